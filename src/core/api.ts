@@ -1,0 +1,41 @@
+/**
+ * The public surface of the core, used by the CLI and the extension.
+ * `analyze.ts` implements it.
+ */
+import type { FileAccess } from './fs';
+import type { Model, Module, OwnerMatch, Team, NorthstarConfig } from './model/types';
+import type { RuleMeta } from './rules/rule';
+
+export interface AnalyzeOptions {
+  /** Shown in the model (`root`) and reports; any string, usually the absolute folder. */
+  rootLabel?: string;
+  /** Today's date (`YYYY-MM-DD`) for staleness rules; default: `config.today`, else the clock. */
+  today?: string;
+  /** Files whose unsaved content replaces what is on disk (editor buffers). */
+  overlays?: ReadonlyMap<string, string>;
+  /** Where to log skipped files and internal errors (one line each). */
+  log?: (line: string) => void;
+  /** Override configuration (tests); merged over `.northstar.yaml`. */
+  config?: Partial<NorthstarConfig>;
+}
+
+/** A change the editor or a watcher saw. Paths root-relative. */
+export interface FileChange {
+  path: string;
+  kind: 'created' | 'changed' | 'deleted';
+}
+
+export interface Analysis {
+  readonly model: Model;
+  /** Owners of a path by CODEOWNERS, with the deciding and overridden lines. The path need not exist. */
+  ownersOf(path: string): OwnerMatch;
+  /** The deepest module that contains `path`, if any. */
+  moduleOf(path: string): Module | undefined;
+  moduleByName(name: string): Module | undefined;
+  /** The team a handle or name refers to. */
+  teamOf(owner: string): Team | undefined;
+  /** Metadata of every rule, in registry order. */
+  readonly rules: readonly RuleMeta[];
+  /** Number of files matched / won by each CODEOWNERS rule (by rule index), over workspace files. */
+  codeownersStats(): { matched: number[]; won: number[] };
+}

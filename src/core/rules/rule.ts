@@ -1,0 +1,86 @@
+/**
+ * The shape of a rule: metadata first, then a check over the analysed workspace.
+ * One rule per file under `rules/<area>/<name>.ts`; `rules/index.ts` is the registry.
+ */
+import type {
+  CodeownersFile,
+  Fix,
+  Model,
+  Module,
+  NorthstarConfig,
+  OwnerMatch,
+  Severity,
+  SourceLocation,
+  Team,
+} from '../model/types';
+import type {
+  CatalogEntity,
+  ConfigFile,
+  ContractDecl,
+  ManifestDecl,
+  ParseProblem,
+  TeamsFile,
+  VisionFile,
+} from '../sources/types';
+
+export const DOCS_BASE_URL = 'https://github.com/northstar-dev/northstar/blob/main/docs/rules/';
+
+export interface RuleMeta {
+  /** `area/name`, e.g. `ownership/missing-owner`. */
+  id: string;
+  /** One line, shown in docs, SARIF and the README. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Strategy rules run only when a vision.yaml exists. */
+  requiresVision?: boolean;
+}
+
+export interface ReportInput {
+  message: string;
+  location: SourceLocation;
+  module?: string | null;
+  fix?: Fix;
+}
+
+/** Everything a rule may look at. Read-only. */
+export interface RuleContext {
+  /** The model, complete except `findings`. */
+  readonly model: Omit<Model, 'findings'>;
+  readonly config: NorthstarConfig;
+  /** Every file of the workspace (root-relative, sorted), after .gitignore. */
+  readonly files: readonly string[];
+  readonly contracts: readonly ContractDecl[];
+  readonly catalog: readonly CatalogEntity[];
+  readonly manifests: readonly ManifestDecl[];
+  readonly teamsFile: TeamsFile | null;
+  readonly visionFile: VisionFile | null;
+  readonly configFile: ConfigFile | null;
+  readonly codeowners: CodeownersFile | null;
+  /** Problems met while reading files (yaml, schema, codeowners syntax, skipped files). */
+  readonly problems: readonly ParseProblem[];
+  /** Who owns a path according to CODEOWNERS (empty match when there is no file). */
+  ownersOf(path: string): OwnerMatch;
+  /** The team a handle or name refers to (teams.yaml id/alias, Backstage group, CODEOWNERS handle). */
+  teamOf(owner: string): Team | undefined;
+  /** The module a path belongs to (deepest containing module). */
+  moduleOf(path: string): Module | undefined;
+  moduleByName(name: string): Module | undefined;
+  /**
+   * The text of a workspace file the engine read (YAML sources, CODEOWNERS), so that fixes
+   * can append at the end of a file; undefined when the file was not read. Optional: rules
+   * fall back to a fix anchored on known positions, or to no fix.
+   */
+  textOf?(path: string): string | undefined;
+  /** Today's date (ISO `YYYY-MM-DD`), for staleness. */
+  readonly today: string;
+  report(finding: ReportInput): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}

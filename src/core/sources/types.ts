@@ -1,0 +1,152 @@
+/**
+ * What each source file yields once parsed: declarations with exact positions, and the
+ * problems met while reading it. Parsers are pure: (text, file) → result; they never throw.
+ */
+import type {
+  EscalationStep,
+  Metric,
+  ProvidedApi,
+  Reference,
+  Slo,
+  SourceLocation,
+  Vision,
+  NorthstarConfig,
+} from '../model/types';
+
+/** A problem found while reading a file; the rule named by `ruleId` reports it. */
+export interface ParseProblem {
+  ruleId: 'contracts/yaml' | 'contracts/schema' | 'codeowners/syntax' | 'workspace/skipped';
+  message: string;
+  location: SourceLocation;
+}
+
+/** A string value with where it is written. */
+export interface Located<T = string> {
+  value: T;
+  location: SourceLocation;
+}
+
+export interface ContractDecl {
+  file: string;
+  /** Folder holding the contract (root-relative, "" for the root). */
+  folder: string;
+  /** The whole document (for findings with nowhere better to point). */
+  location: SourceLocation;
+  name: Located | null;
+  description: string | null;
+  owner: Located | null;
+  type: string | null;
+  system: string | null;
+  lifecycle: string | null;
+  tier: number | null;
+  /** Globs relative to the contract's folder, or null for the default. */
+  paths: string[] | null;
+  dependsOn: Reference[];
+  provides: ProvidedApi[]; // definition already resolved to a root-relative path
+  consumes: Reference[];
+  dataClassification: string | null;
+  /** Globs relative to the contract's folder, or null for conventions. */
+  tests: string[] | null;
+  observability: {
+    logs: string | null;
+    metrics: string | null;
+    traces: string | null;
+    dashboards: string[];
+    alerts: string[];
+    /** Root-relative path. */
+    runbook: string | null;
+  };
+  slos: Slo[];
+  priorities: Reference[];
+  security: { threatModel: Located | null; privacyReview: Located | null };
+  resilience: { drRehearsal: Located | null };
+}
+
+/** One Backstage entity from a catalog-info.yaml (multi-document). */
+export interface CatalogEntity {
+  file: string;
+  folder: string;
+  kind: string; // Component | Resource | API | System | Group | Domain | User | Location | …
+  name: string;
+  namespace: string; // default: "default"
+  /** Full reference `kind:namespace/name`, lowercased kind/namespace as Backstage compares. */
+  ref: string;
+  location: SourceLocation; // metadata.name value, else the document
+  title: string | null;
+  description: string | null;
+  owner: Located | null; // spec.owner as written
+  system: string | null; // name part of the entity reference
+  lifecycle: string | null;
+  type: string | null; // spec.type
+  dependsOn: Reference[]; // entity refs as written
+  providesApis: Reference[];
+  consumesApis: Reference[];
+  annotations: Record<string, string>;
+  /** Group: github.com/team-slug etc. Group members/parent kept loose. */
+  spec: Record<string, unknown>;
+  tags: string[];
+}
+
+export interface TeamDecl {
+  id: string;
+  name: string | null;
+  aliases: string[];
+  escalation: EscalationStep[];
+  location: SourceLocation; // the id value
+  escalationLocation: SourceLocation | null;
+}
+
+export interface TeamsFile {
+  file: string;
+  teams: TeamDecl[];
+}
+
+export interface PriorityDecl {
+  id: string;
+  title: string;
+  owner: Located | null;
+  metrics: Metric[];
+  location: SourceLocation; // the id value
+}
+
+export interface VisionFile {
+  vision: Vision;
+  priorities: PriorityDecl[];
+  /** Location of the `priorities` key (for count findings). */
+  prioritiesLocation: SourceLocation | null;
+}
+
+export interface ConfigFile {
+  file: string;
+  config: NorthstarConfig;
+  /** Where each rule's severity is set, for findings about unknown rule ids. */
+  ruleLocations: Record<string, SourceLocation>;
+}
+
+/** Package manifest facts (package.json, go.mod, Cargo.toml, pyproject.toml, pom.xml, build.gradle, *.csproj). */
+export interface ManifestDecl {
+  file: string;
+  folder: string;
+  kind: 'npm' | 'go' | 'cargo' | 'python' | 'maven' | 'gradle' | 'dotnet';
+  /** Package name (npm name, Go module path, crate name, Python project name, artifactId, …). */
+  name: string | null;
+  /** A manifest that only declares a workspace is not a module. */
+  workspaceOnly: boolean;
+  /** Declared dependency names (all scopes). */
+  dependencies: string[];
+  location: SourceLocation; // the name, else line 1
+}
+
+export interface ParseResult<T> {
+  value: T | null;
+  problems: ParseProblem[];
+}
+
+/** Inline disable comments: `# northstar-disable-next-line RULE[, RULE]` → line they silence. */
+export interface DisableComment {
+  file: string;
+  /** The 1-based line the comment silences. */
+  line: number;
+  /** Rule ids; empty = all. */
+  rules: string[];
+}
