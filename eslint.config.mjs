@@ -29,8 +29,13 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: "src/core never imports 'vscode'." }],
-        patterns: [{ group: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process'], message: 'src/core reads files only through its FileAccess port.' }],
+        paths: [
+          { name: 'vscode', message: "src/core never imports 'vscode'." },
+          ...['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process'].map((name) => ({
+            name,
+            message: 'src/core reads files only through its FileAccess port.',
+          })),
+        ],
       }],
     },
   },

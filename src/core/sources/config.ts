@@ -1,0 +1,84 @@
+/**
+ * `.northstar.yaml` (DESIGN.md 1.7), read alike by the extension and the CLI so that the
+ * editor and CI agree. Anything missing or unusable takes its default.
+ */
+import type { CodeownersDialect, ConfiguredSeverity, NorthstarConfig, SourceLocation } from '../model/types';
+import type { ConfigFile, ParseResult } from './types';
+import { validateAgainstSchema } from './schema';
+import { isEmptyDocument, parseSingleYaml, readFailure } from './yaml';
+
+export const CONFIG_FILE_NAMES: readonly string[] = ['.northstar.yaml', '.northstar.yml'];
+
+const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error'];
+
+/** The configuration when there is no `.northstar.yaml`. A fresh object each call. */
+export function defaultConfig(): NorthstarConfig {
+  return {
+    rules: {},
+    ignore: [],
+    modules: { include: [], exclude: [] },
+    tests: { patterns: null },
+    observability: { libraries: [] },
+    staleness: { privacyReviewDays: 365, drRehearsalDays: 365 },
+    codeowners: { dialect: null, path: null },
+    today: null,
+  };
+}
+
+/** Read a `.northstar.yaml`: defaults overlaid with what the file sets. Never throws. */
+export function parseConfig(text: string, file: string): ParseResult<ConfigFile> {
+  try {
+    const { doc, problems } = parseSingleYaml(text, file);
+    const config = defaultConfig();
+    const ruleLocations: Record<string, SourceLocation> = {};
+    if (!doc) return { value: { file, config, ruleLocations }, problems };
+    if (!doc.hasSyntaxErrors && !isEmptyDocument(doc)) problems.push(...validateAgainstSchema('northstar-config', doc));
+    const root = doc.root;
+    const section = (key: string) => doc.get(root, key);
+    const globs = (node: unknown) => doc.strings(node).map((s) => s.value.trim());
+
+    for (const pair of doc.entries(section('rules'))) {
+      const id = doc.keyText(pair);
+      const severity = doc.str(pair.value)?.trim();
+      if (id === null || severity === undefined || !SEVERITIES.includes(severity)) continue;
+      config.rules[id] = severity as ConfiguredSeverity;
+      ruleLocations[id] = doc.loc(pair.key);
+    }
+
+    for (const item of doc.items(section('ignore'))) {
+      const rule = doc.str(doc.get(item, 'rule'))?.trim();
+      const paths = globs(doc.get(item, 'paths'));
+      if (rule && paths.length > 0) config.ignore.push({ rule, paths });
+    }
+
+    const modules = section('modules');
+    config.modules.include = globs(doc.get(modules, 'include'));
+    config.modules.exclude = globs(doc.get(modules, 'exclude'));
+
+    const patterns = doc.get(section('tests'), 'patterns');
+    if (patterns !== null) {
+      const list = globs(patterns);
+      if (list.length > 0) config.tests.patterns = list;
+    }
+
+    config.observability.libraries = globs(doc.get(section('observability'), 'libraries'));
+
+    const staleness = section('staleness');
+    for (const key of ['privacyReviewDays', 'drRehearsalDays'] as const) {
+      const days = doc.num(doc.get(staleness, key));
+      if (days !== null && Number.isInteger(days) && days >= 1) config.staleness[key] = days;
+    }
+
+    const codeowners = section('codeowners');
+    const dialect = doc.str(doc.get(codeowners, 'dialect'))?.trim();
+    if (dialect === 'github' || dialect === 'gitlab') config.codeowners.dialect = dialect as CodeownersDialect;
+    config.codeowners.path = doc.str(doc.get(codeowners, 'path'))?.trim() || null;
+
+    const today = doc.str(section('today'))?.trim();
+    if (today && /^\d{4}-\d{2}-\d{2}$/.test(today)) config.today = today;
+
+    return { value: { file, config, ruleLocations }, problems };
+  } catch (error) {
+    return { value: null, problems: [readFailure(file, error)] };
+  }
+}

@@ -1,0 +1,525 @@
+/**
+ * Package manifests (DESIGN.md 2): the package name, the declared dependencies (for
+ * observability evidence and import resolution) and whether the manifest only declares a
+ * workspace (npm/yarn `workspaces`, a Maven parent with `<modules>`, a Cargo `[workspace]`
+ * without `[package]`, `go.work`, a uv workspace root without `[project]`), which is not a
+ * module.
+ *
+ * A manifest that cannot be read still yields a declaration (name null, no dependencies)
+ * plus a `workspace/skipped` problem: the folder is still a module.
+ *
+ * Note for the analysis: pnpm declares workspaces in `pnpm-workspace.yaml`, not in
+ * `package.json`; see `WORKSPACE_MARKER_FILES`.
+ */
+import { parse as parseToml } from 'smol-toml';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { ManifestDecl, ParseProblem, ParseResult } from './types';
+import { baseName, folderOf, LineIndex } from './text';
+
+export const MANIFEST_FILE_NAMES: readonly string[] = [
+  'package.json',
+  'go.mod',
+  'go.work',
+  'Cargo.toml',
+  'pyproject.toml',
+  'pom.xml',
+  'build.gradle',
+  'build.gradle.kts',
+];
+
+/** Files that, beside a manifest in the same folder, make it a workspace root only. */
+export const WORKSPACE_MARKER_FILES: readonly string[] = ['pnpm-workspace.yaml'];
+
+/** Larger manifests are not read (characters). */
+export const MAX_MANIFEST_LENGTH = 5 * 1024 * 1024;
+
+export function isManifestFile(name: string): boolean {
+  return MANIFEST_FILE_NAMES.includes(name) || (name.endsWith('.csproj') && name.length > '.csproj'.length);
+}
+
+type Kind = ManifestDecl['kind'];
+
+class ManifestBuilder {
+  readonly lines: LineIndex;
+  readonly problems: ParseProblem[] = [];
+  name: string | null = null;
+  nameRange: [number, number] | null = null;
+  workspaceOnly = false;
+  readonly dependencies = new Set<string>();
+
+  constructor(
+    readonly text: string,
+    readonly file: string,
+    readonly kind: Kind,
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  /** Report what could not be read, at an offset, or a line (and column), else line 1. */
+  skip(why: string, at: { offset?: number; line?: number; column?: number } = {}): void {
+    let location = this.lines.lineLocation(this.file, at.line ?? 1);
+    if (at.offset !== undefined) {
+      location = this.lines.location(this.file, at.offset, Math.min(this.text.length, at.offset + 1));
+    } else if (at.line !== undefined && at.column !== undefined && at.column >= 1) {
+      location = { ...location, column: at.column, endColumn: at.column + 1 };
+    }
+    this.problems.push({ ruleId: 'workspace/skipped', message: `${this.file} was not fully read: ${why}`, location });
+  }
+
+  add(name: unknown): void {
+    if (typeof name === 'string' && name.trim() !== '') this.dependencies.add(name.trim());
+  }
+
+  result(): ParseResult<ManifestDecl> {
+    const location = this.nameRange
+      ? this.lines.location(this.file, this.nameRange[0], this.nameRange[1])
+      : this.lines.lineLocation(this.file, 1);
+    return {
+      value: {
+        file: this.file,
+        folder: folderOf(this.file),
+        kind: this.kind,
+        name: this.name,
+        workspaceOnly: this.workspaceOnly,
+        dependencies: [...this.dependencies].sort(),
+        location,
+      },
+      problems: this.problems,
+    };
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+}
+
+// ---------------------------------------------------------------------------
+// package.json
+
+/** Offsets of the string value of a top-level key of a JSON object, found by a small scanner. */
+function topLevelStringValue(text: string, key: string): [number, number] | null {
+  let depth = 0;
+  let i = 0;
+  const readString = (start: number): number => {
+    let j = start + 1;
+    while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+    return j + 1;
+  };
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"') {
+      const end = readString(i);
+      if (depth === 1) {
+        let k = end;
+        while (k < text.length && /\s/.test(text[k])) k++;
+        if (text[k] === ':' && JSON.parse(text.slice(i, end)) === key) {
+          k++;
+          while (k < text.length && /\s/.test(text[k])) k++;
+          if (text[k] === '"') return [k + 1, readString(k) - 1];
+          return null;
+        }
+      }
+      i = end;
+      continue;
+    }
+    if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') depth--;
+    i++;
+  }
+  return null;
+}
+
+function readPackageJson(b: ManifestBuilder): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(b.text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    b.skip(`it is not valid JSON (${message.split('\n')[0]})`, position ? { offset: Number(position[1]) } : {});
+    return;
+  }
+  if (!isRecord(data)) {
+    b.skip('it is not a JSON object');
+    return;
+  }
+  if (typeof data.name === 'string' && data.name.trim() !== '') {
+    b.name = data.name.trim();
+    try {
+      b.nameRange = topLevelStringValue(b.text, 'name');
+    } catch {
+      b.nameRange = null;
+    }
+  }
+  for (const scope of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+    const deps = data[scope];
+    if (isRecord(deps)) for (const name of Object.keys(deps)) b.add(name);
+  }
+  const workspaces = data.workspaces;
+  b.workspaceOnly = Array.isArray(workspaces) || (isRecord(workspaces) && Array.isArray(workspaces.packages));
+}
+
+// ---------------------------------------------------------------------------
+// go.mod / go.work
+
+function readGoMod(b: ManifestBuilder): void {
+  let inRequire = false;
+  let offset = 0;
+  for (const rawLine of b.text.split('\n')) {
+    const lineStart = offset;
+    offset += rawLine.length + 1;
+    const line = rawLine.replace(/\/\/.*$/, '').replace(/\r$/, '');
+    if (inRequire) {
+      if (/^\s*\)/.test(line)) inRequire = false;
+      else {
+        const dep = /^\s*("[^"]+"|\S+)\s+\S+/.exec(line);
+        if (dep) b.add(dep[1].replace(/"/g, ''));
+      }
+      continue;
+    }
+    const module = /^(\s*module\s+)("[^"]+"|\S+)/.exec(line);
+    if (module) {
+      const written = module[2];
+      const quoted = written.startsWith('"');
+      b.name = quoted ? written.slice(1, -1) : written;
+      const start = lineStart + module[1].length + (quoted ? 1 : 0);
+      b.nameRange = [start, start + b.name.length];
+      continue;
+    }
+    if (/^\s*require\s*\(\s*$/.test(line)) {
+      inRequire = true;
+      continue;
+    }
+    const single = /^\s*require\s+("[^"]+"|\S+)\s+\S+/.exec(line);
+    if (single) b.add(single[1].replace(/"/g, ''));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// TOML: Cargo.toml, pyproject.toml
+
+function readToml(b: ManifestBuilder): Record<string, unknown> | null {
+  try {
+    return parseToml(b.text) as Record<string, unknown>;
+  } catch (error) {
+    const e = error as { message?: string; line?: number; column?: number };
+    const first = (e.message ?? String(error)).split('\n')[0].replace(/^Invalid TOML document:\s*/, '');
+    b.skip(`it is not valid TOML (${first})`, { line: e.line, column: e.column });
+    return null;
+  }
+}
+
+/** Offsets of the string value of `key = "…"` in TOML table `[table]`, by a line scan. */
+function tomlStringValue(text: string, table: string, key: string): [number, number] | null {
+  let current = '';
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const header = /^\s*\[\s*([^\]]+?)\s*\]\s*(#.*)?\r?$/.exec(line);
+    if (header && !line.trim().startsWith('[[')) {
+      current = header[1].replace(/\s*\.\s*/g, '.').replace(/["']/g, '');
+      continue;
+    }
+    if (current !== table) continue;
+    const match = new RegExp(`^(\\s*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*)(["'])([^"']*)\\2`).exec(line);
+    if (match) {
+      const start = lineStart + match[1].length + 1;
+      return [start, start + match[3].length];
+    }
+  }
+  return null;
+}
+
+function readCargo(b: ManifestBuilder): void {
+  const data = readToml(b);
+  if (!data) return;
+  const pkg = data.package;
+  if (isRecord(pkg) && typeof pkg.name === 'string') {
+    b.name = pkg.name;
+    b.nameRange = tomlStringValue(b.text, 'package', 'name');
+  }
+  b.workspaceOnly = isRecord(data.workspace) && !isRecord(pkg);
+  const tables: unknown[] = [data['dependencies'], data['dev-dependencies'], data['build-dependencies']];
+  if (isRecord(data.target)) {
+    for (const target of Object.values(data.target)) {
+      if (!isRecord(target)) continue;
+      tables.push(target['dependencies'], target['dev-dependencies'], target['build-dependencies']);
+    }
+  }
+  for (const table of tables) {
+    if (!isRecord(table)) continue;
+    for (const [key, spec] of Object.entries(table)) {
+      // `alias = { package = "real-name" }` depends on real-name.
+      b.add(isRecord(spec) && typeof spec.package === 'string' ? spec.package : key);
+    }
+  }
+}
+
+/** PEP 503 normalisation: lowercase, runs of `-`, `_`, `.` become one `-`. */
+export function normalizePythonName(name: string): string {
+  return name.trim().toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** The distribution name of a PEP 508 requirement (`requests[socks]>=2 ; python_version<"3.8"`). */
+function requirementName(requirement: unknown): string | null {
+  if (typeof requirement !== 'string') return null;
+  const match = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(requirement);
+  return match ? normalizePythonName(match[1]) : null;
+}
+
+function readPyproject(b: ManifestBuilder): void {
+  const data = readToml(b);
+  if (!data) return;
+  const project = data.project;
+  const tool = isRecord(data.tool) ? data.tool : {};
+  const poetry = isRecord(tool.poetry) ? tool.poetry : null;
+  if (isRecord(project) && typeof project.name === 'string') {
+    b.name = project.name;
+    b.nameRange = tomlStringValue(b.text, 'project', 'name');
+  } else if (poetry && typeof poetry.name === 'string') {
+    b.name = poetry.name;
+    b.nameRange = tomlStringValue(b.text, 'tool.poetry', 'name');
+  }
+  const uv = isRecord(tool.uv) ? tool.uv : {};
+  b.workspaceOnly = isRecord(uv.workspace) && b.name === null;
+
+  const addRequirements = (list: unknown) => {
+    for (const requirement of asArray(list)) {
+      const name = requirementName(requirement);
+      if (name) b.add(name);
+    }
+  };
+  if (isRecord(project)) {
+    addRequirements(project.dependencies);
+    if (isRecord(project['optional-dependencies'])) for (const list of Object.values(project['optional-dependencies'])) addRequirements(list);
+  }
+  if (isRecord(data['dependency-groups'])) for (const list of Object.values(data['dependency-groups'])) addRequirements(list);
+  if (poetry) {
+    const tables: unknown[] = [poetry.dependencies, poetry['dev-dependencies']];
+    if (isRecord(poetry.group)) for (const group of Object.values(poetry.group)) if (isRecord(group)) tables.push(group.dependencies);
+    for (const table of tables) {
+      if (!isRecord(table)) continue;
+      for (const key of Object.keys(table)) if (key.toLowerCase() !== 'python') b.add(normalizePythonName(key));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// XML: pom.xml, *.csproj
+
+function readXml(b: ManifestBuilder, keepAttributes: boolean): Record<string, unknown> | null {
+  const valid = XMLValidator.validate(b.text);
+  if (valid !== true) {
+    b.skip(`it is not well-formed XML (${valid.err.msg})`, { line: valid.err.line, column: valid.err.col });
+    return null;
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: !keepAttributes,
+    attributeNamePrefix: '@_',
+    processEntities: false,
+    parseTagValue: false,
+    trimValues: true,
+    removeNSPrefix: true,
+  });
+  const data: unknown = parser.parse(b.text);
+  return isRecord(data) ? data : null;
+}
+
+function text(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'number') return String(value);
+  if (isRecord(value) && typeof value['#text'] === 'string') return value['#text'].trim() || null;
+  return null;
+}
+
+/** Offsets of the text of `<project><artifactId>` (not the parent's), by a tag-depth scan. */
+function pomArtifactIdRange(source: string): [number, number] | null {
+  const tag = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g;
+  const stack: string[] = [];
+  for (let match = tag.exec(source); match; match = tag.exec(source)) {
+    if (!match[2]) continue;
+    const name = match[2].replace(/^.*:/, '');
+    if (match[1]) stack.pop();
+    else if (!match[3]) {
+      if (name === 'artifactId' && stack.length === 1 && stack[0] === 'project') {
+        const start = match.index + match[0].length;
+        const end = source.indexOf('<', start);
+        if (end < 0) return null;
+        const raw = source.slice(start, end);
+        const lead = raw.length - raw.trimStart().length;
+        return [start + lead, start + raw.trimEnd().length];
+      }
+      stack.push(name);
+    }
+  }
+  return null;
+}
+
+function readPom(b: ManifestBuilder): void {
+  const data = readXml(b, false);
+  if (!data) return;
+  const project = data.project;
+  if (!isRecord(project)) {
+    b.skip('it has no <project> element');
+    return;
+  }
+  b.name = text(project.artifactId);
+  if (b.name) b.nameRange = pomArtifactIdRange(b.text);
+  const dependencies = isRecord(project.dependencies) ? project.dependencies : {};
+  for (const dep of asArray(dependencies.dependency)) {
+    if (!isRecord(dep)) continue;
+    const artifact = text(dep.artifactId);
+    const group = text(dep.groupId);
+    if (artifact) b.add(group ? `${group}:${artifact}` : artifact);
+  }
+  const modules = isRecord(project.modules) ? asArray(project.modules.module).filter((m) => text(m) !== null) : [];
+  b.workspaceOnly = text(project.packaging) === 'pom' && modules.length > 0;
+}
+
+function readCsproj(b: ManifestBuilder): void {
+  b.name = baseName(b.file).replace(/\.csproj$/, '');
+  const data = readXml(b, true);
+  if (!data) return;
+  const project = data.Project;
+  if (!isRecord(project)) return;
+  for (const group of asArray(project.ItemGroup)) {
+    if (!isRecord(group)) continue;
+    for (const reference of asArray(group.PackageReference)) {
+      if (isRecord(reference)) b.add(reference['@_Include']);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Gradle
+
+const GRADLE_CONFIGURATIONS = [
+  'implementation',
+  'api',
+  'compileOnly',
+  'runtimeOnly',
+  'compileOnlyApi',
+  'testImplementation',
+  'testRuntimeOnly',
+  'testCompileOnly',
+  'androidTestImplementation',
+  'debugImplementation',
+  'releaseImplementation',
+  'annotationProcessor',
+  'kapt',
+  'ksp',
+  'developmentOnly',
+  'compile',
+  'runtime',
+  'testCompile',
+];
+
+function readGradle(b: ManifestBuilder): void {
+  const configuration = `(?:${GRADLE_CONFIGURATIONS.join('|')})`;
+  // implementation "g:a:v" | implementation("g:a:v") | api(platform("g:a:v"))
+  const coordinates = new RegExp(`^\\s*${configuration}\\s*\\(?\\s*(?:(?:platform|enforcedPlatform)\\s*\\(\\s*)?["']([^"'$]+?)["']`);
+  // implementation group: 'g', name: 'a', version: 'v'
+  const mapNotation = new RegExp(`^\\s*${configuration}\\s*\\(?\\s*group\\s*[:=]\\s*["']([^"']+)["']\\s*,\\s*name\\s*[:=]\\s*["']([^"']+)["']`);
+  // implementation(libs.micrometer.registry.prometheus): a version-catalog alias, kept as written
+  const catalog = new RegExp(`^\\s*${configuration}\\s*\\(?\\s*(libs\\.[A-Za-z0-9_.-]+)`);
+  let inBlockComment = false;
+  for (const rawLine of b.text.split('\n')) {
+    let line = rawLine;
+    if (inBlockComment) {
+      const end = line.indexOf('*/');
+      if (end < 0) continue;
+      line = line.slice(end + 2);
+      inBlockComment = false;
+    }
+    if (/^\s*\/\//.test(line)) continue;
+    if (/^\s*\/\*/.test(line) && !line.includes('*/')) {
+      inBlockComment = true;
+      continue;
+    }
+    const map = mapNotation.exec(line);
+    if (map) {
+      b.add(`${map[1]}:${map[2]}`);
+      continue;
+    }
+    const coordinate = coordinates.exec(line);
+    if (coordinate) {
+      const parts = coordinate[1].split(':');
+      if (parts.length >= 2) b.add(`${parts[0]}:${parts[1]}`);
+      continue;
+    }
+    const alias = catalog.exec(line);
+    if (alias) b.add(alias[1]);
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+function kindOf(name: string): Kind | null {
+  switch (name) {
+    case 'package.json':
+      return 'npm';
+    case 'go.mod':
+    case 'go.work':
+      return 'go';
+    case 'Cargo.toml':
+      return 'cargo';
+    case 'pyproject.toml':
+      return 'python';
+    case 'pom.xml':
+      return 'maven';
+    case 'build.gradle':
+    case 'build.gradle.kts':
+      return 'gradle';
+    default:
+      return name.endsWith('.csproj') ? 'dotnet' : null;
+  }
+}
+
+/** Read a package manifest; `file` is root-relative and its base name says which kind. Never throws. */
+export function parseManifest(text: string, file: string): ParseResult<ManifestDecl> {
+  const name = baseName(file);
+  const kind = kindOf(name);
+  if (kind === null) return { value: null, problems: [] };
+  const b = new ManifestBuilder(text, file, kind);
+  if (text.length > MAX_MANIFEST_LENGTH) {
+    b.skip(`it is larger than ${MAX_MANIFEST_LENGTH / 1024 / 1024} MB`);
+    if (name === 'go.work') b.workspaceOnly = true;
+    return b.result();
+  }
+  try {
+    switch (name) {
+      case 'package.json':
+        readPackageJson(b);
+        break;
+      case 'go.mod':
+        readGoMod(b);
+        break;
+      case 'go.work':
+        b.workspaceOnly = true;
+        break;
+      case 'Cargo.toml':
+        readCargo(b);
+        break;
+      case 'pyproject.toml':
+        readPyproject(b);
+        break;
+      case 'pom.xml':
+        readPom(b);
+        break;
+      case 'build.gradle':
+      case 'build.gradle.kts':
+        readGradle(b);
+        break;
+      default:
+        readCsproj(b);
+    }
+  } catch (error) {
+    b.skip(error instanceof Error ? error.message : String(error));
+  }
+  return b.result();
+}

@@ -1,0 +1,85 @@
+/**
+ * `vision.yaml` (DESIGN.md 1.5): direction, 3 to 5 priorities with success metrics, and
+ * capacity allocation. Counting priorities and summing capacity are strategy rules, not
+ * schema errors, so they are not checked here.
+ */
+import type { Metric } from '../model/types';
+import type { ParseResult, PriorityDecl, VisionFile } from './types';
+import { validateAgainstSchema } from './schema';
+import { emptyFile, parseSingleYaml, readFailure } from './yaml';
+
+export const VISION_FILE_NAMES: readonly string[] = ['vision.yaml', 'vision.yml'];
+
+/** Read a `vision.yaml`. Never throws. */
+export function parseVision(text: string, file: string): ParseResult<VisionFile> {
+  try {
+    const { doc, problems } = parseSingleYaml(text, file);
+    const empty: VisionFile = {
+      vision: { file, direction: null, why: null, capabilities: [], capacity: null, capacityLocation: null },
+      priorities: [],
+      prioritiesLocation: null,
+    };
+    if (!doc) {
+      if (problems.length === 0) problems.push(emptyFile(file, text));
+      return { value: empty, problems };
+    }
+    if (!doc.hasSyntaxErrors) problems.push(...validateAgainstSchema('vision', doc));
+    const root = doc.root;
+    const vision = doc.get(root, 'vision');
+
+    const priorities: PriorityDecl[] = [];
+    for (const item of doc.items(doc.get(root, 'priorities'))) {
+      const id = doc.located(doc.get(item, 'id'));
+      if (!id) continue;
+      const metrics: Metric[] = [];
+      for (const metricNode of doc.items(doc.get(item, 'metrics'))) {
+        const name = doc.located(doc.get(metricNode, 'name'));
+        if (!name) continue;
+        const metric: Metric = { name: name.value.trim(), location: doc.loc(metricNode) };
+        const unit = doc.str(doc.get(metricNode, 'unit'));
+        if (unit !== null) metric.unit = unit;
+        for (const key of ['baseline', 'current', 'target'] as const) {
+          const value = doc.num(doc.get(metricNode, key));
+          if (value !== null) metric[key] = value;
+        }
+        metrics.push(metric);
+      }
+      const owner = doc.located(doc.get(item, 'owner'));
+      priorities.push({
+        id: id.value.trim(),
+        title: doc.str(doc.get(item, 'title'))?.trim() || id.value.trim(),
+        owner: owner ? { value: owner.value.trim(), location: owner.location } : null,
+        metrics,
+        location: id.location,
+      });
+    }
+
+    let capacity: Record<string, number> | null = null;
+    const capacityNode = doc.get(root, 'capacity');
+    if (capacityNode !== null) {
+      for (const pair of doc.entries(capacityNode)) {
+        const key = doc.keyText(pair);
+        const value = doc.num(pair.value);
+        if (key !== null && value !== null) (capacity ??= {})[key] = value;
+      }
+    }
+
+    return {
+      value: {
+        vision: {
+          file,
+          direction: doc.str(doc.get(vision, 'direction')),
+          why: doc.str(doc.get(vision, 'why')),
+          capabilities: doc.strings(doc.get(vision, 'capabilities')).map((c) => c.value),
+          capacity,
+          capacityLocation: doc.keyLoc(root, 'capacity'),
+        },
+        priorities,
+        prioritiesLocation: doc.keyLoc(root, 'priorities'),
+      },
+      problems,
+    };
+  } catch (error) {
+    return { value: null, problems: [readFailure(file, error)] };
+  }
+}

@@ -1,0 +1,408 @@
+/**
+ * YAML reading with exact positions, shared by every YAML reader (contracts, catalog, teams,
+ * vision, configuration). Built on the `yaml` library's node ranges and `LineCounter`, the
+ * way yaml-language-server does it.
+ *
+ * Bad input never throws out of here: syntax errors and duplicate keys become
+ * `contracts/yaml` problems, oversized or over-deep documents are refused with a problem,
+ * and aliases are only ever dereferenced one level at a time (an alias bomb is never
+ * expanded; `toJS` runs with a small `maxAliasCount` and is caught).
+ */
+import {
+  Alias,
+  Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  visit,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+  type Node,
+  type Pair,
+} from 'yaml';
+import type { SourceLocation } from '../model/types';
+import type { Located, ParseProblem } from './types';
+
+/** Larger YAML files are not read (characters). Northstar's files are a few kilobytes. */
+export const MAX_YAML_LENGTH = 2 * 1024 * 1024;
+/** Deeper nesting is refused: no Northstar or Backstage document comes close. */
+export const MAX_YAML_DEPTH = 64;
+/** Aliases expanded when converting to plain values; more means an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyPair = Pair<any, any>;
+
+/** One parsed YAML document with position helpers. All accessors tolerate any node shape. */
+export class YamlDoc {
+  /** True when the document has syntax errors (other than duplicate keys): its shape is a guess. */
+  readonly hasSyntaxErrors: boolean;
+
+  constructor(
+    readonly doc: Document,
+    readonly lineCounter: LineCounter,
+    readonly file: string,
+    readonly text: string,
+  ) {
+    this.hasSyntaxErrors = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+  }
+
+  /** The document's top node, aliases followed. */
+  get root(): Node | null {
+    return this.deref(this.doc.contents);
+  }
+
+  /** Follow an alias to its anchored node (one step at a time, never expanding). */
+  deref(node: unknown): Node | null {
+    let current: unknown = node;
+    for (let hops = 0; hops < 8 && isAlias(current); hops++) {
+      try {
+        current = (current as Alias).resolve(this.doc);
+      } catch {
+        return null;
+      }
+    }
+    if (isAlias(current)) return null;
+    return isScalar(current) || isMap(current) || isSeq(current) ? (current as Node) : null;
+  }
+
+  /** Location of offsets [start, end), trailing whitespace trimmed. */
+  offsets(start: number, end: number): SourceLocation {
+    let e = Math.max(start, Math.min(end, this.text.length));
+    while (e > start && /\s/.test(this.text[e - 1])) e--;
+    const a = this.lineCounter.linePos(start);
+    const b = this.lineCounter.linePos(e);
+    return { file: this.file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  }
+
+  /** Location of a node (its value range), or of the document when the node has no range. */
+  loc(node: unknown): SourceLocation {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (!range) return this.documentLocation();
+    return this.offsets(range[0], range[1]);
+  }
+
+  /** The document's first line of content (where document-wide findings point). */
+  documentLocation(): SourceLocation {
+    const contents = this.doc.contents as { range?: [number, number, number] } | null;
+    const start = contents?.range ? contents.range[0] : (this.doc.range?.[0] ?? 0);
+    let end = this.text.indexOf('\n', start);
+    if (end < 0) end = this.text.length;
+    if (end > start && this.text[end - 1] === '\r') end--;
+    return this.offsets(start, end);
+  }
+
+  /** Pairs of a map, with `<<` merge keys expanded (own keys first, as they win). */
+  entries(node: unknown): AnyPair[] {
+    const map = this.deref(node);
+    if (!isMap(map)) return [];
+    const own: AnyPair[] = [];
+    const merged: AnyPair[] = [];
+    for (const pair of map.items) {
+      if (this.isMergeKey(pair.key)) {
+        const sourceNode = this.deref(pair.value);
+        const sources = isSeq(sourceNode) ? sourceNode.items : [sourceNode];
+        for (const source of sources) {
+          const sourceMap = this.deref(source);
+          if (sourceMap && sourceMap !== map && isMap(sourceMap)) merged.push(...sourceMap.items.filter((p) => !this.isMergeKey(p.key)));
+        }
+      } else own.push(pair);
+    }
+    const seen = new Set(own.map((p) => this.keyText(p)));
+    const result = [...own];
+    for (const pair of merged) {
+      const key = this.keyText(pair);
+      if (key !== null && !seen.has(key)) {
+        seen.add(key);
+        result.push(pair);
+      }
+    }
+    return result;
+  }
+
+  private isMergeKey(key: unknown): boolean {
+    return isScalar(key) && (typeof key.value === 'symbol' || key.value === '<<');
+  }
+
+  /** A map key as text (null for keys that are not scalars). */
+  keyText(pair: AnyPair): string | null {
+    const key = isScalar(pair.key) ? pair.key : this.deref(pair.key);
+    if (!isScalar(key) || key.value === null || typeof key.value === 'symbol') return null;
+    return String(key.value);
+  }
+
+  pair(map: unknown, key: string): AnyPair | undefined {
+    return this.entries(map).find((p) => this.keyText(p) === key);
+  }
+
+  /** The value under `key` of a map (alias followed), or null. */
+  get(map: unknown, key: string): Node | null {
+    return this.deref(this.pair(map, key)?.value ?? null);
+  }
+
+  /** Location of a key (for "missing"/"unknown" findings), or null when absent. */
+  keyLoc(map: unknown, key: string): SourceLocation | null {
+    const pair = this.pair(map, key);
+    return pair ? this.loc(pair.key) : null;
+  }
+
+  /** Location of the value under `key`, else of the key when the value is empty. */
+  valueLoc(map: unknown, key: string): SourceLocation | null {
+    const pair = this.pair(map, key);
+    if (!pair) return null;
+    return this.pairValueLoc(pair);
+  }
+
+  pairValueLoc(pair: AnyPair): SourceLocation {
+    const value = pair.value as { range?: [number, number, number] } | null;
+    if (value?.range && value.range[1] > value.range[0]) return this.loc(value);
+    return this.loc(pair.key);
+  }
+
+  /** A string scalar's value; anything else (numbers, lists, null) is null. */
+  str(node: unknown): string | null {
+    const n = this.deref(node);
+    return isScalar(n) && typeof n.value === 'string' ? n.value : null;
+  }
+
+  /** A non-empty string with its location. */
+  located(node: unknown): Located | null {
+    const value = this.str(node);
+    if (value === null || value.trim() === '') return null;
+    return { value, location: this.loc(node) };
+  }
+
+  num(node: unknown): number | null {
+    const n = this.deref(node);
+    return isScalar(n) && typeof n.value === 'number' && Number.isFinite(n.value) ? n.value : null;
+  }
+
+  /** Items of a sequence (aliases followed); a lone scalar counts as a one-item list. */
+  items(node: unknown): Node[] {
+    const n = this.deref(node);
+    if (isSeq(n)) return n.items.map((item) => (isAlias(item) ? item : this.deref(item))).filter((x): x is Node => x !== null);
+    if (isScalar(n) && n.value !== null && n.value !== '') return [n];
+    return [];
+  }
+
+  /** String items of a list, with their locations; other items are skipped. */
+  strings(node: unknown): Located[] {
+    const out: Located[] = [];
+    for (const item of this.items(node)) {
+      const located = this.located(item);
+      if (located) out.push(located);
+    }
+    return out;
+  }
+
+  /** Plain JavaScript value of the document, or the error when it cannot be built. */
+  toJS(): { value: unknown; error: string | null } {
+    try {
+      return { value: this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), error: null };
+    } catch (error) {
+      return { value: undefined, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Plain value of one node (alias-bomb safe), or undefined. */
+  nodeToJS(node: unknown): unknown {
+    const n = this.deref(node);
+    if (!n) return undefined;
+    try {
+      return n.toJS(this.doc, { maxAliasCount: MAX_ALIAS_COUNT });
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The node at a JSON pointer's segments, and the pair holding it (for its key). Aliases on
+   * the way are followed; the last node is returned as written (an alias points at `*ref`).
+   */
+  nodeAt(segments: readonly string[]): { node: unknown; pair: AnyPair | null; found: boolean } {
+    let node: unknown = this.doc.contents;
+    let pair: AnyPair | null = null;
+    for (const segment of segments) {
+      const container = this.deref(node);
+      if (isMap(container)) {
+        const p = this.pair(container, segment);
+        if (!p) return { node, pair, found: false };
+        pair = p;
+        node = p.value;
+      } else if (isSeq(container)) {
+        const index = Number(segment);
+        if (!Number.isInteger(index) || index < 0 || index >= container.items.length) return { node, pair, found: false };
+        node = container.items[index];
+        pair = null;
+      } else return { node, pair, found: false };
+    }
+    return { node, pair, found: true };
+  }
+}
+
+export interface YamlParse {
+  documents: YamlDoc[];
+  problems: ParseProblem[];
+}
+
+function problem(ruleId: ParseProblem['ruleId'], message: string, location: SourceLocation): ParseProblem {
+  return { ruleId, message, location };
+}
+
+function firstLine(file: string, text: string): SourceLocation {
+  let end = text.indexOf('\n');
+  if (end < 0) end = text.length;
+  if (end > 0 && text[end - 1] === '\r') end--;
+  return { file, line: 1, column: 1, endLine: 1, endColumn: end + 1 };
+}
+
+/** Nesting depth of a document, counted without following aliases; stops early past `limit`. */
+function depthOf(root: unknown, limit: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    if (isMap(node)) {
+      for (const pair of (node as YAMLMap).items) {
+        stack.push([pair.key, depth + 1]);
+        stack.push([pair.value, depth + 1]);
+      }
+    } else if (isSeq(node)) {
+      for (const item of (node as YAMLSeq).items) stack.push([item, depth + 1]);
+    } else if (isPair(node)) {
+      stack.push([node.key, depth + 1]);
+      stack.push([node.value, depth + 1]);
+    }
+  }
+  return max;
+}
+
+/** The key node starting at an offset (the yaml library reports duplicates by their first character). */
+function keyAt(doc: Document, offset: number): Node | null {
+  let found: Node | null = null;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (key?.range && key.range[0] === offset) {
+        found = key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function describeYamlError(code: string, message: string, key: Node | null): string {
+  if (code === 'DUPLICATE_KEY') {
+    const name = isScalar(key) && key.value !== null && typeof key.value !== 'symbol' ? String(key.value) : null;
+    return name !== null ? `duplicate key "${name}": a key may appear only once in a mapping` : 'duplicate key: a key may appear only once in a mapping';
+  }
+  const clean = message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
+  return `invalid YAML: ${clean.charAt(0).toLowerCase()}${clean.slice(1)}`;
+}
+
+/**
+ * Parse every document of a YAML file. Problems: `contracts/yaml` for syntax errors and
+ * duplicate keys, `workspace/skipped` for a file too large to read. Never throws.
+ */
+export function parseYaml(text: string, file: string): YamlParse {
+  if (text.length > MAX_YAML_LENGTH) {
+    return {
+      documents: [],
+      problems: [
+        problem(
+          'workspace/skipped',
+          `${file} was not read: it is ${Math.round(text.length / 1024)} KB, more than the ${MAX_YAML_LENGTH / 1024 / 1024} MB limit for YAML files`,
+          firstLine(file, text),
+        ),
+      ],
+    };
+  }
+  const problems: ParseProblem[] = [];
+  const documents: YamlDoc[] = [];
+  try {
+    const lineCounter = new LineCounter();
+    const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
+    const docs: Document[] = Array.isArray(parsed) ? parsed : [];
+    for (const doc of docs) {
+      const yamlDoc = new YamlDoc(doc, lineCounter, file, text);
+      for (const error of doc.errors) {
+        const pos: [number, number] = [error.pos[0], Math.max(error.pos[0], error.pos[1])];
+        const key = error.code === 'DUPLICATE_KEY' ? keyAt(doc, pos[0]) : null;
+        if (key?.range) pos[1] = key.range[1];
+        // A zero-width error (e.g. "missing ]" at the end) still needs one character to show.
+        const end = pos[1] > pos[0] ? pos[1] : Math.min(text.length, pos[0] + 1);
+        const location = yamlDoc.offsets(pos[0], end);
+        if (location.endLine === location.line && location.endColumn === location.column) location.endColumn++;
+        problems.push(problem('contracts/yaml', describeYamlError(error.code, error.message, key), location));
+      }
+      const depth = depthOf(doc.contents, MAX_YAML_DEPTH);
+      if (depth > MAX_YAML_DEPTH) {
+        problems.push(problem('contracts/yaml', `YAML nested more than ${MAX_YAML_DEPTH} levels deep: the document was not read`, yamlDoc.documentLocation()));
+        continue;
+      }
+      documents.push(yamlDoc);
+    }
+  } catch (error) {
+    problems.push(problem('contracts/yaml', `YAML could not be read: ${error instanceof Error ? error.message : String(error)}`, firstLine(file, text)));
+  }
+  return { documents, problems };
+}
+
+/** True for a document with no content (an empty file, a trailing `---`). */
+export function isEmptyDocument(doc: YamlDoc): boolean {
+  const contents = doc.doc.contents;
+  return contents === null || (isScalar(contents) && (contents as Scalar).value === null);
+}
+
+/**
+ * The one document of a single-document file (contract, teams, vision, configuration).
+ * Extra documents are reported and ignored.
+ */
+export function parseSingleYaml(text: string, file: string): { doc: YamlDoc | null; problems: ParseProblem[] } {
+  const { documents, problems } = parseYaml(text, file);
+  const nonEmpty = documents.filter((d) => !isEmptyDocument(d));
+  if (nonEmpty.length > 1) {
+    problems.push(
+      problem('contracts/schema', `${file} must hold one YAML document; this one and any after it are ignored`, nonEmpty[1].documentLocation()),
+    );
+  }
+  return { doc: nonEmpty[0] ?? documents[0] ?? null, problems };
+}
+
+/** Resolve a path written relative to a folder into a root-relative path (null if it leaves the root). */
+export function resolveRelative(folder: string, path: string): string | null {
+  const raw = path.replace(/\\/g, '/').trim();
+  if (raw === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) return null;
+  const parts = raw.startsWith('/') ? [] : folder === '' ? [] : folder.split('/');
+  for (const part of raw.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/** The problem reported when a reader fails unexpectedly (it still never throws). */
+export function readFailure(file: string, error: unknown): ParseProblem {
+  return problem(
+    'contracts/yaml',
+    `${file} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    { file, line: 1, column: 1, endLine: 1, endColumn: 2 },
+  );
+}
+
+/** The problem for a file with no YAML document at all (a Northstar file that must hold one). */
+export function emptyFile(file: string, text: string): ParseProblem {
+  return problem('contracts/schema', 'the document is empty', firstLine(file, text));
+}
