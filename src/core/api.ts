@@ -2,7 +2,6 @@
  * The public surface of the core, used by the CLI and the extension.
  * `analyze.ts` implements it.
  */
-import type { FileAccess } from './fs';
 import type { Model, Module, OwnerMatch, Team, NorthstarConfig } from './model/types';
 import type { RuleMeta } from './rules/rule';
 

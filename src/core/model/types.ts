@@ -73,6 +73,11 @@ export interface CodeownersRule {
   exclusion: boolean;
   /** Index of the rule in file order (0-based), stable id within the file. */
   index: number;
+  /**
+   * GitLab: the line lists no owners, so `owners`/`ownerRanges` are its section header's
+   * default owners (the ranges point at the header line).
+   */
+  ownersFromSection?: boolean;
 }
 
 export interface CodeownersSection {

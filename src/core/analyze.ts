@@ -1,0 +1,945 @@
+/**
+ * Workspace files + configuration → model + findings, and incremental updates.
+ *
+ * The analyzer keeps what it read and parsed per file, so an update re-reads only the
+ * files that changed and rebuilds the snapshot from the cache. Every snapshot is immutable.
+ */
+import picomatch from 'picomatch';
+import type { Analysis, AnalyzeOptions, FileChange } from './api';
+import { basename, decodeText, dirname, isInside, normalizePath, type FileAccess } from './fs';
+import type {
+  CodeownersFile,
+  Finding,
+  Model,
+  Module,
+  ModuleType,
+  NorthstarConfig,
+  ObservabilityEvidence,
+  OwnerMatch,
+  PriorityTag,
+  Reference,
+  SourceLocation,
+  Team,
+} from './model/types';
+import { evidenceFromAnnotations, evidenceFromDependencies, isOnCallAnnotation } from './observability';
+import { RULES } from './rules';
+import type { RuleContext, ReportInput } from './rules/rule';
+import { scorecardLevel } from './scorecard';
+import { parseCatalog, parseEntityRef } from './sources/backstage';
+import { detectDialect, findCodeownersFile, OwnershipIndex, parseCodeowners } from './sources/codeowners';
+import { defaultConfig, parseConfig } from './sources/config';
+import { parseContract } from './sources/contract';
+import { isManifestFile, parseManifest, WORKSPACE_MARKER_FILES } from './sources/manifest';
+import { findDisableComments, findPriorityTags } from './sources/tags';
+import { parseTeams } from './sources/teams';
+import type {
+  CatalogEntity,
+  ConfigFile,
+  ContractDecl,
+  DisableComment,
+  ManifestDecl,
+  ParseProblem,
+  TeamsFile,
+  VisionFile,
+} from './sources/types';
+import { parseVision } from './sources/vision';
+import { compareStrings, skippedProblem, walkWorkspace } from './walk';
+
+/** Largest YAML, manifest or source file read; larger ones are skipped with a finding. */
+export const MAX_TEXT_BYTES = 1024 * 1024;
+/** GitHub ignores a CODEOWNERS file of 3 MB or more. */
+export const CODEOWNERS_MAX_BYTES = 3 * 1024 * 1024;
+
+type Role = 'contract' | 'catalog' | 'teams' | 'vision' | 'config' | 'codeowners' | 'manifest' | 'source';
+
+const CODEOWNERS_CANDIDATES = new Set(['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS']);
+
+/** Source files scanned for `northstar:priority` tags. */
+const SOURCE_EXTENSIONS = new Set([
+  'ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'go', 'py', 'java', 'kt', 'kts', 'scala', 'rs', 'cs', 'fs',
+  'rb', 'php', 'swift', 'c', 'h', 'cc', 'cpp', 'hpp', 'm', 'sh', 'bash', 'sql', 'proto', 'graphql', 'vue', 'svelte',
+  'dart', 'ex', 'exs', 'erl', 'clj', 'lua', 'pl', 'r', 'tf',
+]);
+
+export function roleOf(path: string): Role | null {
+  const base = basename(path);
+  if (base === 'service-contract.yaml' || base === 'service-contract.yml') return 'contract';
+  if (base === 'catalog-info.yaml' || base === 'catalog-info.yml') return 'catalog';
+  if (path === 'teams.yaml' || path === 'teams.yml') return 'teams';
+  if (path === 'vision.yaml' || path === 'vision.yml') return 'vision';
+  if (path === '.northstar.yaml' || path === '.northstar.yml') return 'config';
+  if (CODEOWNERS_CANDIDATES.has(path)) return 'codeowners';
+  if (isManifestFile(base)) return 'manifest';
+  const dot = base.lastIndexOf('.');
+  if (dot > 0 && SOURCE_EXTENSIONS.has(base.slice(dot + 1).toLowerCase())) return 'source';
+  return null;
+}
+
+/** Is this a file whose change can alter the model? (The extension watches these.) */
+export function isRelevantFile(path: string): boolean {
+  const p = normalizePath(path);
+  return roleOf(p) !== null || basename(p) === '.gitignore' || p === '.gitlab-ci.yml';
+}
+
+/** What one file contributed, cached until it changes. */
+interface FileFacts {
+  problems: ParseProblem[];
+  disables: DisableComment[];
+  tags: PriorityTag[];
+  contract?: ContractDecl;
+  catalog?: CatalogEntity[];
+  teams?: TeamsFile;
+  vision?: VisionFile;
+  config?: ConfigFile;
+  manifest?: ManifestDecl;
+  /** Text of CODEOWNERS (parsed at build time: the dialect depends on configuration) and of the small YAML files that fixes edit. */
+  text?: string;
+}
+
+const EMPTY_FACTS: FileFacts = { problems: [], disables: [], tags: [] };
+
+const TEST_CONVENTIONS = [
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/test/**',
+  '**/tests/**',
+  '**/__tests__/**',
+  '**/*_test.go',
+  '**/test_*.py',
+  '**/src/test/**',
+];
+
+const SERVICE_FILES = new Set(['Dockerfile', 'Containerfile', 'Procfile', 'Chart.yaml', 'fly.toml', 'app.yaml', 'serverless.yml', 'skaffold.yaml']);
+const SERVICE_FOLDERS = ['k8s/', 'kubernetes/', 'helm/', 'deploy/', 'deployment/'];
+const MODULE_TYPES = new Set<ModuleType>(['service', 'website', 'job', 'library']);
+
+const EMPTY_MATCH: OwnerMatch = Object.freeze({ owners: [], rule: null, rules: [], overridden: [] }) as OwnerMatch;
+
+function location(file: string, line = 1, column = 1, endLine = line, endColumn = column): SourceLocation {
+  return { file, line, column, endLine, endColumn };
+}
+
+function errorText(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'it disappeared while being read';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function globMatcher(globs: readonly string[]): (path: string) => boolean {
+  if (globs.length === 0) return () => false;
+  return picomatch(globs as string[], { dot: true });
+}
+
+export class WorkspaceAnalyzer {
+  private files: string[] = [];
+  private fileSet = new Set<string>();
+  private walkProblems: ParseProblem[] = [];
+  private readonly facts = new Map<string, FileFacts>();
+  private overlays: ReadonlyMap<string, string>;
+  private walked = false;
+  private codeownersCache: { key: string; parsed: ReturnType<typeof parseCodeowners>; index: OwnershipIndex } | null = null;
+  private current: Analysis | null = null;
+
+  constructor(
+    private readonly fs: FileAccess,
+    private readonly options: AnalyzeOptions = {},
+  ) {
+    this.overlays = normalizeOverlays(options.overlays);
+  }
+
+  get analysis(): Analysis | null {
+    return this.current;
+  }
+
+  /** Walk, read and analyse everything. */
+  async analyze(): Promise<Analysis> {
+    const walk = await walkWorkspace(this.fs);
+    this.files = walk.files;
+    this.fileSet = new Set(walk.files);
+    for (const path of this.overlays.keys()) this.addFile(path);
+    this.walkProblems = walk.problems;
+    this.facts.clear();
+    await this.readAll(this.files.filter((f) => roleOf(f) !== null));
+    this.walked = true;
+    this.current = this.build();
+    return this.current;
+  }
+
+  /**
+   * Apply changes seen by a watcher or the editor and rebuild. Only changed files are read
+   * again; a changed `.gitignore` means a new walk. `overlays` replaces the unsaved buffers.
+   */
+  async update(changes: readonly FileChange[], overlays?: ReadonlyMap<string, string>): Promise<Analysis> {
+    if (!this.walked) return this.analyze();
+    const toRead = new Set<string>();
+    if (overlays) {
+      const next = normalizeOverlays(overlays);
+      for (const path of new Set([...this.overlays.keys(), ...next.keys()])) {
+        if (this.overlays.get(path) !== next.get(path)) toRead.add(path);
+      }
+      this.overlays = next;
+    }
+    for (const change of changes) {
+      const path = normalizePath(change.path);
+      if (basename(path) === '.gitignore') return this.analyze();
+      if (change.kind === 'deleted') {
+        // A deleted folder removes every file below it.
+        const removed = this.fileSet.has(path) ? [path] : this.files.filter((f) => isInside(f, path) && f !== path);
+        for (const f of removed) {
+          this.fileSet.delete(f);
+          this.facts.delete(f);
+          toRead.delete(f);
+        }
+        if (removed.length > 0) this.files = this.files.filter((f) => this.fileSet.has(f));
+      } else {
+        if (!this.fileSet.has(path)) {
+          const kind = await this.fs.stat(path).then((s) => s.kind).catch(() => null);
+          if (kind === 'directory') return this.analyze();
+          if (kind === null && !this.overlays.has(path)) continue;
+          this.addFile(path);
+        }
+        toRead.add(path);
+      }
+    }
+    await this.readAll([...toRead].filter((f) => this.fileSet.has(f) && roleOf(f) !== null));
+    this.current = this.build();
+    return this.current;
+  }
+
+  private addFile(path: string): void {
+    if (this.fileSet.has(path)) return;
+    this.fileSet.add(path);
+    // Keep the list sorted: binary search for the insertion point.
+    let lo = 0;
+    let hi = this.files.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.files[mid] < path) lo = mid + 1;
+      else hi = mid;
+    }
+    this.files.splice(lo, 0, path);
+  }
+
+  private async readAll(paths: readonly string[]): Promise<void> {
+    const CONCURRENCY = 64;
+    for (let i = 0; i < paths.length; i += CONCURRENCY) {
+      const batch = paths.slice(i, i + CONCURRENCY);
+      const results = await Promise.all(batch.map((p) => this.readFacts(p)));
+      batch.forEach((p, j) => this.facts.set(p, results[j]));
+    }
+  }
+
+  private async readText(path: string, limit: number): Promise<{ text: string } | { problem: ParseProblem }> {
+    const overlay = this.overlays.get(path);
+    if (overlay !== undefined) return { text: overlay };
+    let bytes: Uint8Array;
+    try {
+      const stat = await this.fs.stat(path);
+      if (stat.size > limit) {
+        return { problem: skippedProblem(path, `too large (${formatSize(stat.size)}; the limit is ${formatSize(limit)})`) };
+      }
+      bytes = await this.fs.readFile(path);
+    } catch (error) {
+      return { problem: skippedProblem(path, `the file cannot be read (${errorText(error)})`) };
+    }
+    if (bytes.length > limit) {
+      return { problem: skippedProblem(path, `too large (${formatSize(bytes.length)}; the limit is ${formatSize(limit)})`) };
+    }
+    const text = decodeText(bytes);
+    if (text === null) return { problem: skippedProblem(path, 'binary or not UTF-8 text') };
+    return { text };
+  }
+
+  private async readFacts(path: string): Promise<FileFacts> {
+    const role = roleOf(path);
+    if (role === null) return EMPTY_FACTS;
+    if (role === 'codeowners') {
+      const overlay = this.overlays.get(path);
+      if (overlay === undefined) {
+        const size = await this.fs.stat(path).then((s) => s.size).catch(() => 0);
+        if (size >= CODEOWNERS_MAX_BYTES) {
+          return {
+            ...EMPTY_FACTS,
+            problems: [{
+              ruleId: 'codeowners/syntax',
+              message: `${path} is ${formatSize(size)}: GitHub ignores a CODEOWNERS file of 3 MB or more, so none of its rules apply.`,
+              location: location(path),
+            }],
+          };
+        }
+      }
+      const read = await this.readText(path, CODEOWNERS_MAX_BYTES);
+      if ('problem' in read) return { ...EMPTY_FACTS, problems: [read.problem] };
+      return { ...EMPTY_FACTS, text: read.text };
+    }
+    const read = await this.readText(path, MAX_TEXT_BYTES);
+    if ('problem' in read) return { ...EMPTY_FACTS, problems: [read.problem] };
+    const text = read.text;
+    const tags = text.includes('northstar:priority') ? findPriorityTags(text, path) : [];
+    const isYaml = role !== 'source' && role !== 'manifest';
+    const disables = isYaml && text.includes('northstar-disable') ? findDisableComments(text, path) : [];
+    // Small files that fixes edit keep their text, so a fix can append at the right place.
+    const keepText = role === 'teams' || role === 'vision' || role === 'config';
+    const facts: FileFacts = { problems: [], disables, tags, ...(keepText ? { text } : {}) };
+    const take = <T>(result: { value: T | null; problems: ParseProblem[] }): T | undefined => {
+      facts.problems.push(...result.problems);
+      return result.value ?? undefined;
+    };
+    switch (role) {
+      case 'contract':
+        facts.contract = take(parseContract(text, path));
+        break;
+      case 'catalog':
+        facts.catalog = take(parseCatalog(text, path));
+        break;
+      case 'teams':
+        facts.teams = take(parseTeams(text, path));
+        break;
+      case 'vision':
+        facts.vision = take(parseVision(text, path));
+        break;
+      case 'config':
+        facts.config = take(parseConfig(text, path));
+        break;
+      case 'manifest':
+        facts.manifest = take(parseManifest(text, path));
+        break;
+      case 'source':
+        break;
+    }
+    return facts;
+  }
+
+  // -------------------------------------------------------------------------
+  // Building a snapshot from the cache
+
+  private build(): Analysis {
+    const log = this.options.log ?? (() => undefined);
+    const files = this.files.slice();
+    const allFacts = (role: Role): Array<[string, FileFacts]> =>
+      files.filter((f) => roleOf(f) === role).map((f) => [f, this.facts.get(f) ?? EMPTY_FACTS]);
+
+    const problems: ParseProblem[] = [...this.walkProblems];
+    const disables: DisableComment[] = [];
+    const priorityTags: PriorityTag[] = [];
+    for (const f of files) {
+      const facts = this.facts.get(f);
+      if (!facts) continue;
+      problems.push(...facts.problems);
+      disables.push(...facts.disables);
+      priorityTags.push(...facts.tags);
+    }
+    for (const p of problems) if (p.ruleId === 'workspace/skipped') log(`northstar: ${p.message}`);
+
+    // Configuration
+    const configFacts = allFacts('config')[0]?.[1];
+    const configFile = configFacts?.config ?? null;
+    const config = mergeConfig(defaultConfig(), configFile?.config, this.options.config);
+    const today = this.options.today ?? config.today ?? new Date().toISOString().slice(0, 10);
+
+    // CODEOWNERS
+    const { codeowners, index: ownership, codeownersProblems, codeownersDisables } = this.buildCodeowners(config);
+    problems.push(...codeownersProblems);
+    disables.push(...codeownersDisables);
+    const ownersOf = (path: string): OwnerMatch => (ownership ? ownership.ownersOf(normalizePath(path)) : EMPTY_MATCH);
+
+    // Declarations
+    const contracts = allFacts('contract').flatMap(([, f]) => (f.contract ? [f.contract] : []));
+    const catalog = allFacts('catalog').flatMap(([, f]) => f.catalog ?? []);
+    const manifests = allFacts('manifest').flatMap(([, f]) => (f.manifest ? [f.manifest] : []));
+    const teamsFile = allFacts('teams')[0]?.[1].teams ?? null;
+    const visionFile = allFacts('vision')[0]?.[1].vision ?? null;
+
+    // Teams first: module owners are compared as teams.
+    const { teams, teamOf } = buildTeams(teamsFile, catalog, codeowners);
+
+    // Modules
+    const modules = buildModules({ files, contracts, catalog, manifests, config, ownersOf });
+    const byFolder = new Map<string, Module>();
+    const byName = new Map<string, Module>();
+    for (const m of modules) {
+      if (!byFolder.has(m.path)) byFolder.set(m.path, m);
+      if (!byName.has(m.name)) byName.set(m.name, m);
+    }
+    const folderCache = new Map<string, Module | null>();
+    const moduleOfFolder = (folder: string): Module | null => {
+      const cached = folderCache.get(folder);
+      if (cached !== undefined) return cached;
+      const own = byFolder.get(folder);
+      const found = own ?? (folder === '' ? null : moduleOfFolder(dirname(folder)));
+      folderCache.set(folder, found);
+      return found;
+    };
+    const moduleOf = (path: string): Module | undefined => {
+      const p = normalizePath(path);
+      return byFolder.get(p) ?? moduleOfFolder(dirname(p)) ?? undefined;
+    };
+    assignFiles(modules, files, moduleOf, priorityTags, config);
+    for (const m of modules) m.level = scorecardLevel(m, teamOf);
+
+    const priorities = visionFile
+      ? visionFile.priorities.map((p) => ({ id: p.id, title: p.title, owner: p.owner?.value ?? null, metrics: p.metrics, location: p.location }))
+      : [];
+
+    const modelWithoutFindings: Omit<Model, 'findings'> = {
+      root: this.options.rootLabel ?? '',
+      modules,
+      teams,
+      priorities,
+      vision: visionFile?.vision ?? null,
+      codeowners,
+      priorityTags,
+    };
+
+    // Rules
+    const findings = runRules({
+      model: modelWithoutFindings,
+      config,
+      files,
+      contracts,
+      catalog,
+      manifests,
+      teamsFile,
+      visionFile,
+      configFile,
+      codeowners,
+      problems,
+      ownersOf,
+      teamOf,
+      moduleOf,
+      moduleByName: (name) => byName.get(name),
+      textOf: (path) => this.overlays.get(normalizePath(path)) ?? this.facts.get(normalizePath(path))?.text,
+      today,
+      disables,
+      log,
+    });
+
+    const model: Model = { ...modelWithoutFindings, findings };
+    let stats: { matched: number[]; won: number[] } | null = null;
+    return {
+      model,
+      ownersOf,
+      moduleOf,
+      moduleByName: (name) => byName.get(name),
+      teamOf,
+      rules: RULES.map((r) => r.meta),
+      codeownersStats: () => {
+        stats ??= ownership ? ownership.stats(files) : { matched: [], won: [] };
+        return stats;
+      },
+    };
+  }
+
+  private buildCodeowners(config: NorthstarConfig): {
+    codeowners: CodeownersFile | null;
+    index: OwnershipIndex | null;
+    codeownersProblems: ParseProblem[];
+    codeownersDisables: DisableComment[];
+  } {
+    const path = config.codeowners.path ? normalizePath(config.codeowners.path) : findCodeownersFile((p) => this.fileSet.has(p));
+    const none = { codeowners: null, index: null, codeownersProblems: [], codeownersDisables: [] };
+    if (!path || !this.fileSet.has(path)) return none;
+    const facts = this.facts.get(path);
+    if (!facts || facts.text === undefined) return { ...none, codeownersProblems: facts?.problems ?? [] };
+    const text = facts.text;
+    const dialect = config.codeowners.dialect ?? detectDialect(path, text, this.fileSet.has('.gitlab-ci.yml'));
+    const key = `${path}\u0000${dialect}\u0000${text}`;
+    if (this.codeownersCache?.key !== key) {
+      const parsed = parseCodeowners(text, path, dialect);
+      this.codeownersCache = { key, parsed, index: new OwnershipIndex(parsed.codeowners) };
+    }
+    const { parsed, index } = this.codeownersCache;
+    return { codeowners: parsed.codeowners, index, codeownersProblems: parsed.problems, codeownersDisables: parsed.disables };
+  }
+}
+
+/** Analyse a workspace once. */
+export async function analyzeWorkspace(fs: FileAccess, options: AnalyzeOptions = {}): Promise<Analysis> {
+  return new WorkspaceAnalyzer(fs, options).analyze();
+}
+
+function normalizeOverlays(overlays: ReadonlyMap<string, string> | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, text] of overlays ?? []) out.set(normalizePath(path), text);
+  return out;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+function mergeConfig(base: NorthstarConfig, ...overrides: Array<Partial<NorthstarConfig> | undefined>): NorthstarConfig {
+  let config = base;
+  for (const o of overrides) {
+    if (!o) continue;
+    config = {
+      ...config,
+      ...o,
+      rules: { ...config.rules, ...(o.rules ?? {}) },
+      ignore: [...config.ignore, ...(o.ignore ?? [])],
+      modules: { ...config.modules, ...(o.modules ?? {}) },
+      tests: { ...config.tests, ...(o.tests ?? {}) },
+      observability: { ...config.observability, ...(o.observability ?? {}) },
+      staleness: { ...config.staleness, ...(o.staleness ?? {}) },
+      codeowners: { ...config.codeowners, ...(o.codeowners ?? {}) },
+    };
+  }
+  return config;
+}
+
+// ---------------------------------------------------------------------------
+// Teams
+
+function buildTeams(
+  teamsFile: TeamsFile | null,
+  catalog: readonly CatalogEntity[],
+  codeowners: CodeownersFile | null,
+): { teams: Team[]; teamOf: (owner: string) => Team | undefined } {
+  const teams: Team[] = [];
+  const byAlias = new Map<string, Team>();
+  const key = (name: string) => name.trim().toLowerCase();
+  const addAlias = (team: Team, alias: string) => {
+    if (!team.aliases.includes(alias)) team.aliases.push(alias);
+    if (!byAlias.has(key(alias))) byAlias.set(key(alias), team);
+  };
+
+  for (const decl of teamsFile?.teams ?? []) {
+    if (byAlias.has(key(decl.id))) continue;
+    const team: Team = {
+      id: decl.id,
+      name: decl.name ?? decl.id,
+      aliases: [],
+      escalation: decl.escalation,
+      source: 'teams',
+      location: decl.location,
+    };
+    teams.push(team);
+    addAlias(team, decl.id);
+    for (const alias of decl.aliases) addAlias(team, alias);
+  }
+
+  // Backstage groups: one team under several names (the group ref and its GitHub handle).
+  for (const entity of catalog) {
+    if (entity.kind.toLowerCase() !== 'group') continue;
+    const ref = `group:${entity.namespace}/${entity.name}`;
+    const slug = entity.annotations['github.com/team-slug'];
+    const handle = slug ? (slug.startsWith('@') ? slug : `@${slug}`) : null;
+    const existing = byAlias.get(key(ref)) ?? (handle ? byAlias.get(key(handle)) : undefined);
+    const team: Team = existing ?? {
+      id: handle ?? ref,
+      name: entity.title ?? entity.name,
+      aliases: [],
+      escalation: [],
+      source: 'catalog',
+      location: entity.location,
+    };
+    if (!existing) teams.push(team);
+    addAlias(team, ref);
+    if (handle) addAlias(team, handle);
+    if (team.escalation.length === 0) {
+      for (const [k, v] of Object.entries(entity.annotations)) {
+        if (isOnCallAnnotation(k)) team.escalation.push({ kind: 'pager', target: v });
+      }
+    }
+  }
+
+  // Every CODEOWNERS handle names an owner, even when nothing else declares it.
+  for (const rule of codeowners?.rules ?? []) {
+    for (const owner of rule.owners) {
+      if (byAlias.has(key(owner))) continue;
+      const team: Team = { id: owner, name: owner, aliases: [], escalation: [], source: 'codeowners', location: { file: rule.file, ...rule.ownerRanges[rule.owners.indexOf(owner)] } };
+      teams.push(team);
+      addAlias(team, owner);
+    }
+  }
+
+  // A Backstage owner `payments` (or `group:default/payments`) names the team whose handle
+  // has `payments` as its team part, when exactly one does.
+  const byTeamPart = new Map<string, Team[]>();
+  for (const team of teams) {
+    for (const alias of team.aliases) {
+      const m = /^@[^/\s]+\/([^/\s]+)$/.exec(alias);
+      if (!m) continue;
+      const list = byTeamPart.get(key(m[1])) ?? [];
+      if (!list.includes(team)) list.push(team);
+      byTeamPart.set(key(m[1]), list);
+    }
+  }
+
+  const cache = new Map<string, Team | undefined>();
+  const teamOf = (owner: string): Team | undefined => {
+    const k = key(owner);
+    if (cache.has(k)) return cache.get(k);
+    let team = byAlias.get(k);
+    if (!team && !k.startsWith('@') && !k.includes('@')) {
+      const ref = parseEntityRef(owner.trim(), 'group');
+      const kind = (ref.kind ?? 'group').toLowerCase();
+      team = byAlias.get(`${kind}:${ref.namespace.toLowerCase()}/${ref.name.toLowerCase()}`);
+      if (!team && kind === 'group' && ref.namespace.toLowerCase() === 'default') {
+        const candidates = byTeamPart.get(ref.name.toLowerCase());
+        if (candidates && candidates.length === 1) team = candidates[0];
+      }
+    }
+    cache.set(k, team);
+    return team;
+  };
+  return { teams, teamOf };
+}
+
+// ---------------------------------------------------------------------------
+// Modules
+
+interface ModuleInputs {
+  files: readonly string[];
+  contracts: readonly ContractDecl[];
+  catalog: readonly CatalogEntity[];
+  manifests: readonly ManifestDecl[];
+  config: NorthstarConfig;
+  ownersOf: (path: string) => OwnerMatch;
+}
+
+function newModule(name: string, path: string, source: Module['source'], definedAt: SourceLocation): Module {
+  return {
+    name,
+    path,
+    source,
+    files: [definedAt.file],
+    definedAt,
+    description: null,
+    owners: [],
+    ownerSource: null,
+    ownerLocation: null,
+    system: null,
+    type: 'library',
+    tier: null,
+    lifecycle: null,
+    dependsOn: [],
+    consumes: [],
+    apis: [],
+    testGlobs: null,
+    tests: [],
+    observability: [],
+    slos: [],
+    alerts: [],
+    runbook: null,
+    dashboards: [],
+    data: { classification: null },
+    security: { threatModel: null, privacyReview: null },
+    resilience: { drRehearsal: null },
+    priorities: [],
+    packageName: null,
+    level: 'none',
+  };
+}
+
+function asType(value: string | null | undefined): ModuleType | null {
+  return value && MODULE_TYPES.has(value as ModuleType) ? (value as ModuleType) : null;
+}
+
+function asLifecycle(value: string | null | undefined): Module['lifecycle'] {
+  return value === 'experimental' || value === 'production' || value === 'deprecated' ? value : null;
+}
+
+function prefixGlob(folder: string, glob: string): string {
+  const g = glob.replace(/^\.\//, '');
+  return folder === '' ? g : `${folder}/${g}`;
+}
+
+/** Explicitly typed modules keep their type; the rest are inferred after files are assigned. */
+const typeDeclared = new WeakSet<Module>();
+
+function buildModules(input: ModuleInputs): Module[] {
+  const { contracts, catalog, manifests, config } = input;
+  const modules: Module[] = [];
+  const byFolder = new Map<string, Module[]>();
+  const add = (m: Module) => {
+    modules.push(m);
+    byFolder.set(m.path, [...(byFolder.get(m.path) ?? []), m]);
+  };
+
+  for (const c of contracts) {
+    const name = c.name?.value ?? (basename(c.folder) || 'root');
+    const m = newModule(name, c.folder, 'contract', c.name?.location ?? c.location);
+    m.description = c.description;
+    if (c.owner) {
+      m.owners = [c.owner.value];
+      m.ownerSource = 'contract';
+      m.ownerLocation = c.owner.location;
+    }
+    m.system = c.system;
+    const type = asType(c.type);
+    if (type) {
+      m.type = type;
+      typeDeclared.add(m);
+    }
+    m.tier = c.tier === 1 || c.tier === 2 || c.tier === 3 ? c.tier : null;
+    m.lifecycle = asLifecycle(c.lifecycle);
+    m.dependsOn = c.dependsOn.slice();
+    m.consumes = c.consumes.slice();
+    m.apis = c.provides.slice();
+    m.testGlobs = c.tests ? c.tests.map((g) => prefixGlob(c.folder, g)) : null;
+    const o = c.observability;
+    if (o.logs) m.observability.push({ signal: 'logs', source: 'contract', detail: o.logs });
+    if (o.metrics) m.observability.push({ signal: 'metrics', source: 'contract', detail: o.metrics });
+    if (o.traces) m.observability.push({ signal: 'traces', source: 'contract', detail: o.traces });
+    for (const d of o.dashboards) m.observability.push({ signal: 'dashboards', source: 'contract', detail: d });
+    for (const a of o.alerts) m.observability.push({ signal: 'alerts', source: 'contract', detail: a });
+    if (o.runbook) m.observability.push({ signal: 'runbook', source: 'contract', detail: o.runbook });
+    m.dashboards = o.dashboards.slice();
+    m.alerts = o.alerts.slice();
+    m.runbook = o.runbook;
+    m.slos = c.slos.slice();
+    m.data = { classification: c.dataClassification };
+    m.security = { threatModel: c.security.threatModel?.value ?? null, privacyReview: c.security.privacyReview?.value ?? null };
+    m.resilience = { drRehearsal: c.resilience.drRehearsal?.value ?? null };
+    m.priorities = c.priorities.map((p) => p.name);
+    add(m);
+  }
+
+  // Backstage: APIs by reference, then components and resources as modules.
+  const apisByRef = new Map<string, CatalogEntity>();
+  for (const e of catalog) if (e.kind.toLowerCase() === 'api') apisByRef.set(e.ref, e);
+  const refName = (ref: Reference, kind: string): Reference => {
+    const parsed = parseEntityRef(ref.name, kind);
+    return { name: parsed.name, location: ref.location };
+  };
+  for (const e of catalog) {
+    const kind = e.kind.toLowerCase();
+    if (kind !== 'component' && kind !== 'resource') continue;
+    const sameFolder = (byFolder.get(e.folder) ?? []).find((m) => m.source === 'contract' && m.name === e.name);
+    const m = sameFolder ?? newModule(e.name, e.folder, 'catalog', e.location);
+    if (sameFolder) {
+      if (!m.files.includes(e.file)) m.files.push(e.file);
+    } else {
+      m.description = e.description;
+    }
+    if (m.owners.length === 0 && e.owner) {
+      m.owners = [e.owner.value];
+      m.ownerSource = 'catalog';
+      m.ownerLocation = e.owner.location;
+    }
+    m.system ??= e.system;
+    const type = asType(e.type);
+    if (!typeDeclared.has(m)) {
+      if (type) {
+        m.type = type;
+        typeDeclared.add(m);
+      } else if (kind === 'component' && e.type) {
+        // Backstage types such as `documentation` or `tool` are not run: treat as libraries.
+        m.type = 'library';
+        typeDeclared.add(m);
+      }
+    }
+    m.lifecycle ??= asLifecycle(e.lifecycle);
+    const known = new Set(m.dependsOn.map((d) => d.name));
+    for (const d of e.dependsOn) {
+      const r = refName(d, 'component');
+      if (!known.has(r.name)) m.dependsOn.push(r);
+    }
+    const consumed = new Set(m.consumes.map((d) => d.name));
+    for (const a of e.consumesApis) {
+      const r = refName(a, 'api');
+      if (!consumed.has(r.name)) m.consumes.push(r);
+    }
+    for (const a of e.providesApis) {
+      const parsed = parseEntityRef(a.name, 'api');
+      if (m.apis.some((x) => x.name === parsed.name)) continue;
+      const api = apisByRef.get(`api:${parsed.namespace.toLowerCase()}/${parsed.name.toLowerCase()}`) ?? apisByRef.get(`api:${parsed.namespace}/${parsed.name}`);
+      m.apis.push({ name: parsed.name, type: api?.type ?? 'other', definition: null, location: a.location ?? e.location });
+    }
+    m.observability.push(...evidenceFromAnnotations(e.annotations));
+    const runbook = e.annotations['northstar.dev/runbook'];
+    if (runbook && !m.runbook) m.runbook = runbook;
+    if (!sameFolder) add(m);
+  }
+
+  // pnpm declares its workspace beside package.json rather than in it.
+  const fileSet = new Set(input.files);
+  const workspaceOnly = (mf: ManifestDecl) =>
+    mf.workspaceOnly || (mf.kind === 'npm' && WORKSPACE_MARKER_FILES.some((f) => fileSet.has(mf.folder === '' ? f : `${mf.folder}/${f}`)));
+  for (const mf of manifests) {
+    if (workspaceOnly(mf)) continue;
+    const existing = byFolder.get(mf.folder)?.[0];
+    const m = existing ?? newModule(manifestModuleName(mf), mf.folder, 'manifest', mf.location);
+    if (existing && !m.files.includes(mf.file)) m.files.push(mf.file);
+    m.packageName ??= mf.name;
+    m.observability.push(...evidenceFromDependencies(mf.dependencies, config.observability.libraries));
+    if (!existing) add(m);
+  }
+
+  // Workspace packages that depend on each other by package name become edges.
+  const byPackage = new Map<string, Module>();
+  for (const m of modules) if (m.packageName) byPackage.set(m.packageName, m);
+  for (const mf of manifests) {
+    const m = byFolder.get(mf.folder)?.[0];
+    if (!m || workspaceOnly(mf)) continue;
+    const known = new Set(m.dependsOn.map((d) => d.name));
+    for (const dep of mf.dependencies) {
+      const target = byPackage.get(dep);
+      if (target && target !== m && !known.has(target.name)) {
+        m.dependsOn.push({ name: target.name, location: null });
+        known.add(target.name);
+      }
+    }
+  }
+
+  // Owners from CODEOWNERS: the owners of the file that defines the module.
+  for (const m of modules) {
+    if (m.owners.length > 0) continue;
+    const match = input.ownersOf(m.definedAt.file);
+    if (match.owners.length > 0) {
+      m.owners = match.owners.slice();
+      m.ownerSource = 'codeowners';
+    }
+  }
+
+  const include = config.modules.include.length > 0 ? globMatcher(config.modules.include) : () => true;
+  const exclude = globMatcher(config.modules.exclude);
+  const kept = modules.filter((m) => include(m.path) && !exclude(m.path));
+  for (const m of kept) m.observability = dedupeEvidence(m.observability);
+  kept.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.name, b.name));
+  return kept;
+}
+
+function manifestModuleName(mf: ManifestDecl): string {
+  if (mf.name) {
+    if (mf.kind === 'go') return mf.name.slice(mf.name.lastIndexOf('/') + 1) || mf.name;
+    return mf.name;
+  }
+  if (mf.kind === 'dotnet') return basename(mf.file).replace(/\.csproj$/, '');
+  return basename(mf.folder) || 'root';
+}
+
+function dedupeEvidence(evidence: ObservabilityEvidence[]): ObservabilityEvidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    const k = `${e.signal}\u0000${e.source}\u0000${e.detail}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Give each file to its module: tests, priority tags and the type inferred from deployment files. */
+function assignFiles(
+  modules: readonly Module[],
+  files: readonly string[],
+  moduleOf: (path: string) => Module | undefined,
+  tags: readonly PriorityTag[],
+  config: NorthstarConfig,
+): void {
+  const conventions = config.tests.patterns ?? TEST_CONVENTIONS;
+  const testers = new Map<Module, (relative: string) => boolean>();
+  const serviceHints = new Set<Module>();
+  const tests = new Map<Module, string[]>();
+  for (const m of modules) {
+    testers.set(m, m.testGlobs ? ((g) => (rel: string) => g(m.path === '' ? rel : `${m.path}/${rel}`))(globMatcher(m.testGlobs)) : globMatcher(conventions));
+    tests.set(m, []);
+  }
+  for (const file of files) {
+    const m = moduleOf(file);
+    if (!m) continue;
+    const rel = m.path === '' ? file : file.slice(m.path.length + 1);
+    if (testers.get(m)!(rel)) tests.get(m)!.push(file);
+    if (!typeDeclared.has(m) && (SERVICE_FILES.has(basename(rel)) || SERVICE_FOLDERS.some((f) => rel.startsWith(f)))) serviceHints.add(m);
+  }
+  for (const m of modules) {
+    m.tests = tests.get(m)!;
+    if (!typeDeclared.has(m)) {
+      const segments = m.path.split('/');
+      const inServiceFolder = segments.slice(0, -1).some((s) => s === 'services' || s === 'apps');
+      m.type = inServiceFolder || serviceHints.has(m) ? 'service' : 'library';
+    }
+  }
+  for (const tag of tags) {
+    const m = moduleOf(tag.file);
+    if (m && !m.priorities.includes(tag.priority)) m.priorities.push(tag.priority);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Rules
+
+interface RunInput extends Omit<RuleContext, 'report'> {
+  disables: readonly DisableComment[];
+  log: (line: string) => void;
+}
+
+function runRules(input: RunInput): Finding[] {
+  const { config, disables, log } = input;
+  const findings: Finding[] = [];
+  const silenced = new Map<string, Map<number, string[]>>();
+  for (const d of disables) {
+    const lines = silenced.get(d.file) ?? new Map<number, string[]>();
+    lines.set(d.line, [...(lines.get(d.line) ?? []), ...(d.rules.length === 0 ? ['*'] : d.rules)]);
+    silenced.set(d.file, lines);
+  }
+  const ignores = config.ignore.map((i) => ({
+    rule: i.rule,
+    paths: i.paths.length > 0 ? globMatcher(i.paths) : () => true,
+  }));
+  const ruleMatches = (pattern: string, id: string) =>
+    pattern === '*' || pattern === id || (pattern.endsWith('/*') && id.startsWith(pattern.slice(0, -1)));
+
+  for (const rule of RULES) {
+    const id = rule.meta.id;
+    const severity = config.rules[id] ?? rule.meta.defaultSeverity;
+    if (severity === 'off') continue;
+    if (rule.meta.requiresVision && !input.visionFile) continue;
+    const report = (r: ReportInput) => {
+      const loc = r.location;
+      const lines = silenced.get(loc.file)?.get(loc.line);
+      if (lines && (lines.includes('*') || lines.includes(id))) return;
+      if (ignores.some((i) => ruleMatches(i.rule, id) && i.paths(loc.file))) return;
+      const finding: Finding = {
+        ruleId: id,
+        severity,
+        message: r.message,
+        file: loc.file,
+        line: loc.line,
+        column: loc.column,
+        endLine: loc.endLine,
+        endColumn: loc.endColumn,
+        module: r.module ?? null,
+      };
+      if (r.fix) finding.fix = r.fix;
+      findings.push(finding);
+    };
+    try {
+      rule.check({ ...input, report });
+    } catch (error) {
+      const message = `Rule ${id} failed: ${error instanceof Error ? error.message : String(error)}. The other rules ran.`;
+      log(`northstar: ${message}`);
+      const errSeverity = config.rules['internal/rule-error'] ?? 'error';
+      if (errSeverity !== 'off') {
+        findings.push({
+          ruleId: 'internal/rule-error',
+          severity: errSeverity,
+          message,
+          file: input.configFile?.file ?? '',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          module: null,
+        });
+      }
+    }
+  }
+  findings.sort(compareFindings);
+  return findings;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareStrings(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.message, b.message)
+  );
+}
+

@@ -1,0 +1,104 @@
+/**
+ * Evidence of observability that needs no source reading: well-known libraries declared as
+ * dependencies in a module's manifests, and Backstage annotations.
+ */
+import type { ObservabilityEvidence, ObservabilitySignal } from './model/types';
+
+/** Dependency name → signal. A trailing `*` matches any suffix (scoped families). */
+const LIBRARIES: ReadonlyArray<[string, ObservabilitySignal]> = [
+  // OpenTelemetry
+  ['@opentelemetry/*', 'traces'],
+  ['go.opentelemetry.io/otel*', 'traces'],
+  ['opentelemetry-*', 'traces'],
+  ['io.opentelemetry*', 'traces'],
+  ['OpenTelemetry*', 'traces'],
+  // Prometheus clients and Micrometer
+  ['prom-client', 'metrics'],
+  ['github.com/prometheus/client_golang*', 'metrics'],
+  ['prometheus-client', 'metrics'],
+  ['prometheus_client', 'metrics'],
+  ['prometheus-fastapi-instrumentator', 'metrics'],
+  ['io.prometheus*', 'metrics'],
+  ['prometheus-net*', 'metrics'],
+  ['prometheus', 'metrics'],
+  ['micrometer-*', 'metrics'],
+  ['io.micrometer*', 'metrics'],
+  ['hot-shots', 'metrics'],
+  // Structured loggers
+  ['pino', 'logs'],
+  ['winston', 'logs'],
+  ['bunyan', 'logs'],
+  ['go.uber.org/zap', 'logs'],
+  ['github.com/rs/zerolog', 'logs'],
+  ['github.com/sirupsen/logrus', 'logs'],
+  ['log/slog', 'logs'],
+  ['structlog', 'logs'],
+  ['python-json-logger', 'logs'],
+  ['loguru', 'logs'],
+  ['net.logstash.logback*', 'logs'],
+  ['logstash-logback-encoder', 'logs'],
+  ['Serilog*', 'logs'],
+  ['tracing-subscriber', 'logs'],
+  ['tracing', 'traces'],
+  // Error tracking and APM
+  ['@sentry/*', 'errors'],
+  ['sentry-sdk', 'errors'],
+  ['github.com/getsentry/sentry-go', 'errors'],
+  ['io.sentry*', 'errors'],
+  ['sentry', 'errors'],
+  ['dd-trace', 'traces'],
+  ['ddtrace', 'traces'],
+  ['gopkg.in/DataDog/dd-trace-go*', 'traces'],
+  ['github.com/DataDog/dd-trace-go*', 'traces'],
+  ['datadog', 'metrics'],
+  ['newrelic', 'traces'],
+  ['github.com/newrelic/go-agent*', 'traces'],
+  ['com.newrelic*', 'traces'],
+];
+
+function libraryMatcher(pattern: string): (name: string) => boolean {
+  if (pattern.endsWith('*')) {
+    const prefix = pattern.slice(0, -1);
+    return (name) => name.startsWith(prefix);
+  }
+  return (name) => name === pattern;
+}
+
+const COMPILED = LIBRARIES.map(([pattern, signal]) => ({ test: libraryMatcher(pattern), signal }));
+
+/** Evidence from declared dependencies; `extra` are names from `.northstar.yaml` (`observability.libraries`). */
+export function evidenceFromDependencies(dependencies: readonly string[], extra: readonly string[] = []): ObservabilityEvidence[] {
+  const evidence: ObservabilityEvidence[] = [];
+  const extraMatchers = extra.map(libraryMatcher);
+  for (const dep of dependencies) {
+    const known = COMPILED.find((c) => c.test(dep));
+    if (known) evidence.push({ signal: known.signal, source: 'dependency', detail: dep });
+    else if (extraMatchers.some((m) => m(dep))) evidence.push({ signal: 'metrics', source: 'dependency', detail: dep });
+  }
+  return evidence;
+}
+
+/** Backstage annotation key prefix → signal. */
+const ANNOTATIONS: ReadonlyArray<[string, ObservabilitySignal]> = [
+  ['pagerduty.com/', 'oncall'],
+  ['opsgenie.com/', 'oncall'],
+  ['grafana/', 'dashboards'],
+  ['datadoghq.com/', 'metrics'],
+  ['newrelic.com/', 'metrics'],
+  ['sentry.io/', 'errors'],
+  ['prometheus.io/', 'metrics'],
+];
+
+export function evidenceFromAnnotations(annotations: Readonly<Record<string, string>>): ObservabilityEvidence[] {
+  const evidence: ObservabilityEvidence[] = [];
+  for (const key of Object.keys(annotations).sort()) {
+    const hit = ANNOTATIONS.find(([prefix]) => key.startsWith(prefix));
+    if (hit) evidence.push({ signal: hit[1], source: 'catalog', detail: key });
+  }
+  return evidence;
+}
+
+/** On-call annotations make an escalation step for a catalog-described owner. */
+export function isOnCallAnnotation(key: string): boolean {
+  return key.startsWith('pagerduty.com/') || key.startsWith('opsgenie.com/');
+}
