@@ -1,0 +1,13 @@
+import { reportProblems } from '../helpers';
+import type { Rule } from '../rule';
+
+export const codeownersSyntax: Rule = {
+  meta: {
+    id: 'codeowners/syntax',
+    description: 'A CODEOWNERS line that GitHub or GitLab would reject or misread (`!`, `[ ]`, a bad owner).',
+    defaultSeverity: 'error',
+  },
+  check(ctx) {
+    reportProblems(ctx, 'codeowners/syntax');
+  },
+};

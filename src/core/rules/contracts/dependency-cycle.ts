@@ -1,0 +1,117 @@
+import type { Module, Reference } from '../../model/types';
+import { resolveModule } from '../helpers';
+import type { Rule } from '../rule';
+
+interface Edge {
+  to: number;
+  ref: Reference;
+}
+
+/** Strongly connected components (Tarjan), iteratively so that deep graphs cannot overflow the stack. */
+export function stronglyConnected(edges: readonly (readonly Edge[])[]): number[][] {
+  const count = edges.length;
+  const index = new Array<number>(count).fill(-1);
+  const low = new Array<number>(count).fill(0);
+  const onStack = new Array<boolean>(count).fill(false);
+  const stack: number[] = [];
+  const components: number[][] = [];
+  let next = 0;
+  for (let root = 0; root < count; root++) {
+    if (index[root] !== -1) continue;
+    const work: { node: number; edge: number }[] = [{ node: root, edge: 0 }];
+    index[root] = low[root] = next++;
+    stack.push(root);
+    onStack[root] = true;
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const out = edges[frame.node];
+      if (frame.edge < out.length) {
+        const to = out[frame.edge++].to;
+        if (index[to] === -1) {
+          index[to] = low[to] = next++;
+          stack.push(to);
+          onStack[to] = true;
+          work.push({ node: to, edge: 0 });
+        } else if (onStack[to]) {
+          low[frame.node] = Math.min(low[frame.node], index[to]);
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].node;
+        low[parent] = Math.min(low[parent], low[frame.node]);
+      }
+      if (low[frame.node] === index[frame.node]) {
+        const component: number[] = [];
+        let member: number;
+        do {
+          member = stack.pop() as number;
+          onStack[member] = false;
+          component.push(member);
+        } while (member !== frame.node);
+        components.push(component);
+      }
+    }
+  }
+  return components;
+}
+
+/** Shortest path from `from` to `to` inside `allowed` (breadth first), both ends included. */
+function shortestPath(edges: readonly (readonly Edge[])[], from: number, to: number, allowed: ReadonlySet<number>): number[] {
+  const previous = new Map<number, number>([[from, -1]]);
+  const queue = [from];
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head];
+    if (node === to) break;
+    for (const edge of edges[node]) {
+      if (!allowed.has(edge.to) || previous.has(edge.to)) continue;
+      previous.set(edge.to, node);
+      queue.push(edge.to);
+    }
+  }
+  const path: number[] = [];
+  for (let node = to; node !== -1; node = previous.get(node) ?? -1) path.unshift(node);
+  return path;
+}
+
+export const dependencyCycle: Rule = {
+  meta: {
+    id: 'contracts/dependency-cycle',
+    description: 'A cycle among modules through `dependsOn`.',
+    defaultSeverity: 'warning',
+  },
+  check(ctx) {
+    const modules = ctx.model.modules;
+    const indexOf = new Map<Module, number>(modules.map((module, i) => [module, i]));
+    const edges: Edge[][] = modules.map((module) => {
+      const out: Edge[] = [];
+      for (const ref of module.dependsOn) {
+        const target = resolveModule(ctx, ref.name);
+        if (target) out.push({ to: indexOf.get(target) as number, ref });
+      }
+      return out;
+    });
+    for (const component of stronglyConnected(edges)) {
+      const start = Math.min(...component);
+      const members = new Set(component);
+      const first = edges[start].find((edge) => members.has(edge.to));
+      if (!first) continue; // a single module that does not depend on itself
+      const path = first.to === start ? [start, start] : [start, ...shortestPath(edges, first.to, start, members)];
+      const names = path.map((i) => `"${modules[i].name}"`).join(' → ');
+      const extra =
+        component.length > path.length - 1
+          ? ` It is part of a tangle of ${component.length} modules: ${component
+              .sort((a, b) => a - b)
+              .map((i) => modules[i].name)
+              .join(', ')}.`
+          : '';
+      const module = modules[start];
+      ctx.report({
+        message: `Dependency cycle: ${names}.${extra} Break it by removing or inverting one of these "dependsOn" entries.`,
+        location: first.ref.location ?? module.definedAt,
+        module: module.name,
+      });
+    }
+  },
+};

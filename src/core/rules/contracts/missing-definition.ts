@@ -1,0 +1,23 @@
+import { fileSet } from '../helpers';
+import type { Rule } from '../rule';
+
+export const missingDefinition: Rule = {
+  meta: {
+    id: 'contracts/missing-definition',
+    description: 'A provided API whose definition file does not exist.',
+    defaultSeverity: 'error',
+  },
+  check(ctx) {
+    const files = fileSet(ctx);
+    for (const module of ctx.model.modules) {
+      for (const api of module.apis) {
+        if (api.definition === null || /^[a-z][a-z0-9+.-]*:\/\//i.test(api.definition) || files.has(api.definition)) continue;
+        ctx.report({
+          message: `API "${api.name}" of module "${module.name}" points at definition "${api.definition}", which does not exist: add the file or fix the path (relative to the contract's folder).`,
+          location: api.location,
+          module: module.name,
+        });
+      }
+    }
+  },
+};

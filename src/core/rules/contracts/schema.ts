@@ -1,0 +1,13 @@
+import { reportProblems } from '../helpers';
+import type { Rule } from '../rule';
+
+export const contractsSchema: Rule = {
+  meta: {
+    id: 'contracts/schema',
+    description: 'A service-contract.yaml, teams.yaml, vision.yaml or .northstar.yaml that breaks its JSON schema.',
+    defaultSeverity: 'error',
+  },
+  check(ctx) {
+    reportProblems(ctx, 'contracts/schema');
+  },
+};

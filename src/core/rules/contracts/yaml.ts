@@ -1,0 +1,13 @@
+import { reportProblems } from '../helpers';
+import type { Rule } from '../rule';
+
+export const contractsYaml: Rule = {
+  meta: {
+    id: 'contracts/yaml',
+    description: 'A Northstar or Backstage YAML file that does not parse.',
+    defaultSeverity: 'error',
+  },
+  check(ctx) {
+    reportProblems(ctx, 'contracts/yaml');
+  },
+};

@@ -1,0 +1,288 @@
+/**
+ * Helpers shared by several rules. Not a rule: the registry test only looks at
+ * `rules/<area>/<name>.ts`.
+ */
+import type { CodeownersFile, CodeownersRule, FixEdit, Module, SourceLocation, SourceRange } from '../model/types';
+import type { ContractDecl, ParseProblem } from '../sources/types';
+import type { RuleContext } from './rule';
+
+/** Line 1, column 1 of a file (for findings about a whole file with nothing better to point at). */
+export function startOfFile(file: string): SourceLocation {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+export function at(file: string, range: SourceRange): SourceLocation {
+  return { file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn };
+}
+
+/**
+ * Report the parse problems that belong to `ruleId` (parse-level rules). A problem is about a
+ * module when it is in one of the files that define it (`definingOnly`), or, for skipped
+ * files, in any file the module contains.
+ */
+export function reportProblems(ctx: RuleContext, ruleId: ParseProblem['ruleId'], definingOnly = true): void {
+  for (const problem of ctx.problems) {
+    if (problem.ruleId !== ruleId) continue;
+    const file = problem.location.file;
+    const module = ctx.moduleOf(file);
+    const about = module && (!definingOnly || module.files.includes(file)) ? module.name : null;
+    ctx.report({ message: problem.message, location: problem.location, module: about });
+  }
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listText(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+export function quoted(items: readonly string[]): string[] {
+  return items.map((item) => `"${item}"`);
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+const fileSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** `ctx.files` as a set, built once per analysis. */
+export function fileSet(ctx: RuleContext): ReadonlySet<string> {
+  let set = fileSets.get(ctx.files);
+  if (!set) {
+    set = new Set(ctx.files);
+    fileSets.set(ctx.files, set);
+  }
+  return set;
+}
+
+const contractMaps = new WeakMap<readonly ContractDecl[], ReadonlyMap<string, ContractDecl>>();
+
+/** The contract declared in a file, by its path. */
+export function contractByFile(ctx: RuleContext, file: string): ContractDecl | undefined {
+  let map = contractMaps.get(ctx.contracts);
+  if (!map) {
+    map = new Map(ctx.contracts.map((contract) => [contract.file, contract]));
+    contractMaps.set(ctx.contracts, map);
+  }
+  return map.get(file);
+}
+
+/** The contract that declares a module, if any. */
+export function contractOf(ctx: RuleContext, module: Module): ContractDecl | undefined {
+  if (module.source !== 'contract') return undefined;
+  return contractByFile(ctx, module.definedAt.file) ?? module.files.map((f) => contractByFile(ctx, f)).find(Boolean);
+}
+
+/** Does a module run (service, website, job) rather than being linked in (library)? */
+export function isRunnable(module: Module): boolean {
+  return module.type !== 'library';
+}
+
+export function hasAlerts(module: Module): boolean {
+  return module.alerts.length > 0 || module.observability.some((e) => e.signal === 'alerts');
+}
+
+export function hasRunbook(module: Module): boolean {
+  return module.runbook !== null || module.observability.some((e) => e.signal === 'runbook');
+}
+
+export function isPii(module: Module): boolean {
+  return (module.data.classification ?? '').toLowerCase() === 'pii';
+}
+
+/** Backstage entity reference `[kind:][namespace/]name` → its parts (kind and namespace lowercased). */
+export function parseEntityRef(ref: string): { kind: string | null; namespace: string; name: string } {
+  let rest = ref.trim();
+  let kind: string | null = null;
+  const colon = rest.indexOf(':');
+  if (colon > 0 && !rest.startsWith('@')) {
+    kind = rest.slice(0, colon).toLowerCase();
+    rest = rest.slice(colon + 1);
+  }
+  let namespace = 'default';
+  const slash = rest.indexOf('/');
+  if (slash > 0 && !rest.startsWith('@')) {
+    namespace = rest.slice(0, slash).toLowerCase();
+    rest = rest.slice(slash + 1);
+  }
+  return { kind, namespace, name: rest };
+}
+
+/**
+ * Edit distance, for "did you mean" hints on short names; gives up (returns `limit + 1`) as
+ * soon as the distance must exceed `limit`, so comparing a name with thousands stays cheap.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let current = new Array<number>(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (current[j] < rowMin) rowMin = current[j];
+    }
+    if (rowMin > limit) return limit + 1;
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length];
+}
+
+/** The closest candidate to `name`, when close enough to be a likely typo. */
+export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  const allowed = Math.max(1, Math.floor(name.length / 3));
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = allowed + 1;
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
+    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance - 1);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+      if (distance === 0) break;
+    }
+  }
+  return best;
+}
+
+/** Days from ISO date `from` to ISO date `to`; null when either is not a date. */
+export function daysBetween(from: string, to: string): number | null {
+  const a = Date.parse(from.slice(0, 10));
+  const b = Date.parse(to.slice(0, 10));
+  if (Number.isNaN(a) || Number.isNaN(b)) return null;
+  return Math.floor((b - a) / 86_400_000);
+}
+
+/**
+ * An edit that appends `lines` (without final line break) at the end of a file whose text
+ * the engine holds; undefined when the text is not available.
+ */
+export function appendEdit(ctx: RuleContext, file: string, lines: string): FixEdit | undefined {
+  const text = ctx.textOf?.(file);
+  if (text === undefined) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const split = text.split('\n');
+  const line = split.length;
+  const column = split[split.length - 1].length + 1;
+  const needsBreak = text.length > 0 && !text.endsWith('\n');
+  const body = lines.split('\n').join(eol) + eol;
+  return { file, range: { line, column, endLine: line, endColumn: column }, newText: (needsBreak ? eol : '') + body };
+}
+
+/** The last position of a CODEOWNERS rule's written content (pattern or last owner). */
+export function endOfRule(rule: CodeownersRule): { line: number; column: number } {
+  const last = rule.ownerRanges.length > 0 ? rule.ownerRanges[rule.ownerRanges.length - 1] : rule.patternRange;
+  return { line: last.endLine, column: last.endColumn };
+}
+
+export interface CodeownersUsage {
+  /** Files each rule matches, by rule index. */
+  matched: number[];
+  /** Files each rule decides (wins), by rule index. */
+  won: number[];
+  /** For a rule that matched a file but lost it: the first line that took it over. */
+  overriddenBy: (CodeownersRule | undefined)[];
+}
+
+const usageCache = new WeakMap<readonly string[], WeakMap<CodeownersFile, CodeownersUsage>>();
+
+function sameSection(a: CodeownersRule, b: CodeownersRule): boolean {
+  return (a.section ?? '').toLowerCase() === (b.section ?? '').toLowerCase();
+}
+
+/**
+ * How many workspace files each CODEOWNERS rule matches and wins: one pass over the files,
+ * shared by `codeowners/shadowed` and `codeowners/no-match`.
+ */
+export function codeownersUsage(ctx: RuleContext, codeowners: CodeownersFile): CodeownersUsage {
+  let byFile = usageCache.get(ctx.files);
+  if (!byFile) {
+    byFile = new WeakMap();
+    usageCache.set(ctx.files, byFile);
+  }
+  const cached = byFile.get(codeowners);
+  if (cached) return cached;
+  const size = codeowners.rules.reduce((max, rule) => Math.max(max, rule.index + 1), 0);
+  const usage: CodeownersUsage = {
+    matched: new Array<number>(size).fill(0),
+    won: new Array<number>(size).fill(0),
+    overriddenBy: new Array<CodeownersRule | undefined>(size).fill(undefined),
+  };
+  for (const path of ctx.files) {
+    const match = ctx.ownersOf(path);
+    const winners = match.rules.length > 0 ? match.rules : match.rule ? [match.rule] : [];
+    for (const rule of winners) {
+      if (rule.file !== codeowners.file) continue;
+      usage.matched[rule.index]++;
+      usage.won[rule.index]++;
+    }
+    for (const rule of match.overridden) {
+      if (rule.file !== codeowners.file) continue;
+      usage.matched[rule.index]++;
+      if (usage.overriddenBy[rule.index] === undefined) {
+        usage.overriddenBy[rule.index] = winners.find((w) => sameSection(w, rule)) ?? winners[0];
+      }
+    }
+  }
+  byFile.set(codeowners, usage);
+  return usage;
+}
+
+/** The CODEOWNERS file a fix should write to when none exists. */
+export function defaultCodeownersPath(ctx: RuleContext): string {
+  return ctx.config.codeowners.path ?? '.github/CODEOWNERS';
+}
+
+/** The teams.yaml a fix should create when none exists. */
+export const DEFAULT_TEAMS_FILE = 'teams.yaml';
+
+/** Patterns GitHub cannot express without escapes it does not support. */
+export function isPlainPath(path: string): boolean {
+  return !/[\s[\]!#*?\\]/.test(path);
+}
+
+/**
+ * The module a `dependsOn` entry names: a module name, or a Backstage entity reference
+ * (`component:default/ledger`) whose name part is a module name.
+ */
+export function resolveModule(ctx: RuleContext, name: string): Module | undefined {
+  const direct = ctx.moduleByName(name);
+  if (direct) return direct;
+  const parsed = parseEntityRef(name);
+  return parsed.name !== name ? ctx.moduleByName(parsed.name) : undefined;
+}
+
+const apiProviders = new WeakMap<readonly Module[], ReadonlyMap<string, Module | null>>();
+
+/**
+ * Every provided API by name (contract `provides`, catalog `providesApis`, catalog API
+ * entities), with the module that provides it (null for an API entity no module provides).
+ */
+export function providedApis(ctx: RuleContext): ReadonlyMap<string, Module | null> {
+  let map = apiProviders.get(ctx.model.modules);
+  if (!map) {
+    const byName = new Map<string, Module | null>();
+    for (const module of ctx.model.modules) {
+      for (const api of module.apis) if (!byName.get(api.name)) byName.set(api.name, module);
+    }
+    for (const entity of ctx.catalog) {
+      if (entity.kind.toLowerCase() === 'api' && !byName.has(entity.name)) byName.set(entity.name, null);
+    }
+    map = byName;
+    apiProviders.set(ctx.model.modules, map);
+  }
+  return map;
+}
+
+/** The API a `consumes` entry names (an API name or an `api:` entity reference), if provided. */
+export function resolveApi(ctx: RuleContext, name: string): { name: string; provider: Module | null } | undefined {
+  const apis = providedApis(ctx);
+  if (apis.has(name)) return { name, provider: apis.get(name) ?? null };
+  const parsed = parseEntityRef(name).name;
+  if (parsed !== name && apis.has(parsed)) return { name: parsed, provider: apis.get(parsed) ?? null };
+  return undefined;
+}

@@ -1,0 +1,30 @@
+import { hasAlerts, hasRunbook, isRunnable, listText } from '../helpers';
+import type { Rule } from '../rule';
+
+export const criticalGaps: Rule = {
+  meta: {
+    id: 'observability/critical-gaps',
+    description: 'A tier-1 production service, website or job without alerts, a runbook or an SLO.',
+    defaultSeverity: 'warning',
+  },
+  check(ctx) {
+    for (const module of ctx.model.modules) {
+      if (!isRunnable(module) || module.tier !== 1 || module.lifecycle !== 'production') continue;
+      const missing: string[] = [];
+      if (!hasAlerts(module)) missing.push('alerts');
+      if (!hasRunbook(module)) missing.push('a runbook');
+      if (module.slos.length === 0) missing.push('an SLO');
+      if (missing.length === 0) continue;
+      const keys = [
+        ...(missing.includes('alerts') ? ['"observability.alerts"'] : []),
+        ...(missing.includes('a runbook') ? ['"observability.runbook"'] : []),
+        ...(missing.includes('an SLO') ? ['"slos"'] : []),
+      ];
+      ctx.report({
+        message: `Tier-1 production module "${module.name}" has no ${listText(missing.map((m) => m.replace(/^an? /, '')), 'or')}: declare ${listText(keys)} in its service-contract.yaml.`,
+        location: module.definedAt,
+        module: module.name,
+      });
+    }
+  },
+};

@@ -1,0 +1,24 @@
+import { isRunnable } from '../helpers';
+import type { Rule } from '../rule';
+
+export const observabilityMissing: Rule = {
+  meta: {
+    id: 'observability/missing',
+    description: 'A service, website or job with no observability evidence (contract, catalog annotations or dependencies).',
+    defaultSeverity: 'warning',
+  },
+  check(ctx) {
+    for (const module of ctx.model.modules) {
+      if (!isRunnable(module) || module.observability.length > 0) continue;
+      const where =
+        module.source === 'catalog'
+          ? 'add an observability annotation (grafana/…, datadoghq.com/…, sentry.io/…) to its catalog entry'
+          : 'declare "observability" (logs, metrics, traces) in its service-contract.yaml';
+      ctx.report({
+        message: `${module.type[0].toUpperCase()}${module.type.slice(1)} "${module.name}" has no observability evidence: ${where}, or depend on a client library (OpenTelemetry, Prometheus, a structured logger).`,
+        location: module.definedAt,
+        module: module.name,
+      });
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { listText, quoted } from '../helpers';
+import type { Rule } from '../rule';
+
+export const ownerMismatch: Rule = {
+  meta: {
+    id: 'ownership/owner-mismatch',
+    description: "A module's declared owner differs from the CODEOWNERS owner of its folder.",
+    defaultSeverity: 'info',
+  },
+  check(ctx) {
+    if (!ctx.codeowners) return;
+    /** Teams, not spellings: two names of one team are the same owner. */
+    const key = (owner: string): string => ctx.teamOf(owner)?.id ?? owner.toLowerCase();
+    for (const module of ctx.model.modules) {
+      if ((module.ownerSource !== 'contract' && module.ownerSource !== 'catalog') || !module.ownerLocation) continue;
+      if (module.owners.length === 0) continue;
+      // The file that declares the owner stands for the folder: it is what a change to the
+      // module's contract would ask CODEOWNERS about.
+      const match = ctx.ownersOf(module.ownerLocation.file);
+      if (!match.rule || match.owners.length === 0) continue;
+      const codeownersTeams = new Set(match.owners.map(key));
+      if (module.owners.some((owner) => codeownersTeams.has(key(owner)))) continue;
+      const declaredIn = module.ownerSource === 'contract' ? 'its contract' : 'its catalog entry';
+      const rule = match.rule;
+      ctx.report({
+        message:
+          `Module "${module.name}" is owned by ${listText(quoted(module.owners))} in ${declaredIn}, ` +
+          `but CODEOWNERS (${rule.file} line ${rule.line}, "${rule.pattern}") gives its folder to ${listText(quoted(match.owners))}: ` +
+          'make them name the same team, or list one as an alias of the other in teams.yaml.',
+        location: module.ownerLocation,
+        module: module.name,
+      });
+    }
+  },
+};

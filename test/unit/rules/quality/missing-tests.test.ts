@@ -1,0 +1,81 @@
+import { ruleTester, text } from '../tester';
+
+const contract = text`
+  apiVersion: northstar/v1
+  kind: ServiceContract
+  name: ledger
+  owner: "@acme/payments"
+  type: service
+`;
+
+ruleTester('quality/missing-tests', {
+  valid: [
+    {
+      name: 'a TypeScript package with *.test.ts files',
+      files: {
+        'packages/money/package.json': '{\n  "name": "@acme/money",\n  "version": "1.0.0"\n}\n',
+        'packages/money/src/round.ts': 'export const round = (n: number) => Math.round(n * 100) / 100;\n',
+        'packages/money/src/round.test.ts': 'import { round } from "./round";\n',
+      },
+    },
+    {
+      name: 'a Go module with *_test.go',
+      files: {
+        'services/ledger/go.mod': 'module github.com/acme/ledger\n\ngo 1.22\n',
+        'services/ledger/main.go': 'package main\n\nfunc main() {}\n',
+        'services/ledger/main_test.go': 'package main\n\nimport "testing"\n\nfunc TestMain(t *testing.T) {}\n',
+      },
+    },
+    {
+      name: 'a Python project with a tests/ folder',
+      files: {
+        'tools/report/pyproject.toml': '[project]\nname = "acme-report"\nversion = "0.3.0"\n',
+        'tools/report/report/__init__.py': '',
+        'tools/report/tests/test_report.py': 'def test_report():\n    assert True\n',
+      },
+    },
+    {
+      name: 'tests found by the contract\'s own globs',
+      files: {
+        'services/ledger/service-contract.yaml': contract + 'tests: ["checks/**/*.ts"]\n',
+        'services/ledger/checks/balance.ts': 'export {};\n',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a service with source files and no tests',
+      files: {
+        'services/ledger/service-contract.yaml': contract,
+        'services/ledger/src/post.ts': 'export function post() {}\n',
+      },
+      errors: [
+        {
+          message: 'Module "ledger" has no test files: add tests',
+          file: 'services/ledger/service-contract.yaml',
+          line: 3,
+          column: 7,
+          module: 'ledger',
+        },
+      ],
+    },
+    {
+      name: 'contract test globs that match nothing (conventions are not used then)',
+      files: {
+        'services/ledger/service-contract.yaml': contract + 'tests: ["spec/**"]\n',
+        'services/ledger/src/post.test.ts': 'export {};\n',
+      },
+      errors: [{ message: 'none matches its "tests" globs', file: 'services/ledger/service-contract.yaml', line: 3, column: 7 }],
+    },
+    {
+      name: 'a test file of a nested module does not count for its parent',
+      files: {
+        'package.json': '{\n  "name": "acme-web",\n  "version": "1.0.0"\n}\n',
+        'src/index.ts': 'export {};\n',
+        'packages/util/package.json': '{\n  "name": "@acme/util"\n}\n',
+        'packages/util/index.test.ts': 'export {};\n',
+      },
+      errors: [{ message: 'Module "acme-web" has no test files', file: 'package.json', line: 2, column: 12 }],
+    },
+  ],
+});
