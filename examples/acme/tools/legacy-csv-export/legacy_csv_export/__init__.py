@@ -1,0 +1,1 @@
+"""Monthly CSV export of orders for the old BI warehouse."""
