@@ -1,0 +1,217 @@
+/**
+ * `northstar`: argv → exit code. Everything the process touches comes through `io` (output,
+ * stdin, current directory) so that tests run the same cases in-process and spawned.
+ * Exit codes: 0 success, 1 findings over the limit (check), 2 bad usage, a missing or
+ * unreadable root, or an internal error — always with a one-line message, never a stack.
+ */
+import { promises as fsp } from 'node:fs';
+import * as nodePath from 'node:path';
+import { analyzeWorkspace } from '../core/analyze';
+import type { Analysis } from '../core/api';
+import { normalizePath } from '../core/fs';
+import type { Finding } from '../core/model/types';
+import { checkFormatters, countSeverities } from '../core/report';
+import { buildDiagram } from '../core/report/mermaid';
+import { buildOwnersEntry, formatOwnersJson, formatOwnersText } from '../core/report/owners';
+import { buildSummary, summaryMarkdown } from '../core/report/summary';
+import packageJson from '../../package.json';
+import { parseArgs, UsageError, USAGE, type ParsedArgs } from './args';
+import { changedFiles, GitError } from './git';
+import { NodeFileAccess } from './nodeFileAccess';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** All of standard input, for `owners --stdin`. */
+  readStdin?(): Promise<string>;
+  /** The current directory (default: process.cwd()). */
+  cwd?: string;
+}
+
+export const VERSION: string = packageJson.version;
+
+/** A failure that ends the run with exit code 2 and a one-line message. */
+class CliFailure extends Error {}
+
+function toSlashes(path: string): string {
+  return path.replace(/\\/g, '/');
+}
+
+async function openRoot(cwd: string, given: string | null): Promise<string> {
+  const root = nodePath.resolve(cwd, given ?? '.');
+  const shown = given ?? root;
+  let stat;
+  try {
+    stat = await fsp.stat(root);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CliFailure(`root folder not found: ${shown}`);
+    throw new CliFailure(`cannot read root folder ${shown}: ${code ?? String(e)}`);
+  }
+  if (!stat.isDirectory()) throw new CliFailure(`root is not a folder: ${shown}`);
+  try {
+    await fsp.readdir(root);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliFailure(`cannot read root folder ${shown}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(e))}`);
+  }
+  return root;
+}
+
+/**
+ * A path from the command line as a root-relative path. Absolute paths are taken as they
+ * are; a relative path is relative to the current directory when that is inside the root
+ * (as git does), else to the root.
+ */
+export function toRootRelative(root: string, cwd: string, given: string): string {
+  const native = given.replace(/[\\/]/g, nodePath.sep);
+  let absolute: string;
+  if (nodePath.isAbsolute(native)) absolute = native;
+  else {
+    const fromCwd = nodePath.relative(root, cwd);
+    const cwdInside = fromCwd === '' || (!fromCwd.startsWith('..') && !nodePath.isAbsolute(fromCwd));
+    absolute = nodePath.resolve(cwdInside ? cwd : root, native);
+  }
+  const relative = nodePath.relative(root, absolute);
+  if (relative === '..' || relative.startsWith('..' + nodePath.sep) || nodePath.isAbsolute(relative)) {
+    throw new CliFailure(`path is outside the root: ${given}`);
+  }
+  return normalizePath(toSlashes(relative));
+}
+
+async function analyze(root: string): Promise<Analysis> {
+  return analyzeWorkspace(new NodeFileAccess(root), { rootLabel: toSlashes(root) });
+}
+
+function insideAny(file: string, folders: readonly string[]): boolean {
+  return folders.some((p) => p === '' || file === p || file.startsWith(p + '/'));
+}
+
+async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: CliIO, cwd: string): Promise<number> {
+  const root = await openRoot(cwd, args.root);
+  const paths = args.paths.map((p) => toRootRelative(root, cwd, p));
+  let changed: string[] | null = null;
+  if (args.changedSince !== null) {
+    try {
+      changed = await changedFiles(root, args.changedSince);
+    } catch (e) {
+      if (e instanceof GitError) throw new CliFailure(`--changed-since ${args.changedSince}: ${e.message}`);
+      throw e;
+    }
+  }
+  const analysis = await analyze(root);
+  let findings: Finding[] = analysis.model.findings;
+  if (paths.length > 0) findings = findings.filter((f) => insideAny(f.file, paths));
+  if (changed !== null) {
+    const changedSet = new Set(changed);
+    const touched = new Set<string>();
+    for (const file of changed) {
+      const m = analysis.moduleOf(file);
+      if (m) touched.add(m.name);
+    }
+    findings = findings.filter((f) => {
+      if (changedSet.has(f.file)) return true;
+      if (f.module !== null) return touched.has(f.module);
+      const m = analysis.moduleOf(f.file);
+      return m !== undefined && touched.has(m.name);
+    });
+  }
+  io.stdout(
+    checkFormatters[args.format]({
+      findings,
+      rules: analysis.rules,
+      modules: analysis.model.modules.length,
+      version: VERSION,
+    }),
+  );
+  const counts = countSeverities(findings);
+  if (counts.errors > 0) return 1;
+  if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) {
+    io.stderr(`northstar: too many warnings (${counts.warnings}); the maximum allowed is ${args.maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+async function runOwners(args: Extract<ParsedArgs, { command: 'owners' }>, io: CliIO, cwd: string): Promise<number> {
+  const root = await openRoot(cwd, args.root);
+  const given = [...args.paths];
+  if (args.stdin) {
+    if (!io.readStdin) throw new CliFailure('--stdin: standard input is not available');
+    const text = await io.readStdin();
+    for (const line of text.split(/\r?\n/)) if (line.trim() !== '') given.push(line.trim());
+  }
+  const paths = given.map((p) => toRootRelative(root, cwd, p));
+  const analysis = await analyze(root);
+  const entries = paths.map((p) => buildOwnersEntry(p, analysis.ownersOf(p), analysis.moduleOf(p)?.name ?? null));
+  io.stdout(args.json ? formatOwnersJson(entries) : formatOwnersText(entries));
+  return 0;
+}
+
+async function runDiagram(args: Extract<ParsedArgs, { command: 'diagram' }>, io: CliIO, cwd: string): Promise<number> {
+  const root = await openRoot(cwd, args.root);
+  const analysis = await analyze(root);
+  if (args.focus !== null && !analysis.model.modules.some((m) => m.name === args.focus)) {
+    throw new CliFailure(`--focus: no module named '${args.focus}'`);
+  }
+  const diagram = buildDiagram(analysis.model, { groupBy: args.groupBy, collapse: args.collapse, focus: args.focus });
+  io.stdout(diagram.mermaid);
+  return 0;
+}
+
+async function runSummary(args: Extract<ParsedArgs, { command: 'summary' }>, io: CliIO, cwd: string): Promise<number> {
+  const root = await openRoot(cwd, args.root);
+  const analysis = await analyze(root);
+  const summary = buildSummary(analysis.model);
+  io.stdout(args.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : summaryMarkdown(summary));
+  return 0;
+}
+
+async function runModel(args: Extract<ParsedArgs, { command: 'model' }>, io: CliIO, cwd: string): Promise<number> {
+  const root = await openRoot(cwd, args.root);
+  const analysis = await analyze(root);
+  io.stdout(JSON.stringify(analysis.model, null, 2) + '\n');
+  return 0;
+}
+
+function oneLine(text: string): string {
+  return text.split(/\r?\n/)[0];
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`northstar: ${oneLine(e.message)}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    switch (args.command) {
+      case 'help':
+        io.stdout(USAGE[args.topic ?? 'main']);
+        return 0;
+      case 'version':
+        io.stdout(`${VERSION}\n`);
+        return 0;
+      case 'check':
+        return await runCheck(args, io, cwd);
+      case 'owners':
+        return await runOwners(args, io, cwd);
+      case 'diagram':
+        return await runDiagram(args, io, cwd);
+      case 'summary':
+        return await runSummary(args, io, cwd);
+      case 'model':
+        return await runModel(args, io, cwd);
+    }
+  } catch (e) {
+    if (e instanceof CliFailure || e instanceof UsageError) io.stderr(`northstar: ${oneLine(e.message)}\n`);
+    else io.stderr(`northstar: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+    return 2;
+  }
+}

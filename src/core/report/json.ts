@@ -1,0 +1,36 @@
+/** `check --format json`: the findings and a summary, in the exact published shape. */
+import type { Finding, Severity } from '../model/types';
+import type { CheckFinding, CheckOutput, CheckSummary } from './types';
+
+export function toCheckFinding(finding: Finding): CheckFinding {
+  // Listed field by field so that `fix` and anything added to Finding later stay out.
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    module: finding.module,
+  };
+}
+
+export function countSeverities(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { errors: counts.error, warnings: counts.warning, infos: counts.info };
+}
+
+export function checkSummary(findings: readonly Finding[], modules: number): CheckSummary {
+  return { ...countSeverities(findings), modules, files: new Set(findings.map((f) => f.file)).size };
+}
+
+export function buildCheckOutput(findings: readonly Finding[], modules: number): CheckOutput {
+  return { findings: findings.map(toCheckFinding), summary: checkSummary(findings, modules) };
+}
+
+export function formatJson(findings: readonly Finding[], modules: number): string {
+  return JSON.stringify(buildCheckOutput(findings, modules), null, 2) + '\n';
+}

@@ -1,0 +1,399 @@
+/**
+ * The architecture diagram as a Mermaid flowchart: one node per module, grouped in
+ * subgraphs (by system, team or folder), `dependsOn` edges solid, consumed APIs dashed and
+ * labelled, nodes classed by scorecard level. Large views collapse groups into single nodes
+ * with counted edges; `focus` keeps one module and its neighbours.
+ *
+ * Safety (DESIGN.md section 6): node ids are generated (`m1`, `g1`, `s1`), never taken from
+ * names, and every label is written as a quoted string in which anything but plain letters,
+ * digits and a few punctuation marks is a Mermaid entity code (`#60;`), so a module named
+ * `<img src=x onerror=alert(1)>`, `A]-->B[`, `end` or `%%{init: …}%%` stays text.
+ */
+import type { Finding, Model, Module, ScorecardLevel } from '../model/types';
+import { teamResolver } from './summary';
+import type {
+  Diagram,
+  DiagramCollapse,
+  DiagramEdge,
+  DiagramFindingCounts,
+  DiagramGroup,
+  DiagramGroupBy,
+  DiagramNode,
+} from './types';
+
+export interface DiagramFilter {
+  /** Only modules of this team (an id, alias or owner handle). */
+  team?: string;
+  system?: string;
+  priority?: string;
+  /** Only modules with errors or warnings. */
+  onlyProblems?: boolean;
+}
+
+export interface DiagramOptions {
+  groupBy?: DiagramGroupBy;
+  collapse?: DiagramCollapse;
+  /** Show this module and its neighbours at depth 1 (either direction). */
+  focus?: string | null;
+  /** Keys of groups drawn expanded even when the view is collapsed ("expand on demand"). */
+  expand?: readonly string[];
+  filter?: DiagramFilter;
+  /** `collapse: auto` collapses when more modules than this are visible. Default 60. */
+  maxModules?: number;
+  /** At most this many collapsed group nodes; the smallest are folded into "N more". Default 24. */
+  maxGroups?: number;
+  direction?: 'LR' | 'TB';
+}
+
+export const DEFAULT_MAX_MODULES = 60;
+export const DEFAULT_MAX_GROUPS = 24;
+
+const LEVEL_ORDER: ScorecardLevel[] = ['none', 'bronze', 'silver', 'gold'];
+
+export const LEVEL_CLASS: Record<ScorecardLevel, string> = {
+  none: 'lvlNone',
+  bronze: 'lvlBronze',
+  silver: 'lvlSilver',
+  gold: 'lvlGold',
+};
+
+const CLASS_DEFS = [
+  'classDef lvlNone fill:#eeeeee,stroke:#9e9e9e,color:#1f1f1f',
+  'classDef lvlBronze fill:#f3d3b0,stroke:#a0522d,color:#1f1f1f',
+  'classDef lvlSilver fill:#e3e7eb,stroke:#7b8794,color:#1f1f1f',
+  'classDef lvlGold fill:#fbe7a1,stroke:#b8860b,color:#1f1f1f',
+  'classDef deprecated stroke-dasharray:5 5,color:#6b6b6b',
+  'classDef collapsed stroke-width:2px',
+  'classDef focus stroke-width:4px',
+];
+
+/**
+ * A label as the body of a Mermaid quoted string. Letters, digits, spaces and `_ . , - / @ : + =`
+ * stay; every other character becomes an entity code (`#60;`), which Mermaid turns into an
+ * HTML character reference: it renders as the character, never as markup or syntax.
+ */
+export function escapeMermaidLabel(text: string): string {
+  // An empty label is a syntax error: draw a zero-width space.
+  if (text === '') return '#8203;';
+  const chars = [...text];
+  // Mermaid trims a label, so spaces at either end are written as entity codes.
+  let lead = 0;
+  while (lead < chars.length && chars[lead] === ' ') lead++;
+  let trail = chars.length;
+  while (trail > lead && chars[trail - 1] === ' ') trail--;
+  let out = '';
+  chars.forEach((ch, i) => {
+    if (i >= lead && i < trail && /^[\p{L}\p{N} _.,\-/@:+=]$/u.test(ch)) out += ch;
+    else out += `#${ch.codePointAt(0)};`;
+  });
+  return out;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `component:default/ledger` → `ledger`; plain names unchanged. */
+function refName(ref: string): string {
+  const noKind = ref.includes(':') ? ref.slice(ref.indexOf(':') + 1) : ref;
+  return noKind.includes('/') ? noKind.slice(noKind.lastIndexOf('/') + 1) : noKind;
+}
+
+interface ModuleEdge {
+  from: Module;
+  to: Module;
+  kind: 'dependsOn' | 'consumes';
+  api: string | null;
+}
+
+function moduleEdges(modules: readonly Module[]): ModuleEdge[] {
+  const byName = new Map<string, Module>();
+  for (const m of modules) if (!byName.has(m.name)) byName.set(m.name, m);
+  const providers = new Map<string, Module>();
+  for (const m of modules) for (const api of m.apis) if (!providers.has(api.name)) providers.set(api.name, m);
+  const edges: ModuleEdge[] = [];
+  for (const m of modules) {
+    for (const dep of m.dependsOn) {
+      const to = byName.get(dep.name) ?? byName.get(refName(dep.name));
+      if (to && to !== m) edges.push({ from: m, to, kind: 'dependsOn', api: null });
+    }
+    for (const use of m.consumes) {
+      const api = providers.has(use.name) ? use.name : refName(use.name);
+      const to = providers.get(api);
+      if (to && to !== m) edges.push({ from: m, to, kind: 'consumes', api });
+    }
+  }
+  return edges;
+}
+
+function findingCounts(findings: readonly Finding[]): Map<string, DiagramFindingCounts> {
+  const counts = new Map<string, DiagramFindingCounts>();
+  for (const f of findings) {
+    if (f.module === null) continue;
+    let c = counts.get(f.module);
+    if (!c) counts.set(f.module, (c = { errors: 0, warnings: 0, infos: 0 }));
+    if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'warning') c.warnings++;
+    else c.infos++;
+  }
+  return counts;
+}
+
+const NO_FINDINGS: DiagramFindingCounts = { errors: 0, warnings: 0, infos: 0 };
+
+function addCounts(a: DiagramFindingCounts, b: DiagramFindingCounts): DiagramFindingCounts {
+  return { errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos };
+}
+
+function markText(c: DiagramFindingCounts): string {
+  const n = c.errors + c.warnings;
+  return n > 0 ? ` ⚠ ${n}` : '';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+interface GroupInfo {
+  key: string;
+  label: string;
+  modules: Module[];
+  collapsed: boolean;
+  id: string;
+}
+
+export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagram {
+  const groupBy = options.groupBy ?? 'system';
+  const collapseMode = options.collapse ?? 'auto';
+  const maxModules = options.maxModules ?? DEFAULT_MAX_MODULES;
+  const maxGroups = Math.max(2, options.maxGroups ?? DEFAULT_MAX_GROUPS);
+  const teamOf = teamResolver(model.teams);
+  const counts = findingCounts(model.findings);
+  const all = [...model.modules].sort((a, b) => compareText(a.name, b.name) || compareText(a.path, b.path));
+  const allEdges = moduleEdges(all);
+
+  const teamKey = (m: Module): string => {
+    const owner = m.owners[0];
+    if (owner === undefined) return '';
+    return teamOf(owner)?.id ?? owner;
+  };
+  const teamLabel = (key: string): string => model.teams.find((t) => t.id === key)?.name ?? key;
+
+  // 1. Which modules are visible.
+  let visible = all;
+  const focusName = options.focus ?? null;
+  const focusModule = focusName !== null ? all.find((m) => m.name === focusName) : undefined;
+  if (focusName !== null) {
+    const keep = new Set<Module>();
+    if (focusModule) {
+      keep.add(focusModule);
+      for (const e of allEdges) {
+        if (e.from === focusModule) keep.add(e.to);
+        if (e.to === focusModule) keep.add(e.from);
+      }
+    }
+    visible = visible.filter((m) => keep.has(m));
+  }
+  const filter = options.filter ?? {};
+  visible = visible.filter((m) => {
+    if (m === focusModule) return true;
+    if (filter.team !== undefined) {
+      const wanted = teamOf(filter.team)?.id ?? filter.team;
+      if (teamKey(m) !== wanted && !m.owners.includes(filter.team)) return false;
+    }
+    if (filter.system !== undefined && m.system !== filter.system) return false;
+    if (filter.priority !== undefined && !m.priorities.includes(filter.priority)) return false;
+    if (filter.onlyProblems) {
+      const c = counts.get(m.name) ?? NO_FINDINGS;
+      if (c.errors + c.warnings === 0) return false;
+    }
+    return true;
+  });
+  const visibleSet = new Set(visible);
+
+  // 2. Groups.
+  const groupKeyOf = (m: Module): string | null => {
+    switch (groupBy) {
+      case 'system':
+        return m.system ?? '';
+      case 'team':
+        return teamKey(m);
+      case 'folder': {
+        const slash = m.path.lastIndexOf('/');
+        return slash < 0 ? '' : m.path.slice(0, slash);
+      }
+      default:
+        return null;
+    }
+  };
+  const groupLabel = (key: string): string => {
+    if (groupBy === 'team') return key === '' ? '(no team)' : teamLabel(key);
+    if (groupBy === 'folder') return key === '' ? '(root)' : key;
+    return key === '' ? '(no system)' : key;
+  };
+  const groups = new Map<string, GroupInfo>();
+  for (const m of visible) {
+    const key = groupKeyOf(m);
+    if (key === null) continue;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, label: groupLabel(key), modules: [], collapsed: false, id: '' }));
+    g.modules.push(m);
+  }
+  const groupList = [...groups.values()].sort((a, b) => {
+    if (a.key === '' || b.key === '') return a.key === '' ? (b.key === '' ? 0 : 1) : -1;
+    return compareText(a.label.toLowerCase(), b.label.toLowerCase()) || compareText(a.key, b.key);
+  });
+
+  // 3. Collapse.
+  const expand = new Set(options.expand ?? []);
+  const shouldCollapse =
+    groupBy !== 'none' && (collapseMode === 'all' || (collapseMode === 'auto' && visible.length > maxModules));
+  if (shouldCollapse) for (const g of groupList) g.collapsed = !expand.has(g.key) && !(focusModule && g.modules.includes(focusModule));
+
+  // Too many collapsed groups: keep the largest, fold the rest into one "N more" node.
+  const collapsedGroups = groupList.filter((g) => g.collapsed);
+  let folded: GroupInfo[] = [];
+  if (collapsedGroups.length > maxGroups) {
+    const bySize = [...collapsedGroups].sort((a, b) => b.modules.length - a.modules.length || compareText(a.label, b.label));
+    folded = bySize.slice(maxGroups - 1);
+  }
+  const foldedSet = new Set(folded);
+
+  // 4. Nodes, in drawing order, with generated ids.
+  let moduleCounter = 0;
+  let groupCounter = 0;
+  let subgraphCounter = 0;
+  const nodes: DiagramNode[] = [];
+  const nodeOfModule = new Map<Module, DiagramNode>();
+  const lines: string[] = [`flowchart ${options.direction ?? 'LR'}`];
+
+  const moduleNode = (m: Module, group: string | null): DiagramNode => {
+    const c = counts.get(m.name) ?? NO_FINDINGS;
+    const deprecated = m.lifecycle === 'deprecated';
+    const node: DiagramNode = {
+      id: `m${++moduleCounter}`,
+      label: `${m.name}${deprecated ? ' (deprecated)' : ''}${markText(c)}`,
+      modules: [m.name],
+      group,
+      level: m.level,
+      collapsed: false,
+      deprecated,
+      findings: { ...c },
+      file: m.definedAt.file,
+      focus: m === focusModule,
+    };
+    nodes.push(node);
+    nodeOfModule.set(m, node);
+    return node;
+  };
+  const lowestLevel = (mods: readonly Module[]): ScorecardLevel =>
+    mods.reduce<ScorecardLevel>((low, m) => (LEVEL_ORDER.indexOf(m.level) < LEVEL_ORDER.indexOf(low) ? m.level : low), 'gold');
+  const collapsedNode = (key: string | null, label: string, mods: Module[], groupsInside: number): DiagramNode => {
+    const c = mods.reduce((sum, m) => addCounts(sum, counts.get(m.name) ?? NO_FINDINGS), NO_FINDINGS);
+    const what = groupsInside > 1 ? `${plural(groupsInside, 'group')}, ${plural(mods.length, 'module')}` : plural(mods.length, 'module');
+    const node: DiagramNode = {
+      id: `g${++groupCounter}`,
+      label: `${label} (${what})${markText(c)}`,
+      modules: mods.map((m) => m.name),
+      group: key,
+      level: lowestLevel(mods),
+      collapsed: true,
+      deprecated: mods.length > 0 && mods.every((m) => m.lifecycle === 'deprecated'),
+      findings: c,
+      file: null,
+      focus: false,
+    };
+    nodes.push(node);
+    for (const m of mods) nodeOfModule.set(m, node);
+    return node;
+  };
+  const nodeLine = (node: DiagramNode, indent: string): string =>
+    node.collapsed ? `${indent}${node.id}[["${escapeMermaidLabel(node.label)}"]]` : `${indent}${node.id}["${escapeMermaidLabel(node.label)}"]`;
+
+  const groupsOut: DiagramGroup[] = [];
+  if (groupBy === 'none') {
+    for (const m of visible) lines.push(nodeLine(moduleNode(m, null), '  '));
+  } else {
+    for (const g of groupList) {
+      if (foldedSet.has(g)) continue;
+      if (g.collapsed) {
+        const node = collapsedNode(g.key, g.label, g.modules, 1);
+        g.id = node.id;
+        lines.push(nodeLine(node, '  '));
+      } else if (g.key === '' && groupBy !== 'folder') {
+        // Modules with no system/team are drawn outside any subgraph.
+        g.id = '';
+        for (const m of g.modules) lines.push(nodeLine(moduleNode(m, g.key), '  '));
+      } else {
+        g.id = `s${++subgraphCounter}`;
+        lines.push(`  subgraph ${g.id}["${escapeMermaidLabel(g.label)}"]`);
+        for (const m of g.modules) lines.push(nodeLine(moduleNode(m, g.key), '    '));
+        lines.push('  end');
+      }
+      groupsOut.push({ key: g.key, label: g.label, modules: g.modules.map((m) => m.name), collapsed: g.collapsed, id: g.id });
+    }
+    if (folded.length > 0) {
+      const mods = folded.flatMap((g) => g.modules).sort((a, b) => compareText(a.name, b.name));
+      const node = collapsedNode(null, `${folded.length} more`, mods, folded.length);
+      lines.push(nodeLine(node, '  '));
+      for (const g of folded) {
+        g.id = node.id;
+        groupsOut.push({ key: g.key, label: g.label, modules: g.modules.map((m) => m.name), collapsed: true, id: node.id });
+      }
+    }
+  }
+
+  // 5. Edges between visible nodes; parallel edges of one kind are merged and counted.
+  const edgeMap = new Map<string, DiagramEdge & { apiSet: Set<string> }>();
+  for (const e of allEdges) {
+    if (!visibleSet.has(e.from) || !visibleSet.has(e.to)) continue;
+    const from = nodeOfModule.get(e.from);
+    const to = nodeOfModule.get(e.to);
+    if (!from || !to || from === to) continue;
+    const key = `${from.id}>${to.id}>${e.kind}`;
+    let edge = edgeMap.get(key);
+    if (!edge) edgeMap.set(key, (edge = { from: from.id, to: to.id, kind: e.kind, apis: [], count: 0, label: null, apiSet: new Set() }));
+    edge.count++;
+    if (e.api !== null) edge.apiSet.add(e.api);
+  }
+  const edges: DiagramEdge[] = [];
+  for (const { apiSet, ...edge } of edgeMap.values()) {
+    edge.apis = [...apiSet].sort(compareText);
+    if (edge.kind === 'consumes') {
+      const shown = edge.apis.slice(0, 3).join(', ');
+      edge.label = edge.apis.length > 3 ? `${shown} +${edge.apis.length - 3}` : shown;
+    } else edge.label = edge.count > 1 ? String(edge.count) : null;
+    edges.push(edge);
+  }
+  for (const e of edges) {
+    const arrow = e.kind === 'consumes' ? '-.->' : '-->';
+    lines.push(e.label === null ? `  ${e.from} ${arrow} ${e.to}` : `  ${e.from} ${arrow}|"${escapeMermaidLabel(e.label)}"| ${e.to}`);
+  }
+
+  // 6. Classes.
+  lines.push(...CLASS_DEFS.map((d) => `  ${d}`));
+  const byClass = new Map<string, string[]>();
+  const addClass = (cls: string, id: string): void => {
+    const ids = byClass.get(cls);
+    if (ids) ids.push(id);
+    else byClass.set(cls, [id]);
+  };
+  for (const n of nodes) {
+    if (n.level) addClass(LEVEL_CLASS[n.level], n.id);
+    if (n.deprecated) addClass('deprecated', n.id);
+    if (n.collapsed) addClass('collapsed', n.id);
+    if (n.focus) addClass('focus', n.id);
+  }
+  for (const cls of ['lvlNone', 'lvlBronze', 'lvlSilver', 'lvlGold', 'deprecated', 'collapsed', 'focus']) {
+    const ids = byClass.get(cls);
+    if (ids) lines.push(`  class ${ids.join(',')} ${cls}`);
+  }
+
+  return {
+    mermaid: lines.join('\n') + '\n',
+    nodes,
+    edges,
+    groups: groupsOut,
+    collapsed: groupsOut.some((g) => g.collapsed),
+  };
+}

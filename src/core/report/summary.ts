@@ -1,0 +1,259 @@
+/**
+ * The vision summary: the vision, each priority with its metrics and the modules serving it,
+ * coverage of ownership, tests and observability, capacity, scorecard levels and the top
+ * gaps per team. `buildSummary` is pure data (the webview and `summary --format json`);
+ * `summaryMarkdown` renders it (`summary --format md` and the webview's export).
+ */
+import type { Finding, Metric, Model, Module, ScorecardLevel, Team } from '../model/types';
+import { countSeverities } from './json';
+import type { SummaryCount, SummaryGap, SummaryMetric, SummaryTeam, VisionSummary } from './types';
+
+const LEVELS: ScorecardLevel[] = ['none', 'bronze', 'silver', 'gold'];
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function ratio(count: number, of: number): SummaryCount {
+  return { count, of, percent: of === 0 ? null : round1((count / of) * 100) };
+}
+
+/** Share of the way from baseline to target that current has covered, clamped to 0–100. Works for falling targets too. */
+export function metricProgress(metric: Pick<Metric, 'baseline' | 'current' | 'target'>): number | null {
+  const { baseline, current, target } = metric;
+  if (typeof current !== 'number' || typeof target !== 'number') return null;
+  if (typeof baseline !== 'number') return null;
+  if (baseline === target) return current === target ? 100 : null;
+  const share = ((current - baseline) / (target - baseline)) * 100;
+  if (!Number.isFinite(share)) return null;
+  return round1(Math.min(100, Math.max(0, share)));
+}
+
+function summaryMetric(metric: Metric): SummaryMetric {
+  return {
+    name: metric.name,
+    unit: metric.unit ?? null,
+    baseline: metric.baseline ?? null,
+    current: metric.current ?? null,
+    target: metric.target ?? null,
+    progress: metricProgress(metric),
+  };
+}
+
+function emptyLevels(): Record<ScorecardLevel, number> {
+  return { none: 0, bronze: 0, silver: 0, gold: 0 };
+}
+
+/** Resolves an owner as written to the team that declares it (by id or alias), if any. */
+export function teamResolver(teams: readonly Team[]): (owner: string) => Team | undefined {
+  const byName = new Map<string, Team>();
+  for (const team of teams) {
+    for (const name of [team.id, ...team.aliases]) {
+      const key = name.toLowerCase();
+      if (!byName.has(key)) byName.set(key, team);
+    }
+  }
+  return (owner) => byName.get(owner.toLowerCase());
+}
+
+const needsObservability = (m: Module): boolean => m.type !== 'library';
+
+export function buildSummary(model: Model): VisionSummary {
+  const modules = [...model.modules].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const teamOf = teamResolver(model.teams);
+
+  const priorities = model.priorities.map((p) => ({
+    id: p.id,
+    title: p.title,
+    owner: p.owner,
+    metrics: p.metrics.map(summaryMetric),
+    modules: modules.filter((m) => m.priorities.includes(p.id)).map((m) => m.name),
+  }));
+
+  const observable = modules.filter(needsObservability);
+  const coverage = {
+    modules: modules.length,
+    ownership: ratio(modules.filter((m) => m.owners.length > 0).length, modules.length),
+    tests: ratio(modules.filter((m) => m.tests.length > 0).length, modules.length),
+    observability: ratio(observable.filter((m) => m.observability.length > 0).length, observable.length),
+  };
+
+  const levels = emptyLevels();
+  for (const m of modules) levels[m.level]++;
+
+  const capacityRecord = model.vision?.capacity ?? null;
+  const capacity = capacityRecord
+    ? {
+        allocations: Object.entries(capacityRecord).map(([category, percent]) => ({ category, percent })),
+        total: round1(Object.values(capacityRecord).reduce((sum, v) => sum + v, 0)),
+      }
+    : null;
+
+  // Teams: each module counts for the team of its first owner.
+  const findingsByModule = new Map<string, Finding[]>();
+  for (const f of model.findings) {
+    if (f.module === null) continue;
+    const list = findingsByModule.get(f.module);
+    if (list) list.push(f);
+    else findingsByModule.set(f.module, [f]);
+  }
+  const teams = new Map<string, SummaryTeam>();
+  const UNOWNED = '\u0000unowned';
+  for (const m of modules) {
+    const owner = m.owners[0];
+    const team = owner !== undefined ? teamOf(owner) : undefined;
+    const key = owner === undefined ? UNOWNED : (team?.id ?? owner);
+    let entry = teams.get(key);
+    if (!entry) {
+      entry = {
+        team: owner === undefined ? null : key,
+        name: owner === undefined ? '(no owner)' : (team?.name ?? owner),
+        modules: [],
+        levels: emptyLevels(),
+        findings: { errors: 0, warnings: 0, infos: 0 },
+        gaps: [],
+      };
+      teams.set(key, entry);
+    }
+    entry.modules.push(m.name);
+    entry.levels[m.level]++;
+  }
+  for (const entry of teams.values()) {
+    const found = entry.modules.flatMap((name) => findingsByModule.get(name) ?? []);
+    entry.findings = countSeverities(found);
+    const byRule = new Map<string, number>();
+    for (const f of found) if (f.severity !== 'info') byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+    entry.gaps = [...byRule]
+      .map(([ruleId, count]): SummaryGap => ({ ruleId, count }))
+      .sort((a, b) => b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1))
+      .slice(0, 5);
+  }
+  const teamList = [...teams.values()].sort((a, b) => {
+    if (a.team === null) return 1;
+    if (b.team === null) return -1;
+    return a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0;
+  });
+
+  return {
+    root: model.root,
+    vision: model.vision
+      ? { direction: model.vision.direction, why: model.vision.why, capabilities: [...model.vision.capabilities] }
+      : null,
+    priorities,
+    coverage,
+    capacity,
+    levels,
+    findings: countSeverities(model.findings),
+    teams: teamList,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Markdown
+
+/**
+ * Text from YAML files is text: whatever Markdown or HTML would read as markup is escaped
+ * (`<` as `&lt;`, emphasis, links, code, table pipes, a leading heading or list marker),
+ * and line breaks are joined, so a value cannot break out of its line or table cell.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~])/g, '\\$1')
+    .replace(/^(\s*)([#+=-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+function formatNumber(value: number | null, unit: string | null): string {
+  if (value === null) return '–';
+  const u = unit ? (unit === '%' ? '%' : ` ${escapeMarkdown(unit)}`) : '';
+  return `${value}${u}`;
+}
+
+function percentText(c: SummaryCount): string {
+  return c.percent === null ? `${c.count} of ${c.of} (n/a)` : `${c.count} of ${c.of} (${c.percent}%)`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function bar(percent: number): string {
+  const filled = Math.round(percent / 10);
+  return '█'.repeat(filled) + '░'.repeat(10 - filled);
+}
+
+export function summaryMarkdown(summary: VisionSummary): string {
+  const out: string[] = ['# Vision summary', ''];
+  if (summary.vision) {
+    if (summary.vision.direction) out.push(`**Direction:** ${escapeMarkdown(summary.vision.direction)}`, '');
+    if (summary.vision.why) out.push(`**Why:** ${escapeMarkdown(summary.vision.why)}`, '');
+    if (summary.vision.capabilities.length > 0) {
+      out.push('**Capabilities:**', '');
+      for (const c of summary.vision.capabilities) out.push(`- ${escapeMarkdown(c)}`);
+      out.push('');
+    }
+  } else {
+    out.push('_No `vision.yaml` in this workspace: priorities and capacity are not shown._', '');
+  }
+
+  if (summary.priorities.length > 0) {
+    out.push('## Priorities', '');
+    for (const p of summary.priorities) {
+      const owner = p.owner ? ` — owner ${escapeMarkdown(p.owner)}` : '';
+      out.push(`### ${escapeMarkdown(p.title)} (\`${p.id.replace(/`/g, "'")}\`)${owner}`, '');
+      if (p.metrics.length > 0) {
+        out.push('| Metric | Baseline | Current | Target | Progress |', '| --- | --- | --- | --- | --- |');
+        for (const m of p.metrics) {
+          const progress = m.progress === null ? '–' : `${bar(m.progress)} ${m.progress}%`;
+          out.push(
+            `| ${escapeMarkdown(m.name)} | ${formatNumber(m.baseline, m.unit)} | ${formatNumber(m.current, m.unit)} | ${formatNumber(m.target, m.unit)} | ${progress} |`,
+          );
+        }
+        out.push('');
+      } else {
+        out.push('_No success metric._', '');
+      }
+      out.push(
+        p.modules.length > 0
+          ? `Served by: ${p.modules.map((name) => escapeMarkdown(name)).join(', ')}`
+          : '_No module serves this priority yet._',
+        '',
+      );
+    }
+  }
+
+  out.push('## Coverage', '', '| Measure | Modules |', '| --- | --- |');
+  out.push(`| Ownership | ${percentText(summary.coverage.ownership)} |`);
+  out.push(`| Tests | ${percentText(summary.coverage.tests)} |`);
+  out.push(`| Observability (services, websites, jobs) | ${percentText(summary.coverage.observability)} |`);
+  out.push('');
+
+  out.push('## Scorecard', '', '| Level | Modules |', '| --- | --- |');
+  for (const level of [...LEVELS].reverse()) out.push(`| ${level[0].toUpperCase()}${level.slice(1)} | ${summary.levels[level]} |`);
+  out.push('');
+
+  if (summary.capacity) {
+    out.push('## Capacity allocation', '', '| Category | Percent |', '| --- | --- |');
+    for (const a of summary.capacity.allocations) out.push(`| ${escapeMarkdown(a.category)} | ${a.percent}% |`);
+    out.push(`| **Total** | **${summary.capacity.total}%** |`, '');
+  }
+
+  out.push('## Top gaps per team', '');
+  if (summary.teams.length === 0) out.push('_No modules._', '');
+  for (const t of summary.teams) {
+    const lv = LEVELS.filter((l) => t.levels[l] > 0)
+      .map((l) => `${t.levels[l]} ${l}`)
+      .join(', ');
+    out.push(`### ${escapeMarkdown(t.name)}`, '', `${plural(t.modules.length, 'module')} (${lv}); ${plural(t.findings.errors, 'error')}, ${plural(t.findings.warnings, 'warning')}.`, '');
+    if (t.gaps.length === 0) out.push('No open gaps.', '');
+    else {
+      for (const g of t.gaps) out.push(`- \`${g.ruleId}\` × ${g.count}`);
+      out.push('');
+    }
+  }
+  return out.join('\n');
+}

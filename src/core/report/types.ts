@@ -1,0 +1,251 @@
+/**
+ * The TypeScript types of every machine-readable output of the CLI (and of the data the
+ * extension's webviews draw). `schemas/output/*.schema.json` describe the same shapes;
+ * test/cli keeps the two in step by validating real output against the schemas.
+ */
+import type { ScorecardLevel, Severity } from '../model/types';
+
+// ---------------------------------------------------------------------------
+// `northstar check --format json`
+
+/** One finding as printed: root-relative file, 1-based positions, end exclusive. */
+export interface CheckFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  module: string | null;
+}
+
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Modules in the workspace model. */
+  modules: number;
+  /** Distinct files that carry at least one of the printed findings. */
+  files: number;
+}
+
+export interface CheckOutput {
+  findings: CheckFinding[];
+  summary: CheckSummary;
+}
+
+// ---------------------------------------------------------------------------
+// `northstar check --format sarif` (the subset of SARIF 2.1.0 that Northstar writes)
+
+export type SarifLevel = 'error' | 'warning' | 'note' | 'none';
+
+export interface SarifRegion {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: SarifLevel;
+  message: { text: string };
+  locations: {
+    physicalLocation: {
+      artifactLocation: { uri: string; uriBaseId: '%SRCROOT%' };
+      region: SarifRegion;
+    };
+  }[];
+  partialFingerprints?: Record<string, string>;
+  properties?: { module: string | null };
+}
+
+export interface SarifRule {
+  id: string;
+  name?: string;
+  shortDescription: { text: string };
+  helpUri: string;
+  defaultConfiguration: { level: SarifLevel };
+}
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: {
+    tool: {
+      driver: {
+        name: string;
+        version?: string;
+        semanticVersion?: string;
+        informationUri: string;
+        rules: SarifRule[];
+      };
+    };
+    columnKind?: 'utf16CodeUnits' | 'unicodeCodePoints';
+    originalUriBaseIds?: Record<string, { uri?: string; description?: { text: string } }>;
+    results: SarifResult[];
+  }[];
+}
+
+// ---------------------------------------------------------------------------
+// `northstar check --format gitlab` (GitLab Code Quality report)
+
+export type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
+
+export interface GitlabIssue {
+  description: string;
+  check_name: string;
+  fingerprint: string;
+  severity: GitlabSeverity;
+  location: { path: string; lines: { begin: number } };
+}
+
+// ---------------------------------------------------------------------------
+// `northstar owners --json`
+
+/** A CODEOWNERS line, as it is pointed at. */
+export interface OwnersRuleRef {
+  file: string;
+  line: number;
+  pattern: string;
+}
+
+export interface OwnersEntry {
+  /** The path asked about, root-relative, forward slashes (it need not exist). */
+  path: string;
+  owners: string[];
+  rule: OwnersRuleRef | null;
+  rules: OwnersRuleRef[];
+  overridden: OwnersRuleRef[];
+  module: string | null;
+}
+
+// ---------------------------------------------------------------------------
+// `northstar diagram` and the diagram webview
+
+export type DiagramGroupBy = 'system' | 'team' | 'folder' | 'none';
+export type DiagramCollapse = 'auto' | 'none' | 'all';
+
+export interface DiagramFindingCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface DiagramNode {
+  /** Generated Mermaid id (`m1`, `m2`, … for modules; `g1`, … for collapsed groups). Never derived from a name. */
+  id: string;
+  /** The text shown (unescaped). */
+  label: string;
+  /** Module names this node stands for: one for a module, several for a collapsed group. */
+  modules: string[];
+  /** Key of the group the node belongs to (or represents), null when not grouped. */
+  group: string | null;
+  /** Scorecard level of a module node; for a collapsed group, the lowest level among its modules. */
+  level: ScorecardLevel | null;
+  /** True when the node stands for a collapsed group (or the "N more" remainder). */
+  collapsed: boolean;
+  deprecated: boolean;
+  findings: DiagramFindingCounts;
+  /** File that defines the module (contract, catalog entry, manifest), for "open on click"; null for groups. */
+  file: string | null;
+  /** True for the node of the focused module. */
+  focus: boolean;
+}
+
+export interface DiagramEdge {
+  from: string;
+  to: string;
+  /** `dependsOn`: a solid edge; `consumes`: a dashed edge labelled with the API name(s). */
+  kind: 'dependsOn' | 'consumes';
+  /** Consumed API names (consumes edges), sorted. */
+  apis: string[];
+  /** Number of module-level edges this edge stands for (1 unless groups are collapsed). */
+  count: number;
+  /** The text on the edge, unescaped, or null. */
+  label: string | null;
+}
+
+export interface DiagramGroup {
+  key: string;
+  label: string;
+  modules: string[];
+  collapsed: boolean;
+  /** Mermaid id of the subgraph (expanded) or of the node (collapsed). */
+  id: string;
+}
+
+export interface Diagram {
+  mermaid: string;
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+  groups: DiagramGroup[];
+  /** True when at least one group is drawn collapsed. */
+  collapsed: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// `northstar summary --format json` and the vision summary webview
+
+export interface SummaryCount {
+  count: number;
+  /** Modules the measure applies to. */
+  of: number;
+  /** count / of × 100, rounded to one decimal; null when `of` is 0. */
+  percent: number | null;
+}
+
+export interface SummaryMetric {
+  name: string;
+  unit: string | null;
+  baseline: number | null;
+  current: number | null;
+  target: number | null;
+  /** How far current has come from baseline towards target, 0–100 (one decimal); null when unknown. */
+  progress: number | null;
+}
+
+export interface SummaryPriority {
+  id: string;
+  title: string;
+  owner: string | null;
+  metrics: SummaryMetric[];
+  /** Names of the modules that serve the priority, sorted. */
+  modules: string[];
+}
+
+export interface SummaryGap {
+  ruleId: string;
+  count: number;
+}
+
+export interface SummaryTeam {
+  /** Canonical team id, an owner as written when no team declares it, or null for unowned modules. */
+  team: string | null;
+  name: string;
+  modules: string[];
+  levels: Record<ScorecardLevel, number>;
+  findings: { errors: number; warnings: number; infos: number };
+  /** Most frequent findings on the team's modules (errors and warnings), at most five. */
+  gaps: SummaryGap[];
+}
+
+export interface VisionSummary {
+  root: string;
+  vision: { direction: string | null; why: string | null; capabilities: string[] } | null;
+  priorities: SummaryPriority[];
+  coverage: {
+    modules: number;
+    ownership: SummaryCount;
+    tests: SummaryCount;
+    /** Only services, websites and jobs need observability. */
+    observability: SummaryCount;
+  };
+  capacity: { allocations: { category: string; percent: number }[]; total: number } | null;
+  levels: Record<ScorecardLevel, number>;
+  findings: { errors: number; warnings: number; infos: number };
+  teams: SummaryTeam[];
+}

@@ -1,0 +1,94 @@
+/**
+ * Golden outputs of every command on the example workspace (examples/acme), checked in
+ * beside it in examples/acme.expected/. A rule that starts firing wrongly or stops firing
+ * changes check.json and fails here. Regenerate with `UPDATE_GOLDENS=1 npm run test:unit`,
+ * then compare the diff with the gap list in examples/acme/README.md before committing.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot, runInProcess } from './helpers';
+
+const ROOT = 'examples/acme';
+
+/** Paths worth explaining: the interesting cases of examples/acme/README.md, and a path not on disk. */
+const OWNER_PATHS = [
+  'apps/storefront/src/checkout/PaymentForm.tsx',
+  'services/payments-api/src/server.ts',
+  'services/promotions/src/index.ts',
+  'services/search/catalog-info.yaml',
+  'tools/legacy-csv-export/pyproject.toml',
+  'docs/architecture.md',
+  'services/not-yet-written/main.go',
+  'README.md',
+];
+
+interface Golden {
+  file: string;
+  argv: string[];
+  /** Machine-specific parts replaced before comparing. */
+  normalise?: (text: string) => string;
+}
+
+const GOLDENS: Golden[] = [
+  { file: 'check.json', argv: ['check', '--root', ROOT, '--format', 'json'] },
+  { file: 'check.txt', argv: ['check', '--root', ROOT] },
+  { file: 'owners.json', argv: ['owners', '--root', ROOT, '--json', ...OWNER_PATHS] },
+  { file: 'diagram.mmd', argv: ['diagram', '--root', ROOT] },
+  { file: 'diagram-team.mmd', argv: ['diagram', '--root', ROOT, '--group-by', 'team'] },
+  { file: 'summary.md', argv: ['summary', '--root', ROOT, '--format', 'md'] },
+  { file: 'summary.json', argv: ['summary', '--root', ROOT, '--format', 'json'] },
+  {
+    file: 'model.json',
+    argv: ['model', '--root', ROOT],
+    // The model names its root as an absolute folder, which differs per machine.
+    normalise: (text) => text.split(JSON.stringify(path.join(repoRoot(), ROOT)).slice(1, -1)).join('<root>'),
+  },
+];
+
+describe('example workspace goldens (examples/acme.expected)', () => {
+  const expectedDir = path.join(repoRoot(), 'examples', 'acme.expected');
+
+  for (const golden of GOLDENS) {
+    it(`northstar ${golden.argv.join(' ')} matches ${golden.file}`, async () => {
+      const run = await runInProcess(golden.argv, repoRoot());
+      assert.equal(run.stderr, '', 'no error output');
+      const actual = (golden.normalise ?? ((t: string) => t))(run.stdout);
+      const file = path.join(expectedDir, golden.file);
+      if (process.env.UPDATE_GOLDENS) {
+        fs.mkdirSync(expectedDir, { recursive: true });
+        fs.writeFileSync(file, actual);
+      }
+      assert.equal(actual, fs.readFileSync(file, 'utf8'));
+      if (golden.file.startsWith('check')) assert.equal(run.code, 0, 'the example has warnings but no errors');
+    });
+  }
+
+  it('check.json holds exactly the gaps the example was built with', () => {
+    const check = JSON.parse(fs.readFileSync(path.join(expectedDir, 'check.json'), 'utf8')) as {
+      findings: { ruleId: string; file: string; module: string | null }[];
+    };
+    const got = check.findings.map((f) => `${f.ruleId} ${f.module ?? '-'}`).sort();
+    // One line per deliberate gap of examples/acme/README.md (feed-export's catalog owner also
+    // contradicts CODEOWNERS, which the README foresaw).
+    assert.deepEqual(got, [
+      'codeowners/duplicate-pattern -',
+      'codeowners/no-match -',
+      'contracts/dependency-cycle catalog-api',
+      'contracts/deprecated-dependency storefront',
+      'observability/critical-gaps ledger',
+      'observability/critical-gaps orders',
+      'observability/missing orders',
+      'ownership/missing-owner legacy-csv-export',
+      'ownership/no-escalation orders',
+      'ownership/owner-mismatch feed-export',
+      'ownership/owner-mismatch promotions',
+      'ownership/unknown-owner feed-export',
+      'quality/missing-tests email-campaigns',
+      'security/missing-threat-model accounts',
+      'security/stale-review catalog-api',
+      'security/stale-review fraud-scoring',
+      'strategy/orphan-priority -',
+    ]);
+  });
+});

@@ -1,0 +1,296 @@
+/**
+ * The CLI end to end on a small repository written to a temporary folder. Every case runs
+ * twice: in-process through `main(argv, io)` and as a spawned `node out/src/cli/index.js`.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { CheckOutput, GitlabIssue, OwnersEntry, SarifLog, VisionSummary } from '../../src/core/report/types';
+import type { Model } from '../../src/core/model/types';
+import { copyFixture, removeFolder, repoRoot, RUNNERS, schemaErrors, type RunResult } from './helpers';
+import { decodeMermaidEntities, parseFlowchart } from './mermaidParser';
+
+function assertCleanFailure(r: RunResult, pattern: RegExp): void {
+  assert.equal(r.code, 2, `exit code; stderr: ${r.stderr}`);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^northstar: .+\n$/, 'one line on stderr');
+  assert.match(r.stderr, pattern);
+  assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace');
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.com' },
+  });
+}
+
+const LEDGER_UNKNOWN_DEPENDENCY = {
+  ruleId: 'contracts/unknown-dependency',
+  severity: 'error',
+  file: 'services/ledger/service-contract.yaml',
+  line: 14,
+  column: 13,
+  endLine: 14,
+  endColumn: 18,
+  module: 'ledger',
+};
+
+describe('northstar CLI', function () {
+  this.timeout(60000);
+  let shop: string;
+  let scratch: string;
+
+  before(() => {
+    shop = copyFixture('cli-shop');
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'northstar-scratch-'));
+    fs.writeFileSync(path.join(scratch, 'not-a-folder.txt'), 'hello\n');
+    fs.mkdirSync(path.join(scratch, 'broken', 'services', 'search'), { recursive: true });
+    fs.writeFileSync(
+      path.join(scratch, 'broken', 'services', 'search', 'service-contract.yaml'),
+      'apiVersion: northstar/v1\nkind: ServiceContract\nname: search\ndependsOn: [index, ranking\n',
+    );
+  });
+  after(() => {
+    removeFolder(shop);
+    removeFolder(scratch);
+  });
+
+  for (const [how, run] of RUNNERS) {
+    describe(how, () => {
+      it('check (text): stylish output, exit 1 on errors', async () => {
+        const r = await run(['check'], shop);
+        assert.equal(r.code, 1, r.stderr);
+        assert.equal(r.stderr, '');
+        const lines = r.stdout.split('\n');
+        const header = lines.indexOf('services/ledger/service-contract.yaml');
+        assert.ok(header >= 0, r.stdout);
+        assert.ok(
+          lines.slice(header + 1).some((l) => /^ {2}14:13 +error +.*ledgr.* +contracts\/unknown-dependency$/.test(l)),
+          r.stdout,
+        );
+        assert.match(r.stdout, /\n✖ \d+ problems \(\d+ errors, \d+ warnings?, \d+ infos?\)\n$/);
+      });
+
+      it('check --format json: the published shape, counts that add up', async () => {
+        const r = await run(['check', '--format', 'json'], shop);
+        assert.equal(r.code, 1);
+        const out = JSON.parse(r.stdout) as CheckOutput;
+        assert.equal(schemaErrors('check', out), '');
+        const found = out.findings.find((f) => f.ruleId === LEDGER_UNKNOWN_DEPENDENCY.ruleId);
+        assert.ok(found);
+        const { message, ...rest } = found;
+        assert.deepEqual(rest, LEDGER_UNKNOWN_DEPENDENCY);
+        assert.match(message, /ledgr/);
+        assert.equal(out.summary.errors, out.findings.filter((f) => f.severity === 'error').length);
+        assert.equal(out.summary.warnings, out.findings.filter((f) => f.severity === 'warning').length);
+        assert.equal(out.summary.files, new Set(out.findings.map((f) => f.file)).size);
+        assert.equal(out.summary.modules, 4);
+        assert.ok(out.findings.every((f) => !f.file.includes('\\') && !path.isAbsolute(f.file)));
+      });
+
+      it('check --format sarif and gitlab describe the same findings', async () => {
+        const json = JSON.parse((await run(['check', '--format=json'], shop)).stdout) as CheckOutput;
+        const sarifRun = await run(['check', '--format=sarif'], shop);
+        assert.equal(sarifRun.code, 1);
+        const sarif = JSON.parse(sarifRun.stdout) as SarifLog;
+        assert.equal(schemaErrors('sarif', sarif), '');
+        const results = sarif.runs[0].results;
+        assert.equal(results.length, json.findings.length);
+        results.forEach((r, i) => {
+          assert.equal(sarif.runs[0].tool.driver.rules[r.ruleIndex].id, r.ruleId);
+          assert.equal(r.ruleId, json.findings[i].ruleId);
+          assert.equal(r.locations[0].physicalLocation.region.startLine, json.findings[i].line);
+        });
+        assert.ok(sarif.runs[0].tool.driver.rules.some((r) => r.id === 'workspace/skipped'), 'every registered rule is listed');
+        const gitlabRun = await run(['check', '--format', 'gitlab'], shop);
+        const issues = JSON.parse(gitlabRun.stdout) as GitlabIssue[];
+        assert.equal(schemaErrors('gitlab', issues), '');
+        assert.deepEqual(
+          issues.map((i) => [i.check_name, i.location.path, i.location.lines.begin]),
+          json.findings.map((f) => [f.ruleId, f.file, f.line]),
+        );
+        assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length);
+      });
+
+      it('check PATH… keeps findings of those files or folders (relative to the current folder)', async () => {
+        const all = JSON.parse((await run(['check', '--format', 'json'], shop)).stdout) as CheckOutput;
+        const r = await run(['check', '--format', 'json', 'packages/web-ui', '.github/CODEOWNERS'], shop);
+        const some = JSON.parse(r.stdout) as CheckOutput;
+        const expected = all.findings.filter((f) => f.file.startsWith('packages/web-ui/') || f.file === '.github/CODEOWNERS');
+        assert.ok(expected.length > 0);
+        assert.deepEqual(some.findings, expected);
+        assert.equal(r.code, expected.some((f) => f.severity === 'error') ? 1 : 0);
+        // From inside the payments folder, with the root above it.
+        const inner = await run(['check', '--root', '../..', '--format', 'json', '.'], path.join(shop, 'services', 'payments'));
+        const innerOut = JSON.parse(inner.stdout) as CheckOutput;
+        assert.deepEqual(innerOut.findings, all.findings.filter((f) => f.file.startsWith('services/payments/')));
+      });
+
+      it('check --max-warnings: exit 1 above the limit, 0 at it', async () => {
+        const web = JSON.parse((await run(['check', '--format', 'json', 'packages/web-ui'], shop)).stdout) as CheckOutput;
+        const warnings = web.summary.warnings;
+        assert.ok(warnings > 0 && web.summary.errors === 0);
+        const over = await run(['check', '--max-warnings', String(warnings - 1), 'packages/web-ui'], shop);
+        assert.equal(over.code, 1);
+        assert.match(over.stderr, new RegExp(`too many warnings \\(${warnings}\\); the maximum allowed is ${warnings - 1}`));
+        const at = await run(['check', '--max-warnings', String(warnings), 'packages/web-ui'], shop);
+        assert.equal(at.code, 0, at.stderr);
+        assert.equal(at.stderr, '');
+      });
+
+      it('owners: text, json and --stdin; paths need not exist', async () => {
+        const text = await run(['owners', 'services/payments/src/charge.ts', 'services/ledger/src/legacy/old.go', 'docs/new.md'], shop);
+        assert.equal(text.code, 0, text.stderr);
+        assert.deepEqual(text.stdout.split('\n'), [
+          'services/payments/src/charge.ts    @acme/payments @dana  (.github/CODEOWNERS:4 /services/payments/)  [payments-api]',
+          'services/ledger/src/legacy/old.go  (no owners)           (.github/CODEOWNERS:7 /services/ledger/src/legacy/)  [ledger]',
+          'docs/new.md                        @acme/platform        (.github/CODEOWNERS:2 *)',
+          '',
+        ]);
+        const json = await run(['owners', '--json', '--stdin'], shop, 'services/ledger/src/post.go\r\n\r\nREADME.md\n');
+        assert.equal(json.code, 0, json.stderr);
+        const entries = JSON.parse(json.stdout) as OwnersEntry[];
+        assert.equal(schemaErrors('owners', entries), '');
+        assert.deepEqual(entries, [
+          {
+            path: 'services/ledger/src/post.go',
+            owners: ['@acme/finance'],
+            rule: { file: '.github/CODEOWNERS', line: 5, pattern: '/services/ledger/' },
+            rules: [{ file: '.github/CODEOWNERS', line: 5, pattern: '/services/ledger/' }],
+            overridden: [{ file: '.github/CODEOWNERS', line: 2, pattern: '*' }],
+            module: 'ledger',
+          },
+          {
+            path: 'README.md',
+            owners: ['@acme/platform'],
+            rule: { file: '.github/CODEOWNERS', line: 2, pattern: '*' },
+            rules: [{ file: '.github/CODEOWNERS', line: 2, pattern: '*' }],
+            overridden: [],
+            module: null,
+          },
+        ]);
+        const outside = await run(['owners', '../elsewhere.txt'], shop);
+        assertCleanFailure(outside, /outside the root/);
+      });
+
+      it('diagram: Mermaid that parses, focus, unknown focus', async () => {
+        const r = await run(['diagram'], shop);
+        assert.equal(r.code, 0, r.stderr);
+        const parsed = await parseFlowchart(r.stdout);
+        assert.deepEqual(parsed.vertices.map((v) => decodeMermaidEntities(v.text).replace(/ \(deprecated\)| ⚠ \d+/g, '')).sort(), [
+          '@acme/web-ui',
+          'ledger',
+          'legacy-billing',
+          'payments-api',
+        ]);
+        assert.deepEqual(parsed.subgraphs.map((s) => s.title).sort(), ['checkout', 'finance']);
+        assert.ok(parsed.edges.some((e) => e.stroke === 'dotted' && e.text === 'ledger-events'));
+        const team = await parseFlowchart((await run(['diagram', '--group-by', 'team', '--collapse', 'all'], shop)).stdout);
+        assert.deepEqual(team.vertices.map((v) => decodeMermaidEntities(v.text).replace(/ ⚠ \d+/, '')).sort(), [
+          'Finance (2 modules)',
+          'Payments (1 module)',
+          'Web (1 module)',
+        ]);
+        const focus = await parseFlowchart((await run(['diagram', '--focus', 'legacy-billing', '--group-by=none'], shop)).stdout);
+        assert.equal(focus.vertices.length, 2);
+        assertCleanFailure(await run(['diagram', '--focus', 'nope'], shop), /no module named 'nope'/);
+      });
+
+      it('summary: Markdown and JSON', async () => {
+        const md = await run(['summary'], shop);
+        assert.equal(md.code, 0, md.stderr);
+        assert.match(md.stdout, /^# Vision summary\n/);
+        assert.ok(md.stdout.includes('| availability | 99.5% | 99.8% | 99.95% | ███████░░░ 66.7% |'));
+        const json = await run(['summary', '--format', 'json'], shop);
+        const summary = JSON.parse(json.stdout) as VisionSummary;
+        assert.equal(schemaErrors('summary', summary), '');
+        assert.deepEqual(summary.priorities.map((p) => [p.id, p.modules]), [
+          ['reliability', ['ledger', 'payments-api']],
+          ['checkout-conversion', ['payments-api']],
+          ['cost', ['ledger']],
+        ]);
+        assert.deepEqual(summary.capacity?.total, 100);
+      });
+
+      it('model: the whole model as stable JSON', async () => {
+        const a = await run(['model'], shop);
+        assert.equal(a.code, 0, a.stderr);
+        const model = JSON.parse(a.stdout) as Model;
+        assert.equal(schemaErrors('model', model), '');
+        assert.deepEqual(model.modules.map((m) => m.name).sort(), ['@acme/web-ui', 'ledger', 'legacy-billing', 'payments-api']);
+        assert.equal(a.stdout, JSON.stringify(model, null, 2) + '\n', 'two-space indent');
+        const b = await run(['model', '--root', shop], scratch);
+        assert.equal(b.stdout, a.stdout, 'same output from another folder');
+      });
+
+      it('help and version', async () => {
+        const help = await run(['--help'], shop);
+        assert.equal(help.code, 0);
+        assert.match(help.stdout, /Usage: northstar <command>/);
+        const checkHelp = await run(['check', '--help'], shop);
+        assert.match(checkHelp.stdout, /--max-warnings N/);
+        const version = await run(['--version'], shop);
+        const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { version: string };
+        assert.equal(version.stdout, `${pkg.version}\n`);
+      });
+
+      it('a broken file inside the workspace is a finding, not a failed run', async () => {
+        const r = await run(['check', '--format', 'json'], path.join(scratch, 'broken'));
+        assert.equal(r.code, 1, r.stderr);
+        const out = JSON.parse(r.stdout) as CheckOutput;
+        const yaml = out.findings.find((f) => f.ruleId === 'contracts/yaml');
+        assert.ok(yaml, r.stdout);
+        assert.equal(yaml.file, 'services/search/service-contract.yaml');
+        assert.equal(yaml.severity, 'error');
+      });
+
+      it('exit 2 with one clear line: missing root, root that is a file, bad usage', async () => {
+        assertCleanFailure(await run(['check', '--root', 'does-not-exist'], scratch), /root folder not found: does-not-exist/);
+        assertCleanFailure(await run(['model', '--root', 'not-a-folder.txt'], scratch), /root is not a folder: not-a-folder.txt/);
+        assertCleanFailure(await run(['check', '--format', 'xml'], shop), /invalid value 'xml' for '--format'/);
+        assertCleanFailure(await run(['check', '--max-warnings'], shop), /needs a value/);
+        assertCleanFailure(await run(['deploy'], shop), /unknown command 'deploy'/);
+        assertCleanFailure(await run(['summary', '--json'], shop), /unknown option '--json'/);
+        assertCleanFailure(await run(['owners'], shop), /needs at least one PATH/);
+      });
+    });
+  }
+
+  describe('check --changed-since (git)', () => {
+    let repo: string;
+    before(() => {
+      repo = copyFixture('cli-shop');
+      git(repo, 'init', '-q', '-b', 'main');
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '-q', '-m', 'initial');
+      git(repo, 'checkout', '-q', '-b', 'feature');
+      fs.appendFileSync(path.join(repo, 'services', 'legacy-billing', 'src', 'invoice.py'), 'print("late fee")\n');
+      git(repo, 'commit', '-q', '-am', 'late fees');
+      fs.writeFileSync(path.join(repo, 'packages', 'web-ui', 'src', 'Link.tsx'), 'export const Link = () => null;\n');
+    });
+    after(() => removeFolder(repo));
+
+    for (const [how, run] of RUNNERS) {
+      it(`${how}: keeps findings of modules touched since the revision (committed and untracked)`, async () => {
+        const all = JSON.parse((await run(['check', '--format', 'json'], repo)).stdout) as CheckOutput;
+        const r = await run(['check', '--format', 'json', '--changed-since', 'main'], repo);
+        const out = JSON.parse(r.stdout) as CheckOutput;
+        const expected = all.findings.filter((f) => f.module === 'legacy-billing' || f.module === '@acme/web-ui');
+        assert.ok(expected.some((f) => f.module === 'legacy-billing') && expected.some((f) => f.module === '@acme/web-ui'));
+        assert.deepEqual(out.findings, expected);
+        assert.equal(r.code, expected.some((f) => f.severity === 'error') ? 1 : 0);
+        const none = JSON.parse((await run(['check', '--format', 'json', '--changed-since', 'HEAD', 'services'], repo)).stdout) as CheckOutput;
+        assert.deepEqual(none.findings, [], 'nothing under services/ changed since HEAD');
+      });
+
+      it(`${how}: a bad revision or no repository is a usage failure`, async () => {
+        assertCleanFailure(await run(['check', '--changed-since', 'no-such-branch'], repo), /--changed-since no-such-branch: unknown revision/);
+        assertCleanFailure(await run(['check', '--changed-since', 'main', '--root', scratch], repo), /not a git repository/);
+      });
+    }
+  });
+});
