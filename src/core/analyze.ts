@@ -138,6 +138,8 @@ export class WorkspaceAnalyzer {
   private readonly facts = new Map<string, FileFacts>();
   private overlays: ReadonlyMap<string, string>;
   private walked = false;
+  /** The repository root's CODEOWNERS, when the root is a subfolder without one of its own. */
+  private outerCodeowners: { path: string; display: string; text: string } | null = null;
   private codeownersCache: { key: string; parsed: ReturnType<typeof parseCodeowners>; index: OwnershipIndex } | null = null;
   private current: Analysis | null = null;
 
@@ -161,6 +163,7 @@ export class WorkspaceAnalyzer {
     this.walkProblems = walk.problems;
     this.facts.clear();
     await this.readAll(this.files.filter((f) => roleOf(f) !== null));
+    this.outerCodeowners = await this.readOuterCodeowners();
     this.walked = true;
     this.current = this.build();
     return this.current;
@@ -205,6 +208,23 @@ export class WorkspaceAnalyzer {
     await this.readAll([...toRead].filter((f) => this.fileSet.has(f) && roleOf(f) !== null));
     this.current = this.build();
     return this.current;
+  }
+
+  private async readOuterCodeowners(): Promise<{ path: string; display: string; text: string } | null> {
+    const repo = this.options.repository;
+    if (!repo || repo.prefix === '' || [...CODEOWNERS_CANDIDATES].some((c) => this.fileSet.has(c))) return null;
+    const up = normalizePath(repo.prefix).split('/').map(() => '..').join('/');
+    for (const candidate of ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS']) {
+      try {
+        const bytes = await repo.fs.readFile(candidate);
+        if (bytes.length >= CODEOWNERS_MAX_BYTES) return null;
+        const text = decodeText(bytes);
+        if (text !== null) return { path: candidate, display: `${up}/${candidate}`, text };
+      } catch {
+        // Not there: try the next location, as GitHub does.
+      }
+    }
+    return null;
   }
 
   private addFile(path: string): void {
@@ -339,10 +359,11 @@ export class WorkspaceAnalyzer {
     const today = this.options.today ?? config.today ?? new Date().toISOString().slice(0, 10);
 
     // CODEOWNERS
-    const { codeowners, index: ownership, codeownersProblems, codeownersDisables } = this.buildCodeowners(config);
+    const { codeowners, index: ownership, codeownersProblems, codeownersDisables, prefix } = this.buildCodeowners(config);
     problems.push(...codeownersProblems);
     disables.push(...codeownersDisables);
-    const ownersOf = (path: string): OwnerMatch => (ownership ? ownership.ownersOf(normalizePath(path)) : EMPTY_MATCH);
+    const ownersOf = (path: string): OwnerMatch =>
+      ownership ? ownership.ownersOf(prefix ? `${prefix}/${normalizePath(path)}` : normalizePath(path)) : EMPTY_MATCH;
 
     // Declarations
     const contracts = allFacts('contract').flatMap(([, f]) => (f.contract ? [f.contract] : []));
@@ -413,6 +434,8 @@ export class WorkspaceAnalyzer {
       today,
       disables,
       log,
+      // Rules about where CODEOWNERS lines match need the whole repository's files.
+      skip: prefix ? new Set(['codeowners/no-match', 'codeowners/shadowed']) : new Set(),
     });
 
     const model: Model = { ...modelWithoutFindings, findings };
@@ -424,8 +447,9 @@ export class WorkspaceAnalyzer {
       moduleByName: (name) => byName.get(name),
       teamOf,
       rules: RULES.map((r) => r.meta),
+      files,
       codeownersStats: () => {
-        stats ??= ownership ? ownership.stats(files) : { matched: [], won: [] };
+        stats ??= ownership ? ownership.stats(prefix ? files.map((f) => `${prefix}/${f}`) : files) : { matched: [], won: [] };
         return stats;
       },
     };
@@ -436,21 +460,30 @@ export class WorkspaceAnalyzer {
     index: OwnershipIndex | null;
     codeownersProblems: ParseProblem[];
     codeownersDisables: DisableComment[];
+    /** This root's folder in the repository, when the repository root's CODEOWNERS applies. */
+    prefix: string;
   } {
+    const none = { codeowners: null, index: null, codeownersProblems: [], codeownersDisables: [], prefix: '' };
     const path = config.codeowners.path ? normalizePath(config.codeowners.path) : findCodeownersFile((p) => this.fileSet.has(p));
-    const none = { codeowners: null, index: null, codeownersProblems: [], codeownersDisables: [] };
-    if (!path || !this.fileSet.has(path)) return none;
-    const facts = this.facts.get(path);
-    if (!facts || facts.text === undefined) return { ...none, codeownersProblems: facts?.problems ?? [] };
-    const text = facts.text;
-    const dialect = config.codeowners.dialect ?? detectDialect(path, text, this.fileSet.has('.gitlab-ci.yml'));
-    const key = `${path}\u0000${dialect}\u0000${text}`;
+    let source: { file: string; text: string; dialectPath: string; prefix: string };
+    if (path && this.fileSet.has(path)) {
+      const facts = this.facts.get(path);
+      if (!facts || facts.text === undefined) return { ...none, codeownersProblems: facts?.problems ?? [] };
+      source = { file: path, text: facts.text, dialectPath: path, prefix: '' };
+    } else if (this.outerCodeowners && this.options.repository) {
+      const outer = this.outerCodeowners;
+      source = { file: outer.display, text: outer.text, dialectPath: outer.path, prefix: normalizePath(this.options.repository.prefix) };
+    } else {
+      return none;
+    }
+    const dialect = config.codeowners.dialect ?? detectDialect(source.dialectPath, source.text, this.fileSet.has('.gitlab-ci.yml'));
+    const key = `${source.file}\u0000${dialect}\u0000${source.text}`;
     if (this.codeownersCache?.key !== key) {
-      const parsed = parseCodeowners(text, path, dialect);
+      const parsed = parseCodeowners(source.text, source.file, dialect);
       this.codeownersCache = { key, parsed, index: new OwnershipIndex(parsed.codeowners) };
     }
     const { parsed, index } = this.codeownersCache;
-    return { codeowners: parsed.codeowners, index, codeownersProblems: parsed.problems, codeownersDisables: parsed.disables };
+    return { codeowners: parsed.codeowners, index, codeownersProblems: parsed.problems, codeownersDisables: parsed.disables, prefix: source.prefix };
   }
 }
 
@@ -866,10 +899,12 @@ function assignFiles(
 interface RunInput extends Omit<RuleContext, 'report'> {
   disables: readonly DisableComment[];
   log: (line: string) => void;
+  /** Rules that cannot run on this snapshot. */
+  skip: ReadonlySet<string>;
 }
 
 function runRules(input: RunInput): Finding[] {
-  const { config, disables, log } = input;
+  const { config, disables, log, skip: _skip, ...context } = input;
   const findings: Finding[] = [];
   const silenced = new Map<string, Map<number, string[]>>();
   for (const d of disables) {
@@ -887,7 +922,7 @@ function runRules(input: RunInput): Finding[] {
   for (const rule of RULES) {
     const id = rule.meta.id;
     const severity = config.rules[id] ?? rule.meta.defaultSeverity;
-    if (severity === 'off') continue;
+    if (severity === 'off' || input.skip.has(id)) continue;
     if (rule.meta.requiresVision && !input.visionFile) continue;
     const report = (r: ReportInput) => {
       const loc = r.location;
@@ -909,7 +944,7 @@ function runRules(input: RunInput): Finding[] {
       findings.push(finding);
     };
     try {
-      rule.check({ ...input, report });
+      rule.check({ ...context, config, report });
     } catch (error) {
       const message = `Rule ${id} failed: ${error instanceof Error ? error.message : String(error)}. The other rules ran.`;
       log(`northstar: ${message}`);

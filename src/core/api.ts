@@ -2,6 +2,7 @@
  * The public surface of the core, used by the CLI and the extension.
  * `analyze.ts` implements it.
  */
+import type { FileAccess } from './fs';
 import type { Model, Module, OwnerMatch, Team, NorthstarConfig } from './model/types';
 import type { RuleMeta } from './rules/rule';
 
@@ -14,6 +15,12 @@ export interface AnalyzeOptions {
   overlays?: ReadonlyMap<string, string>;
   /** Where to log skipped files and internal errors (one line each). */
   log?: (line: string) => void;
+  /**
+   * When the root is a subfolder of a repository, the repository root's CODEOWNERS applies
+   * (paths matched relative to the repository root). `fs` reads the repository root and
+   * `prefix` is this root's folder within it (e.g. `services/payments`).
+   */
+  repository?: { fs: FileAccess; prefix: string };
   /** Override configuration (tests); merged over `.northstar.yaml`. */
   config?: Partial<NorthstarConfig>;
 }
@@ -37,4 +44,6 @@ export interface Analysis {
   readonly rules: readonly RuleMeta[];
   /** Number of files matched / won by each CODEOWNERS rule (by rule index), over workspace files. */
   codeownersStats(): { matched: number[]; won: number[] };
+  /** Every file of the workspace (root-relative, sorted, after .gitignore), e.g. to list what a CODEOWNERS line matches. */
+  readonly files?: readonly string[];
 }
