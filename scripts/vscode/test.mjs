@@ -1,0 +1,94 @@
+// `npm run test:vscode`: Northstar's tests in a real VS Code (code-server + headless Chromium).
+//   1. install code-server on demand   2. build the extension   3. compile the tests
+//   4. integration tests (mocha inside the extension host) on a trusted folder, a restricted
+//      folder and a multi-root workspace   5. Playwright UI tests (test/e2e/*.test.mjs)
+//
+//   node scripts/vscode/test.mjs [--only integration|e2e] [--verbose]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Mocha from 'mocha';
+import { ROOT, ensureSystemPackages, installCodeServer } from './install.mjs';
+import { exampleWorkspace, log, runExtensionTests } from './run.mjs';
+
+const { values: opts } = parseArgs({ options: { only: { type: 'string' }, verbose: { type: 'boolean' } } });
+
+const FIXTURES = join(ROOT, 'test', 'fixtures');
+
+const SCENARIOS = [
+  { name: 'default', workspace: exampleWorkspace(), trusted: true, folders: [basename(exampleWorkspace())] },
+  { name: 'restricted', workspace: join(FIXTURES, 'vscode-ws'), trusted: false, folders: ['vscode-ws'] },
+  { name: 'multi-root', workspace: join(FIXTURES, 'vscode-multiroot', 'shopco.code-workspace'), trusted: true, folders: ['shopco', 'storefront'] },
+];
+
+const totals = { passed: 0, failed: 0 };
+const problems = [];
+
+function step(name, command, args) {
+  const t = Date.now();
+  const r = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+  const ok = r.status === 0;
+  log(`${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  if (!ok) { totals.failed++; problems.push(name); }
+  return ok;
+}
+
+async function integration() {
+  const testsPath = join(ROOT, 'out', 'test', 'integration', 'index.js');
+  for (const s of SCENARIOS) {
+    const resultsDir = mkdtempSync(join(tmpdir(), 'northstar-results-'));
+    const resultsFile = join(resultsDir, 'results.json');
+    const t = Date.now();
+    const code = await runExtensionTests({
+      name: s.name, extensionPath: ROOT, testsPath, workspace: s.workspace, trusted: s.trusted, verbose: opts.verbose,
+      env: { NORTHSTAR_TEST_RESULTS: resultsFile, NORTHSTAR_TEST_TRUSTED: String(s.trusted), NORTHSTAR_TEST_FOLDERS: s.folders.join(',') },
+    }).catch((e) => { log(`${s.name}: ${e instanceof Error ? e.message : e}`); return 2; });
+    const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
+    rmSync(resultsDir, { recursive: true, force: true });
+    if (results) {
+      totals.passed += results.passed;
+      totals.failed += results.failed;
+      for (const f of results.failures) problems.push(`integration/${s.name}: ${f}`);
+    }
+    if (code !== 0 && !(results && results.failed > 0)) {
+      totals.failed++; // the run itself broke: no results, or a non-zero exit without a failed test
+      problems.push(`integration/${s.name}: harness exit ${code}`);
+    }
+    log(`integration/${s.name}: ${results ? `${results.passed} passed, ${results.failed} failed` : 'no results'} in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  }
+}
+
+async function e2e() {
+  const dir = join(ROOT, 'test', 'e2e');
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).sort() : [];
+  if (files.length === 0) { totals.failed++; problems.push('e2e: no test/e2e/*.test.mjs'); return; }
+  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, reporter: 'spec', color: false });
+  for (const f of files) mocha.addFile(join(dir, f));
+  await mocha.loadFilesAsync();
+  await new Promise((resolve) => {
+    const runner = mocha.run(() => resolve());
+    runner.on('pass', () => { totals.passed++; });
+    runner.on('fail', (t, err) => { totals.failed++; problems.push(`e2e: ${t.fullTitle()}: ${err?.message ?? err}`); });
+  });
+}
+
+const t0 = Date.now();
+try {
+  installCodeServer();
+  ensureSystemPackages();
+} catch (e) {
+  console.error(`[vscode] ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+}
+const built = step('build', process.execPath, ['scripts/build.mjs']);
+// tsc still emits when it reports type errors: those count as a failure, and the tests run anyway.
+step('compile tests', process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.test.json']);
+if (built) {
+  if (opts.only !== 'e2e') await integration();
+  if (opts.only !== 'integration') await e2e();
+}
+for (const p of problems) console.log(`  FAILED ${p}`);
+console.log(`vscode: ${totals.passed} passed, ${totals.failed} failed (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
+process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
