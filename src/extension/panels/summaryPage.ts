@@ -1,0 +1,106 @@
+/**
+ * The vision summary page, without VS Code: its data (built from a model with the core's
+ * `buildSummary`), its HTML, and the check of messages coming back from it. The panel
+ * (summaryPanel.ts) uses these; test/webview renders the same HTML in Chromium.
+ */
+import type { Model, Module } from '../../core/model/types';
+import { buildSummary, summaryMarkdown } from '../../core/report/summary';
+import { docsUrl } from '../../core/rules/rule';
+import {
+  SUMMARY_DATA_ELEMENT_ID,
+  type SummaryLink,
+  type SummaryModuleInfo,
+  type SummaryPageData,
+  type SummaryPageMessage,
+  type SummaryRootRef,
+} from './summaryProtocol';
+import { webviewPage } from './webviewHtml';
+
+/** The webview type of the summary panel (also its serializer's key). */
+export const SUMMARY_VIEW_TYPE = 'northstar.summary';
+
+const hasScheme = (text: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(text.trim());
+
+function moduleLinks(m: Module): SummaryLink[] {
+  const links: SummaryLink[] = m.dashboards.map((url) => ({ label: 'dashboard', url }));
+  if (m.runbook !== null && hasScheme(m.runbook)) links.push({ label: 'runbook', url: m.runbook });
+  return links;
+}
+
+function moduleInfo(m: Module): SummaryModuleInfo {
+  return {
+    name: m.name,
+    type: m.type,
+    level: m.level,
+    owners: [...m.owners],
+    file: m.definedAt.file,
+    links: moduleLinks(m),
+  };
+}
+
+/** Everything the page draws for one root. */
+export function buildSummaryPageData(model: Model, root: SummaryRootRef, roots: readonly SummaryRootRef[]): SummaryPageData {
+  const summary = buildSummary(model);
+  const ruleIds = [...new Set(summary.teams.flatMap((t) => t.gaps.map((g) => g.ruleId)))].sort();
+  return {
+    summary,
+    root,
+    roots: [...roots],
+    modules: [...model.modules].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(moduleInfo),
+    rules: ruleIds.map((id) => ({ id, url: docsUrl(id) })),
+  };
+}
+
+/** The Markdown export: exactly what `northstar summary --format md` prints for the same model. */
+export function summaryMarkdownOf(model: Model): string {
+  return summaryMarkdown(buildSummary(model));
+}
+
+export interface SummaryHtmlInput {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  /** `media/summary.js` as a webview URI. */
+  scriptUri: string;
+  /** `media/summary.css` as a webview URI. */
+  styleUri: string;
+  nonce: string;
+  data: SummaryPageData;
+}
+
+/**
+ * The page's HTML: a static shell; the script (media/summary.js, bundled from
+ * src/webview/summary.ts) draws everything from the embedded JSON with textContent.
+ */
+export function summaryHtml(input: SummaryHtmlInput): string {
+  return webviewPage({
+    cspSource: input.cspSource,
+    nonce: input.nonce,
+    title: 'Vision Summary',
+    styles: [input.styleUri],
+    scripts: [input.scriptUri],
+    data: { id: SUMMARY_DATA_ELEMENT_ID, value: input.data },
+    body: '<main id="app" aria-live="polite"><p class="loading">Loading the vision summary…</p></main>',
+  });
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** A message from the page, checked field by field (the page is not trusted), or undefined. */
+export function parseSummaryMessage(message: unknown): SummaryPageMessage | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const m = message as Record<string, unknown>;
+  switch (m.type) {
+    case 'openModule':
+      return isString(m.name) ? { type: 'openModule', name: m.name } : undefined;
+    case 'openExternal':
+      return isString(m.url) ? { type: 'openExternal', url: m.url } : undefined;
+    case 'exportMarkdown':
+      return { type: 'exportMarkdown' };
+    case 'ready':
+      return { type: 'ready' };
+    case 'selectRoot':
+      return isString(m.uri) ? { type: 'selectRoot', uri: m.uri } : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,358 @@
+/**
+ * The vision summary page (browser side, bundled to media/summary.js). It draws the data the
+ * panel embeds as JSON and re-draws on every `update` message. Every value from the workspace
+ * goes in with textContent or as an attribute set through the DOM, never as markup; only
+ * absolute http(s) URLs become links, and a click asks the extension to open them.
+ */
+import {
+  SUMMARY_DATA_ELEMENT_ID,
+  type SummaryHostMessage,
+  type SummaryModuleInfo,
+  type SummaryPageData,
+  type SummaryPageMessage,
+  type SummaryPageState,
+} from '../extension/panels/summaryProtocol';
+import type { ScorecardLevel } from '../core/model/types';
+import type { SummaryCount, SummaryMetric, SummaryPriority, SummaryTeam } from '../core/report/types';
+
+interface VsCodeApi {
+  postMessage(message: SummaryPageMessage): void;
+  getState(): unknown;
+  setState(state: SummaryPageState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const LEVELS: readonly ScorecardLevel[] = ['gold', 'silver', 'bronze', 'none'];
+
+const vscodeApi: VsCodeApi | undefined = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
+
+function post(message: SummaryPageMessage): void {
+  vscodeApi?.postMessage(message);
+}
+
+// ---------------------------------------------------------------------------
+// DOM helpers: text only.
+
+type Child = Node | string | null | undefined | false;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string; title?: string; attrs?: Record<string, string> } = {},
+  children: readonly Child[] = [],
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  if (props.title !== undefined) node.title = props.title;
+  for (const [name, value] of Object.entries(props.attrs ?? {})) node.setAttribute(name, value);
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** A link for an http(s) URL (opened by the extension); anything else is shown as text. */
+function externalLink(label: string, url: string): HTMLElement {
+  if (!isHttpUrl(url)) return el('span', { className: 'link-text', text: `${label}: ${url}` });
+  const a = el('a', { text: label, title: url, attrs: { href: url } });
+  a.addEventListener('click', (event) => {
+    event.preventDefault();
+    post({ type: 'openExternal', url });
+  });
+  return a;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function formatValue(value: number | null, unit: string | null): string {
+  if (value === null) return '–';
+  if (!unit) return String(value);
+  return unit === '%' ? `${value}%` : `${value} ${unit}`;
+}
+
+function percentText(c: SummaryCount): string {
+  return c.percent === null ? `${c.count} of ${c.of} (n/a)` : `${c.count} of ${c.of} (${c.percent}%)`;
+}
+
+function clampPercent(value: number): number {
+  return Math.min(100, Math.max(0, value));
+}
+
+/** A horizontal bar filled to `percent` (0–100), announced as a progress bar. */
+function bar(percent: number | null, label: string, className = ''): HTMLElement {
+  const track = el('div', { className: `bar ${className}`.trim(), attrs: { role: 'progressbar', 'aria-label': label, 'aria-valuemin': '0', 'aria-valuemax': '100' } });
+  if (percent === null) {
+    track.classList.add('unknown');
+    return track;
+  }
+  const value = clampPercent(percent);
+  track.setAttribute('aria-valuenow', String(value));
+  const fill = el('div', { className: 'fill' });
+  fill.style.width = `${value}%`;
+  track.append(fill);
+  return track;
+}
+
+function levelBadge(level: ScorecardLevel): HTMLElement {
+  return el('span', { className: `level level-${level}`, text: level, title: `Scorecard level: ${level}` });
+}
+
+function section(id: string, title: string, children: readonly Child[]): HTMLElement {
+  return el('section', { className: 'card', attrs: { id, 'aria-labelledby': `${id}-title` } }, [
+    el('h2', { text: title, attrs: { id: `${id}-title` } }),
+    ...children,
+  ]);
+}
+
+// ---------------------------------------------------------------------------
+// Sections
+
+function renderHeader(data: SummaryPageData): HTMLElement {
+  const { findings } = data.summary;
+  const actions = el('div', { className: 'actions' });
+  if (data.roots.length > 1) {
+    const select = el('select', { attrs: { id: 'root-picker', 'aria-label': 'Workspace folder' } });
+    for (const root of data.roots) {
+      const option = el('option', { text: root.name });
+      option.value = root.uri;
+      option.selected = root.uri === data.root.uri;
+      select.append(option);
+    }
+    select.addEventListener('change', () => post({ type: 'selectRoot', uri: select.value }));
+    actions.append(el('label', { className: 'root-label', text: 'Folder ' }, [select]));
+  }
+  const exportButton = el('button', { text: 'Export as Markdown', attrs: { id: 'export-markdown', type: 'button' } });
+  exportButton.addEventListener('click', () => post({ type: 'exportMarkdown' }));
+  actions.append(exportButton);
+  return el('header', { className: 'page-header' }, [
+    el('div', {}, [
+      el('h1', { text: 'Vision summary' }),
+      el('p', {
+        className: 'subtitle',
+        text: `${data.root.name} · ${plural(data.summary.coverage.modules, 'module')} · ${plural(findings.errors, 'error')}, ${plural(findings.warnings, 'warning')}, ${plural(findings.infos, 'info')}`,
+      }),
+    ]),
+    actions,
+  ]);
+}
+
+function renderVision(data: SummaryPageData): HTMLElement {
+  const vision = data.summary.vision;
+  if (!vision) {
+    return section('vision', 'Vision', [
+      el('p', { className: 'empty', text: 'No vision.yaml in this workspace: priorities and capacity are not shown.' }),
+    ]);
+  }
+  const children: Child[] = [];
+  if (vision.direction) children.push(el('p', { className: 'direction' }, [el('strong', { text: 'Direction: ' }), vision.direction]));
+  if (vision.why) children.push(el('p', { className: 'why' }, [el('strong', { text: 'Why: ' }), vision.why]));
+  if (vision.capabilities.length > 0) {
+    children.push(el('h3', { text: 'Capabilities' }), el('ul', { className: 'capabilities' }, vision.capabilities.map((c) => el('li', { text: c }))));
+  }
+  if (children.length === 0) children.push(el('p', { className: 'empty', text: 'The vision has no direction, why or capabilities yet.' }));
+  return section('vision', 'Vision', children);
+}
+
+function renderMetricRow(metric: SummaryMetric): HTMLElement {
+  const falling = metric.baseline !== null && metric.target !== null && metric.target < metric.baseline;
+  const values = el('td', { className: 'values' }, [
+    el('span', { className: 'baseline', text: formatValue(metric.baseline, metric.unit), title: 'baseline' }),
+    el('span', { className: 'arrow', text: ' → ', attrs: { 'aria-hidden': 'true' } }),
+    el('span', { className: 'current', text: formatValue(metric.current, metric.unit), title: 'current' }),
+    el('span', { className: 'arrow', text: ' → ', attrs: { 'aria-hidden': 'true' } }),
+    el('span', { className: 'target', text: formatValue(metric.target, metric.unit), title: 'target' }),
+  ]);
+  const progressText = metric.progress === null ? '–' : `${metric.progress}%`;
+  const progress = el('td', { className: 'progress' }, [
+    bar(metric.progress, `${metric.name} progress`, metric.progress !== null && metric.progress >= 100 ? 'done' : ''),
+    el('span', { className: 'progress-value', text: progressText }),
+    falling ? el('span', { className: 'direction-hint', text: 'lower is better', title: 'The target is below the baseline' }) : null,
+  ]);
+  return el('tr', { className: 'metric' }, [el('td', { className: 'metric-name', text: metric.name }), values, progress]);
+}
+
+function moduleChip(name: string, info: SummaryModuleInfo | undefined): HTMLElement {
+  const button = el('button', { className: 'module', text: name, title: info ? `Open the definition of ${name} (${info.file})` : name, attrs: { type: 'button' } });
+  button.addEventListener('click', () => post({ type: 'openModule', name }));
+  const children: Child[] = [button];
+  if (info) {
+    children.push(levelBadge(info.level));
+    for (const link of info.links) children.push(externalLink(link.label, link.url));
+  }
+  return el('li', { className: 'module-item' }, children);
+}
+
+function renderPriority(priority: SummaryPriority, modules: ReadonlyMap<string, SummaryModuleInfo>): HTMLElement {
+  const heading = el('h3', {}, [
+    el('span', { className: 'priority-title', text: priority.title }),
+    ' ',
+    el('code', { className: 'priority-id', text: priority.id }),
+  ]);
+  const children: Child[] = [heading];
+  if (priority.owner) children.push(el('p', { className: 'owner', text: `Owner: ${priority.owner}` }));
+  if (priority.metrics.length > 0) {
+    children.push(
+      el('table', { className: 'metrics' }, [
+        el('thead', {}, [el('tr', {}, [el('th', { text: 'Metric' }), el('th', { text: 'Baseline → Current → Target' }), el('th', { text: 'Progress' })])]),
+        el('tbody', {}, priority.metrics.map(renderMetricRow)),
+      ]),
+    );
+  } else {
+    children.push(el('p', { className: 'empty', text: 'No success metric.' }));
+  }
+  if (priority.modules.length > 0) {
+    children.push(
+      el('div', { className: 'served-by' }, [
+        el('span', { className: 'label', text: 'Served by' }),
+        el('ul', { className: 'modules' }, priority.modules.map((name) => moduleChip(name, modules.get(name)))),
+      ]),
+    );
+  } else {
+    children.push(el('p', { className: 'empty', text: 'No module serves this priority yet.' }));
+  }
+  return el('article', { className: 'priority', attrs: { 'data-priority': priority.id } }, children);
+}
+
+function renderPriorities(data: SummaryPageData, modules: ReadonlyMap<string, SummaryModuleInfo>): HTMLElement | null {
+  const { priorities } = data.summary;
+  if (priorities.length === 0) {
+    return data.summary.vision ? section('priorities', 'Priorities', [el('p', { className: 'empty', text: 'No priorities declared.' })]) : null;
+  }
+  return section('priorities', 'Priorities', priorities.map((p) => renderPriority(p, modules)));
+}
+
+function renderCoverage(data: SummaryPageData): HTMLElement {
+  const { coverage } = data.summary;
+  const rows: [string, string, SummaryCount][] = [
+    ['ownership', 'Ownership', coverage.ownership],
+    ['tests', 'Tests', coverage.tests],
+    ['observability', 'Observability (services, websites, jobs)', coverage.observability],
+  ];
+  return section('coverage', 'Coverage', [
+    el(
+      'dl',
+      { className: 'measures' },
+      rows.flatMap(([key, label, count]) => [
+        el('dt', { text: label }),
+        el('dd', { attrs: { 'data-measure': key } }, [bar(count.percent, label), el('span', { className: 'measure-value', text: percentText(count) })]),
+      ]),
+    ),
+  ]);
+}
+
+function renderCapacity(data: SummaryPageData): HTMLElement | null {
+  const capacity = data.summary.capacity;
+  if (!capacity) return null;
+  const scale = Math.max(capacity.total, 100);
+  const stack = el('div', { className: 'stack', attrs: { role: 'img', 'aria-label': capacity.allocations.map((a) => `${a.category} ${a.percent}%`).join(', ') } });
+  const legend = el('ul', { className: 'legend' });
+  capacity.allocations.forEach((a, index) => {
+    const colour = `slot-${index % 6}`;
+    const segment = el('div', { className: `segment ${colour}`, title: `${a.category}: ${a.percent}%` });
+    segment.style.width = `${clampPercent((a.percent / scale) * 100)}%`;
+    stack.append(segment);
+    legend.append(el('li', {}, [el('span', { className: `swatch ${colour}`, attrs: { 'aria-hidden': 'true' } }), el('span', { className: 'category', text: a.category }), ` ${a.percent}%`]));
+  });
+  const total = el('p', { className: capacity.total === 100 ? 'total' : 'total warning', text: capacity.total === 100 ? 'Total: 100%' : `Total: ${capacity.total}% (should be 100%)` });
+  return section('capacity', 'Capacity allocation', [stack, legend, total]);
+}
+
+function renderScorecard(data: SummaryPageData): HTMLElement {
+  const levels = data.summary.levels;
+  return section('scorecard', 'Scorecard', [
+    el(
+      'ul',
+      { className: 'levels' },
+      LEVELS.map((level) =>
+        el('li', { className: `level-count level-${level}`, attrs: { 'data-level': level } }, [
+          el('span', { className: 'count', text: String(levels[level]) }),
+          el('span', { className: 'name', text: level }),
+        ]),
+      ),
+    ),
+  ]);
+}
+
+function renderTeam(team: SummaryTeam, docs: ReadonlyMap<string, string>): HTMLElement {
+  const levels = LEVELS.filter((l) => team.levels[l] > 0).map((l) => `${team.levels[l]} ${l}`).join(', ');
+  const children: Child[] = [
+    el('h3', { text: team.name }),
+    el('p', { className: 'team-meta', text: `${plural(team.modules.length, 'module')} (${levels}) · ${plural(team.findings.errors, 'error')}, ${plural(team.findings.warnings, 'warning')}` }),
+  ];
+  if (team.gaps.length === 0) children.push(el('p', { className: 'empty', text: 'No open gaps.' }));
+  else {
+    children.push(
+      el(
+        'ol',
+        { className: 'gaps' },
+        team.gaps.map((gap) => {
+          const url = docs.get(gap.ruleId);
+          const rule = url ? externalLink(gap.ruleId, url) : el('code', { text: gap.ruleId });
+          rule.classList.add('rule');
+          return el('li', {}, [rule, el('span', { className: 'gap-count', text: ` × ${gap.count}` })]);
+        }),
+      ),
+    );
+  }
+  return el('article', { className: team.team === null ? 'team unowned' : 'team' }, children);
+}
+
+function renderTeams(data: SummaryPageData): HTMLElement {
+  const docs = new Map(data.rules.map((r) => [r.id, r.url]));
+  const teams = data.summary.teams;
+  return section('teams', 'Top gaps per team', teams.length === 0 ? [el('p', { className: 'empty', text: 'No modules.' })] : teams.map((t) => renderTeam(t, docs)));
+}
+
+// ---------------------------------------------------------------------------
+
+function render(data: SummaryPageData): void {
+  const app = document.getElementById('app');
+  if (!app) return;
+  const modules = new Map(data.modules.map((m) => [m.name, m]));
+  const grid = el('div', { className: 'grid' }, [renderCoverage(data), renderScorecard(data), renderCapacity(data)]);
+  app.replaceChildren(
+    renderHeader(data),
+    renderVision(data),
+    ...[renderPriorities(data, modules)].filter((x): x is HTMLElement => x !== null),
+    grid,
+    renderTeams(data),
+  );
+  document.title = `Vision Summary — ${data.root.name}`;
+  vscodeApi?.setState({ root: data.root.uri });
+}
+
+function showError(message: string): void {
+  document.getElementById('app')?.replaceChildren(el('p', { className: 'error', text: message }));
+}
+
+function initialData(): SummaryPageData | undefined {
+  const text = document.getElementById(SUMMARY_DATA_ELEMENT_ID)?.textContent;
+  if (!text) return undefined;
+  return JSON.parse(text) as SummaryPageData;
+}
+
+window.addEventListener('message', (event: MessageEvent<SummaryHostMessage>) => {
+  const message = event.data;
+  if (message && message.type === 'update' && typeof message.data === 'object' && message.data !== null) render(message.data);
+});
+
+try {
+  const data = initialData();
+  if (data) render(data);
+  else showError('No summary data.');
+} catch (error) {
+  showError(`The summary could not be drawn: ${error instanceof Error ? error.message : String(error)}`);
+}
+post({ type: 'ready' });

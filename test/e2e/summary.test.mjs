@@ -1,0 +1,155 @@
+// UI end-to-end: the vision summary through the real workbench (code-server + headless Chromium).
+// Command palette → "Northstar: Show Vision Summary" → read the page inside the webview's frames →
+// click a module → its contract opens in an editor. Screenshot in test-results/.
+// Run by scripts/vscode/test.mjs (npm run test:vscode), or: npx mocha --timeout 180000 test/e2e/summary.test.mjs
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, it } from 'mocha';
+import { parse } from 'yaml';
+import { ROOT } from '../../scripts/vscode/install.mjs';
+import { exampleWorkspace, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/vscode/run.mjs';
+
+const SHOTS = join(ROOT, 'test-results');
+
+/** The palette label of a contributed command: "Category: Title", as VS Code shows it. */
+function paletteLabel(command) {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const entry = manifest.contributes?.commands?.find((c) => c.command === command);
+  assert.ok(entry, `package.json contributes no command ${command}`);
+  return entry.category ? `${entry.category}: ${entry.title}` : entry.title;
+}
+
+/**
+ * Runs a command from the palette. The palette lists an extension's commands only once the
+ * extension host has read the manifest, which can be after the explorer shows: retry until
+ * the command is listed.
+ */
+async function runFromPalette(page, label, ms = 60_000) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  const end = Date.now() + ms;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill(`>${label}`);
+    try {
+      await row.waitFor({ timeout: 3_000 });
+      break;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (Date.now() > end) throw error;
+    }
+  }
+  await page.keyboard.press('Enter');
+}
+
+describe('vision summary (e2e)', function () {
+  this.timeout(180_000);
+  const vision = parse(readFileSync(join(exampleWorkspace(), 'vision.yaml'), 'utf8'));
+  let server;
+  let browser;
+  let page;
+  let frame;
+
+  before(async () => {
+    server = await startCodeServer();
+    browser = await launchChromium(server.tmp);
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(workbenchUrl(server.url, { workspace: exampleWorkspace(), extensionDevelopmentPath: ROOT }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, `e2e-vision-summary-failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens from the command palette and shows the vision and its priorities', async () => {
+    const label = paletteLabel('northstar.showVisionSummary');
+    assert.equal(label, 'Northstar: Show Vision Summary');
+    await runFromPalette(page, label);
+
+    await page.locator('.tab', { hasText: 'Vision Summary' }).first().waitFor({ timeout: 60_000 });
+    frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const heading = frame.locator('h1');
+    await heading.waitFor({ timeout: 60_000 });
+    assert.equal(await heading.innerText(), 'Vision summary');
+    assert.equal(await frame.locator('#vision .direction').innerText(), `Direction: ${vision.vision.direction}`);
+    assert.deepEqual(await frame.locator('.priority-title').allInnerTexts(), vision.priorities.map((p) => p.title));
+    const firstMetric = vision.priorities[0].metrics[0];
+    const row = frame.locator('tr.metric', { hasText: firstMetric.name }).first();
+    assert.match(await row.locator('.values').innerText(), new RegExp(`${firstMetric.baseline}.*→.*${firstMetric.current}.*→.*${firstMetric.target}`));
+    assert.match(await row.locator('.progress-value').innerText(), /^\d+(\.\d)?%$/);
+    assert.match(await frame.locator('[data-measure=ownership] .measure-value').innerText(), /^\d+ of \d+ \(\d+(\.\d)?%\)$/);
+    assert.ok(await frame.locator('#teams article.team').count() > 0, 'the top gaps per team are shown');
+    // The workbench's theme reaches the page: VS Code sets the body class and --vscode-* variables.
+    assert.match(await frame.locator('body').getAttribute('class'), /vscode-(light|dark|high-contrast)/);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'e2e-vision-summary.png') });
+  });
+
+  it('opens a module\'s contract when its name is clicked', async () => {
+    const module = frame.locator('#priorities button.module').first();
+    const name = await module.innerText();
+    await module.click();
+    const tab = page.locator('.tabs-container .tab', { hasText: /service-contract\.yaml|catalog-info\.yaml|package\.json|go\.mod/ });
+    await tab.first().waitFor({ timeout: 30_000 });
+    const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
+    await editor.waitFor();
+    assert.match(await editor.innerText(), new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await page.screenshot({ path: join(SHOTS, 'e2e-vision-summary-open-module.png') });
+  });
+
+  it('re-draws when vision.yaml changes on disk, without reopening', async () => {
+    const file = join(exampleWorkspace(), 'vision.yaml');
+    const original = readFileSync(file, 'utf8');
+    const title = vision.priorities[1].title;
+    const edited = `${title} (edited by the e2e test)`;
+    assert.ok(original.includes(`title: ${title}\n`));
+    try {
+      writeFileSync(file, original.replace(`title: ${title}\n`, `title: ${edited}\n`));
+      await frame.locator('.priority-title', { hasText: edited }).waitFor({ timeout: 30_000 });
+    } finally {
+      writeFileSync(file, original);
+    }
+    await frame.locator('.priority-title', { hasText: edited }).waitFor({ state: 'detached', timeout: 30_000 });
+    assert.deepEqual(await frame.locator('.priority-title').allInnerTexts(), vision.priorities.map((p) => p.title));
+  });
+
+  it('shows what changed while it was hidden when its tab is selected again', async () => {
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Vision Summary' }).first();
+    await tab.click();
+    // Another editor in the panel's group hides the panel (its webview is destroyed).
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill('teams.yaml');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'teams.yaml' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: 'teams.yaml' }).first().waitFor();
+
+    const file = join(exampleWorkspace(), 'vision.yaml');
+    const original = readFileSync(file, 'utf8');
+    const title = vision.priorities[2].title;
+    const edited = `${title} (changed while hidden)`;
+    try {
+      writeFileSync(file, original.replace(`title: ${title}\n`, `title: ${edited}\n`));
+      await page.waitForTimeout(3_000); // the watcher, the debounce and the analysis
+      await tab.click();
+      await frame.locator('.priority-title', { hasText: edited }).waitFor({ timeout: 30_000 });
+    } finally {
+      writeFileSync(file, original);
+    }
+    await frame.locator('.priority-title', { hasText: edited }).waitFor({ state: 'detached', timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, 'e2e-vision-summary-reshown.png') });
+  });
+});

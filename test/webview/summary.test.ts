@@ -1,0 +1,385 @@
+/**
+ * The vision summary page as the panel produces it (summaryHtml + the bundled page script and
+ * stylesheet), rendered in headless Chromium: what it shows for the example workspace, what it
+ * posts back, live updates, and that hostile names stay text under the CSP.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { analyzeWorkspace } from '../../src/core/analyze';
+import type { Model } from '../../src/core/model/types';
+import { NodeFileAccess } from '../../src/cli/nodeFileAccess';
+import { buildSummaryPageData, parseSummaryMessage, summaryHtml } from '../../src/extension/panels/summaryPage';
+import type { SummaryPageData } from '../../src/extension/panels/summaryProtocol';
+import { contentSecurityPolicy, createNonce, jsonForHtml } from '../../src/extension/panels/webviewHtml';
+import { makeFinding, makeModel, makeModule, makeTeam, repoRoot } from '../cli/helpers';
+
+const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+const HOSTILE_IMG = '<img src=x onerror=alert(1)>';
+const HOSTILE_SCRIPT = '</script><script>window.__pwned=1</script>';
+const HOSTILE_URL = 'javascript:alert(1)';
+
+/** A stand-in for VS Code's webview host: records what the page posts and keeps its state. */
+const VSCODE_API_STUB = `
+  window.__posted = [];
+  window.__state = undefined;
+  window.acquireVsCodeApi = () => ({
+    postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+    getState: () => window.__state,
+    setState: (s) => { window.__state = s; },
+  });
+`;
+
+interface Served {
+  url: string;
+  setPage(html: string): void;
+  close(): Promise<void>;
+}
+
+/** Serves the page and media/ on 127.0.0.1, as a webview serves its resources from one origin. */
+async function serve(files: Record<string, { type: string; body: string }>): Promise<Served> {
+  let page = '';
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const file = url.pathname === '/index.html' ? { type: 'text/html; charset=utf-8', body: page } : files[url.pathname];
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': file.type }).end(file.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    setPage: (html) => { page = html; },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+interface Styled {
+  style: { width: string };
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function unitText(value: number, unit: string | undefined): string {
+  return unit ? (unit === '%' ? `${value}%` : `${value} ${unit}`) : String(value);
+}
+
+describe('vision summary webview (Chromium)', function () {
+  this.timeout(60_000);
+  const root = repoRoot();
+  let browser: Browser;
+  let server: Served;
+  let exampleModel: Model;
+  let exampleData: SummaryPageData;
+  let page: Page;
+  let dialogs: string[];
+  let errors: string[];
+
+  before(async () => {
+    assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_BIN)`);
+    const analysis = await analyzeWorkspace(new NodeFileAccess(path.join(root, 'examples', 'acme')), { rootLabel: 'acme' });
+    exampleModel = analysis.model;
+    exampleData = buildSummaryPageData(exampleModel, { name: 'acme', uri: 'file:///work/acme' }, [{ name: 'acme', uri: 'file:///work/acme' }]);
+
+    // The page script as scripts/build.mjs bundles it, built fresh so the test sees the source.
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'northstar-summary-webview-'));
+    await esbuild.build({
+      entryPoints: [path.join(root, 'src', 'webview', 'summary.ts')],
+      outfile: path.join(outdir, 'summary.js'),
+      bundle: true, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'warning',
+    });
+    server = await serve({
+      '/media/summary.js': { type: 'text/javascript', body: fs.readFileSync(path.join(outdir, 'summary.js'), 'utf8') },
+      '/media/summary.css': { type: 'text/css', body: fs.readFileSync(path.join(root, 'media', 'summary.css'), 'utf8') },
+    });
+    fs.rmSync(outdir, { recursive: true, force: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage();
+    dialogs = [];
+    errors = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.addInitScript(VSCODE_API_STUB);
+  });
+
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  function html(data: SummaryPageData, nonce = createNonce()): string {
+    return summaryHtml({
+      cspSource: server.url,
+      scriptUri: `${server.url}/media/summary.js`,
+      styleUri: `${server.url}/media/summary.css`,
+      nonce,
+      data,
+    });
+  }
+
+  async function open(data: SummaryPageData): Promise<void> {
+    server.setPage(html(data));
+    await page.goto(`${server.url}/index.html`);
+    await page.locator('#priorities, #vision').first().waitFor({ timeout: 10_000 });
+  }
+
+  const posted = (): Promise<unknown[]> => page.evaluate('window.__posted') as Promise<unknown[]>;
+
+  it('shows the vision, each priority with its metrics, progress and modules', async () => {
+    await open(exampleData);
+    assert.equal(await page.locator('h1').innerText(), 'Vision summary');
+    const vision = exampleModel.vision;
+    assert.ok(vision?.direction && vision.why);
+    assert.equal(await page.locator('#vision .direction').innerText(), `Direction: ${vision.direction}`);
+    assert.equal(await page.locator('#vision .why').innerText(), `Why: ${vision.why}`);
+    assert.deepEqual(await page.locator('#vision .capabilities li').allInnerTexts(), vision.capabilities);
+
+    assert.ok(exampleModel.priorities.length >= 3);
+    const articles = page.locator('#priorities article.priority');
+    assert.equal(await articles.count(), exampleModel.priorities.length);
+    for (const [i, priority] of exampleModel.priorities.entries()) {
+      const article = articles.nth(i);
+      assert.equal(await article.locator('.priority-title').innerText(), priority.title);
+      assert.equal(await article.locator('.priority-id').innerText(), priority.id);
+      if (priority.owner) assert.equal(await article.locator('.owner').innerText(), `Owner: ${priority.owner}`);
+      const rows = article.locator('tr.metric');
+      assert.equal(await rows.count(), priority.metrics.length);
+      for (const [j, metric] of priority.metrics.entries()) {
+        const row = rows.nth(j);
+        assert.equal(await row.locator('.metric-name').innerText(), metric.name);
+        const { baseline, current, target } = metric;
+        assert.ok(baseline !== undefined && current !== undefined && target !== undefined, `${metric.name} has every value`);
+        assert.equal(
+          await row.locator('.values').innerText(),
+          `${unitText(baseline, metric.unit)} → ${unitText(current, metric.unit)} → ${unitText(target, metric.unit)}`,
+        );
+        // Progress from baseline to target, also for metrics where lower is better.
+        const expected = round1(Math.min(100, Math.max(0, ((current - baseline) / (target - baseline)) * 100)));
+        assert.equal(await row.locator('.progress-value').innerText(), `${expected}%`);
+        const bar = row.locator('[role=progressbar]');
+        assert.equal(await bar.getAttribute('aria-valuenow'), String(expected));
+        const width = await bar.locator('.fill').evaluate((e) => (e as unknown as Styled).style.width);
+        assert.equal(width, `${expected}%`);
+        assert.equal(await row.locator('.direction-hint').count(), target < baseline ? 1 : 0, `${metric.name}: "lower is better" hint`);
+      }
+      const served = exampleModel.modules.filter((m) => m.priorities.includes(priority.id)).map((m) => m.name).sort();
+      assert.deepEqual(await article.locator('button.module').allInnerTexts(), served);
+      if (served.length === 0) assert.match(await article.innerText(), /No module serves this priority yet/);
+    }
+    fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+    await page.screenshot({ path: path.join(root, 'test-results', 'webview-summary.png'), fullPage: true });
+  });
+
+  it('computes the example\'s falling metric as progress towards a lower target', async () => {
+    // examples/acme/vision.yaml: mean time to restore 95 → 48 → 30 min; (48 − 95) / (30 − 95) = 72.3 %.
+    await open(exampleData);
+    const row = page.locator('tr.metric', { hasText: 'mean time to restore' });
+    assert.equal(await row.locator('.values').innerText(), '95 min → 48 min → 30 min');
+    assert.equal(await row.locator('.progress-value').innerText(), '72.3%');
+    assert.equal(await row.locator('.direction-hint').innerText(), 'lower is better');
+  });
+
+  it('shows coverage, capacity, scorecard levels and the top gaps per team', async () => {
+    await open(exampleData);
+    const modules = exampleModel.modules;
+    const owned = modules.filter((m) => m.owners.length > 0).length;
+    const tested = modules.filter((m) => m.tests.length > 0).length;
+    const running = modules.filter((m) => m.type !== 'library');
+    const observed = running.filter((m) => m.observability.length > 0).length;
+    const pct = (n: number, of: number): string => `${n} of ${of} (${round1((n / of) * 100)}%)`;
+    assert.equal(await page.locator('[data-measure=ownership] .measure-value').innerText(), pct(owned, modules.length));
+    assert.equal(await page.locator('[data-measure=tests] .measure-value').innerText(), pct(tested, modules.length));
+    assert.equal(await page.locator('[data-measure=observability] .measure-value').innerText(), pct(observed, running.length));
+    assert.equal(
+      await page.locator('[data-measure=ownership] [role=progressbar]').getAttribute('aria-valuenow'),
+      String(round1((owned / modules.length) * 100)),
+    );
+
+    const capacity = exampleModel.vision?.capacity;
+    assert.ok(capacity);
+    const legend = await page.locator('#capacity .legend li').allInnerTexts();
+    assert.deepEqual(legend.map((t) => t.trim()), Object.entries(capacity).map(([k, v]) => `${k} ${v}%`));
+    const widths = await page.locator('#capacity .segment').evaluateAll((els) => els.map((e) => (e as unknown as Styled).style.width));
+    assert.deepEqual(widths, Object.values(capacity).map((v) => `${v}%`));
+
+    for (const level of ['gold', 'silver', 'bronze', 'none'] as const) {
+      const count = modules.filter((m) => m.level === level).length;
+      assert.equal(await page.locator(`#scorecard [data-level=${level}] .count`).innerText(), String(count), level);
+    }
+
+    const teams = page.locator('#teams article.team');
+    assert.equal(await teams.count(), exampleData.summary.teams.length);
+    assert.deepEqual(await page.locator('#teams article.team h3').allInnerTexts(), exampleData.summary.teams.map((t) => t.name));
+    // Every error or warning on a module is a gap of its team: the counts add up to the model's.
+    const shown = await page.locator('#teams .gap-count').allInnerTexts();
+    const total = shown.reduce((sum, t) => sum + Number(/× (\d+)/.exec(t)?.[1] ?? NaN), 0);
+    const expected = exampleData.summary.teams.reduce((sum, t) => sum + t.gaps.reduce((s, g) => s + g.count, 0), 0);
+    assert.ok(expected > 0);
+    assert.equal(total, expected);
+    const unowned = page.locator('#teams article.team.unowned');
+    assert.equal(await unowned.locator('h3').innerText(), '(no owner)');
+    assert.match(await unowned.locator('.gaps').innerText(), /ownership\/missing-owner × 1/);
+    assert.deepEqual(errors, []);
+  });
+
+  it('posts back module clicks, exports and http(s) link clicks, and keeps its root in the state', async () => {
+    await open(exampleData);
+    await page.locator('#priorities button.module', { hasText: 'payments-api' }).first().click();
+    await page.locator('#export-markdown').click();
+    const dashboard = page.locator('#priorities .module-item', { hasText: 'payments-api' }).first().locator('a');
+    assert.equal(await dashboard.getAttribute('href'), 'https://grafana.acme.example/d/payments-api/overview');
+    await dashboard.click();
+    assert.equal(page.url(), `${server.url}/index.html`, 'a link click does not navigate the page');
+    assert.deepEqual(await posted(), [
+      { type: 'ready' },
+      { type: 'openModule', name: 'payments-api' },
+      { type: 'exportMarkdown' },
+      { type: 'openExternal', url: 'https://grafana.acme.example/d/payments-api/overview' },
+    ]);
+    assert.deepEqual(await page.evaluate('window.__state'), { root: 'file:///work/acme' });
+    for (const message of await posted()) assert.deepEqual(parseSummaryMessage(message), message, 'the panel accepts what the page posts');
+    assert.equal(await page.locator('#root-picker').count(), 0, 'no folder picker for a single root');
+  });
+
+  it('re-draws in place on an update message and offers a picker for several roots', async () => {
+    await open(exampleData);
+    const updated = structuredClone(exampleData);
+    updated.summary.priorities[0].title = 'Checkout in one tap';
+    updated.summary.coverage.tests = { count: 19, of: 19, percent: 100 };
+    updated.roots = [updated.root, { name: 'storefront', uri: 'file:///work/storefront' }];
+    await page.evaluate((data) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage({ type: 'update', data }, '*'), updated);
+    await page.locator('.priority-title', { hasText: 'Checkout in one tap' }).waitFor({ timeout: 5_000 });
+    assert.equal(await page.locator('[data-measure=tests] .measure-value').innerText(), '19 of 19 (100%)');
+    await page.locator('#root-picker').selectOption('file:///work/storefront');
+    assert.deepEqual((await posted()).at(-1), { type: 'selectRoot', uri: 'file:///work/storefront' });
+  });
+
+  it('shows hostile names and URLs as text: no markup, no script, no dialog', async () => {
+    const hostile = makeModel({
+      vision: {
+        file: 'vision.yaml',
+        direction: HOSTILE_SCRIPT,
+        why: HOSTILE_IMG,
+        capabilities: [HOSTILE_IMG, HOSTILE_SCRIPT],
+        capacity: { [HOSTILE_IMG]: 60, [HOSTILE_SCRIPT]: 40 },
+        capacityLocation: null,
+      },
+      priorities: [{
+        id: 'p1',
+        title: HOSTILE_IMG,
+        owner: HOSTILE_SCRIPT,
+        metrics: [{ name: HOSTILE_SCRIPT, unit: HOSTILE_IMG, baseline: 1, current: 2, target: 3, location: { file: 'vision.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 } }],
+        location: { file: 'vision.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 },
+      }],
+      teams: [makeTeam('@acme/x', HOSTILE_IMG)],
+      modules: [
+        makeModule({ name: HOSTILE_IMG, owners: ['@acme/x'], priorities: ['p1'], dashboards: [HOSTILE_URL, 'https://ok.example/d'], runbook: HOSTILE_URL }),
+        makeModule({ name: HOSTILE_SCRIPT, owners: [HOSTILE_SCRIPT], priorities: ['p1'] }),
+      ],
+      findings: [makeFinding({ ruleId: 'quality/missing-tests', file: 'a', module: HOSTILE_IMG })],
+    });
+    const data = buildSummaryPageData(hostile, { name: HOSTILE_SCRIPT, uri: 'file:///x' }, [{ name: HOSTILE_SCRIPT, uri: 'file:///x' }, { name: HOSTILE_IMG, uri: 'file:///y' }]);
+    data.rules = data.rules.map((r) => ({ ...r, url: HOSTILE_URL }));
+    const nonce = createNonce();
+    const text = html(data, nonce);
+
+    // The HTML itself: one element each for the data and the script; no workspace text as markup.
+    assert.equal(text.match(/<script\b/g)?.length, 2);
+    assert.ok(!text.includes(HOSTILE_IMG) && !text.includes(HOSTILE_SCRIPT), 'hostile text appears raw in the HTML');
+
+    server.setPage(text);
+    await page.goto(`${server.url}/index.html`);
+    await page.locator('#priorities').waitFor({ timeout: 10_000 });
+
+    // The policy as the browser reads it: scripts by nonce only.
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.ok(csp);
+    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+    assert.equal(scriptSrc, `script-src 'nonce-${nonce}'`);
+    assert.doesNotMatch(csp, /unsafe-eval/);
+    assert.match(csp, /^default-src 'none';/);
+
+    assert.equal(await page.locator('.priority-title').innerText(), HOSTILE_IMG);
+    assert.equal(await page.locator('tr.metric .metric-name').innerText(), HOSTILE_SCRIPT);
+    assert.equal(await page.locator('#vision .direction').innerText(), `Direction: ${HOSTILE_SCRIPT}`);
+    assert.deepEqual(await page.locator('#vision .capabilities li').allInnerTexts(), [HOSTILE_IMG, HOSTILE_SCRIPT]);
+    assert.deepEqual((await page.locator('button.module').allInnerTexts()).sort(), [HOSTILE_SCRIPT, HOSTILE_IMG].sort());
+    assert.deepEqual(await page.locator('#root-picker option').allInnerTexts(), [HOSTILE_SCRIPT, HOSTILE_IMG]);
+    assert.ok((await page.locator('#teams').innerText()).includes(HOSTILE_IMG));
+    assert.ok((await page.locator('#capacity').innerText()).includes(HOSTILE_SCRIPT));
+    assert.equal(await page.locator('main img').count(), 0, 'an <img> was created from data');
+    assert.equal(await page.locator('script').count(), 2, 'a <script> was created from data');
+
+    // Only the http(s) URL is a link; javascript: shows as text, also for rule docs.
+    const hrefs = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(hrefs, ['https://ok.example/d']);
+    assert.ok((await page.locator('#priorities').innerText()).includes(`dashboard: ${HOSTILE_URL}`));
+    assert.ok((await page.locator('#priorities').innerText()).includes(`runbook: ${HOSTILE_URL}`));
+    assert.ok((await page.locator('#teams').innerText()).includes(`quality/missing-tests: ${HOSTILE_URL}`));
+    await page.locator('.link-text').first().click();
+
+    // A script written into the page by hand, without the nonce, is blocked by the CSP: the
+    // policy is really enforced, so the checks above are not luck.
+    await page.evaluate("const s = document.createElement('script'); s.textContent = 'window.__pwned = 2'; document.body.append(s);");
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate('typeof window.__pwned'), 'undefined');
+    assert.deepEqual(dialogs, []);
+    assert.ok(errors.some((e) => /Content Security Policy/i.test(e)), 'the hand-written script was refused by the CSP');
+    assert.deepEqual(errors.filter((e) => !/Content Security Policy/i.test(e)), []);
+  });
+});
+
+describe('vision summary page HTML (no browser)', () => {
+  it('embeds data as JSON that cannot close its element, and parses back unchanged', () => {
+    const value = { a: '</script><!-- & \u2028 \u2029 >' };
+    const json = jsonForHtml(value);
+    assert.doesNotMatch(json, /[<>&\u2028\u2029]/);
+    assert.deepEqual(JSON.parse(json), value);
+  });
+
+  it('builds the CSP of DESIGN section 6', () => {
+    assert.equal(
+      contentSecurityPolicy('https://x.vscode-cdn.net', 'abc'),
+      "default-src 'none'; script-src 'nonce-abc'; style-src https://x.vscode-cdn.net 'unsafe-inline'; img-src https://x.vscode-cdn.net data:; font-src https://x.vscode-cdn.net",
+    );
+    const nonces = new Set(Array.from({ length: 50 }, () => createNonce()));
+    assert.equal(nonces.size, 50);
+    for (const n of nonces) assert.match(n, /^[A-Za-z0-9+/]{22}$/);
+  });
+
+  it('accepts only well-formed messages from the page', () => {
+    assert.deepEqual(parseSummaryMessage({ type: 'openModule', name: 'x' }), { type: 'openModule', name: 'x' });
+    assert.equal(parseSummaryMessage({ type: 'openModule', name: 3 }), undefined);
+    assert.equal(parseSummaryMessage({ type: 'openExternal' }), undefined);
+    assert.equal(parseSummaryMessage({ type: 'runCommand', command: 'x' }), undefined);
+    assert.equal(parseSummaryMessage('exportMarkdown'), undefined);
+    assert.equal(parseSummaryMessage(null), undefined);
+    assert.deepEqual(parseSummaryMessage({ type: 'selectRoot', uri: 'file:///a', extra: 1 }), { type: 'selectRoot', uri: 'file:///a' });
+  });
+});
