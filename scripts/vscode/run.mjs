@@ -43,6 +43,9 @@ const USER_SETTINGS = {
   'chat.disableAIFeatures': true,
   'editor.hover.delay': 100,
   'git.enabled': false,
+  // The web workbench defaults to afterDelay (desktop: off): tests' unsaved edits would be written
+  // into the example workspace a second later.
+  'files.autoSave': 'off',
 };
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -2,7 +2,10 @@
 // service and registers the surfaces; the first full scan starts after activate() returns.
 import * as vscode from 'vscode';
 import { registerDiagnostics } from './diagnostics';
+import { registerHovers } from './hovers';
 import { NorthstarModel, type ActivationTiming } from './model';
+import { registerDiagram } from './panels/diagramPanel';
+import { registerSummary } from './panels/summaryPanel';
 import { registerQuickFixes } from './quickFixes';
 import { registerStatusBar } from './statusBar';
 import { registerTree, type NorthstarTreeProvider } from './tree';
@@ -32,6 +35,9 @@ export function activate(context: vscode.ExtensionContext): NorthstarApi {
   registerQuickFixes(context, model);
   const statusBar = registerStatusBar(context, model);
   const tree = registerTree(context, model);
+  registerHovers(context, model);
+  registerSummary(context, model);
+  registerDiagram(context, model);
 
   const folders = vscode.workspace.workspaceFolders ?? [];
   model.timing.activate = Date.now() - startedAt;

@@ -1,0 +1,341 @@
+/**
+ * The model service: one WorkspaceAnalyzer per workspace folder, kept up to date from a file
+ * watcher and from unsaved editor buffers, and shared by every surface of the extension.
+ *
+ * Activation only builds this object; the first full scan starts after activate() returns
+ * (DESIGN habit 9). Re-analysis is debounced, serialised per root, and a result computed for a
+ * document version that has since changed is dropped (habit 6).
+ */
+import * as vscode from 'vscode';
+import type { Analysis, FileChange } from '../core/api';
+import { isRelevantFile, roleOf, WorkspaceAnalyzer } from '../core/analyze';
+import { VscodeFileAccess } from './vscodeFileAccess';
+
+export interface RootAnalysis {
+  folder: vscode.WorkspaceFolder;
+  analysis: Analysis;
+}
+
+/** Files whose unsaved text is analysed (YAML sources and CODEOWNERS). */
+const OVERLAY_ROLES = new Set(['contract', 'catalog', 'teams', 'vision', 'config', 'codeowners']);
+
+export function isOverlayPath(path: string): boolean {
+  const role = roleOf(path);
+  return role !== null && OVERLAY_ROLES.has(role);
+}
+
+/** Timings of activation, for the log and the tests (milliseconds since activate() started). */
+export interface ActivationTiming {
+  /** activate() start → return. */
+  activate: number;
+  /** activate() start → every root's first analysis published (undefined until then). */
+  firstAnalysis?: number;
+}
+
+interface RootState {
+  folder: vscode.WorkspaceFolder;
+  analyzer: WorkspaceAnalyzer;
+  published: RootAnalysis | undefined;
+  first: Promise<void>;
+  resolveFirst: () => void;
+  /** Changes seen by the watcher since the last run. */
+  pending: Map<string, FileChange['kind']>;
+  /** Overlays changed since the last run. */
+  overlaysDirty: boolean;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Runs are chained: a WorkspaceAnalyzer is not re-entrant. */
+  queue: Promise<void>;
+  /** Bumped on every edit of an overlay document; a run started at an older value is stale. */
+  generation: number;
+  /** Jobs queued or running. */
+  running: number;
+  disposed: boolean;
+}
+
+function sameRoot(a: vscode.Uri, b: vscode.Uri): boolean {
+  return a.scheme === b.scheme && a.authority === b.authority;
+}
+
+function toSlashes(p: string): string {
+  return p.replace(/\\/g, '/');
+}
+
+export class NorthstarModel implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<RootAnalysis>();
+  readonly onDidChange: vscode.Event<RootAnalysis> = this.emitter.event;
+  private readonly states = new Map<string, RootState>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private started = false;
+  private readonly startedAt: number;
+  readonly timing: ActivationTiming = { activate: 0 };
+
+  constructor(readonly output: vscode.LogOutputChannel, startedAt: number = Date.now()) {
+    this.startedAt = startedAt;
+    this.disposables.push(this.emitter);
+    for (const folder of vscode.workspace.workspaceFolders ?? []) this.addFolder(folder);
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const folder of e.removed) this.removeFolder(folder);
+        for (const folder of e.added) {
+          this.addFolder(folder);
+          if (this.started) this.schedule(this.states.get(folder.uri.toString()), 0);
+        }
+      }),
+    );
+    this.watch();
+  }
+
+  /** Start the first analysis of every root, after the caller (activate) has returned. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    setTimeout(() => {
+      for (const state of this.states.values()) this.schedule(state, 0);
+    }, 0);
+    void Promise.all([...this.states.values()].map((s) => s.first)).then(() => {
+      this.timing.firstAnalysis = Date.now() - this.startedAt;
+      this.output.info(`first analysis of ${this.states.size} folder(s) ${this.timing.firstAnalysis} ms after activation started`);
+    });
+  }
+
+  roots(): RootAnalysis[] {
+    const out: RootAnalysis[] = [];
+    for (const state of this.states.values()) if (state.published) out.push(state.published);
+    return out;
+  }
+
+  rootOf(folder: vscode.WorkspaceFolder): RootAnalysis | undefined {
+    return this.states.get(folder.uri.toString())?.published;
+  }
+
+  locate(uri: vscode.Uri): { root: RootAnalysis; path: string } | undefined {
+    let best: { state: RootState; path: string } | undefined;
+    let bestLength = -1;
+    for (const state of this.states.values()) {
+      const base = state.folder.uri;
+      if (!sameRoot(base, uri)) continue;
+      const folderPath = base.path.endsWith('/') ? base.path.slice(0, -1) : base.path;
+      let path: string | undefined;
+      if (uri.path === folderPath) path = '';
+      else if (uri.path.startsWith(folderPath + '/')) path = uri.path.slice(folderPath.length + 1);
+      if (path === undefined || folderPath.length <= bestLength) continue;
+      best = { state, path };
+      bestLength = folderPath.length;
+    }
+    if (!best?.state.published) return undefined;
+    return { root: best.state.published, path: best.path };
+  }
+
+  /**
+   * Resolves when every root has its first analysis and no change seen so far still waits for
+   * analysis, so that a command (an export) run right after an edit sees that edit.
+   */
+  async ready(): Promise<void> {
+    await Promise.all([...this.states.values()].map((s) => s.first));
+    await this.whenIdle();
+  }
+
+  uriOf(root: RootAnalysis, path: string): vscode.Uri {
+    return path === '' ? root.folder.uri : vscode.Uri.joinPath(root.folder.uri, ...path.split('/'));
+  }
+
+  /**
+   * Resolves once no change is waiting for its debounce and no analysis is running, i.e. what
+   * roots() returns reflects every edit and file change seen so far (tests, commands).
+   */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      const states = [...this.states.values()];
+      if (states.every((s) => s.disposed || (!s.timer && s.pending.size === 0 && !s.overlaysDirty && s.running === 0))) return;
+      await Promise.all(states.map((s) => s.queue));
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /** Analyse every root again from scratch (the refresh command). */
+  async refresh(): Promise<void> {
+    await Promise.all([...this.states.values()].map((state) => this.enqueue(state, async () => {
+      const generation = state.generation;
+      const analysis = await state.analyzer.analyze();
+      this.publish(state, analysis, generation);
+    })));
+  }
+
+  dispose(): void {
+    for (const state of this.states.values()) this.disposeState(state);
+    this.states.clear();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  // -------------------------------------------------------------------------
+
+  private debounceMs(): number {
+    const value = vscode.workspace.getConfiguration('northstar').get<number>('debounceMs', 300);
+    return typeof value === 'number' && value >= 0 ? value : 300;
+  }
+
+  private addFolder(folder: vscode.WorkspaceFolder): void {
+    const key = folder.uri.toString();
+    if (this.states.has(key)) return;
+    let resolveFirst: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => { resolveFirst = resolve; });
+    const fs = new VscodeFileAccess(folder.uri);
+    const analyzer = new WorkspaceAnalyzer(fs, {
+      rootLabel: folder.uri.scheme === 'file' ? toSlashes(folder.uri.fsPath) : folder.uri.toString(),
+      overlays: this.overlaysFor(folder),
+      log: (line) => this.output.info(`[${folder.name}] ${line}`),
+    });
+    this.states.set(key, {
+      folder, analyzer, published: undefined, first, resolveFirst,
+      pending: new Map(), overlaysDirty: false, timer: undefined, queue: Promise.resolve(), generation: 0, running: 0, disposed: false,
+    });
+  }
+
+  private removeFolder(folder: vscode.WorkspaceFolder): void {
+    const key = folder.uri.toString();
+    const state = this.states.get(key);
+    if (!state) return;
+    this.disposeState(state);
+    this.states.delete(key);
+  }
+
+  private disposeState(state: RootState): void {
+    state.disposed = true;
+    if (state.timer) clearTimeout(state.timer);
+    state.resolveFirst();
+  }
+
+  /** The root state a uri belongs to and its root-relative path (analysed or not yet). */
+  private stateOf(uri: vscode.Uri): { state: RootState; path: string } | undefined {
+    let best: { state: RootState; path: string } | undefined;
+    let bestLength = -1;
+    for (const state of this.states.values()) {
+      const base = state.folder.uri;
+      if (!sameRoot(base, uri)) continue;
+      const folderPath = base.path.endsWith('/') ? base.path.slice(0, -1) : base.path;
+      if (folderPath.length <= bestLength) continue;
+      if (uri.path === folderPath) best = { state, path: '' };
+      else if (uri.path.startsWith(folderPath + '/')) best = { state, path: uri.path.slice(folderPath.length + 1) };
+      else continue;
+      bestLength = folderPath.length;
+    }
+    return best;
+  }
+
+  /** Unsaved buffers of the YAML sources and CODEOWNERS inside a folder. */
+  private overlaysFor(folder: vscode.WorkspaceFolder): Map<string, string> {
+    const overlays = new Map<string, string>();
+    for (const doc of vscode.workspace.textDocuments) {
+      if (!doc.isDirty || doc.isClosed) continue;
+      const located = this.stateOf(doc.uri);
+      if (!located || located.state.folder.uri.toString() !== folder.uri.toString()) continue;
+      if (isOverlayPath(located.path)) overlays.set(located.path, doc.getText());
+    }
+    return overlays;
+  }
+
+  private watch(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const onEvent = (kind: FileChange['kind']) => (uri: vscode.Uri) => {
+      const located = this.stateOf(uri);
+      if (!located || located.path === '') return;
+      const { state, path } = located;
+      if (!isRelevantFile(path)) {
+        // A folder created or deleted (moved in or out) changes the files below it; the
+        // analyzer tells folders from files. Other files cannot change the model.
+        if (kind === 'changed') return;
+        if (kind === 'created') {
+          void vscode.workspace.fs.stat(uri).then((st) => {
+            if ((st.type & vscode.FileType.Directory) !== 0) this.note(state, path, kind);
+          }, () => undefined);
+          return;
+        }
+      }
+      this.note(state, path, kind);
+    };
+    const onEdit = (doc: vscode.TextDocument): void => {
+      const located = this.stateOf(doc.uri);
+      if (!located || !isOverlayPath(located.path)) return;
+      located.state.generation++;
+      located.state.overlaysDirty = true;
+      this.schedule(located.state);
+    };
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(onEvent('created')),
+      watcher.onDidChange(onEvent('changed')),
+      watcher.onDidDelete(onEvent('deleted')),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 || e.document.isDirty === false) onEdit(e.document);
+      }),
+      // Saving or closing a dirty buffer removes its overlay (the disk has the text, or it was reverted).
+      vscode.workspace.onDidSaveTextDocument(onEdit),
+      vscode.workspace.onDidCloseTextDocument(onEdit),
+    );
+  }
+
+  private note(state: RootState, path: string, kind: FileChange['kind']): void {
+    const previous = state.pending.get(path);
+    // created then deleted within one debounce = deleted; deleted then created = changed.
+    const merged = previous === 'deleted' && kind === 'created' ? 'changed' : previous === 'created' && kind === 'changed' ? 'created' : kind;
+    state.pending.set(path, merged);
+    this.schedule(state);
+  }
+
+  private schedule(state: RootState | undefined, delay = this.debounceMs()): void {
+    if (!state || state.disposed) return;
+    if (!this.started) return; // the first run picks everything up
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.enqueue(state, () => this.run(state));
+    }, delay);
+  }
+
+  private enqueue(state: RootState, job: () => Promise<void>): Promise<void> {
+    state.running++;
+    const next = state.queue.then(job).catch((error: unknown) => {
+      this.output.error(`[${state.folder.name}] analysis failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      state.resolveFirst();
+    }).finally(() => { state.running--; });
+    state.queue = next;
+    return next;
+  }
+
+  private async run(state: RootState): Promise<void> {
+    if (state.disposed) return;
+    const generation = state.generation;
+    const changes: FileChange[] = [...state.pending].map(([path, kind]) => ({ path, kind }));
+    state.pending.clear();
+    const overlays = state.overlaysDirty || !state.published ? this.overlaysFor(state.folder) : undefined;
+    state.overlaysDirty = false;
+    const started = Date.now();
+    let analysis: Analysis;
+    if (state.analyzer.analysis) {
+      analysis = await state.analyzer.update(changes, overlays);
+    } else {
+      // The first run walks everything (pending changes are included); buffers edited since
+      // the analyzer was made are then layered on top.
+      analysis = await state.analyzer.analyze();
+      if (overlays) analysis = await state.analyzer.update([], overlays);
+    }
+    this.output.debug(`[${state.folder.name}] analysed in ${Date.now() - started} ms ` +
+      `(${changes.length} change(s)${overlays ? `, ${overlays.size} unsaved file(s)` : ''})`);
+    this.publish(state, analysis, generation);
+  }
+
+  private publish(state: RootState, analysis: Analysis, generation: number): void {
+    if (state.disposed) return;
+    if (generation !== state.generation && state.published) {
+      // A document changed while this ran: its result describes a stale version. The edit
+      // scheduled another run, which will publish.
+      this.output.debug(`[${state.folder.name}] dropped a result for a stale document version`);
+      return;
+    }
+    const root: RootAnalysis = { folder: state.folder, analysis };
+    state.published = root;
+    this.output.info(`[${state.folder.name}] ${analysis.model.modules.length} module(s), ${analysis.model.findings.length} finding(s)`);
+    state.resolveFirst();
+    this.emitter.fire(root);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Quick fixes: each finding's own `fix` from the core (add a CODEOWNERS line, declare a team,
+ * remove a duplicate line, …) and, for findings about a module that only has a manifest,
+ * "create a service-contract.yaml from a template". Edits go through a WorkspaceEdit, so an
+ * open document is edited in its buffer and unsaved edits are kept.
+ */
+import * as vscode from 'vscode';
+import { contractTemplateFix } from '../core/fixes/contractTemplate';
+import type { Finding, Fix } from '../core/model/types';
+import { DIAGNOSTIC_SOURCE, toVscodeRange } from './diagnostics';
+import type { NorthstarModel, RootAnalysis } from './model';
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return true;
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The WorkspaceEdit of a core Fix, or undefined when it would create a file that already
+ * exists (a fix never overwrites).
+ */
+export async function toWorkspaceEdit(model: NorthstarModel, root: RootAnalysis, fix: Fix): Promise<vscode.WorkspaceEdit | undefined> {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of fix.edits) {
+    const uri = model.uriOf(root, e.file);
+    if (e.range === null) {
+      if (await exists(uri)) return undefined;
+      // Created empty, then filled as a text edit: the text lands in an editor buffer the user
+      // reviews and saves (createFile's `contents` does not survive every route a code action takes).
+      edit.createFile(uri, { ignoreIfExists: true });
+      edit.insert(uri, new vscode.Position(0, 0), e.newText);
+    } else {
+      edit.replace(uri, toVscodeRange(e.range), e.newText);
+    }
+  }
+  return edit;
+}
+
+/** The fixes offered for one finding: its own, then the contract template where it applies. */
+export function fixesFor(root: RootAnalysis, finding: Finding): Fix[] {
+  const fixes: Fix[] = [];
+  if (finding.fix) fixes.push(finding.fix);
+  const module = finding.module === null ? undefined : root.analysis.moduleByName(finding.module);
+  // The module's owners as CODEOWNERS gives them, asked as the engine does: for the file that defines it.
+  const template = module ? contractTemplateFix(finding, module, root.analysis.ownersOf(module.definedAt.file)) : null;
+  if (template) fixes.push(template);
+  return fixes;
+}
+
+function sameDiagnostic(d: vscode.Diagnostic, finding: Finding): boolean {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return d.source === DIAGNOSTIC_SOURCE && code === finding.ruleId && d.range.isEqual(toVscodeRange(finding)) && d.message === finding.message;
+}
+
+export class NorthstarCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly model: NorthstarModel) {}
+
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
+    const located = this.model.locate(document.uri);
+    if (!located) return [];
+    const { root, path } = located;
+    const findings = root.analysis.model.findings.filter((f) => f.file === path && toVscodeRange(f).intersection(range) !== undefined);
+    const actions: vscode.CodeAction[] = [];
+    const seen = new Set<string>();
+    for (const finding of findings) {
+      for (const fix of fixesFor(root, finding)) {
+        // Several findings can share one fix (a module missing tests and observability).
+        const key = JSON.stringify(fix.edits);
+        if (seen.has(key)) continue;
+        const edit = await toWorkspaceEdit(this.model, root, fix);
+        if (token.isCancellationRequested) return [];
+        if (!edit) continue;
+        seen.add(key);
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = edit;
+        action.diagnostics = context.diagnostics.filter((d) => sameDiagnostic(d, finding));
+        action.isPreferred = fix === finding.fix;
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}
+
+export function registerQuickFixes(context: vscode.ExtensionContext, model: NorthstarModel): void {
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider(
+      [{ scheme: 'file' }, { scheme: 'vscode-remote' }],
+      new NorthstarCodeActionProvider(model),
+      { providedCodeActionKinds: NorthstarCodeActionProvider.kinds },
+    ),
+  );
+}

@@ -1,0 +1,197 @@
+/**
+ * The status bar entry: who owns the active file and which module it belongs to. Clicking
+ * it (northstar.explainOwnership) offers the owners' escalation path, the module's contract,
+ * and the CODEOWNERS line that decided, with the lines it overrode.
+ */
+import * as vscode from 'vscode';
+import type { CodeownersRule, Module, SourceLocation } from '../core/model/types';
+import { toVscodeRange } from './diagnostics';
+import type { NorthstarModel, RootAnalysis } from './model';
+
+export const EXPLAIN_COMMAND = 'northstar.explainOwnership';
+
+/** Owners of a path: CODEOWNERS first, else the module's declared owners. */
+export function ownersOfPath(root: RootAnalysis, path: string): string[] {
+  const match = root.analysis.ownersOf(path);
+  if (match.owners.length > 0) return match.owners;
+  return root.analysis.moduleOf(path)?.owners ?? [];
+}
+
+/** `$(organization) @acme/payments · payments-api` ("no owner" when nothing owns the path). */
+export function statusText(root: RootAnalysis, path: string): string {
+  const owners = ownersOfPath(root, path);
+  const module = root.analysis.moduleOf(path);
+  const parts = [owners.length > 0 ? owners.join(', ') : 'no owner'];
+  if (module) parts.push(module.name);
+  return `$(organization) ${parts.join(' · ')}`;
+}
+
+export function statusTooltip(root: RootAnalysis, path: string): string {
+  const match = root.analysis.ownersOf(path);
+  const module = root.analysis.moduleOf(path);
+  const lines = [`Northstar: ${path}`];
+  lines.push(match.rule
+    ? `Owners ${match.owners.join(', ') || '(none: the line un-owns it)'} by ${match.rule.file} line ${match.rule.line} (${match.rule.pattern})`
+    : 'No CODEOWNERS line matches this file');
+  if (module) lines.push(`Module ${module.name} (${module.level})${module.owners.length ? `, owned by ${module.owners.join(', ')}` : ''}`);
+  lines.push('Click to see the escalation path, the contract and the deciding line.');
+  return lines.join('\n');
+}
+
+/** One entry of the explain QuickPick; `open` is what picking it does. */
+export interface ExplainItem extends vscode.QuickPickItem {
+  open?: { kind: 'url'; url: string } | { kind: 'location'; location: SourceLocation } | { kind: 'copy'; text: string };
+}
+
+function contractLocation(module: Module): SourceLocation {
+  return module.definedAt;
+}
+
+function ruleLabel(rule: CodeownersRule): string {
+  return `${rule.pattern}${rule.owners.length ? ' ' + rule.owners.join(' ') : ''}`;
+}
+
+/** The items of the explain QuickPick for a root-relative path. */
+export function explainItems(root: RootAnalysis, path: string): ExplainItem[] {
+  const { analysis } = root;
+  const items: ExplainItem[] = [];
+  const match = analysis.ownersOf(path);
+  const module = analysis.moduleOf(path);
+  const owners = ownersOfPath(root, path);
+
+  const seenTeams = new Set<string>();
+  for (const owner of owners) {
+    const team = analysis.teamOf(owner);
+    if (!team || seenTeams.has(team.id)) continue;
+    seenTeams.add(team.id);
+    items.push({ label: `Escalation: ${team.name}`, kind: vscode.QuickPickItemKind.Separator });
+    if (team.escalation.length === 0) {
+      items.push({ label: '$(warning) No escalation path', description: team.id, detail: 'Add "escalation" to this team in teams.yaml.', ...(team.location ? { open: { kind: 'location' as const, location: team.location } } : {}) });
+    }
+    team.escalation.forEach((step, i) => {
+      items.push({
+        label: `${i + 1}. ${step.kind}: ${step.target}`,
+        ...(step.url ? { description: step.url } : {}),
+        open: step.url ? { kind: 'url', url: step.url } : { kind: 'copy', text: step.target },
+      });
+    });
+  }
+
+  items.push({ label: 'Ownership', kind: vscode.QuickPickItemKind.Separator });
+  if (module) {
+    const contract = module.files.find((f) => /(^|\/)(service-contract|catalog-info)\.ya?ml$/.test(f));
+    items.push({
+      label: contract ? '$(file-code) Open contract' : '$(file-code) Open module definition',
+      description: `${module.name} · ${module.level}`,
+      detail: contract ?? module.definedAt.file,
+      open: { kind: 'location', location: contractLocation(module) },
+    });
+  }
+  const decided = match.rules.length > 0 ? match.rules : match.rule ? [match.rule] : [];
+  for (const rule of decided) {
+    const overridden = match.overridden.filter((o) => o.section === rule.section);
+    items.push({
+      label: `$(list-selection) Explain: CODEOWNERS line ${rule.line}`,
+      description: ruleLabel(rule),
+      detail: (rule.section ? `Section [${rule.section}]. ` : '') + (overridden.length > 0
+        ? `The last matching line wins; it overrides line${overridden.length > 1 ? 's' : ''} ${overridden.map((o) => o.line).join(', ')}.`
+        : 'No earlier line matches this file.'),
+      open: { kind: 'location', location: { file: rule.file, ...rule.patternRange } },
+    });
+    for (const o of overridden) {
+      items.push({
+        label: `    $(debug-step-over) Overridden: line ${o.line}`,
+        description: ruleLabel(o),
+        open: { kind: 'location', location: { file: o.file, ...o.patternRange } },
+      });
+    }
+  }
+  if (decided.length === 0) {
+    const file = analysis.model.codeowners?.file;
+    items.push({
+      label: '$(circle-slash) No CODEOWNERS line matches this file',
+      ...(file ? { description: file, open: { kind: 'location' as const, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } } } : {}),
+    });
+  }
+  return items;
+}
+
+export async function openLocation(model: NorthstarModel, root: RootAnalysis, location: SourceLocation): Promise<void> {
+  await vscode.window.showTextDocument(model.uriOf(root, location.file), { selection: toVscodeRange(location), preview: false });
+}
+
+export class OwnershipStatusBar implements vscode.Disposable {
+  readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly model: NorthstarModel) {
+    this.item = vscode.window.createStatusBarItem('northstar.owners', vscode.StatusBarAlignment.Left, 10);
+    this.item.name = 'Northstar Ownership';
+    this.item.command = EXPLAIN_COMMAND;
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      model.onDidChange(() => this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('northstar.statusBar.enabled')) this.update();
+      }),
+    );
+    this.update();
+  }
+
+  /** The text shown, or undefined when hidden. */
+  get text(): string | undefined {
+    return this.visible ? this.item.text : undefined;
+  }
+
+  private visible = false;
+
+  update(): void {
+    const enabled = vscode.workspace.getConfiguration('northstar').get<boolean>('statusBar.enabled', true);
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const located = uri ? this.model.locate(uri) : undefined;
+    if (!enabled || !located) {
+      this.visible = false;
+      this.item.hide();
+      return;
+    }
+    this.item.text = statusText(located.root, located.path);
+    this.item.tooltip = statusTooltip(located.root, located.path);
+    this.visible = true;
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+export async function explainOwnership(model: NorthstarModel, uri?: vscode.Uri): Promise<void> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const located = target ? model.locate(target) : undefined;
+  if (!located) {
+    void vscode.window.showInformationMessage('Northstar: open a file of an analysed workspace folder to explain its ownership.');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(explainItems(located.root, located.path), {
+    title: `Ownership of ${located.path}`,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  const open = picked?.open;
+  if (!open) return;
+  if (open.kind === 'url') await vscode.env.openExternal(vscode.Uri.parse(open.url));
+  else if (open.kind === 'copy') {
+    await vscode.env.clipboard.writeText(open.text);
+    void vscode.window.showInformationMessage(`Copied "${open.text}".`);
+  } else await openLocation(model, located.root, open.location);
+}
+
+export function registerStatusBar(context: vscode.ExtensionContext, model: NorthstarModel): OwnershipStatusBar {
+  const bar = new OwnershipStatusBar(model);
+  context.subscriptions.push(
+    bar,
+    vscode.commands.registerCommand(EXPLAIN_COMMAND, (uri?: unknown) => explainOwnership(model, uri instanceof vscode.Uri ? uri : undefined)),
+  );
+  return bar;
+}
