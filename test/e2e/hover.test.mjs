@@ -1,0 +1,106 @@
+// UI end-to-end: Northstar's hovers as a user sees them in the real workbench (code-server +
+// headless Chromium). Open .github/CODEOWNERS of the example workspace, rest the mouse on a
+// pattern and on an owner, and read the hover widget on screen. Screenshots in test-results/.
+// Run by scripts/vscode/test.mjs (npm run test:vscode), or: npx mocha --timeout 180000 test/e2e/hover.test.mjs
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, it } from 'mocha';
+import { ROOT } from '../../scripts/vscode/install.mjs';
+import { exampleWorkspace, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/vscode/run.mjs';
+
+const SHOTS = join(ROOT, 'test-results');
+
+/** Monaco renders spaces as U+00A0. */
+const plain = (text) => text.replace(/\u00a0/g, ' ');
+
+describe('hovers (e2e)', function () {
+  this.timeout(180_000);
+  let server;
+  let browser;
+  let page;
+
+  before(async () => {
+    server = await startCodeServer();
+    browser = await launchChromium(server.tmp);
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(workbenchUrl(server.url, { workspace: exampleWorkspace(), extensionDevelopmentPath: ROOT }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Rest the mouse on `target` until a hover containing `expected` shows (the first analysis may still run). */
+  async function hoverUntil(target, expected) {
+    const widget = page.locator('.monaco-hover-content', { hasText: expected });
+    const end = Date.now() + 90_000;
+    for (;;) {
+      await target.waitFor({ state: 'visible', timeout: 30_000 });
+      // Monaco re-creates a line's DOM when it re-renders (e.g. once the grammar is loaded): try again.
+      const box = await target.boundingBox().catch(() => null);
+      if (!box) {
+        assert.ok(Date.now() < end, 'the hover target is not on screen');
+        continue;
+      }
+      await page.mouse.move(5, 5);
+      await page.mouse.move(box.x + Math.min(8, box.width / 2), box.y + box.height / 2, { steps: 3 });
+      try {
+        await widget.first().waitFor({ timeout: 3_000 });
+        return widget.first();
+      } catch (error) {
+        if (Date.now() > end) throw error;
+      }
+    }
+  }
+
+  it('opens .github/CODEOWNERS from quick open', async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill('.github/CODEOWNERS');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'CODEOWNERS' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'CODEOWNERS' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.editor-instance .view-line', { hasText: /^\/apps\/\s+@acme\/web$/ }).first().waitFor({ timeout: 30_000 });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed' || !page) return;
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `e2e-hover-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}.png`) });
+  });
+
+  it('hovers a CODEOWNERS pattern: owners, files matched, modules and the later line that overrides it', async () => {
+    const line = page.locator('.editor-instance .view-line', { hasText: /^\/apps\/\s+@acme\/web$/ }).first();
+    const hover = await hoverUntil(line, 'CODEOWNERS line 21');
+    const text = plain(await hover.innerText());
+    assert.match(text, /^CODEOWNERS line 21: \/apps\/\n/);
+    assert.match(text, /\nOwner: @acme\/web \(Storefront Web\)\n/);
+    assert.match(text, /\nMatches 15 files; decides the owners of 12\.\n/);
+    // Escapes do not show: the names read as written.
+    assert.match(text, /\nModules: admin-console \(apps\/admin-console\), storefront \(apps\/storefront\)\n/);
+    assert.match(text, /\nOverridden by later lines:\n\s*line 43 \/apps\/storefront\/src\/checkout\/ → @acme\/payments \(3 files\)\s*$/);
+    assert.doesNotMatch(text, /\\/);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.waitForTimeout(500); // let the widget finish fading in before the picture
+    await page.screenshot({ path: join(SHOTS, 'e2e-hover-codeowners-pattern.png') });
+  });
+
+  it('hovers an owner: the team and its escalation path, with working links', async () => {
+    const line = page.locator('.editor-instance .view-line', { hasText: /^\/services\/payments-api\/\s+@acme\/payments$/ }).first();
+    const owner = line.locator('span', { hasText: /^@acme\/payments$/ }).last();
+    const hover = await hoverUntil(owner, 'Escalation path');
+    const text = plain(await hover.innerText());
+    assert.match(text, /^Team Payments @acme\/payments\n/);
+    assert.match(text, /\nEscalation path:\n\s*chat: #payments-oncall\n\s*pager: payments-primary\n\s*person: @dkowalski\n/);
+    const chat = hover.locator('a', { hasText: '#payments-oncall' });
+    assert.equal(await chat.count(), 1);
+    assert.equal(await chat.getAttribute('data-href') ?? await chat.getAttribute('href'), 'https://chat.acme.example/channels/payments-oncall');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SHOTS, 'e2e-hover-codeowners-owner.png') });
+  });
+});
