@@ -2,6 +2,7 @@
 // Type checking is `npm run typecheck`; esbuild only transpiles and bundles.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { bundleMermaid } from './bundle-mermaid.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -22,6 +23,9 @@ for (const page of ['diagram', 'summary']) {
   const entry = `src/webview/${page}.ts`;
   if (existsSync(entry)) builds.push({ ...common, entryPoints: [entry], outfile: `media/${page}.js`, platform: 'browser', format: 'iife', target: 'es2022' });
 }
+
+// Mermaid ships as its own browser build: copied into media/, never fetched at run time.
+bundleMermaid();
 
 const present = builds.filter((b) => existsSync(b.entryPoints[0]));
 if (watch) {

@@ -5,6 +5,11 @@ import type { Model, Module } from '../../src/core/model/types';
 import { makeFinding, makeModel, makeModule, makeTeam, ref } from './helpers';
 import { decodeMermaidEntities, parseFlowchart } from './mermaidParser';
 
+/** A node's label lines as a browser shows them: the name line and, for modules, owner and level. */
+function lines(text: string): string[] {
+  return decodeMermaidEntities(text).split('<br>');
+}
+
 const HOSTILE = [
   '<img src=x onerror=alert(1)>',
   'A]-->B[',
@@ -101,11 +106,11 @@ describe('mermaid diagram', () => {
     assert.deepEqual(classes.get(nodeOf(d, 'payments-api').id), ['lvlSilver']);
     assert.deepEqual(classes.get(nodeOf(d, 'fraud-scoring').id), ['lvlBronze']);
     assert.deepEqual(classes.get(nodeOf(d, 'old-billing').id), ['lvlNone', 'deprecated']);
-    const text = new Map(parsed.vertices.map((v) => [v.id, decodeMermaidEntities(v.text)]));
-    assert.equal(text.get(nodeOf(d, 'web-ui').id), 'web-ui ⚠ 2');
-    assert.equal(text.get(nodeOf(d, 'payments-api').id), 'payments-api ⚠ 1');
-    assert.equal(text.get(nodeOf(d, 'ledger').id), 'ledger', 'info findings are not marked');
-    assert.equal(text.get(nodeOf(d, 'old-billing').id), 'old-billing (deprecated)');
+    const text = new Map(parsed.vertices.map((v) => [v.id, lines(v.text)]));
+    assert.deepEqual(text.get(nodeOf(d, 'web-ui').id), ['web-ui ⚠ 2', 'no owner · no level']);
+    assert.deepEqual(text.get(nodeOf(d, 'payments-api').id), ['payments-api ⚠ 1', '@acme/payments · Silver']);
+    assert.deepEqual(text.get(nodeOf(d, 'ledger').id), ['ledger', '@acme/finance · Gold'], 'info findings are not marked');
+    assert.deepEqual(text.get(nodeOf(d, 'old-billing').id), ['old-billing (deprecated)', '@acme/finance · no level']);
     assert.deepEqual(nodeOf(d, 'web-ui').findings, { errors: 1, warnings: 1, infos: 0 });
     assert.equal(nodeOf(d, 'ledger').file, 'services/ledger/service-contract.yaml');
     for (const level of ['lvlNone', 'lvlBronze', 'lvlSilver', 'lvlGold', 'deprecated']) assert.match(d.mermaid, new RegExp(`classDef ${level} `));
@@ -127,13 +132,17 @@ describe('mermaid diagram', () => {
     assert.deepEqual(parsed.clicks, []);
     assert.equal(parsed.vertices.length, HOSTILE.length, 'one vertex per module, none injected');
     for (const v of parsed.vertices) assert.match(v.id, /^m\d+$/);
-    assert.deepEqual(parsed.vertices.map((v) => decodeMermaidEntities(v.text)).sort(), [...HOSTILE].sort());
+    assert.deepEqual(parsed.vertices.map((v) => lines(v.text)[0]).sort(), [...HOSTILE].sort());
+    assert.ok(parsed.vertices.every((v) => lines(v.text).length === 2), 'a name never adds a line break');
     assert.deepEqual(parsed.subgraphs.map((s) => decodeMermaidEntities(s.title)).sort(), [...HOSTILE].sort());
     for (const s of parsed.subgraphs) assert.match(s.id, /^s\d+$/);
     assert.equal(parsed.edges.length, HOSTILE.length - 1 + 1);
     assert.ok(parsed.edges.some((e) => decodeMermaidEntities(e.text) === '<b>api</b> --> x'));
     // No raw markup, directive or quoted name survives into the source.
-    for (const bad of ['<', '%%', '"quoted"', '`']) assert.ok(!d.mermaid.includes(bad), `source contains ${bad}`);
+    // The only markup is the line break we put in module labels.
+    assert.equal(d.mermaid.split('<br>').length - 1, HOSTILE.length, 'one line break per module node');
+    const source = d.mermaid.replace(/<br>/g, '');
+    for (const bad of ['<', '%%', '"quoted"', '`']) assert.ok(!source.includes(bad), `source contains ${bad}`);
     for (const v of parsed.vertices) assert.deepEqual(v.classes, ['lvlNone']);
   });
 
@@ -144,7 +153,7 @@ describe('mermaid diagram', () => {
         const parsed = await parseFlowchart(d.mermaid);
         assert.equal(parsed.vertices.length, 1);
         // An empty name still draws a node: a zero-width space.
-        assert.equal(decodeMermaidEntities(parsed.vertices[0].text), name === '' ? '\u200b' : name);
+        assert.deepEqual(lines(parsed.vertices[0].text), [name === '' ? '\u200b' : name, 'no owner · no level']);
       }),
       { numRuns: 60 },
     );

@@ -17,7 +17,7 @@ export { buildGitlab, formatGitlab, gitlabSeverity } from './gitlab';
 export { sha256Hex } from './hash';
 export { buildOwnersEntry, formatOwnersJson, formatOwnersText } from './owners';
 export { buildSummary, summaryMarkdown, escapeMarkdown, metricProgress, teamResolver } from './summary';
-export { buildDiagram, escapeMermaidLabel, LEVEL_CLASS, DEFAULT_MAX_GROUPS, DEFAULT_MAX_MODULES } from './mermaid';
+export { buildDiagram, escapeMermaidLabel, LEVEL_CLASS, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS, DEFAULT_MAX_MODULES } from './mermaid';
 export type { DiagramOptions, DiagramFilter } from './mermaid';
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'gitlab';

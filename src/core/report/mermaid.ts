@@ -33,8 +33,10 @@ export interface DiagramFilter {
 export interface DiagramOptions {
   groupBy?: DiagramGroupBy;
   collapse?: DiagramCollapse;
-  /** Show this module and its neighbours at depth 1 (either direction). */
+  /** Show this module and its neighbours (either direction) up to `focusDepth` edges away. */
   focus?: string | null;
+  /** How far from the focused module neighbours are shown: 1 (default) or 2. */
+  focusDepth?: 1 | 2;
   /** Keys of groups drawn expanded even when the view is collapsed ("expand on demand"). */
   expand?: readonly string[];
   filter?: DiagramFilter;
@@ -42,11 +44,21 @@ export interface DiagramOptions {
   maxModules?: number;
   /** At most this many collapsed group nodes; the smallest are folded into "N more". Default 24. */
   maxGroups?: number;
+  /**
+   * When any group is collapsed, at most this many edges are drawn: those of the focused module
+   * first, then the heaviest (largest count). The rest are counted in `hiddenEdges`. Default 60.
+   */
+  maxEdges?: number;
   direction?: 'LR' | 'TB';
 }
 
 export const DEFAULT_MAX_MODULES = 60;
 export const DEFAULT_MAX_GROUPS = 24;
+export const DEFAULT_MAX_EDGES = 60;
+
+/** Group keys of the fallback groups, for modules with no system or no team. */
+export const TEAM_KEY = 'team:';
+export const FOLDER_KEY = 'folder:';
 
 const LEVEL_ORDER: ScorecardLevel[] = ['none', 'bronze', 'silver', 'gold'];
 
@@ -56,6 +68,14 @@ export const LEVEL_CLASS: Record<ScorecardLevel, string> = {
   silver: 'lvlSilver',
   gold: 'lvlGold',
 };
+
+const LEVEL_NAME: Record<ScorecardLevel, string> = { none: 'no level', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' };
+
+/** The second line of a module node: its owner and scorecard level. */
+function detailText(m: Module): string {
+  const owner = m.owners.length === 0 ? 'no owner' : m.owners.length === 1 ? m.owners[0] : `${m.owners[0]} +${m.owners.length - 1}`;
+  return `${owner} · ${LEVEL_NAME[m.level]}`;
+}
 
 const CLASS_DEFS = [
   'classDef lvlNone fill:#eeeeee,stroke:#9e9e9e,color:#1f1f1f',
@@ -68,7 +88,7 @@ const CLASS_DEFS = [
 ];
 
 /**
- * A label as the body of a Mermaid quoted string. Letters, digits, spaces and `_ . , - / @ : + =`
+ * A label as the body of a Mermaid quoted string. Letters, digits, spaces and `_ . , - / @ : + = · ⚠`
  * stay; every other character becomes an entity code (`#60;`), which Mermaid turns into an
  * HTML character reference: it renders as the character, never as markup or syntax.
  */
@@ -83,10 +103,12 @@ export function escapeMermaidLabel(text: string): string {
   while (trail > lead && chars[trail - 1] === ' ') trail--;
   let out = '';
   chars.forEach((ch, i) => {
-    if (i >= lead && i < trail && /^[\p{L}\p{N} _.,\-/@:+=]$/u.test(ch)) out += ch;
+    if (i >= lead && i < trail && /^[\p{L}\p{N} _.,\-/@:+=·⚠]$/u.test(ch)) out += ch;
     else out += `#${ch.codePointAt(0)};`;
   });
-  return out;
+  // Before parsing, Mermaid drops the last `;` of any line matching /style.*:\S*#.*;/ or
+  // /classDef.*:\S*#.*;/, which would break our entity codes: keep those words out of labels.
+  return out.replace(/style/g, '#115;tyle').replace(/classDef/g, '#99;lassDef');
 }
 
 function compareText(a: string, b: string): number {
@@ -187,9 +209,28 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
     const keep = new Set<Module>();
     if (focusModule) {
       keep.add(focusModule);
+      const neighbours = new Map<Module, Module[]>();
+      const link = (a: Module, b: Module): void => {
+        const list = neighbours.get(a);
+        if (list) list.push(b);
+        else neighbours.set(a, [b]);
+      };
       for (const e of allEdges) {
-        if (e.from === focusModule) keep.add(e.to);
-        if (e.to === focusModule) keep.add(e.from);
+        link(e.from, e.to);
+        link(e.to, e.from);
+      }
+      let frontier = [focusModule];
+      for (let depth = 0; depth < (options.focusDepth ?? 1); depth++) {
+        const next: Module[] = [];
+        for (const m of frontier) {
+          for (const n of neighbours.get(m) ?? []) {
+            if (!keep.has(n)) {
+              keep.add(n);
+              next.push(n);
+            }
+          }
+        }
+        frontier = next;
       }
     }
     visible = visible.filter((m) => keep.has(m));
@@ -211,13 +252,26 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
   });
   const visibleSet = new Set(visible);
 
-  // 2. Groups.
+  // 2. Groups. When the view collapses, a module with no system (or no team) joins a group of
+  // its team (or its top-level folder) rather than one huge "(no system)" node.
+    const shouldCollapse =
+    groupBy !== 'none' && (collapseMode === 'all' || (collapseMode === 'auto' && visible.length > maxModules));
+  const topFolderKey = (m: Module): string => {
+    const slash = m.path.indexOf('/');
+    return m.path === '' ? '' : `${FOLDER_KEY}${slash < 0 ? m.path : m.path.slice(0, slash)}`;
+  };
   const groupKeyOf = (m: Module): string | null => {
     switch (groupBy) {
-      case 'system':
-        return m.system ?? '';
-      case 'team':
-        return teamKey(m);
+      case 'system': {
+        if (m.system !== null && m.system !== '') return m.system;
+        if (!shouldCollapse) return '';
+        const team = teamKey(m);
+        return team !== '' ? `${TEAM_KEY}${team}` : topFolderKey(m);
+      }
+      case 'team': {
+        const team = teamKey(m);
+        return team !== '' || !shouldCollapse ? team : topFolderKey(m);
+      }
       case 'folder': {
         const slash = m.path.lastIndexOf('/');
         return slash < 0 ? '' : m.path.slice(0, slash);
@@ -227,6 +281,8 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
     }
   };
   const groupLabel = (key: string): string => {
+    if (key.startsWith(TEAM_KEY)) return `team ${teamLabel(key.slice(TEAM_KEY.length))}`;
+    if (key.startsWith(FOLDER_KEY)) return `${key.slice(FOLDER_KEY.length)}/`;
     if (groupBy === 'team') return key === '' ? '(no team)' : teamLabel(key);
     if (groupBy === 'folder') return key === '' ? '(root)' : key;
     return key === '' ? '(no system)' : key;
@@ -246,8 +302,6 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
 
   // 3. Collapse.
   const expand = new Set(options.expand ?? []);
-  const shouldCollapse =
-    groupBy !== 'none' && (collapseMode === 'all' || (collapseMode === 'auto' && visible.length > maxModules));
   if (shouldCollapse) for (const g of groupList) g.collapsed = !expand.has(g.key) && !(focusModule && g.modules.includes(focusModule));
 
   // Too many collapsed groups: keep the largest, fold the rest into one "N more" node.
@@ -273,6 +327,7 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
     const node: DiagramNode = {
       id: `m${++moduleCounter}`,
       label: `${m.name}${deprecated ? ' (deprecated)' : ''}${markText(c)}`,
+      detail: detailText(m),
       modules: [m.name],
       group,
       level: m.level,
@@ -294,6 +349,7 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
     const node: DiagramNode = {
       id: `g${++groupCounter}`,
       label: `${label} (${what})${markText(c)}`,
+      detail: null,
       modules: mods.map((m) => m.name),
       group: key,
       level: lowestLevel(mods),
@@ -307,8 +363,11 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
     for (const m of mods) nodeOfModule.set(m, node);
     return node;
   };
+  // The only markup in a label is the `<br>` we put between its two lines; both lines are escaped.
+  const nodeText = (node: DiagramNode): string =>
+    escapeMermaidLabel(node.label) + (node.detail === null ? '' : `<br>${escapeMermaidLabel(node.detail)}`);
   const nodeLine = (node: DiagramNode, indent: string): string =>
-    node.collapsed ? `${indent}${node.id}[["${escapeMermaidLabel(node.label)}"]]` : `${indent}${node.id}["${escapeMermaidLabel(node.label)}"]`;
+    node.collapsed ? `${indent}${node.id}[["${nodeText(node)}"]]` : `${indent}${node.id}["${nodeText(node)}"]`;
 
   const groupsOut: DiagramGroup[] = [];
   if (groupBy === 'none') {
@@ -343,27 +402,46 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
     }
   }
 
-  // 5. Edges between visible nodes; parallel edges of one kind are merged and counted.
+  // 5. Edges between visible nodes. Between two modules, parallel edges of one kind merge;
+  // an edge with a collapsed end stands for every module edge of the pair (solid if any is a
+  // dependsOn), labelled with its count.
   const edgeMap = new Map<string, DiagramEdge & { apiSet: Set<string> }>();
   for (const e of allEdges) {
     if (!visibleSet.has(e.from) || !visibleSet.has(e.to)) continue;
     const from = nodeOfModule.get(e.from);
     const to = nodeOfModule.get(e.to);
     if (!from || !to || from === to) continue;
-    const key = `${from.id}>${to.id}>${e.kind}`;
+    const aggregate = from.collapsed || to.collapsed;
+    const key = aggregate ? `${from.id}>${to.id}` : `${from.id}>${to.id}>${e.kind}`;
     let edge = edgeMap.get(key);
     if (!edge) edgeMap.set(key, (edge = { from: from.id, to: to.id, kind: e.kind, apis: [], count: 0, label: null, apiSet: new Set() }));
     edge.count++;
+    if (e.kind === 'dependsOn') edge.kind = 'dependsOn';
     if (e.api !== null) edge.apiSet.add(e.api);
   }
-  const edges: DiagramEdge[] = [];
+  const collapsedIds = new Set(nodes.filter((n) => n.collapsed).map((n) => n.id));
+  let edges: DiagramEdge[] = [];
   for (const { apiSet, ...edge } of edgeMap.values()) {
     edge.apis = [...apiSet].sort(compareText);
-    if (edge.kind === 'consumes') {
+    if (collapsedIds.has(edge.from) || collapsedIds.has(edge.to)) {
+      edge.label = edge.count > 1 ? String(edge.count) : edge.kind === 'consumes' ? (edge.apis[0] ?? null) : null;
+    } else if (edge.kind === 'consumes') {
       const shown = edge.apis.slice(0, 3).join(', ');
       edge.label = edge.apis.length > 3 ? `${shown} +${edge.apis.length - 3}` : shown;
     } else edge.label = edge.count > 1 ? String(edge.count) : null;
     edges.push(edge);
+  }
+  // A collapsed overview of many connected groups is a hairball (and Mermaid refuses more than
+  // 500 edges): keep the focused module's edges, then the heaviest; count the rest.
+  const maxEdges = options.maxEdges ?? DEFAULT_MAX_EDGES;
+  let hiddenEdges = 0;
+  if (collapsedIds.size > 0 && edges.length > maxEdges) {
+    const focusId = focusModule ? nodeOfModule.get(focusModule)?.id : undefined;
+    const rank = edges.map((e, i) => ({ e, i, focus: e.from === focusId || e.to === focusId }));
+    rank.sort((a, b) => Number(b.focus) - Number(a.focus) || b.e.count - a.e.count || a.i - b.i);
+    const kept = new Set(rank.slice(0, maxEdges).map((r) => r.e));
+    hiddenEdges = edges.length - kept.size;
+    edges = edges.filter((e) => kept.has(e));
   }
   for (const e of edges) {
     const arrow = e.kind === 'consumes' ? '-.->' : '-->';
@@ -395,5 +473,6 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
     edges,
     groups: groupsOut,
     collapsed: groupsOut.some((g) => g.collapsed),
+    hiddenEdges,
   };
 }

@@ -140,6 +140,8 @@ export interface DiagramNode {
   id: string;
   /** The text shown (unescaped). */
   label: string;
+  /** A second line under the label (unescaped): a module's owner and scorecard level; null for groups. */
+  detail: string | null;
   /** Module names this node stands for: one for a module, several for a collapsed group. */
   modules: string[];
   /** Key of the group the node belongs to (or represents), null when not grouped. */
@@ -185,6 +187,8 @@ export interface Diagram {
   groups: DiagramGroup[];
   /** True when at least one group is drawn collapsed. */
   collapsed: boolean;
+  /** Edges left out of a collapsed view to keep it readable (`maxEdges`). */
+  hiddenEdges: number;
 }
 
 // ---------------------------------------------------------------------------

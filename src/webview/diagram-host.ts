@@ -1,0 +1,204 @@
+/**
+ * The diagram panel's logic, pure (no `vscode`, no DOM): from a model and a view state to the
+ * message the webview draws, the side panel's details and the exports. The panel
+ * (src/extension/panels/diagramPanel.ts) and the browser tests both call these functions, so the
+ * tests exercise exactly what the panel sends.
+ */
+import type { Model } from '../core/model/types';
+import { buildDiagram, DEFAULT_MAX_GROUPS, type DiagramOptions } from '../core/report/mermaid';
+import { teamResolver } from '../core/report/summary';
+import type { Diagram, DiagramCollapse, DiagramGroupBy } from '../core/report/types';
+import type { Choice, DiagramViewState, ModuleDetails, RenderMessage } from './diagram-protocol';
+
+/** Mermaid refuses a diagram over these (its `maxEdges` and `maxTextSize` defaults). */
+export const MERMAID_MAX_EDGES = 500;
+export const MERMAID_MAX_TEXT = 50_000;
+
+const GROUP_BY: readonly DiagramGroupBy[] = ['system', 'team', 'folder', 'none'];
+const COLLAPSE: readonly DiagramCollapse[] = ['auto', 'none', 'all'];
+
+export function defaultState(): DiagramViewState {
+  return {
+    root: null,
+    groupBy: 'system',
+    collapse: 'auto',
+    expand: [],
+    maxGroups: DEFAULT_MAX_GROUPS,
+    focus: null,
+    focusDepth: 1,
+    filter: { team: null, system: null, priority: null, onlyProblems: false },
+    selected: null,
+    view: null,
+  };
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** A state from anywhere (a persisted webview state, a message): unknown fields dropped, bad values defaulted. */
+export function normalizeState(raw: unknown): DiagramViewState {
+  const s = defaultState();
+  if (typeof raw !== 'object' || raw === null) return s;
+  const r = raw as Record<string, unknown>;
+  s.root = str(r.root);
+  if (GROUP_BY.includes(r.groupBy as DiagramGroupBy)) s.groupBy = r.groupBy as DiagramGroupBy;
+  if (COLLAPSE.includes(r.collapse as DiagramCollapse)) s.collapse = r.collapse as DiagramCollapse;
+  if (Array.isArray(r.expand)) s.expand = [...new Set(r.expand.filter((k): k is string => typeof k === 'string'))];
+  if (finite(r.maxGroups) && r.maxGroups >= 2) s.maxGroups = Math.min(Math.floor(r.maxGroups), 10_000);
+  s.focus = str(r.focus);
+  s.focusDepth = r.focusDepth === 2 ? 2 : 1;
+  if (typeof r.filter === 'object' && r.filter !== null) {
+    const f = r.filter as Record<string, unknown>;
+    s.filter = { team: str(f.team), system: str(f.system), priority: str(f.priority), onlyProblems: f.onlyProblems === true };
+  }
+  s.selected = str(r.selected);
+  if (typeof r.view === 'object' && r.view !== null) {
+    const v = r.view as Record<string, unknown>;
+    if (finite(v.x) && finite(v.y) && finite(v.scale) && v.scale > 0) s.view = { x: v.x, y: v.y, scale: v.scale };
+  }
+  return s;
+}
+
+/** The builder's options for a view state: `northstar diagram` with the same grouping, collapse and focus gives the same source. */
+export function diagramOptions(state: DiagramViewState): DiagramOptions {
+  const f = state.filter;
+  return {
+    groupBy: state.groupBy,
+    collapse: state.collapse,
+    focus: state.focus,
+    focusDepth: state.focusDepth,
+    expand: state.expand,
+    maxGroups: state.maxGroups,
+    filter: {
+      ...(f.team !== null ? { team: f.team } : {}),
+      ...(f.system !== null ? { system: f.system } : {}),
+      ...(f.priority !== null ? { priority: f.priority } : {}),
+      ...(f.onlyProblems ? { onlyProblems: true } : {}),
+    },
+  };
+}
+
+export function tooLarge(d: Diagram): boolean {
+  return d.edges.length > MERMAID_MAX_EDGES || d.mermaid.length > MERMAID_MAX_TEXT;
+}
+
+function compare(a: string, b: string): number {
+  return a.localeCompare(b, 'en');
+}
+
+function choices(model: Model, roots: readonly string[]): RenderMessage['choices'] {
+  const teams: Choice[] = model.teams.map((t) => ({ value: t.id, label: t.name === t.id ? t.id : `${t.name} (${t.id})` }));
+  const teamOf = teamResolver(model.teams);
+  const loose = new Set<string>();
+  for (const m of model.modules) for (const o of m.owners) if (!teamOf(o)) loose.add(o);
+  for (const o of loose) teams.push({ value: o, label: o });
+  teams.sort((a, b) => compare(a.label, b.label));
+  const systems = [...new Set(model.modules.map((m) => m.system).filter((s): s is string => s !== null && s !== ''))]
+    .sort(compare)
+    .map((s) => ({ value: s, label: s }));
+  const priorities: Choice[] = model.priorities.map((p) => ({ value: p.id, label: p.title ? `${p.title} (${p.id})` : p.id }));
+  const known = new Set(priorities.map((p) => p.value));
+  for (const m of model.modules) {
+    for (const p of m.priorities) {
+      if (!known.has(p)) {
+        known.add(p);
+        priorities.push({ value: p, label: p });
+      }
+    }
+  }
+  return { roots: [...roots], teams, systems, priorities, modules: model.modules.map((m) => m.name).sort(compare) };
+}
+
+/**
+ * What the webview draws for `state`. A view Mermaid would refuse (over 500 edges or 50,000
+ * characters) is never sent: expanded groups collapse again, and where even that is too much
+ * (collapse "none" on a large workspace) a notice says how to narrow the view.
+ */
+export function renderMessage(model: Model, raw: DiagramViewState, roots: readonly string[] = []): RenderMessage {
+  const state = normalizeState(raw);
+  const notices: string[] = [];
+  if (state.focus !== null && !model.modules.some((m) => m.name === state.focus)) {
+    notices.push(`No module named “${state.focus}” any more: focus cleared.`);
+    state.focus = null;
+  }
+  let diagram = buildDiagram(model, diagramOptions(state));
+  if (tooLarge(diagram) && state.collapse !== 'none' && state.expand.length > 0) {
+    state.expand = [];
+    diagram = buildDiagram(model, diagramOptions(state));
+    notices.push('The expanded groups made the diagram too large to draw: they were collapsed again.');
+  }
+  let shown: Diagram | null = diagram;
+  if (tooLarge(diagram)) {
+    notices.push(
+      `${diagram.nodes.length} nodes and ${diagram.edges.length} edges are too many to draw. ` +
+        'Collapse groups, filter, or search for a module to focus on it.',
+    );
+    shown = null;
+  } else if (diagram.hiddenEdges > 0) {
+    notices.push(`${diagram.hiddenEdges} lighter edges between groups are hidden to keep the overview readable.`);
+  }
+  return {
+    type: 'render',
+    state,
+    diagram: shown && {
+      mermaid: shown.mermaid,
+      nodes: shown.nodes,
+      edges: shown.edges,
+      groups: shown.groups,
+      collapsed: shown.collapsed,
+      hiddenEdges: shown.hiddenEdges,
+    },
+    notice: notices.length > 0 ? notices.join(' ') : null,
+    title: state.root ?? roots[0] ?? 'workspace',
+    totals: { modules: model.modules.length, visible: diagram.nodes.reduce((n, node) => n + node.modules.length, 0) },
+    choices: choices(model, roots),
+  };
+}
+
+/** The side panel: owners, escalation path, priorities and findings of one module. */
+export function moduleDetails(model: Model, name: string): ModuleDetails | null {
+  const m = model.modules.find((x) => x.name === name);
+  if (!m) return null;
+  const teamOf = teamResolver(model.teams);
+  const owners = m.owners.map((handle) => ({ handle, team: teamOf(handle)?.name ?? null }));
+  const seen = new Set<string>();
+  const escalation: ModuleDetails['escalation'] = [];
+  for (const handle of m.owners) {
+    const team = teamOf(handle);
+    if (!team || seen.has(team.id)) continue;
+    seen.add(team.id);
+    escalation.push({ team: team.name, steps: team.escalation.map((s) => ({ kind: s.kind, target: s.target, url: s.url ?? null })) });
+  }
+  const titles = new Map(model.priorities.map((p) => [p.id, p.title]));
+  return {
+    name: m.name,
+    path: m.path,
+    file: m.definedAt.file,
+    system: m.system,
+    type: m.type,
+    tier: m.tier,
+    lifecycle: m.lifecycle,
+    level: m.level,
+    description: m.description,
+    owners,
+    escalation,
+    priorities: m.priorities.map((id) => ({ id, title: titles.get(id) ?? null })),
+    findings: model.findings
+      .filter((f) => f.module === m.name)
+      .map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.file, line: f.line })),
+    dependsOn: m.dependsOn.map((d) => d.name),
+    dependents: model.modules.filter((x) => x.dependsOn.some((d) => d.name === m.name)).map((x) => x.name),
+  };
+}
+
+/** Where a click on a module goes: its contract (or catalog entry, or manifest) at the name. */
+export function openTarget(model: Model, name: string): { file: string; line: number; column: number; folder: string } | null {
+  const m = model.modules.find((x) => x.name === name);
+  return m ? { file: m.definedAt.file, line: m.definedAt.line, column: m.definedAt.column, folder: m.path } : null;
+}
+
+/** A Markdown file with a ```mermaid block, which GitHub renders. */
+export function markdownExport(mermaid: string, title: string): string {
+  const fence = mermaid.includes('```') ? '~~~' : '```';
+  return `# Architecture: ${title.replace(/[\r\n]+/g, ' ')}\n\n${fence}mermaid\n${mermaid.endsWith('\n') ? mermaid : `${mermaid}\n`}${fence}\n`;
+}

@@ -1,0 +1,154 @@
+/* global console */
+// UI end-to-end for the architecture diagram in the real workbench (code-server + headless Chromium):
+// the command from the palette, a node's text read from inside the webview, a click that opens the
+// contract, and screenshots of generated workspaces of 5, 500 and 5,000 modules.
+// Run by scripts/vscode/test.mjs (npm run test:vscode), or: npx mocha --timeout 600000 test/e2e/diagram.test.mjs
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, it } from 'mocha';
+import { generateWorkspace, writeWorkspace } from '../../bench/generate.mjs';
+import { ROOT } from '../../scripts/vscode/install.mjs';
+import { exampleWorkspace, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/vscode/run.mjs';
+
+const SHOTS = join(ROOT, 'test-results');
+
+/** The palette label of a contributed command: "Category: Title", as VS Code shows it. */
+function paletteLabel(command) {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const entry = manifest.contributes?.commands?.find((c) => c.command === command);
+  assert.ok(entry, `package.json contributes no command ${command}`);
+  return entry.category ? `${entry.category}: ${entry.title}` : entry.title;
+}
+
+/** Runs a command through the palette (F1), retrying until the extension host has registered it. */
+async function runFromPalette(page, label, ms = 90_000) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  const end = Date.now() + ms;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill(`>${label}`);
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      break;
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (Date.now() > end) throw e;
+    }
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** The diagram page inside the webview's two iframes. */
+function diagramFrame(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+async function openWorkspace(page, server, folder) {
+  await page.goto(workbenchUrl(server.url, { workspace: folder, extensionDevelopmentPath: ROOT }));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+}
+
+/** Opens the diagram from the palette and waits for Mermaid's drawing; returns the frame and the time it took. */
+async function showDiagram(page, timeout) {
+  const started = Date.now();
+  await runFromPalette(page, paletteLabel('northstar.showDiagram'), timeout);
+  const frame = diagramFrame(page);
+  await frame.locator('body[data-render="done"] #stage svg g.node').first().waitFor({ timeout });
+  return { frame, ms: Date.now() - started };
+}
+
+describe('architecture diagram (e2e)', function () {
+  this.timeout(600_000);
+  let server;
+  let browser;
+  let page;
+  const temp = mkdtempSync(join(tmpdir(), 'northstar-diagram-e2e-'));
+
+  before(async () => {
+    server = await startCodeServer();
+    browser = await launchChromium(server.tmp);
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await page.screenshot({ path: join(SHOTS, `e2e-failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  it('opens from the palette on the example workspace; a node read from the webview opens its contract when clicked', async () => {
+    await openWorkspace(page, server, exampleWorkspace());
+    const { frame } = await showDiagram(page, 120_000);
+    const node = frame.locator('#stage g.node', { hasText: 'payments-api' }).first();
+    const text = (await node.locator('.nodeLabel').innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /payments-api/);
+    assert.match(text, /@acme\/payments · (Gold|Silver|Bronze|no level)/);
+    assert.ok((await frame.locator('#stage g.cluster').count()) >= 3, 'subgraphs by system');
+    await page.screenshot({ path: join(SHOTS, 'diagram-example.png') });
+
+    await node.click();
+    // The contract opens in an editor beside the diagram, at the module's name.
+    const tab = page.locator('.tabs-container .tab', { hasText: 'service-contract.yaml' });
+    await tab.first().waitFor({ timeout: 30_000 });
+    const editor = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: /name:\s+payments-api/ });
+    await editor.first().waitFor({ timeout: 30_000 });
+    // The side panel shows the module's owners and escalation path.
+    const details = frame.locator('#details:not([hidden])');
+    await details.waitFor({ timeout: 30_000 });
+    assert.match(await details.innerText(), /#payments-oncall/);
+    await page.screenshot({ path: join(SHOTS, 'diagram-example-clicked.png') });
+  });
+
+  it('comes back after a window reload with its filters (webview serializer)', async () => {
+    const frame = diagramFrame(page);
+    const all = await frame.locator('#stage svg g.node').count();
+    await frame.locator('#system').selectOption('checkout');
+    let filtered = all;
+    for (let i = 0; i < 300 && (filtered === all || filtered === 0); i++) {
+      await page.waitForTimeout(100);
+      filtered = await frame.locator('body[data-render="done"] #stage svg g.node').count();
+    }
+    assert.ok(filtered > 0 && filtered < all, `${filtered} of ${all} nodes after filtering`);
+    // The workbench stores a webview's state (setState) in its storage after a short delay.
+    await page.waitForTimeout(3000);
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const restored = diagramFrame(page);
+    await restored.locator('body[data-render="done"] #stage svg g.node').first().waitFor({ timeout: 120_000 });
+    assert.match(await restored.locator('#status').innerText(), new RegExp(`^${filtered} of \\d+ modules`));
+    assert.equal(await restored.locator('#system').inputValue(), 'checkout');
+    assert.equal(await restored.locator('#stage svg g.node').count(), filtered);
+  });
+
+  for (const modules of [5, 500, 5000]) {
+    it(`draws a generated workspace of ${modules} modules and saves a screenshot`, async () => {
+      const dir = join(temp, `ws-${modules}`);
+      await writeWorkspace(generateWorkspace({ modules, files: modules * 2 + 8, seed: 1, rules: Math.min(100, modules) }), dir);
+      await openWorkspace(page, server, dir);
+      const { frame, ms } = await showDiagram(page, 420_000);
+      const nodes = await frame.locator('#stage g.node').count();
+      const status = await frame.locator('#status').innerText();
+      assert.match(status, new RegExp(`of ${modules} modules`));
+      if (modules >= 500) {
+        assert.ok(nodes <= 24, `${nodes} nodes: the overview is collapsed`);
+        assert.match(status, /groups collapsed/);
+      } else assert.equal(nodes, modules);
+      assert.equal(await frame.locator('#notice:not([hidden])', { hasText: 'could not be drawn' }).count(), 0);
+      const file = join(SHOTS, `diagram-${modules}.png`);
+      await page.screenshot({ path: file });
+      console.log(`      ${modules} modules: palette → drawn in ${ms} ms (${nodes} nodes); screenshot ${file}`);
+    });
+  }
+});

@@ -1,0 +1,134 @@
+/**
+ * The panel's pure side: view state → builder options → the message drawn, the fallbacks that
+ * keep a view under Mermaid's limits, the side panel's details, the exports; and the builder's
+ * large-graph behaviour (fallback groups, counted group edges, the edge budget, focus depth 2).
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { main } from '../../src/cli/main';
+import type { Model } from '../../src/core/model/types';
+import { buildDiagram, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS, FOLDER_KEY, TEAM_KEY } from '../../src/core/report/mermaid';
+import { defaultState, diagramOptions, markdownExport, MERMAID_MAX_EDGES, moduleDetails, normalizeState, openTarget, renderMessage } from '../../src/webview/diagram-host';
+import { parseFlowchart } from '../cli/mermaidParser';
+import { analyze, exampleModel, generatedModel, repoRoot } from './diagramHarness';
+
+/** A chain a → b → c → d → e with one API consumed, as contracts. */
+function chainWorkspace(): Record<string, string> {
+  const files: Record<string, string> = {
+    'teams.yaml': 'apiVersion: northstar/v1\nkind: Teams\nteams:\n  - id: "@acme/core"\n    name: Core\n    escalation:\n      - { kind: chat, target: "#core" }\n',
+  };
+  const names = ['a', 'b', 'c', 'd', 'e'];
+  names.forEach((n, i) => {
+    const lines = ['apiVersion: northstar/v1', 'kind: ServiceContract', `name: ${n}`, 'owner: "@acme/core"', 'type: library', 'system: core'];
+    if (i + 1 < names.length) lines.push(`dependsOn: [${names[i + 1]}]`);
+    files[`libs/${n}/service-contract.yaml`] = lines.join('\n') + '\n';
+  });
+  return files;
+}
+
+describe('diagram panel logic', function () {
+  this.timeout(120_000);
+  let acme: Model;
+  before(async () => {
+    acme = await exampleModel();
+  });
+
+  it('normalises any persisted state: bad values default, unknown fields drop', () => {
+    assert.deepEqual(normalizeState(undefined), defaultState());
+    assert.deepEqual(normalizeState('x'), defaultState());
+    const s = normalizeState({
+      groupBy: 'team',
+      collapse: 'bogus',
+      expand: ['a', 3, 'a', 'b'],
+      maxGroups: -4,
+      focus: 'x',
+      focusDepth: 2,
+      filter: { team: '@t', system: 7, onlyProblems: 'yes' },
+      view: { x: 1, y: 2, scale: 0 },
+      extra: true,
+    });
+    assert.deepEqual(s, {
+      ...defaultState(),
+      groupBy: 'team',
+      expand: ['a', 'b'],
+      focus: 'x',
+      focusDepth: 2,
+      filter: { team: '@t', system: null, priority: null, onlyProblems: false },
+    });
+  });
+
+  it('draws what `northstar diagram` prints for the same grouping, collapse and focus', async () => {
+    const root = path.join(repoRoot(), 'examples', 'acme');
+    for (const [argv, state] of [
+      [[], {}],
+      [['--group-by', 'team', '--collapse', 'all'], { groupBy: 'team', collapse: 'all' }],
+      [['--focus', 'payments-api', '--group-by', 'none'], { focus: 'payments-api', groupBy: 'none' }],
+    ] as const) {
+      let out = '';
+      const code = await main(['diagram', '--root', root, ...argv], { stdout: (t: string) => (out += t), stderr: () => undefined });
+      assert.equal(code, 0);
+      const msg = renderMessage(acme, { ...defaultState(), ...state });
+      assert.equal(msg.diagram?.mermaid, out, `same source for ${argv.join(' ') || '(defaults)'}`);
+    }
+  });
+
+  it('focus depth 2 reaches neighbours of neighbours; an unknown focus is cleared with a notice', async () => {
+    const model = await analyze(chainWorkspace());
+    const names = (depth: 1 | 2) => buildDiagram(model, { focus: 'c', focusDepth: depth }).nodes.map((n) => n.modules[0]).sort();
+    assert.deepEqual(names(1), ['b', 'c', 'd']);
+    assert.deepEqual(names(2), ['a', 'b', 'c', 'd', 'e']);
+    const msg = renderMessage(model, { ...defaultState(), focus: 'gone' });
+    assert.equal(msg.state.focus, null);
+    assert.match(msg.notice ?? '', /gone/);
+    assert.equal(msg.diagram?.nodes.length, 5);
+  });
+
+  it('5,000 modules: collapsed overview within the group and edge budgets, fallback groups for modules without a system', async () => {
+    const model = await generatedModel(5000, 1);
+    const msg = renderMessage(model, defaultState());
+    const d = msg.diagram;
+    assert.ok(d);
+    assert.equal(msg.notice?.includes('hidden') ?? false, d.hiddenEdges > 0);
+    assert.ok(d.collapsed && d.nodes.every((n) => n.collapsed));
+    assert.ok(d.nodes.length <= DEFAULT_MAX_GROUPS && d.edges.length <= DEFAULT_MAX_EDGES, `${d.nodes.length} nodes, ${d.edges.length} edges`);
+    assert.equal(d.nodes.reduce((n, x) => n + x.modules.length, 0), 5000, 'every module is in a node');
+    assert.ok(d.mermaid.length < 50_000);
+    const noSystem = model.modules.filter((m) => m.system === null);
+    assert.ok(noSystem.length > 0, 'the generator makes modules without a system');
+    assert.ok(d.groups.every((g) => g.key !== ''), 'no catch-all "(no system)" group');
+    assert.ok(d.groups.some((g) => g.key.startsWith(TEAM_KEY) || g.key.startsWith(FOLDER_KEY)));
+    // The heaviest edges are the ones kept.
+    const counts = d.edges.map((e) => e.count);
+    assert.ok(Math.min(...counts) >= 1 && d.edges.every((e) => e.label === String(e.count) || (e.count === 1 && e.label === null) || e.kind === 'consumes'));
+    await parseFlowchart(d.mermaid);
+
+    // Every module at once is too much for Mermaid: a notice, not an error.
+    const none = renderMessage(model, { ...defaultState(), collapse: 'none' });
+    assert.equal(none.diagram, null);
+    assert.match(none.notice ?? '', /too many to draw/);
+    // Expanding every group at once collapses them again.
+    const all = renderMessage(model, { ...defaultState(), expand: d.groups.map((g) => g.key) });
+    assert.ok(all.diagram && all.diagram.edges.length <= MERMAID_MAX_EDGES);
+    assert.deepEqual(all.state.expand, []);
+    assert.match(all.notice ?? '', /collapsed again/);
+  });
+
+  it('details: owners with teams, escalation, priorities, findings, neighbours; open target; Markdown export', () => {
+    const d = moduleDetails(acme, 'payments-api');
+    assert.ok(d);
+    assert.deepEqual(d.owners, [{ handle: '@acme/payments', team: 'Payments' }]);
+    assert.equal(d.escalation[0].team, 'Payments');
+    assert.deepEqual(d.escalation[0].steps[0], { kind: 'chat', target: '#payments-oncall', url: 'https://chat.acme.example/channels/payments-oncall' });
+    assert.deepEqual(d.priorities.map((p) => p.id), ['checkout-conversion', 'reliability']);
+    assert.equal(d.priorities[0].title, 'Make checkout effortless');
+    assert.deepEqual(d.findings, acme.findings.filter((f) => f.module === 'payments-api').map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.file, line: f.line })));
+    assert.ok(d.dependsOn.includes('ledger'));
+    assert.equal(moduleDetails(acme, 'nope'), null);
+    assert.deepEqual(openTarget(acme, 'payments-api'), { file: 'services/payments-api/service-contract.yaml', line: 3, column: 7, folder: 'services/payments-api' });
+
+    const mermaid = renderMessage(acme, defaultState()).diagram?.mermaid ?? '';
+    const md = markdownExport(mermaid, 'acme');
+    assert.equal(md, `# Architecture: acme\n\n\`\`\`mermaid\n${mermaid}\`\`\`\n`);
+    assert.deepEqual(diagramOptions(defaultState()).filter, {});
+  });
+});

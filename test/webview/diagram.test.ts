@@ -1,0 +1,288 @@
+/**
+ * The diagram webview in headless Chromium: the panel's own HTML and script, Mermaid's browser
+ * build under the real CSP, fed by the functions the panel calls. Checks the drawn SVG.
+ */
+import * as assert from 'node:assert/strict';
+import type { Model } from '../../src/core/model/types';
+import { buildDiagram, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS } from '../../src/core/report/mermaid';
+import { defaultState, diagramOptions, renderMessage } from '../../src/webview/diagram-host';
+import type { DiagramViewState, WebviewMessage } from '../../src/webview/diagram-protocol';
+import { DiagramBrowser, drawnEdges, drawnNodes, drawnSubgraphs, exampleModel, generatedModel, type DiagramPage } from './diagramHarness';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const document: any, window: any;
+
+const LEVEL_FILL: Record<string, string> = {
+  gold: 'rgb(251, 231, 161)',
+  silver: 'rgb(227, 231, 235)',
+  bronze: 'rgb(243, 211, 176)',
+  none: 'rgb(238, 238, 238)',
+};
+
+function lastOf<T extends WebviewMessage['type']>(posted: WebviewMessage[], type: T): Extract<WebviewMessage, { type: T }> | undefined {
+  return posted.filter((m): m is Extract<WebviewMessage, { type: T }> => m.type === type).at(-1);
+}
+
+describe('diagram webview (Chromium)', function () {
+  this.timeout(120_000);
+  const browser = new DiagramBrowser();
+  let acme: Model;
+  const pages: DiagramPage[] = [];
+  const open = async (...args: Parameters<DiagramBrowser['open']>): Promise<DiagramPage> => {
+    const p = await browser.open(...args);
+    pages.push(p);
+    return p;
+  };
+
+  before(async () => {
+    await browser.start();
+    acme = await exampleModel();
+  });
+  afterEach(async () => {
+    for (const p of pages.splice(0)) {
+      assert.deepEqual(p.incidents, [], 'no dialogs, script errors or console errors');
+      await p.close();
+    }
+  });
+  after(() => browser.stop());
+
+  it('draws the example workspace: nodes, subgraphs by system, solid and dashed edges, levels, findings, deprecation', async () => {
+    const p = await open(acme);
+    assert.equal((await p.rendered()).render, 'done');
+    const expected = buildDiagram(acme, diagramOptions(defaultState()));
+    const nodes = await drawnNodes(p.page);
+    assert.equal(nodes.length, acme.modules.length, 'one node per module (the example is small: nothing collapsed)');
+    assert.deepEqual(nodes.map((n) => n.id).sort(), expected.nodes.map((n) => n.id).sort());
+    const systems = [...new Set(acme.modules.map((m) => m.system).filter((s) => s))].sort();
+    assert.deepEqual((await drawnSubgraphs(p.page)).sort(), systems);
+    const edges = await drawnEdges(p.page);
+    assert.equal(edges.length, expected.edges.length);
+    assert.equal(edges.filter((e) => e.dashed).length, expected.edges.filter((e) => e.kind === 'consumes').length);
+    assert.ok(edges.some((e) => e.dashed) && edges.some((e) => !e.dashed), 'both kinds drawn');
+    const labels = await p.page.$$eval('#stage svg g.edgeLabel', (els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
+    for (const e of expected.edges.filter((x) => x.kind === 'consumes')) assert.ok(labels.includes(e.label ?? ''), `edge label ${e.label}`);
+
+    for (const node of expected.nodes) {
+      const drawn = nodes.find((n) => n.id === node.id);
+      assert.ok(drawn, node.id);
+      const m = acme.modules.find((x) => x.name === node.modules[0]);
+      assert.ok(m);
+      assert.equal(drawn.fill, LEVEL_FILL[m.level], `${m.name} coloured as ${m.level}`);
+      assert.ok(drawn.text.startsWith(m.name), `${drawn.text} shows the name`);
+      assert.ok(drawn.text.includes(m.owners[0] ?? 'no owner'), `${drawn.text} shows the owner`);
+      const problems = acme.findings.filter((f) => f.module === m.name && f.severity !== 'info').length;
+      assert.equal(drawn.text.includes('⚠'), problems > 0, `${m.name}: mark iff findings`);
+      assert.equal(drawn.classes.includes('deprecated'), m.lifecycle === 'deprecated');
+      if (m.lifecycle === 'deprecated') assert.match(drawn.text, /\(deprecated\)/);
+    }
+    assert.ok(acme.modules.some((m) => m.lifecycle === 'deprecated'), 'the example has a deprecated module');
+    assert.deepEqual(await p.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), [], 'no CSP violation');
+  });
+
+  it('a click on a node posts open and select for that module and fills the side panel', async () => {
+    const p = await open(acme);
+    const target = acme.modules.find((m) => m.name === 'payments-api');
+    assert.ok(target);
+    await p.page.locator('#stage g.node', { hasText: 'payments-api' }).first().click();
+    await p.page.locator('#details:not([hidden]) h2', { hasText: 'payments-api' }).waitFor();
+    assert.deepEqual(lastOf(p.posted, 'open'), { type: 'open', module: 'payments-api' });
+    assert.deepEqual(lastOf(p.posted, 'select'), { type: 'select', module: 'payments-api' });
+    const text = await p.page.locator('#detailsBody').innerText();
+    assert.match(text, /@acme\/payments \(Payments\)/);
+    assert.match(text, /Escalation path[\s\S]*#payments-oncall/);
+    for (const id of target.priorities) assert.ok(text.includes(id), `priority ${id}`);
+    // Keyboard: Enter on a focused node does the same.
+    await p.page.locator('#stage g.node', { hasText: 'ledger' }).first().focus();
+    await p.page.keyboard.press('Enter');
+    assert.deepEqual(lastOf(p.posted, 'open'), { type: 'open', module: 'ledger' });
+  });
+
+  it('filters by team, system, priority and problems; focus with depth 1 and 2; group by team', async () => {
+    const p = await open(acme);
+    const count = async (): Promise<number> => (await drawnNodes(p.page)).length;
+    let renders = 1;
+    const expectModules = (state: Partial<DiagramViewState>): number => {
+      const s = { ...defaultState(), ...state };
+      return buildDiagram(acme, diagramOptions(s)).nodes.length;
+    };
+
+    await p.page.selectOption('#team', '@acme/payments');
+    await p.rendered(++renders);
+    assert.equal(lastOf(p.posted, 'update')?.state.filter.team, '@acme/payments');
+    const payments = acme.modules.filter((m) => m.owners.some((o) => o === '@acme/payments' || o === 'group:default/payments' || o === 'payments-team'));
+    assert.equal(await count(), payments.length);
+    assert.ok(payments.length >= 2);
+
+    await p.page.selectOption('#team', '');
+    await p.rendered(++renders);
+    await p.page.selectOption('#system', 'checkout');
+    await p.rendered(++renders);
+    assert.equal(await count(), acme.modules.filter((m) => m.system === 'checkout').length);
+
+    await p.page.selectOption('#system', '');
+    await p.rendered(++renders);
+    await p.page.selectOption('#priority', 'reliability');
+    await p.rendered(++renders);
+    assert.equal(await count(), acme.modules.filter((m) => m.priorities.includes('reliability')).length);
+
+    await p.page.selectOption('#priority', '');
+    await p.rendered(++renders);
+    await p.page.check('#onlyProblems');
+    await p.rendered(++renders);
+    const problems = new Set(acme.findings.filter((f) => f.severity !== 'info' && f.module).map((f) => f.module));
+    assert.equal(await count(), problems.size);
+    assert.ok(problems.size > 0 && problems.size < acme.modules.length);
+    await p.page.uncheck('#onlyProblems');
+    await p.rendered(++renders);
+
+    await p.page.fill('#search', 'fraud-scoring');
+    await p.page.press('#search', 'Enter');
+    await p.rendered(++renders);
+    const depth1 = expectModules({ focus: 'fraud-scoring', focusDepth: 1 });
+    assert.equal(await count(), depth1);
+    assert.ok((await drawnNodes(p.page)).some((n) => n.text.startsWith('fraud-scoring') && n.classes.includes('focus')));
+    await p.page.selectOption('#depth', '2');
+    await p.rendered(++renders);
+    const depth2 = expectModules({ focus: 'fraud-scoring', focusDepth: 2 });
+    assert.equal(await count(), depth2);
+    assert.ok(depth2 > depth1, `depth 2 (${depth2}) shows more than depth 1 (${depth1})`);
+    await p.page.click('#clearFocus');
+    await p.rendered(++renders);
+    assert.equal(await count(), acme.modules.length);
+
+    await p.page.selectOption('#groupBy', 'team');
+    await p.rendered(++renders);
+    const teamTitles = await drawnSubgraphs(p.page);
+    assert.ok(teamTitles.includes('Payments') && teamTitles.includes('Platform'), teamTitles.join(', '));
+  });
+
+  it('keeps its state across a reload (serializer) and follows the colour theme', async () => {
+    const p = await open(acme, { theme: 'vscode-dark' });
+    assert.equal(await p.page.evaluate(() => document.body.dataset.mermaidTheme), 'dark');
+    const darkBackground = await p.page.$eval('#stage svg', (svg) => svg.innerHTML.includes('#1f2020') || svg.innerHTML.includes('#333'));
+    assert.ok(darkBackground, "Mermaid's dark theme colours are in the SVG");
+    await p.page.selectOption('#system', 'growth');
+    await p.rendered(2);
+    const fitted = p.saved()?.view?.scale;
+    await p.page.click('#zoomIn');
+    // setState reaches the host asynchronously.
+    for (let i = 0; i < 50 && p.saved()?.view?.scale === fitted; i++) await new Promise((r) => setTimeout(r, 20));
+    const saved = p.saved();
+    assert.ok(fitted && saved?.view && Math.abs(saved.view.scale / fitted - 1.25) < 1e-6, 'zoom in scales by 1.25 and is saved');
+    assert.equal(saved?.filter.system, 'growth');
+    assert.ok(saved?.view && saved.view.scale > 0);
+    await p.reload();
+    assert.equal(await p.page.inputValue('#system'), 'growth');
+    assert.equal((await drawnNodes(p.page)).length, acme.modules.filter((m) => m.system === 'growth').length);
+    const transform = await p.page.$eval('#stage', (e) => (e as unknown as { style: { transform: string } }).style.transform);
+    assert.ok(saved?.view);
+    const scale = Number(/scale\(([\d.]+)\)/.exec(transform)?.[1]);
+    assert.ok(Math.abs(scale - saved.view.scale) < 1e-4, `${transform} restores the zoom ${saved.view.scale}`);
+
+    await p.setTheme('vscode-high-contrast');
+    await p.rendered(2);
+    await p.page.waitForFunction(() => document.body.dataset.mermaidTheme === 'hc-dark');
+    await p.setTheme('vscode-light');
+    await p.page.waitForFunction(() => document.body.dataset.mermaidTheme === 'light');
+  });
+
+  it('export buttons: the drawn SVG goes to the host; copy and the source exports are requested', async () => {
+    const p = await open(acme);
+    await p.page.click('#exportSvg');
+    await p.page.click('#copyMermaid');
+    await p.page.click('#exportMermaid');
+    await p.page.click('#exportMarkdown');
+    // One more round trip to the page: the bindings it called have reached us.
+    await p.page.evaluate(() => undefined);
+    const exports = p.posted.filter((m) => m.type === 'export' || m.type === 'copy');
+    assert.deepEqual(
+      exports.map((m) => (m.type === 'export' ? m.format : m.type)),
+      ['svg', 'copy', 'mermaid', 'markdown'],
+    );
+    const first = exports[0];
+    assert.ok(first.type === 'export' && first.format === 'svg');
+    assert.match(first.svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    for (const m of acme.modules) assert.ok(first.svg.includes(m.name.replace(/&/g, '&amp;')), `the SVG shows ${m.name}`);
+    // A standalone SVG file: it parses as XML in the browser.
+    const parsesAsXml = await p.page.evaluate(
+      (text) => new (window as { DOMParser: new () => { parseFromString(t: string, type: string): { querySelector(s: string): unknown } } }).DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror') === null,
+      first.svg,
+    );
+    assert.ok(parsesAsXml, 'the exported SVG is well-formed XML');
+  });
+
+  it('refreshes live when the model changes', async () => {
+    const p = await open(acme);
+    const before = (await drawnNodes(p.page)).length;
+    const transform = () => p.page.$eval('#stage', (e) => (e as unknown as { style: { transform: string } }).style.transform);
+    await p.page.click('#zoomIn');
+    await p.page.click('#zoomIn');
+    const zoomed = await transform();
+    const fewer: Model = { ...acme, modules: acme.modules.filter((m) => m.name !== 'search') };
+    await p.refresh(fewer);
+    await p.rendered(2);
+    assert.equal((await drawnNodes(p.page)).length, before - 1);
+    assert.ok(!(await drawnNodes(p.page)).some((n) => n.text.startsWith('search')));
+    assert.equal(await transform(), zoomed, 'a live refresh keeps the pan and zoom');
+  });
+
+  it('500 modules: collapsed groups with counts and counted edges; a click expands one group, its title collapses it', async () => {
+    const model = await generatedModel(500, 3);
+    const p = await open(model);
+    const msg = renderMessage(model, defaultState());
+    assert.ok(msg.diagram?.collapsed);
+    let nodes = await drawnNodes(p.page);
+    assert.equal(nodes.length, msg.diagram.nodes.length);
+    assert.ok(nodes.every((n) => /\(\d+ modules?\)|\d+ more/.test(n.text)), 'every node is a group with its count');
+    assert.equal(nodes.reduce((sum, n) => sum + Number(/(\d+) modules?\)/.exec(n.text)?.[1] ?? 0), 0), 500, 'the counts add up to every module');
+    const edgeLabels = await p.page.$$eval('#stage svg g.edgeLabel', (els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
+    assert.ok(edgeLabels.some((l) => /^\d+$/.test(l) && Number(l) > 1), 'edges between groups carry their counts');
+
+    const group = msg.diagram.nodes.find((n) => n.collapsed && n.group !== null && n.modules.length < 60);
+    assert.ok(group);
+    await p.page.locator(`#stage g.node[data-node="${group.id}"]`).click();
+    await p.rendered(2);
+    assert.deepEqual(lastOf(p.posted, 'update')?.state.expand, [group.group]);
+    nodes = await drawnNodes(p.page);
+    const expandedModules = nodes.filter((n) => !/\(\d+ modules?\)|\d+ more/.test(n.text));
+    assert.equal(expandedModules.length, group.modules.length, 'the group shows its modules');
+    assert.equal((await drawnSubgraphs(p.page)).length, 1);
+    const after = renderMessage(model, lastOf(p.posted, 'update')?.state ?? defaultState()).diagram;
+    assert.ok(after);
+    assert.equal(nodes.length, after.nodes.length);
+    assert.equal(after.nodes.filter((n) => !n.collapsed).length, group.modules.length, 'the other groups stay collapsed');
+
+    await p.page.locator('#stage g.cluster .cluster-label').first().click();
+    await p.rendered(3);
+    assert.deepEqual(lastOf(p.posted, 'update')?.state.expand, []);
+    assert.equal((await drawnNodes(p.page)).length, msg.diagram.nodes.length);
+  });
+
+  it('"N more" shows the next groups when clicked', async () => {
+    const model = await generatedModel(300, 5);
+    const p = await open(model);
+    await p.page.selectOption('#groupBy', 'team');
+    await p.rendered(2);
+    const more = p.page.locator('#stage g.node', { hasText: / more \(/ });
+    assert.equal(await more.count(), 1, 'the smallest teams fold into "N more"');
+    const before = (await drawnNodes(p.page)).length;
+    await more.click();
+    await p.rendered(3);
+    assert.equal(lastOf(p.posted, 'update')?.state.maxGroups, 48);
+    assert.ok((await drawnNodes(p.page)).length > before);
+  });
+
+  it('5,000 modules open on a collapsed, readable overview without a Mermaid error', async function () {
+    this.timeout(300_000);
+    const model = await generatedModel(5000, 1);
+    assert.equal(model.modules.length, 5000);
+    const p = await open(model, { viewport: { width: 1600, height: 1000 } });
+    const result = await p.rendered();
+    assert.equal(result.render, 'done');
+    const nodes = await drawnNodes(p.page);
+    assert.ok(nodes.length > 1 && nodes.length <= DEFAULT_MAX_GROUPS, `${nodes.length} group nodes`);
+    assert.ok((await drawnEdges(p.page)).length <= DEFAULT_MAX_EDGES);
+    assert.equal(await p.page.locator('#stage svg[aria-roledescription="error"], .error-icon').count(), 0);
+    console.log(`      5,000 modules: overview drawn in ${result.ms} ms (${nodes.length} nodes)`);
+  });
+});
