@@ -118,7 +118,12 @@ const patternArb = fc
 const pathArb = fc.array(fc.constantFrom(...names), { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
 const ownerArb = fc.constantFrom('@a', '@b', '@org/c', 'd@example.com');
 
+/** Printed so that a failure can be replayed: NORTHSTAR_SEED=<seed> npm run test:unit. */
+const seed = process.env.NORTHSTAR_SEED !== undefined ? Number(process.env.NORTHSTAR_SEED) : Date.now() % 2 ** 31;
+
 describe('CODEOWNERS engine against a literal reference', () => {
+  before(() => console.log(`      property seed ${seed}: replay with NORTHSTAR_SEED=${seed}`));
+
   it('GitHub: same owners as gitignore rules with last-match-wins', () => {
     fc.assert(
       fc.property(
@@ -143,7 +148,7 @@ describe('CODEOWNERS engine against a literal reference', () => {
           assert.deepEqual(stats.matched, matched);
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 400, seed },
     );
   });
 
@@ -172,7 +177,7 @@ describe('CODEOWNERS engine against a literal reference', () => {
           ref.forEach((r, i) => assert.equal(index.ruleMatches(codeowners.rules[i], path), gitlabReference(r.pattern, path)));
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 400, seed },
     );
   });
 });

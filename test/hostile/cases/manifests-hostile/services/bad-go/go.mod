@@ -1,0 +1,4 @@
+module
+
+require (
+	github.com/x/y

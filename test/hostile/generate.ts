@@ -1,0 +1,242 @@
+/**
+ * Hostile inputs too big, too binary or too special to commit (3 MB CODEOWNERS, 200,000
+ * files, lines of 100,000 characters, symbolic-link loops, FIFOs): written at test time into
+ * the case's temporary root. Each generator is named by a case in manifest.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+export type Generator = (root: string) => void;
+
+function write(root: string, file: string, content: string | Uint8Array): void {
+  const full = path.join(root, ...file.split('/'));
+  mkdirSync(path.dirname(full), { recursive: true });
+  writeFileSync(full, content);
+}
+
+const CONTRACT_HEAD = 'apiVersion: northstar/v1\nkind: ServiceContract\n';
+
+/** `depth` nested block mappings: `a:\n  a:\n    a: …`. */
+function nestedBlock(depth: number): string {
+  let out = '';
+  for (let i = 0; i < depth; i++) out += ' '.repeat(i) + 'a:\n';
+  return out + ' '.repeat(depth) + 'b: 1\n';
+}
+
+/** Pathological names for glob patterns: long runs that almost match `a*a*a*a*a*b`. */
+const LONG_A = 'a'.repeat(200);
+
+export const GENERATORS: Record<string, Generator> = {
+  'yaml-deep-nesting': (root) => {
+    write(root, 'CODEOWNERS', '* @acme/deep\n');
+    // 100,000 flow levels: a recursive parser overflows its stack on this.
+    write(root, 'services/flow/service-contract.yaml', CONTRACT_HEAD + 'name: flow\nowner: "@acme/deep"\ndependsOn: ' + '['.repeat(100_000) + ']'.repeat(100_000) + '\n');
+    write(root, 'services/block/service-contract.yaml', CONTRACT_HEAD + 'name: block\nowner: "@acme/deep"\nextra:\n' + nestedBlock(1000).replace(/^/gm, '  '));
+    write(root, 'catalog-info.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: deep\nspec:\n  owner: group:default/deep\n  type: service\n  dependsOn: ' + '{a: '.repeat(20_000) + '1' + '}'.repeat(20_000) + '\n');
+    write(root, 'services/json/package.json', '{"name": "deep-json", "dependencies": ' + '['.repeat(100_000) + ']'.repeat(100_000) + '}\n');
+  },
+
+  'yaml-long-lines': (root) => {
+    write(root, 'CODEOWNERS', '* @acme/long\n');
+    const long = 'x'.repeat(100_000);
+    write(
+      root,
+      'services/long/service-contract.yaml',
+      CONTRACT_HEAD +
+        `name: ${long}\nowner: "@acme/long"\ndescription: ${'lorem ipsum '.repeat(8_334)}\ndependsOn: [ledger-${'l'.repeat(100_000)}]\ntier: ${'9'.repeat(100_000)}\n`,
+    );
+    // 10,000 dependencies on one line of about 100,000 characters.
+    write(root, 'services/many/service-contract.yaml', `${CONTRACT_HEAD}name: many\nowner: "@acme/long"\ndependsOn: [${Array.from({ length: 10_000 }, (_, i) => `dep-${i}`).join(', ')}]\n`);
+    write(root, 'teams.yaml', `apiVersion: northstar/v1\nkind: Teams\nteams:\n  - id: "@acme/long"\n    name: ${'n'.repeat(100_000)}\n    escalation: [{ kind: chat, target: "#${'c'.repeat(100_000)}" }]\n`);
+    // An unterminated quote at column 100,001.
+    write(root, 'services/broken/service-contract.yaml', CONTRACT_HEAD + `description: ${'y'.repeat(100_000)}"unterminated\nname: "broken\n`);
+  },
+
+  'source-long-lines': (root) => {
+    write(root, 'CODEOWNERS', '* @acme/src\n');
+    write(root, 'vision.yaml', 'apiVersion: northstar/v1\nkind: Vision\nvision: { direction: d, why: w, capabilities: [] }\npriorities:\n  - { id: speed, title: Speed, metrics: [ { name: p95, unit: ms, baseline: 900, current: 500, target: 300 } ] }\n');
+    write(root, 'services/app/package.json', '{ "name": "app" }\n');
+    // One line of 100,000 characters holding thousands of tags, and one of tag prefixes only.
+    write(root, 'services/app/src/minified.js', '// northstar:priority speed\n' + 'var a=1;/* northstar:priority speed,unknown-one */'.repeat(2_000) + '\n' + 'northstar:priority'.repeat(5_556) + '\n');
+    write(root, 'services/app/src/spaces.ts', '// northstar:priority' + ' '.repeat(100_000) + ',' + ' '.repeat(100_000) + 'x\n');
+  },
+
+  'file-too-large': (root) => {
+    write(root, 'CODEOWNERS', '* @acme/big\n');
+    write(root, 'services/big/service-contract.yaml', CONTRACT_HEAD + 'name: big\nowner: "@acme/big"\n' + `# ${'padding '.repeat(140_000)}\n`);
+    write(root, 'services/big/package.json', `{ "name": "big", "description": "${'d'.repeat(1_200_000)}" }\n`);
+  },
+
+  'non-utf8-and-binary': (root) => {
+    write(root, 'CODEOWNERS', '* @acme/bytes\n');
+    // Latin-1 "é" in a contract: not UTF-8.
+    write(root, 'services/latin1/service-contract.yaml', Buffer.from(CONTRACT_HEAD + 'name: caf\xe9\nowner: "@acme/bytes"\n', 'latin1'));
+    // UTF-16 with a BOM (NUL bytes: binary as git decides).
+    write(root, 'teams.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('apiVersion: northstar/v1\nkind: Teams\nteams: []\n', 'utf16le')]));
+    // A PNG named like a catalog file.
+    write(root, 'services/png/catalog-info.yaml', Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
+    // Random-looking bytes with no NUL and invalid UTF-8 sequences.
+    const bytes = new Uint8Array(4096);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = 0x80 + ((i * 37) % 127);
+    write(root, 'vision.yaml', bytes);
+    write(root, '.northstar.yaml', Buffer.from([0xc3, 0x28, 0x0a]));
+    write(root, 'services/gz/package.json', Buffer.from('1f8b0800000000000003cb48cdc9c95728cf2fca49010085114a0d0b000000', 'hex'));
+    write(root, 'services/gz/src/main.go', Buffer.from([0x70, 0x61, 0x63, 0x6b, 0xff, 0xfe, 0x00, 0x01]));
+    // A valid contract whose text needs UTF-16 surrogate pairs before the error, for columns.
+    write(root, 'services/emoji/service-contract.yaml', CONTRACT_HEAD + 'name: "😀😀😀"\nowner: "@acme/bytes"\ndependsOn: [😀😀, [x\n');
+  },
+
+  'codeowners-binary': (root) => {
+    write(root, '.github/CODEOWNERS', Buffer.from('2a204061636d652f78000000ffd8ffe0', 'hex'));
+    write(root, 'services/a/service-contract.yaml', CONTRACT_HEAD + 'name: a\n');
+  },
+
+  'codeowners-3mb': (root) => {
+    const lines: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 3 * 1024 * 1024 + 10; i++) {
+      const line = `/services/team-${i}/ @acme/team-${i}\n`;
+      lines.push(line);
+      size += line.length;
+    }
+    write(root, '.github/CODEOWNERS', lines.join(''));
+    write(root, 'services/team-1/service-contract.yaml', CONTRACT_HEAD + 'name: team-1\nowner: "@acme/team-1"\n');
+  },
+
+  'codeowners-100k-lines': (root) => {
+    const lines = ['# 100,000 lines, the last matching one wins'];
+    for (let i = 0; i < 99_998; i++) lines.push(i % 10 === 0 ? `# ${i}` : `/s${i}/*.${['ts', 'go', 'py'][i % 3]} @a/t${i % 700}`);
+    lines.push('/s42/ @acme/last');
+    write(root, '.github/CODEOWNERS', lines.join('\n') + '\n');
+    for (let i = 0; i < 50; i++) write(root, `s${i}/main.go`, 'package main\n');
+    write(root, 's42/src/main.go', 'package main\n');
+    write(root, 's42/service-contract.yaml', CONTRACT_HEAD + 'name: svc-42\n');
+  },
+
+  'codeowners-long-lines': (root) => {
+    const longPattern = '/' + Array.from({ length: 10_000 }, (_, i) => `d${i % 10}`).join('/').slice(0, 100_000);
+    const manyOwners = Array.from({ length: 7_000 }, (_, i) => `@acme/o${i}`).join(' ');
+    const longStars = '*'.repeat(100_000);
+    write(root, '.github/CODEOWNERS', `* @acme/base\n${longPattern} @acme/long\n/services/ ${manyOwners}\n${longStars} @acme/stars\n/docs/${'x'.repeat(100_000)} @acme/docs\n# ${'c'.repeat(100_000)}\n`);
+    write(root, 'services/a/main.go', 'package main\n');
+    write(root, 'docs/readme.md', '# docs\n');
+  },
+
+  'codeowners-pathological-globs': (root) => {
+    const patterns = [
+      '* @acme/base',
+      '**/**/**/**/**/**/a*a*a*a*a*b @acme/slow-a',
+      '*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?b @acme/slow-q',
+      `/${'*?'.repeat(500)}b @acme/slow-q2`,
+      `**/${'a*'.repeat(50)}b/** @acme/slow-dir`,
+      '/**/**/**/**/**/**/**/**/**/**/**/**/**/**/**/**/**/**/**/**/z @acme/globstars',
+    ];
+    write(root, '.github/CODEOWNERS', patterns.join('\n') + '\n');
+    // Names of 200 characters that almost match, at several depths.
+    for (let d = 0; d < 12; d++) write(root, `${Array.from({ length: d }, () => LONG_A.slice(0, 40)).join('/')}${d ? '/' : ''}${LONG_A}`, 'x\n');
+    write(root, `${LONG_A}c/${LONG_A}/file.txt`, 'x\n');
+    write(root, `x/${LONG_A}b`, 'matches a*a*a*a*a*b\n');
+  },
+
+  'codeowners-gitlab-pathological': (root) => {
+    const lines = [
+      '[Slow] @acme/base',
+      '*[a-z]*[a-z]*[a-z]*[a-z]*[a-z]*[a-z]*[a-z]*b @acme/brackets',
+      `${'[!b]*'.repeat(30)}b @acme/negated`,
+      `/**/**/**/**/**/**/${'a*'.repeat(20)}b @acme/globstar`,
+      '^[Optional] @acme/opt',
+      `!${'*?'.repeat(200)}b`,
+    ];
+    write(root, '.gitlab/CODEOWNERS', lines.join('\n') + '\n');
+    for (let d = 0; d < 8; d++) write(root, `${Array.from({ length: d }, () => 'a'.repeat(30)).join('/')}${d ? '/' : ''}${LONG_A}`, 'x\n');
+  },
+
+  'globs-pathological-config': (root) => {
+    write(root, 'CODEOWNERS', '* @acme/globs\n');
+    write(
+      root,
+      '.northstar.yaml',
+      [
+        'apiVersion: northstar/v1',
+        'kind: Config',
+        'modules:',
+        `  exclude: ["**/**/**/**/**/**/a*a*a*a*a*b", "**/${'*?'.repeat(40)}b"]`,
+        'tests:',
+        `  patterns: ["**/${'*?'.repeat(40)}b", "**/a*a*a*a*a*a*a*a*b", "${'{a,b}'.repeat(30)}", "{1..100000000}"]`,
+        'ignore:',
+        `  - { rule: "quality/*", paths: ["**/**/**/**/a*a*a*a*a*a*a*b", "${'[a-z]*'.repeat(30)}b"] }`,
+      ].join('\n') + '\n',
+    );
+    for (let i = 0; i < 20; i++) {
+      const folder = `services/${'a'.repeat(60)}${i}`;
+      write(root, `${folder}/service-contract.yaml`, `${CONTRACT_HEAD}name: svc-${i}\nowner: "@acme/globs"\ntests: ["**/**/**/**/**/a*a*a*a*a*a*b", "${'*?'.repeat(60)}b"]\npaths: ["${'**/'.repeat(40)}a*a*a*b"]\n`);
+      write(root, `${folder}/${LONG_A}/${LONG_A}`, 'x\n');
+    }
+  },
+
+  'gitignore-pathological': (root) => {
+    write(root, 'CODEOWNERS', '* @acme/ignore\n');
+    write(root, '.gitignore', ['**/**/**/**/**/**/a*a*a*a*a*b', `${'*?'.repeat(200)}b`, `${'[a-z]*'.repeat(40)}b`, '!'.repeat(1000), '\\'.repeat(999), `${'a*'.repeat(5000)}b`].join('\n') + '\n');
+    for (let d = 0; d < 10; d++) write(root, `${Array.from({ length: d }, () => LONG_A.slice(0, 50)).join('/')}${d ? '/' : ''}${LONG_A}/service-contract.yaml`, `${CONTRACT_HEAD}name: m${d}\nowner: "@acme/ignore"\n`);
+  },
+
+  'unreadable-folder': (root) => {
+    write(root, 'CODEOWNERS', '* @acme/open\n/services/secret/ @acme/secret\n');
+    write(root, 'services/open/service-contract.yaml', `${CONTRACT_HEAD}name: open\nowner: "@acme/open"\n`);
+    write(root, 'services/secret/service-contract.yaml', `${CONTRACT_HEAD}name: secret\nowner: "@acme/secret"\n`);
+    write(root, 'services/secret/src/key.go', 'package key\n');
+  },
+
+  'unreadable-files': (root) => {
+    write(root, '.github/CODEOWNERS', '* @acme/files\n');
+    write(root, 'services/locked/service-contract.yaml', `${CONTRACT_HEAD}name: locked\nowner: "@acme/files"\n`);
+    write(root, 'services/locked/package.json', '{ "name": "locked" }\n');
+    write(root, 'services/fine/catalog-info.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: fine\nspec:\n  owner: group:default/files\n  type: service\n');
+    write(root, 'teams.yaml', 'apiVersion: northstar/v1\nkind: Teams\nteams:\n  - { id: "@acme/files", escalation: [ { kind: chat, target: "#files" } ] }\n');
+    write(root, '.gitignore', 'tmp/\n');
+  },
+
+  'symlink-loops': (root) => {
+    write(root, 'CODEOWNERS', '* @acme/links\n');
+    write(root, 'services/payments/service-contract.yaml', `${CONTRACT_HEAD}name: payments\nowner: "@acme/links"\n`);
+    symlinkSync('..', path.join(root, 'services/payments/parent'));
+    symlinkSync('.', path.join(root, 'services/self'));
+    symlinkSync('loop-b', path.join(root, 'loop-a'));
+    symlinkSync('loop-a', path.join(root, 'loop-b'));
+    symlinkSync('nowhere/at/all', path.join(root, 'dangling'));
+    symlinkSync('services', path.join(root, 'services-link'));
+    symlinkSync('catalog-info.yaml', path.join(root, 'services/catalog-info.yaml'));
+  },
+
+  'symlinks-outside-root': (root) => {
+    write(root, 'CODEOWNERS', '* @acme/links\n');
+    write(root, 'services/a/service-contract.yaml', `${CONTRACT_HEAD}name: a\nowner: "@acme/links"\n`);
+    // A cloned repository can hold links to anything on the machine that runs Northstar.
+    symlinkSync('/etc/passwd', path.join(root, 'teams.yaml'));
+    symlinkSync('/proc/self/environ', path.join(root, 'vision.yaml'));
+    symlinkSync('/etc', path.join(root, 'services/etc'));
+    symlinkSync('/', path.join(root, 'services/root'));
+    symlinkSync('../../../../../../../../etc/hostname', path.join(root, 'services/a/catalog-info.yaml'));
+  },
+
+  'special-files': (root) => {
+    write(root, 'CODEOWNERS', '* @acme/special\n');
+    write(root, 'services/a/package.json', '{ "name": "a" }\n');
+    // A FIFO blocks whoever opens it for reading; /dev/zero never ends.
+    execFileSync('mkfifo', [path.join(root, 'services/a/service-contract.yaml')]);
+    symlinkSync('/dev/zero', path.join(root, 'catalog-info.yaml'));
+    symlinkSync('/dev/urandom', path.join(root, 'services/a/go.mod'));
+    symlinkSync('service-contract.yaml', path.join(root, 'services/a/catalog-info.yaml'));
+  },
+
+  'workspace-200k-empty-files': (root) => {
+    write(root, 'CODEOWNERS', '* @acme/scale\n/services/svc-7/ @acme/seven\n');
+    for (let s = 0; s < 200; s++) {
+      const folder = path.join(root, 'services', `svc-${s}`);
+      mkdirSync(path.join(folder, 'src'), { recursive: true });
+      if (s % 10 === 0) writeFileSync(path.join(folder, 'service-contract.yaml'), `${CONTRACT_HEAD}name: svc-${s}\n`);
+      for (let f = 0; f < 1000; f++) writeFileSync(path.join(folder, 'src', `f${f}.txt`), '');
+    }
+  },
+};
