@@ -4,9 +4,9 @@
  * The analyzer keeps what it read and parsed per file, so an update re-reads only the
  * files that changed and rebuilds the snapshot from the cache. Every snapshot is immutable.
  */
-import picomatch from 'picomatch';
 import type { Analysis, AnalyzeOptions, FileChange } from './api';
-import { basename, decodeText, dirname, isInside, normalizePath, type FileAccess } from './fs';
+import { basename, decodeText, dirname, isInside, normalizePath, type FileAccess, type ScanResult } from './fs';
+import { compileGlobs } from './glob';
 import type {
   CodeownersFile,
   Finding,
@@ -53,6 +53,9 @@ export const CODEOWNERS_MAX_BYTES = 3 * 1024 * 1024;
 type Role = 'contract' | 'catalog' | 'teams' | 'vision' | 'config' | 'codeowners' | 'manifest' | 'source';
 
 const CODEOWNERS_CANDIDATES = new Set(['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS']);
+
+/** What links a file to priorities (DESIGN 1.6): source files are read only to find it. */
+const PRIORITY_MARKER = 'northstar:priority';
 
 /** Source files scanned for `northstar:priority` tags. */
 const SOURCE_EXTENSIONS = new Set([
@@ -126,9 +129,9 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Globs come from workspace files: matched in linear time (glob.ts), never by a backtracking regex. */
 function globMatcher(globs: readonly string[]): (path: string) => boolean {
-  if (globs.length === 0) return () => false;
-  return picomatch(globs as string[], { dot: true });
+  return compileGlobs(globs);
 }
 
 export class WorkspaceAnalyzer {
@@ -142,6 +145,10 @@ export class WorkspaceAnalyzer {
   private outerCodeowners: { path: string; display: string; text: string } | null = null;
   private codeownersCache: { key: string; parsed: ReturnType<typeof parseCodeowners>; index: OwnershipIndex } | null = null;
   private current: Analysis | null = null;
+  /** Files whose facts carry problems, disable comments or tags: what build() collects. */
+  private readonly contributing = new Set<string>();
+  private readonly testMemo: TestMemo = { conventions: '', byFile: new Map() };
+  private roleIndex: { files: readonly string[]; byRole: Map<Role, string[]> } | null = null;
 
   constructor(
     private readonly fs: FileAccess,
@@ -162,6 +169,7 @@ export class WorkspaceAnalyzer {
     for (const path of this.overlays.keys()) this.addFile(path);
     this.walkProblems = walk.problems;
     this.facts.clear();
+    this.contributing.clear();
     await this.readAll(this.files.filter((f) => roleOf(f) !== null));
     this.outerCodeowners = await this.readOuterCodeowners();
     this.walked = true;
@@ -192,6 +200,7 @@ export class WorkspaceAnalyzer {
         for (const f of removed) {
           this.fileSet.delete(f);
           this.facts.delete(f);
+          this.contributing.delete(f);
           toRead.delete(f);
         }
         if (removed.length > 0) this.files = this.files.filter((f) => this.fileSet.has(f));
@@ -238,34 +247,94 @@ export class WorkspaceAnalyzer {
       if (this.files[mid] < path) lo = mid + 1;
       else hi = mid;
     }
-    this.files.splice(lo, 0, path);
+    // A new array, never a mutation: the last snapshot holds the old one, and rules cache what
+    // they compute over the file list by its identity (an unchanged list keeps its caches).
+    const files = this.files.slice(0, lo);
+    files.push(path);
+    for (let i = lo; i < this.files.length; i++) files.push(this.files[i]);
+    this.files = files;
   }
 
+  /**
+   * Read files CONCURRENCY at a time: a pool, so one slow read does not hold up a whole batch.
+   * Source files, read only for priority tags, go to the adapter's scanFiles when it has one
+   * (worker threads in the CLI), beside the pool.
+   */
   private async readAll(paths: readonly string[]): Promise<void> {
     const CONCURRENCY = 64;
-    for (let i = 0; i < paths.length; i += CONCURRENCY) {
-      const batch = paths.slice(i, i + CONCURRENCY);
-      const results = await Promise.all(batch.map((p) => this.readFacts(p)));
-      batch.forEach((p, j) => this.facts.set(p, results[j]));
+    const store = (p: string, facts: FileFacts) => {
+      this.facts.set(p, facts);
+      if (facts.problems.length > 0 || facts.disables.length > 0 || facts.tags.length > 0) this.contributing.add(p);
+      else this.contributing.delete(p);
+    };
+    let own = paths;
+    let scanning: Promise<void> = Promise.resolve();
+    if (this.fs.scanFiles) {
+      const sources = paths.filter((p) => roleOf(p) === 'source' && !this.overlays.has(p));
+      if (sources.length > 0) {
+        const scanned = new Set(sources);
+        own = paths.filter((p) => !scanned.has(p));
+        scanning = this.fs.scanFiles(sources, MAX_TEXT_BYTES, PRIORITY_MARKER).then((results) => {
+          sources.forEach((p, i) => store(p, this.sourceFacts(p, results[i])));
+        });
+      }
+    }
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < own.length) {
+        const p = own[next++];
+        store(p, await this.readFacts(p));
+      }
+    };
+    await Promise.all([scanning, ...Array.from({ length: Math.min(CONCURRENCY, own.length) }, lane)]);
+  }
+
+  /** A source file's facts from a scan: the same as readFacts gives after reading it whole. */
+  private sourceFacts(path: string, scan: ScanResult): FileFacts {
+    switch (scan.kind) {
+      case 'plain':
+        return EMPTY_FACTS;
+      case 'text':
+        return { problems: [], disables: [], tags: findPriorityTags(scan.text, path) };
+      case 'binary':
+        return { ...EMPTY_FACTS, problems: [skippedProblem(path, 'binary or not UTF-8 text')] };
+      case 'tooLarge':
+        return {
+          ...EMPTY_FACTS,
+          problems: [skippedProblem(path, `too large (${formatSize(scan.size)}; the limit is ${formatSize(MAX_TEXT_BYTES)})`)],
+        };
+      case 'error':
+        return {
+          ...EMPTY_FACTS,
+          problems: [skippedProblem(path, `the file cannot be read (${errorText(Object.assign(new Error(scan.message), { code: scan.code }))})`)],
+        };
     }
   }
 
-  private async readText(path: string, limit: number): Promise<{ text: string } | { problem: ParseProblem }> {
+
+  private async readText(path: string, limit: number): Promise<{ text: string } | { problem: ParseProblem; size?: number }> {
     const overlay = this.overlays.get(path);
     if (overlay !== undefined) return { text: overlay };
+    const tooLarge = (size: number) => ({
+      problem: skippedProblem(path, `too large (${formatSize(size)}; the limit is ${formatSize(limit)})`),
+      size,
+    });
     let bytes: Uint8Array;
     try {
-      const stat = await this.fs.stat(path);
-      if (stat.size > limit) {
-        return { problem: skippedProblem(path, `too large (${formatSize(stat.size)}; the limit is ${formatSize(limit)})`) };
+      if (this.fs.readFileWithin) {
+        // One call instead of a stat and a read: most of a large workspace's I/O.
+        const read = await this.fs.readFileWithin(path, limit);
+        if (!(read instanceof Uint8Array)) return tooLarge(read.tooLarge);
+        bytes = read;
+      } else {
+        const stat = await this.fs.stat(path);
+        if (stat.size > limit) return tooLarge(stat.size);
+        bytes = await this.fs.readFile(path);
       }
-      bytes = await this.fs.readFile(path);
     } catch (error) {
       return { problem: skippedProblem(path, `the file cannot be read (${errorText(error)})`) };
     }
-    if (bytes.length > limit) {
-      return { problem: skippedProblem(path, `too large (${formatSize(bytes.length)}; the limit is ${formatSize(limit)})`) };
-    }
+    if (bytes.length > limit) return tooLarge(bytes.length);
     const text = decodeText(bytes);
     if (text === null) return { problem: skippedProblem(path, 'binary or not UTF-8 text') };
     return { text };
@@ -275,28 +344,24 @@ export class WorkspaceAnalyzer {
     const role = roleOf(path);
     if (role === null) return EMPTY_FACTS;
     if (role === 'codeowners') {
-      const overlay = this.overlays.get(path);
-      if (overlay === undefined) {
-        const size = await this.fs.stat(path).then((s) => s.size).catch(() => 0);
-        if (size >= CODEOWNERS_MAX_BYTES) {
-          return {
-            ...EMPTY_FACTS,
-            problems: [{
-              ruleId: 'codeowners/syntax',
-              message: `${path} is ${formatSize(size)}: GitHub ignores a CODEOWNERS file of 3 MB or more, so none of its rules apply.`,
-              location: location(path),
-            }],
-          };
-        }
+      const read = await this.readText(path, CODEOWNERS_MAX_BYTES - 1);
+      if ('problem' in read) {
+        if (read.size === undefined) return { ...EMPTY_FACTS, problems: [read.problem] };
+        return {
+          ...EMPTY_FACTS,
+          problems: [{
+            ruleId: 'codeowners/syntax',
+            message: `${path} is ${formatSize(read.size)}: GitHub ignores a CODEOWNERS file of 3 MB or more, so none of its rules apply.`,
+            location: location(path),
+          }],
+        };
       }
-      const read = await this.readText(path, CODEOWNERS_MAX_BYTES);
-      if ('problem' in read) return { ...EMPTY_FACTS, problems: [read.problem] };
       return { ...EMPTY_FACTS, text: read.text };
     }
     const read = await this.readText(path, MAX_TEXT_BYTES);
     if ('problem' in read) return { ...EMPTY_FACTS, problems: [read.problem] };
     const text = read.text;
-    const tags = text.includes('northstar:priority') ? findPriorityTags(text, path) : [];
+    const tags = text.includes(PRIORITY_MARKER) ? findPriorityTags(text, path) : [];
     const isYaml = role !== 'source' && role !== 'manifest';
     const disables = isYaml && text.includes('northstar-disable') ? findDisableComments(text, path) : [];
     // Small files that fixes edit keep their text, so a fix can append at the right place.
@@ -336,20 +401,36 @@ export class WorkspaceAnalyzer {
 
   private build(): Analysis {
     const log = this.options.log ?? (() => undefined);
-    const files = this.files.slice();
-    const allFacts = (role: Role): Array<[string, FileFacts]> =>
-      files.filter((f) => roleOf(f) === role).map((f) => [f, this.facts.get(f) ?? EMPTY_FACTS]);
-
+    // Shared with the previous snapshot while no file was added or removed (see addFile).
+    const files = this.files;
+    // Files by role, and what each contributed (in file order). The grouping is kept while the
+    // file list is the same array (an edit that adds or removes no file).
+    if (this.roleIndex?.files !== files) {
+      const byRole = new Map<Role, string[]>();
+      for (const f of files) {
+        const role = roleOf(f);
+        if (role === null) continue;
+        const list = byRole.get(role);
+        if (list) list.push(f);
+        else byRole.set(role, [f]);
+      }
+      this.roleIndex = { files, byRole };
+    }
+    const { byRole } = this.roleIndex;
     const problems: ParseProblem[] = [...this.walkProblems];
     const disables: DisableComment[] = [];
     const priorityTags: PriorityTag[] = [];
-    for (const f of files) {
+    // Only the few files with problems, disable comments or tags contribute here (in file order).
+    const contributing = [...this.contributing].filter((f) => this.fileSet.has(f)).sort(compareStrings);
+    for (const f of contributing) {
       const facts = this.facts.get(f);
       if (!facts) continue;
-      problems.push(...facts.problems);
-      disables.push(...facts.disables);
-      priorityTags.push(...facts.tags);
+      for (const p of facts.problems) problems.push(p);
+      for (const d of facts.disables) disables.push(d);
+      for (const t of facts.tags) priorityTags.push(t);
     }
+    const allFacts = (role: Role): Array<[string, FileFacts]> =>
+      (byRole.get(role) ?? []).map((f) => [f, this.facts.get(f) ?? EMPTY_FACTS]);
     for (const p of problems) if (p.ruleId === 'workspace/skipped') log(`northstar: ${p.message}`);
 
     // Configuration
@@ -376,7 +457,7 @@ export class WorkspaceAnalyzer {
     const { teams, teamOf } = buildTeams(teamsFile, catalog, codeowners);
 
     // Modules
-    const modules = buildModules({ files, contracts, catalog, manifests, config, ownersOf });
+    const modules = buildModules({ files, fileSet: this.fileSet, contracts, catalog, manifests, config, ownersOf });
     const byFolder = new Map<string, Module>();
     const byName = new Map<string, Module>();
     for (const m of modules) {
@@ -396,7 +477,9 @@ export class WorkspaceAnalyzer {
       const p = normalizePath(path);
       return byFolder.get(p) ?? moduleOfFolder(dirname(p)) ?? undefined;
     };
-    assignFiles(modules, files, moduleOf, priorityTags, config);
+    // Workspace files are already clean: no normalising on this path, called once per file.
+    const moduleOfFile = (file: string): Module | undefined => byFolder.get(file) ?? moduleOfFolder(dirname(file)) ?? undefined;
+    assignFiles(modules, files, moduleOfFile, priorityTags, config, this.testMemo);
     for (const m of modules) m.level = scorecardLevel(m, teamOf);
 
     const priorities = visionFile
@@ -468,7 +551,8 @@ export class WorkspaceAnalyzer {
     let source: { file: string; text: string; dialectPath: string; prefix: string };
     if (path && this.fileSet.has(path)) {
       const facts = this.facts.get(path);
-      if (!facts || facts.text === undefined) return { ...none, codeownersProblems: facts?.problems ?? [] };
+      // Why it could not be read (binary, too large, unreadable) is already among the file's own problems.
+      if (!facts || facts.text === undefined) return none;
       source = { file: path, text: facts.text, dialectPath: path, prefix: '' };
     } else if (this.outerCodeowners && this.options.repository) {
       const outer = this.outerCodeowners;
@@ -581,9 +665,9 @@ function buildTeams(
 
   // Every CODEOWNERS handle names an owner, even when nothing else declares it.
   for (const rule of codeowners?.rules ?? []) {
-    for (const owner of rule.owners) {
+    for (const [index, owner] of rule.owners.entries()) {
       if (byAlias.has(key(owner))) continue;
-      const team: Team = { id: owner, name: owner, aliases: [], escalation: [], source: 'codeowners', location: { file: rule.file, ...rule.ownerRanges[rule.owners.indexOf(owner)] } };
+      const team: Team = { id: owner, name: owner, aliases: [], escalation: [], source: 'codeowners', location: { file: rule.file, ...rule.ownerRanges[index] } };
       teams.push(team);
       addAlias(team, owner);
     }
@@ -627,6 +711,8 @@ function buildTeams(
 
 interface ModuleInputs {
   files: readonly string[];
+  /** The same files as a set, when the caller has one. */
+  fileSet?: ReadonlySet<string>;
   contracts: readonly ContractDecl[];
   catalog: readonly CatalogEntity[];
   manifests: readonly ManifestDecl[];
@@ -790,7 +876,7 @@ function buildModules(input: ModuleInputs): Module[] {
   }
 
   // pnpm declares its workspace beside package.json rather than in it.
-  const fileSet = new Set(input.files);
+  const fileSet = input.fileSet ?? new Set(input.files);
   const workspaceOnly = (mf: ManifestDecl) =>
     mf.workspaceOnly || (mf.kind === 'npm' && WORKSPACE_MARKER_FILES.some((f) => fileSet.has(mf.folder === '' ? f : `${mf.folder}/${f}`)));
   for (const mf of manifests) {
@@ -856,6 +942,14 @@ function dedupeEvidence(evidence: ObservabilityEvidence[]): ObservabilityEvidenc
   });
 }
 
+/** What assignFiles remembers between snapshots: is this file a test, for this module key. */
+interface TestMemo {
+  conventions: string;
+  byFile: Map<string, { key: string; isTest: boolean }>;
+  /** The last whole assignment: per module (by index), its test files and whether it holds deployment files. */
+  assignment?: { files: readonly string[]; layout: string; tests: string[][]; hints: boolean[] };
+}
+
 /** Give each file to its module: tests, priority tags and the type inferred from deployment files. */
 function assignFiles(
   modules: readonly Module[],
@@ -863,21 +957,58 @@ function assignFiles(
   moduleOf: (path: string) => Module | undefined,
   tags: readonly PriorityTag[],
   config: NorthstarConfig,
+  memo: TestMemo,
 ): void {
   const conventions = config.tests.patterns ?? TEST_CONVENTIONS;
+  // Whether a file is a test depends on its module's folder and globs and on the conventions:
+  // remembered between snapshots, so an edit does not run every glob over every file again.
+  const conventionsKey = conventions.join('\u0000');
+  if (memo.conventions !== conventionsKey) {
+    memo.conventions = conventionsKey;
+    memo.byFile.clear();
+  }
   const testers = new Map<Module, (relative: string) => boolean>();
   const serviceHints = new Set<Module>();
   const tests = new Map<Module, string[]>();
-  for (const m of modules) {
-    testers.set(m, m.testGlobs ? ((g) => (rel: string) => g(m.path === '' ? rel : `${m.path}/${rel}`))(globMatcher(m.testGlobs)) : globMatcher(conventions));
-    tests.set(m, []);
-  }
-  for (const file of files) {
-    const m = moduleOf(file);
-    if (!m) continue;
-    const rel = m.path === '' ? file : file.slice(m.path.length + 1);
-    if (testers.get(m)!(rel)) tests.get(m)!.push(file);
-    if (!typeDeclared.has(m) && (SERVICE_FILES.has(basename(rel)) || SERVICE_FOLDERS.some((f) => rel.startsWith(f)))) serviceHints.add(m);
+  // One compiled matcher for the conventions, shared by every module that has no globs of its own.
+  // Every default convention names `test` or `spec`: a path with neither is no test, and most
+  // paths are not, so the glob matcher runs on a few of them.
+  const conventionGlobs = globMatcher(conventions);
+  const byConvention =
+    conventions === TEST_CONVENTIONS ? (rel: string) => (rel.includes('test') || rel.includes('spec')) && conventionGlobs(rel) : conventionGlobs;
+  // Which module's tests each file is, and which modules hold deployment files, depend only on
+  // the file list, the modules' folders and globs, and the conventions: the whole assignment is
+  // kept while those are the same (a contract or CODEOWNERS edit moves no file).
+  const layout = `${conventionsKey}\n${modules.map((m) => (m.testGlobs ? `${m.path}\u0000${m.testGlobs.join('\u0000')}` : m.path)).join('\n')}`;
+  const kept = memo.assignment;
+  if (kept && kept.files === files && kept.layout === layout) {
+    modules.forEach((m, i) => {
+      tests.set(m, kept.tests[i].slice());
+      if (kept.hints[i] && !typeDeclared.has(m)) serviceHints.add(m);
+    });
+  } else {
+    const hinted = new Set<Module>();
+    for (const m of modules) {
+      testers.set(m, m.testGlobs ? ((g) => (rel: string) => g(m.path === '' ? rel : `${m.path}/${rel}`))(globMatcher(m.testGlobs)) : byConvention);
+      tests.set(m, []);
+    }
+    for (const file of files) {
+      const m = moduleOf(file);
+      if (!m) continue;
+      const rel = m.path === '' ? file : file.slice(m.path.length + 1);
+      const key = m.testGlobs ? `${m.path}\u0000${m.testGlobs.join('\u0000')}` : m.path;
+      const known = memo.byFile.get(file);
+      let isTest: boolean;
+      if (known !== undefined && known.key === key) isTest = known.isTest;
+      else {
+        isTest = testers.get(m)!(rel);
+        memo.byFile.set(file, { key, isTest });
+      }
+      if (isTest) tests.get(m)!.push(file);
+      if (!hinted.has(m) && (SERVICE_FILES.has(basename(rel)) || SERVICE_FOLDERS.some((f) => rel.startsWith(f)))) hinted.add(m);
+    }
+    for (const m of hinted) if (!typeDeclared.has(m)) serviceHints.add(m);
+    memo.assignment = { files, layout, tests: modules.map((m) => tests.get(m)!.slice()), hints: modules.map((m) => hinted.has(m)) };
   }
   for (const m of modules) {
     m.tests = tests.get(m)!;
@@ -901,6 +1032,21 @@ interface RunInput extends Omit<RuleContext, 'report'> {
   log: (line: string) => void;
   /** Rules that cannot run on this snapshot. */
   skip: ReadonlySet<string>;
+}
+
+/**
+ * Longest finding message. Messages quote names from the workspace; a name of 100,000
+ * characters in each of 10,000 findings would make a gigabyte of output.
+ */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+function boundedMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  let end = MAX_MESSAGE_LENGTH - 1;
+  // Never cut a surrogate pair in half.
+  const code = message.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return message.slice(0, end) + '…';
 }
 
 function runRules(input: RunInput): Finding[] {
@@ -932,7 +1078,7 @@ function runRules(input: RunInput): Finding[] {
       const finding: Finding = {
         ruleId: id,
         severity,
-        message: r.message,
+        message: boundedMessage(r.message),
         file: loc.file,
         line: loc.line,
         column: loc.column,

@@ -28,7 +28,31 @@ export interface FileAccess {
   stat(path: string): Promise<FileStat>;
   /** Canonical identity of a folder (real path), used to detect symlink loops. Optional. */
   realPath?(path: string): Promise<string>;
+  /**
+   * Optional: read a file unless it is larger than `maxBytes`, in one call, so that the engine
+   * need not `stat` every file before reading it. Resolves to the bytes, or to the size of a
+   * file that is too large (without reading it). Without it the engine stats, then reads.
+   */
+  readFileWithin?(path: string, maxBytes: number): Promise<Uint8Array | { tooLarge: number }>;
+  /**
+   * Optional: look for `marker` in many files at once (the CLI's adapter does it on worker
+   * threads). One result per path, in order: see ScanResult. The engine reads source files only
+   * for `northstar:priority` tags, so most of them need no decoding at all.
+   */
+  scanFiles?(paths: readonly string[], maxBytes: number, marker: string): Promise<ScanResult[]>;
 }
+
+/** What scanning one file for a marker found (FileAccess.scanFiles). */
+export type ScanResult =
+  /** UTF-8 text without the marker. */
+  | { kind: 'plain' }
+  /** UTF-8 text with the marker: the text, decoded as decodeText does. */
+  | { kind: 'text'; text: string }
+  /** Not UTF-8 text (a NUL byte in the first 8 KB, or invalid UTF-8). */
+  | { kind: 'binary' }
+  | { kind: 'tooLarge'; size: number }
+  /** The file could not be read: the error's code and message. */
+  | { kind: 'error'; code?: string; message: string };
 
 export function joinPath(folder: string, name: string): string {
   return folder === '' ? name : `${folder}/${name}`;
@@ -49,7 +73,12 @@ export function isInside(path: string, folder: string): boolean {
 }
 
 /** Normalise user input to the root-relative form: forward slashes, no `./`, no trailing `/`. */
+/** Anything normalizePath would change: a backslash, `//`, a leading `./` or `/`, a trailing `/`, a lone `.`. */
+const NEEDS_NORMALIZING = /\\|\/\/|^\.\/|^\/|\/$|^\.$/;
+
 export function normalizePath(path: string): string {
+  // Most paths come from the walk and are clean: one test instead of five string scans.
+  if (!NEEDS_NORMALIZING.test(path)) return path;
   let p = path.replace(/\\/g, '/');
   while (p.startsWith('./')) p = p.slice(2);
   p = p.replace(/\/{2,}/g, '/');
@@ -81,21 +110,51 @@ export class InMemoryFileAccess implements FileAccess {
   readonly unreadable = new Map<string, string>();
   /** Symbolic links: path → target path (root-relative). */
   readonly links = new Map<string, string>();
+  /**
+   * Folder → names of the files and folders directly inside it, built from `files` on first
+   * use and dropped on every write or delete: readDirectory stays O(entries), not O(files).
+   * Links are few and may be set at any time, so they are looked at on each call instead.
+   */
+  private tree: Map<string, Map<string, FileKind>> | null = null;
 
   constructor(files: Record<string, string | Uint8Array> = {}) {
     for (const [path, content] of Object.entries(files)) this.write(path, content);
   }
 
   write(path: string, content: string | Uint8Array): void {
-    this.files.set(normalizePath(path), typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    const p = normalizePath(path);
+    if (this.tree && !this.files.has(p)) this.tree = null;
+    this.files.set(p, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   }
 
   delete(path: string): void {
-    this.files.delete(normalizePath(path));
+    if (this.files.delete(normalizePath(path))) this.tree = null;
   }
 
   paths(): string[] {
     return [...this.files.keys()].sort();
+  }
+
+  private index(): Map<string, Map<string, FileKind>> {
+    if (this.tree) return this.tree;
+    const tree = new Map<string, Map<string, FileKind>>([['', new Map()]]);
+    for (const path of this.files.keys()) {
+      let child = path;
+      let kind: FileKind = 'file';
+      for (;;) {
+        const folder = dirname(child);
+        let entries = tree.get(folder);
+        const known = entries !== undefined;
+        if (!entries) tree.set(folder, (entries = new Map()));
+        if (!entries.has(basename(child))) entries.set(basename(child), kind);
+        // A folder already indexed has its parents indexed too.
+        if (folder === '' || known) break;
+        child = folder;
+        kind = 'directory';
+      }
+    }
+    this.tree = tree;
+    return tree;
   }
 
   private fail(path: string): void {
@@ -105,14 +164,15 @@ export class InMemoryFileAccess implements FileAccess {
 
   private isDir(path: string): boolean {
     if (path === '') return true;
+    if (this.index().has(path)) return true;
     const prefix = path + '/';
-    for (const key of this.files.keys()) if (key.startsWith(prefix)) return true;
     for (const key of this.links.keys()) if (key.startsWith(prefix)) return true;
     return false;
   }
 
   private resolve(path: string, depth = 0): string {
     if (depth > 40) throw Object.assign(new Error(`ELOOP: too many symbolic links: ${path}`), { code: 'ELOOP' });
+    if (this.links.size === 0) return path;
     const parts = path === '' ? [] : path.split('/');
     for (let i = 1; i <= parts.length; i++) {
       const head = parts.slice(0, i).join('/');
@@ -130,16 +190,17 @@ export class InMemoryFileAccess implements FileAccess {
     this.fail(path);
     const real = this.resolve(path);
     if (!this.isDir(real)) throw Object.assign(new Error(`ENOENT: no such folder: ${path}`), { code: 'ENOENT' });
-    const prefix = real === '' ? '' : real + '/';
     const entries = new Map<string, DirEntry>();
-    for (const key of [...this.files.keys(), ...this.links.keys()]) {
+    for (const [name, kind] of this.index().get(real) ?? []) entries.set(name, { name, kind });
+    // Links (and folders that exist only because a link is inside them).
+    const prefix = real === '' ? '' : real + '/';
+    for (const key of this.links.keys()) {
       if (!key.startsWith(prefix)) continue;
       const rest = key.slice(prefix.length);
       const slash = rest.indexOf('/');
       const name = slash < 0 ? rest : rest.slice(0, slash);
-      const full = prefix + name;
-      if (this.links.has(full)) entries.set(name, { name, kind: 'symlink' });
-      else if (!entries.has(name)) entries.set(name, { name, kind: slash < 0 ? 'file' : 'directory' });
+      if (this.links.has(prefix + name)) entries.set(name, { name, kind: 'symlink' });
+      else if (!entries.has(name)) entries.set(name, { name, kind: 'directory' });
     }
     return [...entries.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
@@ -150,6 +211,11 @@ export class InMemoryFileAccess implements FileAccess {
     const content = this.files.get(this.resolve(path));
     if (!content) throw Object.assign(new Error(`ENOENT: no such file: ${path}`), { code: 'ENOENT' });
     return content;
+  }
+
+  async readFileWithin(path: string, maxBytes: number): Promise<Uint8Array | { tooLarge: number }> {
+    const content = await this.readFile(path);
+    return content.length > maxBytes ? { tooLarge: content.length } : content;
   }
 
   async stat(path: string): Promise<FileStat> {

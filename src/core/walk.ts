@@ -46,6 +46,24 @@ export interface WalkResult {
 interface IgnoreScope {
   folder: string;
   matcher: Ignore;
+  /**
+   * When every line of the `.gitignore` is a bare name (`node_modules/`, `*.log`, `!keep.log`:
+   * no `/` but a trailing one), whether a path is ignored depends only on its name and kind,
+   * since the walk never enters an ignored folder: the answers are kept by name.
+   */
+  byName: Map<string, boolean> | null;
+}
+
+/** Does every rule of this `.gitignore` match by name alone (no slash but a trailing one)? */
+function namesOnly(text: string): boolean {
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    let body = line.startsWith('!') ? line.slice(1) : line;
+    while (body.endsWith('/')) body = body.slice(0, -1);
+    if (body.includes('/') || body.includes('\\')) return false;
+  }
+  return true;
 }
 
 const CONCURRENCY = 32;
@@ -73,6 +91,9 @@ function describeError(error: unknown): string {
   }
 }
 
+/** A folder to read: its path, the `.gitignore` scopes above it, and its real path when known. */
+type FolderJob = [folder: string, scopes: readonly IgnoreScope[], real: string | null];
+
 export async function walkWorkspace(fs: FileAccess): Promise<WalkResult> {
   const files: string[] = [];
   const problems: ParseProblem[] = [];
@@ -81,13 +102,56 @@ export async function walkWorkspace(fs: FileAccess): Promise<WalkResult> {
 
   const isIgnored = (path: string, isDir: boolean, scopes: readonly IgnoreScope[]): boolean => {
     for (const scope of scopes) {
+      if (scope.byName) {
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        const key = isDir ? `${name}/` : name;
+        let ignored = scope.byName.get(key);
+        if (ignored === undefined) scope.byName.set(key, (ignored = scope.matcher.ignores(key)));
+        if (ignored) return true;
+        continue;
+      }
       const rel = scope.folder === '' ? path : path.slice(scope.folder.length + 1);
       if (scope.matcher.ignores(isDir ? `${rel}/` : rel)) return true;
     }
     return false;
   };
 
-  const visit = async (folder: string, scopes: readonly IgnoreScope[]): Promise<Array<[string, IgnoreScope[]]>> => {
+  // Folders reached through a symbolic link wait until every plain folder is walked, so that a
+  // link to a folder of the workspace is the one reported, whatever order the reads finish in.
+  const linked: FolderJob[] = [];
+  // A cloned repository may hold links to anything on the machine (`/`, `/etc/passwd`,
+  // `/proc/self/environ`): a link that leads outside the root is reported, never followed.
+  let rootReal: string | null = null;
+  const leavesRoot = (real: string): boolean => {
+    if (rootReal === null || rootReal === '') return false;
+    const base = rootReal.endsWith('/') ? rootReal : rootReal + '/';
+    return real !== rootReal && !real.startsWith(base);
+  };
+
+  const visit = async ([folder, scopes, knownReal]: FolderJob): Promise<FolderJob[]> => {
+    // Only the root and linked folders need asking for their real path: a plain subfolder's
+    // is its parent's plus its name (one `realpath` per folder was a third of the walk).
+    let real = knownReal;
+    if (fs.realPath && real === null) {
+      try {
+        real = (await fs.realPath(folder)).replace(/\\/g, '/');
+      } catch (error) {
+        problems.push(skippedProblem(folder, describeError(error)));
+        return [];
+      }
+    }
+    if (folder === '') rootReal = real;
+    else if (real !== null && knownReal === null && leavesRoot(real)) {
+      problems.push(skippedProblem(folder, 'a symbolic link to a folder outside the workspace (not followed)'));
+      return [];
+    }
+    if (real !== null) {
+      if (visitedReal.has(real)) {
+        problems.push(skippedProblem(folder, 'symbolic link loop (the folder was already walked)'));
+        return [];
+      }
+      visitedReal.add(real);
+    }
     let entries;
     try {
       entries = await fs.readDirectory(folder);
@@ -95,37 +159,25 @@ export async function walkWorkspace(fs: FileAccess): Promise<WalkResult> {
       problems.push(skippedProblem(folder, `the folder cannot be read (${describeError(error)})`));
       return [];
     }
-    if (fs.realPath) {
-      try {
-        const real = await fs.realPath(folder);
-        if (visitedReal.has(real)) {
-          problems.push(skippedProblem(folder, 'symbolic link loop (the folder was already walked)'));
-          return [];
-        }
-        visitedReal.add(real);
-      } catch (error) {
-        problems.push(skippedProblem(folder, describeError(error)));
-        return [];
-      }
-    }
-    let ownScopes: IgnoreScope[] = scopes as IgnoreScope[];
+    let ownScopes = scopes;
     if (entries.some((e) => e.name === '.gitignore' && e.kind === 'file')) {
       const path = joinPath(folder, '.gitignore');
       try {
         const text = decodeText(await fs.readFile(path));
         if (text !== null) {
           gitignores.push(path);
-          ownScopes = [...scopes, { folder, matcher: ignore().add(text) }];
+          ownScopes = [...scopes, { folder, matcher: ignore().add(text), byName: namesOnly(text) ? new Map() : null }];
         }
       } catch (error) {
         problems.push(skippedProblem(path, `the file cannot be read (${describeError(error)})`));
       }
     }
-    const subfolders: Array<[string, IgnoreScope[]]> = [];
+    const subfolders: FolderJob[] = [];
     for (const entry of entries) {
       const path = joinPath(folder, entry.name);
       let kind = entry.kind;
-      if (kind === 'symlink') {
+      const isLink = kind === 'symlink';
+      if (isLink) {
         try {
           kind = (await fs.stat(path)).kind;
         } catch (error) {
@@ -135,29 +187,71 @@ export async function walkWorkspace(fs: FileAccess): Promise<WalkResult> {
       }
       if (kind === 'directory') {
         if (SKIPPED_FOLDERS.has(entry.name)) continue;
-        if (isIgnored(path, true, ownScopes)) continue;
-        subfolders.push([path, ownScopes]);
+        if (ownScopes.length > 0 && isIgnored(path, true, ownScopes)) continue;
+        if (isLink) linked.push([path, ownScopes, null]);
+        else subfolders.push([path, ownScopes, real === null ? null : realChild(real, entry.name)]);
       } else if (kind === 'file') {
-        if (!isIgnored(path, false, ownScopes)) files.push(path);
+        if (isLink && fs.realPath && rootReal !== null) {
+          let target: string;
+          try {
+            target = (await fs.realPath(path)).replace(/\\/g, '/');
+          } catch (error) {
+            problems.push(skippedProblem(path, `a symbolic link that cannot be followed (${describeError(error)})`));
+            continue;
+          }
+          if (leavesRoot(target)) {
+            problems.push(skippedProblem(path, 'a symbolic link to a file outside the workspace (not followed)'));
+            continue;
+          }
+        }
+        if (ownScopes.length === 0 || !isIgnored(path, false, ownScopes)) files.push(path);
       }
     }
     return subfolders;
   };
 
-  // Breadth-first with bounded concurrency: enough parallel reads to hide I/O latency
-  // without opening thousands of handles at once.
-  let frontier: Array<[string, IgnoreScope[]]> = [['', []]];
-  while (frontier.length > 0) {
-    const next: Array<[string, IgnoreScope[]]> = [];
-    for (let i = 0; i < frontier.length; i += CONCURRENCY) {
-      const batch = frontier.slice(i, i + CONCURRENCY);
-      const results = await Promise.all(batch.map(([folder, scopes]) => visit(folder, scopes)));
-      for (const r of results) next.push(...r);
-    }
-    frontier = next;
-  }
+  await drain([['', [], null]], visit);
+  while (linked.length > 0) await drain(linked.splice(0), visit);
   files.sort(compareStrings);
+  gitignores.sort(compareStrings);
+  problems.sort((a, b) => compareStrings(a.location.file, b.location.file));
   return { files, problems, gitignores };
+}
+
+/** The real path of a plain (not linked) subfolder: its parent's real path and its name. */
+function realChild(real: string, name: string): string {
+  return real === '' || real.endsWith('/') ? real + name : `${real}/${name}`;
+}
+
+/**
+ * Run `work` over a queue that the work itself extends, CONCURRENCY at a time: a pool rather
+ * than level-by-level batches, so one slow folder does not hold up the others.
+ */
+async function drain<T>(queue: T[], work: (item: T) => Promise<T[]>): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    let active = 0;
+    let failed = false;
+    const pump = (): void => {
+      while (!failed && active < CONCURRENCY && queue.length > 0) {
+        const item = queue.pop()!;
+        active++;
+        work(item).then(
+          (more) => {
+            active--;
+            for (const m of more) queue.push(m);
+            if (active === 0 && queue.length === 0) resolve();
+            else pump();
+          },
+          (error: unknown) => {
+            failed = true;
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
+      }
+    };
+    if (queue.length === 0) resolve();
+    else pump();
+  });
 }
 
 export function compareStrings(a: string, b: string): number {

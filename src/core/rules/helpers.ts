@@ -131,14 +131,18 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return previous[b.length];
 }
 
+/** Names longer than this get no "did you mean" hint: the edit distance is quadratic in length. */
+const MAX_HINT_LENGTH = 200;
+
 /** The closest candidate to `name`, when close enough to be a likely typo. */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  if (name.length > MAX_HINT_LENGTH) return undefined;
   const allowed = Math.max(1, Math.floor(name.length / 3));
   const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = allowed + 1;
   for (const candidate of candidates) {
-    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
+    if (candidate.length > MAX_HINT_LENGTH || Math.abs(candidate.length - name.length) >= bestDistance) continue;
     const distance = editDistance(lower, candidate.toLowerCase(), bestDistance - 1);
     if (distance < bestDistance) {
       best = candidate;

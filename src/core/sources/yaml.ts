@@ -34,6 +34,11 @@ export const MAX_YAML_LENGTH = 2 * 1024 * 1024;
 export const MAX_YAML_DEPTH = 64;
 /** Aliases expanded when converting to plain values; more means an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
+/**
+ * YAML errors reported per file. Hostile input (100,000 nested brackets) makes the parser
+ * report thousands; past the first few, one more problem says how many were left out.
+ */
+export const MAX_YAML_ERRORS = 20;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyPair = Pair<any, any>;
@@ -310,6 +315,36 @@ function describeYamlError(code: string, message: string, key: Node | null): str
 }
 
 /**
+ * Where flow brackets (`[`, `{`) first nest deeper than `limit`, or -1. Quoted text and
+ * comments are skipped roughly: this only spares the parser input that it would refuse anyway
+ * (100,000 nested brackets take the `yaml` library seconds and overflow its stack).
+ */
+function deepFlowOffset(text: string, limit: number): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+      else if (ch === '\\' && quote === '"') i++;
+      else if (ch === '\n' && depth === 0) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      const prev = i > 0 ? text[i - 1] : ' ';
+      if (depth > 0 || /[\s:[{,]/.test(prev)) quote = ch;
+    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end;
+    } else if (ch === '[' || ch === '{') {
+      if (++depth > limit) return i;
+    } else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+  }
+  return -1;
+}
+
+/**
  * Parse every document of a YAML file. Problems: `contracts/yaml` for syntax errors and
  * duplicate keys, `workspace/skipped` for a file too large to read. Never throws.
  */
@@ -326,11 +361,24 @@ export function parseYaml(text: string, file: string): YamlParse {
       ],
     };
   }
+  if (deepFlowOffset(text, MAX_YAML_DEPTH * 4) >= 0) {
+    return {
+      documents: [],
+      problems: [problem('contracts/yaml', `YAML nested more than ${MAX_YAML_DEPTH} levels deep: the document was not read`, firstLine(file, text))],
+    };
+  }
   const problems: ParseProblem[] = [];
   const documents: YamlDoc[] = [];
+  const reported = new Set<string>();
+  let leftOut = 0;
+  let firstLeftOut: SourceLocation | null = null;
   try {
+    // Line starts are taken from the text itself: the parser's own LineCounter misses the
+    // line breaks inside tokens it cannot parse, which shifts every later position.
     const lineCounter = new LineCounter();
-    const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
+    lineCounter.addNewLine(0);
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+    const parsed = parseAllDocuments(text, { prettyErrors: false, merge: true, uniqueKeys: true });
     const docs: Document[] = Array.isArray(parsed) ? parsed : [];
     for (const doc of docs) {
       const yamlDoc = new YamlDoc(doc, lineCounter, file, text);
@@ -342,7 +390,17 @@ export function parseYaml(text: string, file: string): YamlParse {
         const end = pos[1] > pos[0] ? pos[1] : Math.min(text.length, pos[0] + 1);
         const location = yamlDoc.offsets(pos[0], end);
         if (location.endLine === location.line && location.endColumn === location.column) location.endColumn++;
-        problems.push(problem('contracts/yaml', describeYamlError(error.code, error.message, key), location));
+        const message = describeYamlError(error.code, error.message, key);
+        // The parser may report one mistake twice (same message, same place).
+        const id = `${message}\u0000${location.line}:${location.column}`;
+        if (reported.has(id)) continue;
+        if (reported.size >= MAX_YAML_ERRORS) {
+          leftOut++;
+          firstLeftOut ??= location;
+          continue;
+        }
+        reported.add(id);
+        problems.push(problem('contracts/yaml', message, location));
       }
       const depth = depthOf(doc.contents, MAX_YAML_DEPTH);
       if (depth > MAX_YAML_DEPTH) {
@@ -353,6 +411,9 @@ export function parseYaml(text: string, file: string): YamlParse {
     }
   } catch (error) {
     problems.push(problem('contracts/yaml', `YAML could not be read: ${error instanceof Error ? error.message : String(error)}`, firstLine(file, text)));
+  }
+  if (leftOut > 0 && firstLeftOut) {
+    problems.push(problem('contracts/yaml', `invalid YAML: ${leftOut} more error${leftOut === 1 ? '' : 's'} in this file, not listed one by one`, firstLeftOut));
   }
   return { documents, problems };
 }

@@ -20,6 +20,7 @@
  *   replaces it in place.
  */
 import type { CodeownersDialect, CodeownersFile, CodeownersRule, OwnerMatch } from '../../model/types';
+import type { NameMatcher } from '../../glob';
 import { compilePattern, programMatches, segMatches, type Program, type Seg } from './pattern';
 
 /** Below this many candidates a linear scan beats building an index. */
@@ -27,7 +28,7 @@ const INDEX_THRESHOLD = 8;
 
 /** Positions sharing one glob: its regex runs once per name (null = `*.ext`, the key is the test). */
 interface GlobEntry {
-  re: RegExp | null;
+  re: NameMatcher | null;
   positions: number[];
 }
 
@@ -68,7 +69,7 @@ class SegIndex {
   }
 }
 
-function addGlob(list: GlobEntry[], re: RegExp | null, pos: number): void {
+function addGlob(list: GlobEntry[], re: NameMatcher | null, pos: number): void {
   for (const e of list) {
     if (e.re === re || (e.re !== null && re !== null && e.re.source === re.source)) {
       e.positions.push(pos);
@@ -382,29 +383,82 @@ export class OwnershipIndex {
     }
   }
 
-  /** Who owns `path` (root-relative file path), with the deciding and overridden lines. */
+  /**
+   * Who owns `path` (root-relative file path), with the deciding and overridden lines.
+   *
+   * `overridden` is computed when first read: resolving a million paths only needs the owners,
+   * and sorting every path's earlier matching lines was most of the time and garbage there.
+   */
   ownersOf(path: string): OwnerMatch {
-    const groups = this.collect(path).slice();
-    if (groups.length === 0) return { owners: [], rule: null, rules: [], overridden: [] };
+    const found = this.collect(path);
+    if (found.length === 0) return { owners: [], rule: null, rules: [], overridden: [] };
+    const groups = found.slice();
+    if (this.dialect === 'github') {
+      // One section, every line live, no exclusions: the highest matching line decides.
+      let best = -1;
+      for (const g of groups) {
+        const rs = this.groupRules[g];
+        const last = rs[rs.length - 1];
+        if (last > best) best = last;
+      }
+      const rule = this.rules[best];
+      return this.match(distinct(rule.owners), [rule], groups, best);
+    }
     const deciders = new Int32Array(this.sectionCount);
     const excluded = new Uint8Array(this.sectionCount);
     this.decide(groups, deciders, excluded);
     const owners: string[] = [];
     const rules: CodeownersRule[] = [];
-    const deciding = new Set<number>();
     for (let s = 0; s < this.sectionCount; s++) {
       const r = deciders[s];
       if (r < 0) continue;
-      deciding.add(r);
       rules.push(this.rules[r]);
       if (excluded[s]) continue;
       for (const o of this.rules[r].owners) if (!owners.includes(o)) owners.push(o);
     }
-    const matching: number[] = [];
-    for (const g of groups) for (const r of this.groupRules[g]) matching.push(r);
-    matching.sort((a, b) => a - b);
-    const overridden = matching.filter((r) => !deciding.has(r)).map((r) => this.rules[r]);
-    return { owners, rule: rules[0] ?? null, rules, overridden };
+    return this.match(owners, rules, groups, -1);
+  }
+
+  /**
+   * Only the owners of `path` (a new array), the same as `ownersOf(path).owners`: for callers
+   * that resolve many paths and show no explanation (bulk listings, the benchmark).
+   */
+  ownersOnly(path: string): string[] {
+    const groups = this.collect(path);
+    if (groups.length === 0) return [];
+    if (this.dialect === 'github') {
+      let best = -1;
+      for (const g of groups) {
+        const rs = this.groupRules[g];
+        const last = rs[rs.length - 1];
+        if (last > best) best = last;
+      }
+      return distinct(this.rules[best].owners);
+    }
+    return this.ownersOf(path).owners;
+  }
+
+  /** An OwnerMatch whose `overridden` (the other matching lines, in file order) is built on first read. */
+  private match(owners: string[], rules: CodeownersRule[], groups: number[], decider: number): OwnerMatch {
+    let overridden: CodeownersRule[] | null = null;
+    const compute = (): CodeownersRule[] => {
+      const deciding = decider >= 0 ? null : new Set(rules.map((r) => r.index));
+      const matching: number[] = [];
+      for (const g of groups) for (const r of this.groupRules[g]) if (deciding ? !deciding.has(r) : r !== decider) matching.push(r);
+      matching.sort((a, b) => a - b);
+      return matching.map((r) => this.rules[r]);
+    };
+    return {
+      owners,
+      rule: rules[0] ?? null,
+      rules,
+      get overridden(): CodeownersRule[] {
+        return (overridden ??= compute());
+      },
+      set overridden(value: CodeownersRule[]) {
+        overridden = value;
+      },
+    };
   }
 
   /** Does this rule's pattern match `path` (ignoring other lines and sections)? */
@@ -444,6 +498,14 @@ export class OwnershipIndex {
     for (let r = 0; r < n; r++) matched[r] = groupMatched[this.groupOf[r]];
     return { matched, won };
   }
+}
+
+/** A copy of `owners` without repeats (a line may name one owner twice). */
+function distinct(owners: readonly string[]): string[] {
+  if (owners.length < 2) return owners.slice();
+  const out: string[] = [];
+  for (const o of owners) if (!out.includes(o)) out.push(o);
+  return out;
 }
 
 function compileRule(rule: CodeownersRule, dialect: CodeownersDialect): Program {

@@ -17,6 +17,7 @@
  * match a directory above it (gitignore: a matched directory owns everything below it).
  */
 import type { CodeownersDialect } from '../../model/types';
+import { tokenMatcher, type NameMatcher, type WildToken } from '../../glob';
 
 export type Seg =
   | { kind: 'lit'; text: string }
@@ -24,7 +25,7 @@ export type Seg =
    * One path segment; `any` = a lone `*`; `ext` = the literal extension every match ends with
    * (index key); `extOnly` = the glob is exactly `*.ext`, so a name with that extension matches.
    */
-  | { kind: 'glob'; re: RegExp; any: boolean; ext: string | null; extOnly: boolean }
+  | { kind: 'glob'; re: NameMatcher; any: boolean; ext: string | null; extOnly: boolean }
   | { kind: 'globstar' };
 
 /**
@@ -44,7 +45,7 @@ export interface Program {
 }
 
 const GLOBSTAR: Seg = { kind: 'globstar' };
-const ANY: Seg = { kind: 'glob', re: /^[^/]+$/, any: true, ext: null, extOnly: false };
+const ANY: Seg = { kind: 'glob', re: { source: '[^/]*', test: (name) => name.length > 0 && !name.includes('/') }, any: true, ext: null, extOnly: false };
 
 interface PChar {
   ch: string;
@@ -113,30 +114,46 @@ function segment(chars: PChar[], brackets: boolean): Seg {
     if (!c.escaped && (c.ch === '*' || c.ch === '?' || (brackets && c.ch === '['))) wild = true;
   }
   if (!wild) return { kind: 'lit', text: chars.map((c) => c.ch).join('') };
+  // The regex source only names the segment (equal globs share one index entry); matching is
+  // by tokens in linear time, since a regex of `a*a*a*a*b` or `*?*?*?…` backtracks for minutes.
   let src = '';
   let lastStar = false;
+  const tokens: WildToken[] = [];
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     if (!c.escaped && c.ch === '*') {
-      if (!lastStar) src += '[^/]*';
+      if (!lastStar) {
+        src += '[^/]*';
+        tokens.push({ t: 'star' });
+      }
       lastStar = true;
       continue;
     }
     lastStar = false;
-    if (!c.escaped && c.ch === '?') src += '[^/]';
-    else if (brackets && !c.escaped && c.ch === '[') {
+    if (!c.escaped && c.ch === '?') {
+      src += '[^/]';
+      tokens.push({ t: 'one' });
+    } else if (brackets && !c.escaped && c.ch === '[') {
       const b = bracket(chars, i);
       if (b) {
         src += b.re;
+        const one = new RegExp('^' + b.re + '$');
+        tokens.push({ t: 'class', test: (ch) => one.test(ch) });
         i = b.end;
-      } else src += '\\[';
-    } else src += escapeRe(c.ch);
+      } else {
+        src += '\\[';
+        tokens.push({ t: 'char', ch: '[' });
+      }
+    } else {
+      src += escapeRe(c.ch);
+      tokens.push({ t: 'char', ch: c.ch });
+    }
   }
   if (src === '[^/]*') return ANY;
   const ext = literalExtension(chars, brackets);
   const extOnly =
     ext !== null && chars.length === ext.length + 2 && chars[0].ch === '*' && !chars[0].escaped && chars[1].ch === '.';
-  return { kind: 'glob', re: new RegExp('^' + src + '$'), any: false, ext, extOnly };
+  return { kind: 'glob', re: tokenMatcher(tokens, src), any: false, ext, extOnly };
 }
 
 /** The literal text after the last `.` when the segment ends with `.<literal>` (e.g. `*.test.js` → `js`). */

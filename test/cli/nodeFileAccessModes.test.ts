@@ -1,0 +1,100 @@
+/**
+ * NodeFileAccess in both modes (blocking calls for the CLI, callbacks for a host that must stay
+ * responsive): the same entries, bytes and errors, and reads within a size limit.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { NodeFileAccess } from '../../src/cli/nodeFileAccess';
+import { analyzeWorkspace } from '../../src/core/analyze';
+import { removeFolder } from './helpers';
+
+describe('NodeFileAccess modes', () => {
+  let root: string;
+
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'northstar-fs-modes-'));
+    fs.mkdirSync(path.join(root, 'services', 'pay'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'services', 'pay', 'small.ts'), '// northstar:priority reliability\n');
+    // Larger than the adapter's 64 KB scratch buffer, to take the second read path.
+    fs.writeFileSync(path.join(root, 'services', 'pay', 'large.ts'), 'x'.repeat(200_000));
+    fs.writeFileSync(path.join(root, 'empty.txt'), '');
+    fs.symlinkSync(path.join(root, 'services'), path.join(root, 'services-link'));
+  });
+  after(() => removeFolder(root));
+
+  for (const blocking of [true, false]) {
+    describe(blocking ? 'blocking' : 'non-blocking', () => {
+      const access = () => new NodeFileAccess(root, { blocking });
+
+      it('reads whole files within the limit, and only the size of larger ones', async () => {
+        const a = access();
+        assert.equal(new TextDecoder().decode((await a.readFileWithin('services/pay/small.ts', 1024)) as Uint8Array), '// northstar:priority reliability\n');
+        const large = (await a.readFileWithin('services/pay/large.ts', 1024 * 1024)) as Uint8Array;
+        assert.equal(large.length, 200_000);
+        assert.ok(large.every((b) => b === 0x78));
+        assert.deepEqual(await a.readFileWithin('services/pay/large.ts', 100_000), { tooLarge: 200_000 });
+        assert.deepEqual(await a.readFileWithin('services/pay/small.ts', 10), { tooLarge: 34 });
+        assert.equal(((await a.readFileWithin('empty.txt', 10)) as Uint8Array).length, 0);
+        await assert.rejects(a.readFileWithin('missing.ts', 10), /ENOENT/);
+      });
+
+      it('scans files for a marker as reading and decoding them would (in place and on workers)', async () => {
+        const a = access();
+        const dir = path.join(root, 'scan');
+        fs.mkdirSync(dir, { recursive: true });
+        const names: string[] = [];
+        // Enough files for the worker threads (2,000 or more), with every kind of result among them.
+        for (let i = 0; i < 2100; i++) {
+          const name = `scan/f${i}.ts`;
+          names.push(name);
+          fs.writeFileSync(path.join(root, name), i % 700 === 0 ? `// northstar:priority p${i}\n` : `export const v${i} = ${i};\n`);
+        }
+        fs.writeFileSync(path.join(dir, 'bom.ts'), '\ufeff// northstar:priority bom\n');
+        fs.writeFileSync(path.join(dir, 'nul.ts'), Buffer.from([0x61, 0x00, 0x62]));
+        fs.writeFileSync(path.join(dir, 'latin1.ts'), Buffer.from([0x2f, 0x2f, 0xe9, 0x0a]));
+        fs.writeFileSync(path.join(dir, 'big.ts'), 'y'.repeat(70_000));
+        const extra = ['scan/bom.ts', 'scan/nul.ts', 'scan/latin1.ts', 'scan/big.ts', 'scan/missing.ts', '../outside.ts'];
+        for (const list of [extra, [...names, ...extra]]) {
+          const results = await a.scanFiles(list, 65_000, 'northstar:priority');
+          assert.equal(results.length, list.length);
+          const byName = new Map(list.map((p, i) => [p, results[i]]));
+          assert.deepEqual(byName.get('scan/bom.ts'), { kind: 'text', text: '// northstar:priority bom\n' });
+          assert.deepEqual(byName.get('scan/nul.ts'), { kind: 'binary' });
+          assert.deepEqual(byName.get('scan/latin1.ts'), { kind: 'binary' });
+          assert.deepEqual(byName.get('scan/big.ts'), { kind: 'tooLarge', size: 70_000 });
+          assert.equal(byName.get('scan/missing.ts')?.kind, 'error');
+          assert.equal((byName.get('scan/missing.ts') as { code?: string }).code, 'ENOENT');
+          assert.equal(byName.get('../outside.ts')?.kind, 'error');
+          if (list.length > extra.length) {
+            const texts = names.filter((p) => byName.get(p)?.kind === 'text');
+            assert.deepEqual(texts, ['scan/f0.ts', 'scan/f700.ts', 'scan/f1400.ts']);
+            assert.deepEqual(byName.get('scan/f700.ts'), { kind: 'text', text: '// northstar:priority p700\n' });
+            assert.ok(names.every((p) => ['text', 'plain'].includes(byName.get(p)!.kind)));
+          }
+        }
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
+
+      it('lists, stats and resolves links alike', async () => {
+        const a = access();
+        assert.deepEqual(await a.readDirectory(''), [
+          { name: 'empty.txt', kind: 'file' },
+          { name: 'services', kind: 'directory' },
+          { name: 'services-link', kind: 'symlink' },
+        ]);
+        assert.equal((await a.stat('services-link')).kind, 'directory');
+        assert.equal(await a.realPath('services-link'), path.join(fs.realpathSync(root), 'services'));
+        await assert.rejects(a.readDirectory('missing'), /ENOENT/);
+      });
+
+      it('gives the engine the same analysis', async () => {
+        const analysis = await analyzeWorkspace(access(), { rootLabel: 'root' });
+        assert.deepEqual(analysis.model.priorityTags.map((t) => [t.file, t.priority]), [['services/pay/small.ts', 'reliability']]);
+        // The linked copy of services/ is a loop of the walk, reported and not read twice.
+        assert.ok(analysis.model.findings.some((f) => f.ruleId === 'workspace/skipped' && f.file === 'services-link'));
+      });
+    });
+  }
+});
