@@ -1,0 +1,551 @@
+/* global console, process */
+/**
+ * `npm run bench` (= `npm run build && node bench/run.mjs`): Northstar at monorepo scale, side
+ * by side with the npm CODEOWNERS libraries, on seeded synthetic monorepos (bench/generate.mjs).
+ *
+ *   node bench/run.mjs [--check] [--quick] [--only resolve,check,incremental,stall,extension,diagram]
+ *                      [--runs N] [--full-peers] [--from FILE]
+ *
+ * Every measurement runs in its own process, so that peak RSS is that measurement's own.
+ * Results: bench/results/<date>.json (every raw sample, runs, machine) and .md, plus latest.*.
+ * `--check` compares the medians with the targets (bench/README.md) and exits 1 if one is
+ * missed; `--from FILE` checks (and prints) a results file without measuring again.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateWorkspace, writeWorkspace } from './generate.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+};
+const quick = flag('quick');
+const only = new Set(option('only', 'resolve,check,incremental,stall,extension,diagram').split(','));
+const runsOverride = option('runs', null);
+const work = path.join(os.tmpdir(), 'northstar-bench');
+mkdirSync(work, { recursive: true });
+
+/** The targets of the performance issue, checked by --check. Values in ms and bytes. */
+export const TARGETS = [
+  { id: 'resolve-1m-5k-time', label: '1M paths × 5k rules resolved', max: 5000, unit: 'ms' },
+  { id: 'resolve-1m-5k-rss', label: '1M × 5k peak memory', max: 500 * 2 ** 20, unit: 'bytes' },
+  { id: 'resolve-agreement', label: 'answers identical to GitHub semantics (unexplained differences)', max: 0, unit: 'count' },
+  { id: 'check-100k-time', label: '`northstar check`, 100k files / 2,000 modules, cold', max: 3000, unit: 'ms' },
+  { id: 'check-100k-rss', label: '`northstar check` peak RSS', max: 400 * 2 ** 20, unit: 'bytes' },
+  { id: 'incremental-contract', label: 'update after one contract edit', max: 50, unit: 'ms' },
+  { id: 'incremental-codeowners', label: 'update after one CODEOWNERS edit', max: 50, unit: 'ms' },
+  { id: 'hover', label: 'hover: owner of a file (p99)', max: 1, unit: 'ms' },
+  { id: 'stall', label: 'longest event-loop stall while analysing 200k files', max: 50, unit: 'ms' },
+  { id: 'activation', label: 'extension activation', max: 100, unit: 'ms' },
+  { id: 'diagram-5000', label: '5,000-module overview: built, panel opened and drawn', max: 2000, unit: 'ms' },
+];
+
+const median = (xs) => {
+  if (!xs || xs.length === 0) return null;
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const mb = (bytes) => (bytes == null ? '—' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
+const fmtMs = (ms) => (ms == null ? '—' : ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+const log = (line) => console.error(line);
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg(),
+  };
+}
+
+/** Bundle the core (the same sources as dist/) for in-process measurements. */
+async function bundleCore() {
+  const esbuild = await import('esbuild');
+  const outfile = path.join(work, 'core.cjs');
+  // What the benchmark drives in-process: the same sources as dist/, without the CLI around them.
+  const contents = [
+    "export { WorkspaceAnalyzer, analyzeWorkspace } from './src/core/analyze';",
+    "export { InMemoryFileAccess } from './src/core/fs';",
+    "export { NodeFileAccess } from './src/cli/nodeFileAccess';",
+    "export { parseCodeowners, OwnershipIndex } from './src/core/sources/codeowners';",
+    "export { buildDiagram } from './src/core/report/mermaid';",
+  ].join('\n');
+  await esbuild.build({
+    stdin: { contents, resolveDir: repo, sourcefile: 'bench-core.ts', loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** Run a node script in its own process; returns its last stdout line parsed as JSON. */
+function runNode(script, job, extraArgs = []) {
+  const res = spawnSync(process.execPath, [...extraArgs, script, JSON.stringify(job)], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  if (res.status !== 0) throw new Error(`${path.basename(script)} ${job.impl ?? job.task} failed (${res.status}): ${res.stderr.slice(-2000)}`);
+  const lines = res.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]);
+}
+
+// ---------------------------------------------------------------------------
+// 1. Ownership resolution
+
+const RESOLVE_CONFIGS = [
+  { id: '100k-1k', files: 100_000, rules: 1000, modules: 2000, peerPaths: 2000 },
+  { id: '100k-5k', files: 100_000, rules: 5000, modules: 2000, peerPaths: 500 },
+  { id: '1m-5k', files: 1_000_000, rules: 5000, modules: 5000, peerPaths: 500 },
+];
+
+/** Paths and CODEOWNERS of a configuration on disk (the peers read CODEOWNERS from a folder). */
+function prepareResolve(cfg) {
+  const dir = path.join(work, `resolve-${cfg.id}-seed1`);
+  const pathsFile = path.join(dir, 'paths.txt');
+  const stamp = `v3 ${cfg.files} ${cfg.rules} ${cfg.modules}`;
+  const stampFile = path.join(dir, 'stamp');
+  if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
+    log(`  generating ${cfg.files} paths × ${cfg.rules} rules…`);
+    const ws = generateWorkspace({ modules: cfg.modules, files: cfg.files, rules: cfg.rules, seed: 1 });
+    mkdirSync(path.join(dir, '.github'), { recursive: true });
+    writeFileSync(path.join(dir, '.github', 'CODEOWNERS'), ws.codeowners);
+    writeFileSync(pathsFile, ws.paths.join('\n') + '\n');
+    writeFileSync(stampFile, stamp);
+  }
+  return { dir, pathsFile };
+}
+
+/**
+ * Where the peers are known to depart from GitHub's documented rules, a difference is
+ * explained, not a failure. codeowners@5.1.1 hands patterns to node-ignore 3 unchanged, so
+ * `docs/*` also matches nested files; GitHub documents that `docs/*` matches
+ * `docs/getting-started.md` "but not further nested files like
+ * `docs/build-app/troubleshooting.md`". (@snyk/github-codeowners patches exactly that.)
+ */
+const PEER_DEVIATIONS = {
+  codeowners: [
+    { why: '`dir/*` matches nested files (gitignore), not only direct children (GitHub)', test: (pattern) => /\/\*$/.test(pattern) },
+    // gitignore, which GitHub follows: "?" matches any one character except "/". node-ignore 3 escapes it.
+    { why: '`?` is taken literally, not as any one character', test: (pattern) => pattern.includes('?') },
+  ],
+  snyk: [],
+};
+
+function compareAnswers(oursFile, theirsFile, peer) {
+  const ours = readFileSync(oursFile, 'utf8').split('\n');
+  const theirs = readFileSync(theirsFile, 'utf8').split('\n');
+  let agree = 0;
+  const explained = {};
+  const unexplained = [];
+  for (let i = 0; i < ours.length; i++) {
+    const [path_, ownersA, patternA] = ours[i].split('\t');
+    const [, ownersB, patternB] = (theirs[i] ?? '').split('\t');
+    if (ownersA === ownersB) {
+      agree++;
+      continue;
+    }
+    const why = PEER_DEVIATIONS[peer].find((d) => d.test(patternA ?? '') || d.test(patternB ?? ''));
+    if (why) explained[why.why] = (explained[why.why] ?? 0) + 1;
+    else unexplained.push({ path: path_, northstar: `${ownersA} (${patternA})`, [peer]: `${ownersB} (${patternB})` });
+  }
+  return { compared: ours.length, agree, explained, unexplained: unexplained.length, unexplainedExamples: unexplained.slice(0, 5) };
+}
+
+function benchResolve(coreBundle, results) {
+  const child = path.join(here, 'lib', 'resolve-child.mjs');
+  const configs = quick ? RESOLVE_CONFIGS.slice(0, 1) : RESOLVE_CONFIGS;
+  for (const cfg of configs) {
+    log(`resolve ${cfg.id}`);
+    const { dir, pathsFile } = prepareResolve(cfg);
+    const sampleEvery = flag('full-peers') ? 1 : Math.max(1, Math.round(cfg.files / cfg.peerPaths));
+    const entry = { id: cfg.id, paths: cfg.files, rules: cfg.rules, peerSampleEvery: sampleEvery, impls: {} };
+    for (const impl of ['northstar', 'codeowners', 'snyk']) {
+      const runs = Number(runsOverride ?? (impl === 'northstar' ? (cfg.files >= 1_000_000 ? 3 : 5) : 3));
+      const answersFile = path.join(dir, `answers-${impl}.tsv`);
+      const r = runNode(
+        child,
+        { impl, pathsFile, codeownersDir: dir, runs, sampleEvery: impl === 'northstar' ? 1 : sampleEvery, compareEvery: sampleEvery, answersFile, coreBundle },
+        ['--expose-gc', '--max-old-space-size=8192'],
+      );
+      const perPath = median(r.samples) / r.resolved;
+      r.medianMs = median(r.samples);
+      r.extrapolated = r.resolved < cfg.files;
+      r.fullMs = perPath * cfg.files;
+      entry.impls[impl] = r;
+      log(`  ${impl}: ${r.extrapolated ? `~${fmtMs(r.fullMs)} (extrapolated from ${r.resolved} paths)` : fmtMs(r.fullMs)}, peak ${mb(r.maxRssBytes)}`);
+    }
+    entry.agreement = {};
+    for (const peer of ['codeowners', 'snyk']) {
+      entry.agreement[peer] = compareAnswers(path.join(dir, 'answers-northstar.tsv'), path.join(dir, `answers-${peer}.tsv`), peer);
+    }
+    results.resolve.push(entry);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 2. `northstar check` on a workspace on disk
+
+async function prepareWorkspace(files, modules) {
+  const dir = path.join(work, `ws-${files}-${modules}-seed1`);
+  const ws = generateWorkspace({ modules, files, rules: 1000, seed: 1 });
+  const written = await writeWorkspace(ws, dir, `v3 ${files} ${modules} 1000`);
+  if (written) log(`  wrote ${files} files, ${modules} modules to ${dir}`);
+  const pathsFile = path.join(dir, '.bench-paths');
+  writeFileSync(pathsFile, ws.paths.join('\n') + '\n');
+  return { dir, pathsFile };
+}
+
+function timedProcess(argv, usageFile) {
+  rmSync(usageFile, { force: true });
+  const t0 = process.hrtime.bigint();
+  const res = spawnSync(process.execPath, ['-r', path.join(here, 'lib', 'usage.cjs'), ...argv], {
+    env: { ...process.env, NORTHSTAR_BENCH_USAGE: usageFile },
+    maxBuffer: 512 * 2 ** 20,
+    encoding: 'utf8',
+  });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
+  return { wallMs, status: res.status, stdout: res.stdout, stderr: res.stderr, ...usage };
+}
+
+async function benchCheck(results) {
+  const files = quick ? 20_000 : 100_000;
+  const modules = quick ? 400 : 2000;
+  log(`check ${files} files / ${modules} modules`);
+  const { dir } = await prepareWorkspace(files, modules);
+  const runs = Number(runsOverride ?? 5);
+  const samples = [];
+  let findings = null;
+  for (let i = 0; i < runs; i++) {
+    const r = timedProcess([path.join(repo, 'dist', 'cli.js'), 'check', '--root', dir, '--format', 'json'], path.join(work, 'usage.json'));
+    if (r.status !== 0 && r.status !== 1) throw new Error(`northstar check exited ${r.status}: ${r.stderr}`);
+    findings ??= JSON.parse(r.stdout).findings.length;
+    samples.push({ wallMs: r.wallMs, cpuMs: r.cpuMs, maxRssBytes: r.maxRssBytes });
+    log(`  run ${i + 1}: ${fmtMs(r.wallMs)} wall, ${fmtMs(r.cpuMs)} CPU, ${mb(r.maxRssBytes)}`);
+  }
+  results.check = {
+    files,
+    modules,
+    findings,
+    runs,
+    samples,
+    medianWallMs: median(samples.map((s) => s.wallMs)),
+    medianCpuMs: median(samples.map((s) => s.cpuMs)),
+    maxRssBytes: Math.max(...samples.map((s) => s.maxRssBytes)),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// 3. Incremental updates and hovers; 4. event-loop stall
+
+async function benchIncremental(coreBundle, results) {
+  const files = quick ? 20_000 : 100_000;
+  const modules = quick ? 400 : 2000;
+  log(`incremental (${files} files)`);
+  const { dir, pathsFile } = await prepareWorkspace(files, modules);
+  const r = runNode(path.join(here, 'lib', 'engine-child.mjs'), { task: 'incremental', coreBundle, root: dir, pathsFile, runs: Number(runsOverride ?? 7) }, ['--expose-gc']);
+  r.medianContractMs = median(r.contractEditMs);
+  r.medianCodeownersMs = median(r.codeownersEditMs);
+  results.incremental = { files, modules, ...r };
+  log(`  contract edit ${fmtMs(r.medianContractMs)}, CODEOWNERS edit ${fmtMs(r.medianCodeownersMs)}, hover p99 ${fmtMs(r.hover.p99Ms)}`);
+}
+
+async function benchStall(coreBundle, results) {
+  const files = quick ? 20_000 : 200_000;
+  const modules = quick ? 400 : 4000;
+  log(`event-loop stall (${files} files)`);
+  const { dir } = await prepareWorkspace(files, modules);
+  const r = runNode(path.join(here, 'lib', 'engine-child.mjs'), { task: 'stall', coreBundle, root: dir });
+  results.stall = { files, modules, where: 'a Node process running the core with NodeFileAccess({ blocking: false }), not the real extension host', ...r };
+  log(`  longest stall ${fmtMs(r.longestStallMs)} (analysis ${fmtMs(r.analyzeMs)})`);
+}
+
+// ---------------------------------------------------------------------------
+// 4. Extension: bundle sizes, .vsix, activation
+
+function folderSize(dir, filter = () => true) {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) total += folderSize(p, filter);
+    else if (filter(e.name)) total += statSync(p).size;
+  }
+  return total;
+}
+
+function benchExtension(results) {
+  log('extension');
+  const sizes = {};
+  for (const f of existsSync(path.join(repo, 'dist')) ? readdirSync(path.join(repo, 'dist')) : []) {
+    sizes[`dist/${f}`] = statSync(path.join(repo, 'dist', f)).size;
+  }
+  const ext = {
+    sizes,
+    distBytes: folderSize(path.join(repo, 'dist')),
+    distWithoutMapsBytes: folderSize(path.join(repo, 'dist'), (n) => !n.endsWith('.map')),
+    mediaBytes: folderSize(path.join(repo, 'media')),
+    vsixBytes: null,
+    vsixNote: null,
+    activation: null,
+  };
+  // .vsix: vsce from the npm registry, when it can be had.
+  const vsix = path.join(work, 'northstar.vsix');
+  rmSync(vsix, { force: true });
+  // The base URLs only satisfy vsce's check of README links (package.json names no repository).
+  const base = 'https://github.com/northstar-dev/northstar/blob/main';
+  const pack = spawnSync('npx', ['--yes', '@vscode/vsce@3', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--baseContentUrl', base, '--baseImagesUrl', base, '-o', vsix], {
+    cwd: repo,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (existsSync(vsix)) ext.vsixBytes = statSync(vsix).size;
+  else ext.vsixNote = `vsce could not package: ${(pack.stderr || pack.stdout || String(pack.error ?? '')).trim().split('\n').slice(-3).join(' ')}`;
+
+  // Activation: load dist/extension.js and call activate() against a stub of the vscode API in a
+  // fresh process. This times the bundle's load and activate()'s own work, not the real host's
+  // extension scanning (measured in VS Code with "Developer: Show Running Extensions").
+  const activations = [];
+  for (let i = 0; i < Number(runsOverride ?? 5); i++) {
+    const r = spawnSync(process.execPath, [path.join(here, 'lib', 'activate-child.cjs'), path.join(repo, 'dist', 'extension.js')], { encoding: 'utf8' });
+    try {
+      activations.push(JSON.parse(r.stdout.trim().split('\n').pop()));
+    } catch {
+      ext.activation = { error: (r.stderr || 'no output').trim().split('\n')[0].slice(0, 300) };
+      break;
+    }
+  }
+  if (activations.length > 0 && !ext.activation) {
+    ext.activation = {
+      samples: activations,
+      loadMs: median(activations.map((a) => a.loadMs)),
+      activateMs: median(activations.map((a) => a.activateMs)),
+      medianMs: median(activations.map((a) => a.loadMs + a.activateMs)),
+    };
+  }
+  results.extension = ext;
+  log(`  dist ${mb(ext.distBytes)} (${mb(ext.distWithoutMapsBytes)} without maps), vsix ${ext.vsixBytes == null ? 'n/a' : mb(ext.vsixBytes)}, activation ${fmtMs(ext.activation?.medianMs)}`);
+}
+
+// ---------------------------------------------------------------------------
+// 5. Diagram
+
+async function benchDiagram(coreBundle, results) {
+  const modules = quick ? 500 : 5000;
+  log(`diagram (${modules} modules)`);
+  const sourceFile = path.join(work, `diagram-${modules}.mmd`);
+  const r = runNode(path.join(here, 'lib', 'engine-child.mjs'), {
+    task: 'diagram',
+    coreBundle,
+    generator: path.join(here, 'generate.mjs'),
+    modules,
+    files: modules * 4,
+    runs: Number(runsOverride ?? 5),
+    sourceFile,
+  });
+  r.medianMs = median(r.samples);
+  results.diagram = { ...r, render: null, panel: null };
+  // The diagram engineer's bench/diagram.mjs times the real panel page (its HTML, CSP, bundled
+  // script and Mermaid) in headless Chromium; when it is here, it is the figure that counts.
+  const panelScript = path.join(here, 'diagram.mjs');
+  if (existsSync(panelScript)) {
+    const panel = spawnSync(process.execPath, [panelScript, '--modules', String(modules), '--runs', '3', '--json'], { encoding: 'utf8', timeout: 600_000, cwd: repo });
+    try {
+      results.diagram.panel = JSON.parse(panel.stdout.trim().split('\n').pop());
+    } catch {
+      results.diagram.panel = { error: (panel.stderr || panel.stdout || 'no output').trim().slice(-500) };
+    }
+  }
+  // Mermaid alone on the overview source, in a bare page.
+  const render = spawnSync(process.execPath, [path.join(here, 'lib', 'render-child.mjs'), sourceFile, repo], { encoding: 'utf8', timeout: 240_000 });
+  try {
+    results.diagram.render = JSON.parse(render.stdout.trim().split('\n').pop());
+  } catch {
+    results.diagram.render = { error: (render.stderr || render.stdout || 'no output').trim().slice(-500) };
+  }
+  log(`  generation ${fmtMs(r.medianMs)}; render ${results.diagram.render?.medianMs != null ? fmtMs(results.diagram.render.medianMs) : results.diagram.render?.error}`);
+}
+
+// ---------------------------------------------------------------------------
+// Report
+
+/** Reference figures measured elsewhere (not by this script): hmarr/codeowners, Go. */
+const GO_REFERENCE = { '100k-1k': { ms: 1400, rss: 23 * 2 ** 20 }, '100k-5k': { ms: 8400, rss: null }, '1m-5k': { ms: 86_000, rss: null } };
+
+function measuredValues(results) {
+  const v = {};
+  const big = results.resolve?.find((e) => e.id === '1m-5k');
+  if (big) {
+    v['resolve-1m-5k-time'] = big.impls.northstar.medianMs;
+    v['resolve-1m-5k-rss'] = big.impls.northstar.maxRssBytes;
+  }
+  if (results.resolve?.length) {
+    v['resolve-agreement'] = results.resolve.reduce((n, e) => n + Object.values(e.agreement).reduce((k, a) => k + a.unexplained, 0), 0);
+  }
+  if (results.check) {
+    v['check-100k-time'] = results.check.medianWallMs;
+    v['check-100k-rss'] = results.check.maxRssBytes;
+  }
+  if (results.incremental) {
+    v['incremental-contract'] = results.incremental.medianContractMs;
+    v['incremental-codeowners'] = results.incremental.medianCodeownersMs;
+    v.hover = results.incremental.hover.p99Ms;
+  }
+  if (results.stall) v.stall = results.stall.longestStallMs;
+  if (results.extension?.activation?.medianMs != null) v.activation = results.extension.activation.medianMs;
+  const panel = results.diagram?.panel;
+  if (panel?.openToDrawnMs != null) v['diagram-5000'] = panel.buildMs + panel.openToDrawnMs;
+  else if (results.diagram?.render?.medianMs != null) v['diagram-5000'] = results.diagram.render.medianMs + results.diagram.medianMs;
+  return v;
+}
+
+function fmtValue(value, unit) {
+  if (value == null) return 'not measured';
+  if (unit === 'bytes') return mb(value);
+  if (unit === 'count') return String(value);
+  return fmtMs(value);
+}
+
+function markdown(results) {
+  const out = [];
+  const m = results.machine;
+  out.push(`Measured ${results.date} on ${m.cpu}, ${m.cores} cores, ${mb(m.memoryBytes)}, Node ${m.node} (load average at start ${m.loadAverageAtStart.map((x) => x.toFixed(1)).join(' ')}).`);
+  out.push('');
+  if (results.resolve?.length) {
+    out.push('**Ownership resolution** (owners of every path, CODEOWNERS parsed and indexed included; median of the runs; peak RSS of the whole process, paths included):');
+    out.push('');
+    out.push('| paths × rules | Northstar | codeowners 5.1.1 | @snyk/github-codeowners 1.1.0 | hmarr/codeowners (Go, reference) | Northstar vs npm peers |');
+    out.push('|---|---|---|---|---|---|');
+    for (const e of results.resolve) {
+      const ns = e.impls.northstar;
+      const cell = (r) => `${r.extrapolated ? '~' : ''}${fmtMs(r.fullMs)}${r.extrapolated ? '*' : ''}, ${mb(r.maxRssBytes)}${r.extrapolated ? '*' : ''}`;
+      const go = GO_REFERENCE[e.id];
+      const ratio = (r) => `${Math.round(r.fullMs / ns.fullMs).toLocaleString('en')}×`;
+      out.push(
+        `| ${e.paths.toLocaleString('en')} × ${e.rules.toLocaleString('en')} | ${cell(ns)} | ${cell(e.impls.codeowners)} | ${cell(e.impls.snyk)} | ${go ? `${fmtMs(go.ms)}${go.rss ? `, ${mb(go.rss)}` : ''}` : '—'} | ${ratio(e.impls.codeowners)} / ${ratio(e.impls.snyk)} |`,
+      );
+    }
+    out.push('');
+    out.push('\\* extrapolated from a sample (every n-th path; memory is the sample run\'s).');
+    const explain = results.resolve.filter((e) => e.impls.northstar.explainMs != null).map((e) => `${e.id} ${fmtMs(e.impls.northstar.explainMs)}`);
+    if (explain.length > 0) {
+      out.push('');
+      out.push(`Northstar's full answer per path (\`ownersOf\`: owners, deciding line, overridden lines on demand), one run: ${explain.join(', ')}.`);
+    }
+    out.push('');
+    out.push('Agreement with the peers, path by path on the sample:');
+    out.push('');
+    for (const e of results.resolve) {
+      const parts = Object.entries(e.agreement).map(([peer, a]) => {
+        const expl = Object.entries(a.explained).map(([why, n]) => `${n} where the peer departs from GitHub's docs: ${why}`);
+        return `${peer} ${a.agree}/${a.compared} identical${expl.length ? `, ${expl.join('; ')}` : ''}${a.unexplained ? `, **${a.unexplained} unexplained**` : ''}`;
+      });
+      out.push(`- ${e.id}: ${parts.join('; ')}.`);
+    }
+    out.push('');
+  }
+  out.push('**Targets** (`npm run bench -- --check`):');
+  out.push('');
+  out.push('| what | target | measured | |');
+  out.push('|---|---|---|---|');
+  const values = measuredValues(results);
+  for (const t of TARGETS) {
+    const v = values[t.id];
+    const ok = v == null ? 'not measured' : v <= t.max ? 'met' : t.max === 0 ? 'missed' : `missed (${(v / t.max).toFixed(v / t.max < 1.1 ? 2 : 1)}×)`;
+    out.push(`| ${t.label} | ${t.unit === 'count' ? String(t.max) : `< ${fmtValue(t.max, t.unit)}`} | ${fmtValue(v, t.unit)} | ${ok} |`);
+  }
+  out.push('');
+  if (results.check) {
+    const c = results.check;
+    out.push(`\`northstar check\` on ${c.files.toLocaleString('en')} files / ${c.modules.toLocaleString('en')} modules (whole process, ${c.runs} runs): median ${fmtMs(c.medianWallMs)} wall, ${fmtMs(c.medianCpuMs)} CPU (all threads), peak ${mb(c.maxRssBytes)}, ${c.findings} findings.`);
+  }
+  if (results.incremental) {
+    const i = results.incremental;
+    out.push(`Incremental (${i.files.toLocaleString('en')} files, first analysis ${fmtMs(i.analyzeMs)}): contract edit ${fmtMs(i.medianContractMs)}, CODEOWNERS edit ${fmtMs(i.medianCodeownersMs)}; hover (owners + module of a file) median ${fmtMs(i.hover.medianMs)}, p99 ${fmtMs(i.hover.p99Ms)}, max ${fmtMs(i.hover.maxMs)}.`);
+  }
+  if (results.stall) {
+    out.push(`Event loop while analysing ${results.stall.files.toLocaleString('en')} files (${results.stall.where}): longest stall ${fmtMs(results.stall.longestStallMs)}, analysis ${fmtMs(results.stall.analyzeMs)}.`);
+  }
+  if (results.extension) {
+    const x = results.extension;
+    const act = x.activation?.medianMs != null ? `${fmtMs(x.activation.medianMs)} (load ${fmtMs(x.activation.loadMs)} + activate() ${fmtMs(x.activation.activateMs)}, stubbed vscode API)` : `not measured (${x.activation?.error ?? 'no result'})`;
+    out.push(`Extension: dist/ ${mb(x.distBytes)} (${mb(x.distWithoutMapsBytes)} without source maps), media/ ${mb(x.mediaBytes)}, .vsix ${x.vsixBytes == null ? `not built (${x.vsixNote})` : mb(x.vsixBytes)}; activation ${act}.`);
+  }
+  if (results.diagram) {
+    const d = results.diagram;
+    const render = d.render?.medianMs != null ? `rendered by Mermaid in headless Chromium in ${fmtMs(d.render.medianMs)}` : `render not measured (${d.render?.error ?? 'no result'})`;
+    const panel = d.panel?.openToDrawnMs != null
+      ? `; in the panel's own page (bench/diagram.mjs): message built in ${fmtMs(d.panel.buildMs)}, Mermaid render ${fmtMs(d.panel.renderMs)}, page open → drawn ${fmtMs(d.panel.openToDrawnMs)}`
+      : d.panel?.error ? `; panel page not measured (${d.panel.error.split('\n')[0]})` : '';
+    out.push(`Diagram: ${d.modules.toLocaleString('en')} modules, overview source built in ${fmtMs(d.medianMs)} (${(d.sourceBytes / 1024).toFixed(0)} KB), ${render}${panel}.`);
+  }
+  out.push('');
+  out.push('Reproduce: `npm run bench` (about 10 minutes on 2 cores; `-- --quick` for a smaller run, `-- --check` to compare with the targets).');
+  return out.join('\n') + '\n';
+}
+
+function check(results) {
+  const values = measuredValues(results);
+  let missed = 0;
+  for (const t of TARGETS) {
+    const v = values[t.id];
+    const state = v == null ? 'NOT MEASURED' : v <= t.max ? 'ok' : 'MISSED';
+    if (state === 'MISSED') missed++;
+    console.log(`${state.padEnd(12)} ${t.label}: ${fmtValue(v, t.unit)} (target ${t.unit === 'count' ? t.max : `< ${fmtValue(t.max, t.unit)}`})`);
+  }
+  return missed;
+}
+
+async function main() {
+  const from = option('from', null);
+  let results;
+  if (from) {
+    results = JSON.parse(readFileSync(from, 'utf8'));
+  } else {
+    results = { date: new Date().toISOString(), machine: machine(), args, resolve: [] };
+    try {
+      results.commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+    } catch {
+      results.commit = null;
+    }
+    if (!existsSync(path.join(repo, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does)');
+    const coreBundle = await bundleCore();
+    if (only.has('resolve')) benchResolve(coreBundle, results);
+    if (only.has('check')) await benchCheck(results);
+    if (only.has('incremental')) await benchIncremental(coreBundle, results);
+    if (only.has('stall')) await benchStall(coreBundle, results);
+    if (only.has('extension')) benchExtension(results);
+    if (only.has('diagram')) await benchDiagram(coreBundle, results);
+    results.machine.loadAverageAtEnd = os.loadavg();
+    const dir = path.join(here, 'results');
+    mkdirSync(dir, { recursive: true });
+    const name = results.date.replace(/[:.]/g, '-');
+    writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+    const md = markdown(results);
+    writeFileSync(path.join(dir, `${name}.md`), md);
+    writeFileSync(path.join(dir, 'latest.md'), md);
+  }
+  console.log(markdown(results));
+  if (flag('check')) {
+    const missed = check(results);
+    if (missed > 0) {
+      console.log(`${missed} target(s) missed.`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+await main();
