@@ -532,11 +532,16 @@ async function main() {
     const dir = path.join(here, 'results');
     mkdirSync(dir, { recursive: true });
     const name = results.date.replace(/[:.]/g, '-');
-    writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(results, null, 2) + '\n');
-    writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+    // A partial run (--only, --quick) is kept under its date but does not replace latest.*,
+    // which stays the last complete run.
+    const complete = !quick && option('only', null) === null;
     const md = markdown(results);
+    writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(results, null, 2) + '\n');
     writeFileSync(path.join(dir, `${name}.md`), md);
-    writeFileSync(path.join(dir, 'latest.md'), md);
+    if (complete) {
+      writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+      writeFileSync(path.join(dir, 'latest.md'), md);
+    }
   }
   console.log(markdown(results));
   if (flag('check')) {

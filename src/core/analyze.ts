@@ -510,6 +510,7 @@ export class WorkspaceAnalyzer {
       codeowners,
       problems,
       ownersOf,
+      ownership: ownership && !prefix ? ownership : undefined,
       teamOf,
       moduleOf,
       moduleByName: (name) => byName.get(name),

@@ -3,6 +3,7 @@
  * `rules/<area>/<name>.ts`.
  */
 import type { CodeownersFile, CodeownersRule, FixEdit, Module, SourceLocation, SourceRange } from '../model/types';
+import type { CodeownersUsage } from '../sources/codeowners/ownership';
 import type { ContractDecl, ParseProblem } from '../sources/types';
 import type { RuleContext } from './rule';
 
@@ -183,14 +184,7 @@ export function endOfRule(rule: CodeownersRule): { line: number; column: number 
   return { line: last.endLine, column: last.endColumn };
 }
 
-export interface CodeownersUsage {
-  /** Files each rule matches, by rule index. */
-  matched: number[];
-  /** Files each rule decides (wins), by rule index. */
-  won: number[];
-  /** For a rule that matched a file but lost it: the first line that took it over. */
-  overriddenBy: (CodeownersRule | undefined)[];
-}
+export type { CodeownersUsage } from '../sources/codeowners/ownership';
 
 const usageCache = new WeakMap<readonly string[], WeakMap<CodeownersFile, CodeownersUsage>>();
 
@@ -200,7 +194,9 @@ function sameSection(a: CodeownersRule, b: CodeownersRule): boolean {
 
 /**
  * How many workspace files each CODEOWNERS rule matches and wins: one pass over the files,
- * shared by `codeowners/shadowed` and `codeowners/no-match`.
+ * shared by `codeowners/shadowed` and `codeowners/no-match`, kept per (file list, CODEOWNERS)
+ * so that an edit that changes neither does not count again. With the index behind
+ * `ownersOf` (`ctx.ownership`), one batch call; otherwise `ownersOf` for every file.
  */
 export function codeownersUsage(ctx: RuleContext, codeowners: CodeownersFile): CodeownersUsage {
   let byFile = usageCache.get(ctx.files);
@@ -210,6 +206,12 @@ export function codeownersUsage(ctx: RuleContext, codeowners: CodeownersFile): C
   }
   const cached = byFile.get(codeowners);
   if (cached) return cached;
+  const usage = ctx.ownership?.file === codeowners ? ctx.ownership.usage(ctx.files) : usageByPath(ctx, codeowners);
+  byFile.set(codeowners, usage);
+  return usage;
+}
+
+function usageByPath(ctx: RuleContext, codeowners: CodeownersFile): CodeownersUsage {
   const size = codeowners.rules.reduce((max, rule) => Math.max(max, rule.index + 1), 0);
   const usage: CodeownersUsage = {
     matched: new Array<number>(size).fill(0),
@@ -232,7 +234,6 @@ export function codeownersUsage(ctx: RuleContext, codeowners: CodeownersFile): C
       }
     }
   }
-  byFile.set(codeowners, usage);
   return usage;
 }
 

@@ -13,6 +13,7 @@ import type {
   SourceLocation,
   Team,
 } from '../model/types';
+import type { OwnershipIndex } from '../sources/codeowners/ownership';
 import type {
   CatalogEntity,
   ConfigFile,
@@ -60,6 +61,11 @@ export interface RuleContext {
   readonly problems: readonly ParseProblem[];
   /** Who owns a path according to CODEOWNERS (empty match when there is no file). */
   ownersOf(path: string): OwnerMatch;
+  /**
+   * The index behind `ownersOf`, when it answers the workspace's paths as given (no repository
+   * prefix): lets rules that look at every file ask it in one batch. Optional.
+   */
+  readonly ownership?: OwnershipIndex;
   /** The team a handle or name refers to (teams.yaml id/alias, Backstage group, CODEOWNERS handle). */
   teamOf(owner: string): Team | undefined;
   /** The module a path belongs to (deepest containing module). */

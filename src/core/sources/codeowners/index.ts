@@ -4,6 +4,6 @@
  */
 export { parseCodeowners, utf8Length, MAX_CODEOWNERS_BYTES, type CodeownersParseResult } from './parse';
 export { detectDialect, findCodeownersFile, CODEOWNERS_LOCATIONS, CODEOWNERS_SEARCH_ORDER } from './locate';
-export { OwnershipIndex } from './ownership';
+export { OwnershipIndex, type CodeownersUsage } from './ownership';
 export { isValidOwner, ownerProblem } from './owners';
 export { compilePattern, normalizeGitlab, type Program, type MatchMode } from './pattern';

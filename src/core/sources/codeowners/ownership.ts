@@ -335,7 +335,13 @@ export class OwnershipIndex {
     if (clean === '') return out;
     const slash = clean.lastIndexOf('/');
     const d = this.dirState(slash < 0 ? '' : clean.slice(0, slash));
-    const name = slash < 0 ? clean : clean.slice(slash + 1);
+    return this.collectAt(d, slash < 0 ? clean : clean.slice(slash + 1));
+  }
+
+  /** `collect` for the file `name` in the folder whose state is `d`. */
+  private collectAt(d: DirState, name: string): number[] {
+    const out = this.buf;
+    out.length = 0;
     const epoch = ++this.epoch;
     const mark = this.groupMark;
     for (const g of d.matched) {
@@ -498,7 +504,111 @@ export class OwnershipIndex {
     for (let r = 0; r < n; r++) matched[r] = groupMatched[this.groupOf[r]];
     return { matched, won };
   }
+  /**
+   * Per rule index: how many of `paths` it matches, how many it decides, and for a rule that
+   * matched a path it did not decide, the line that decided the first such path (in `paths`
+   * order): the deciding line of the same section when there is one, else the first deciding
+   * line. The same figures as asking `ownersOf` for every path and reading its `rules` and
+   * `overridden`, in one pass over the per-directory memo, without building any OwnerMatch.
+   */
+  usage(paths: readonly string[]): CodeownersUsage {
+    const n = this.rules.length;
+    const ng = this.groups.length;
+    const size = this.rules.reduce((max, rule) => Math.max(max, rule.index + 1), 0);
+    const groupMatched = new Array<number>(ng).fill(0);
+    const wonByPos = new Array<number>(n).fill(0);
+    const by = new Array<CodeownersRule | undefined>(n).fill(undefined);
+    // Rules of each group still without an `overriddenBy`, compacted as they get one: a group
+    // whose only rule left is the one that keeps winning costs one step per path.
+    const pending = this.groupRules.map((rs) => rs.slice());
+    const deciders = new Int32Array(this.sectionCount);
+    const excluded = new Uint8Array(this.sectionCount);
+    const single = this.dialect === 'github';
+    const lastRule = this.groupRules.map((rs) => rs[rs.length - 1]);
+    const winners: CodeownersRule[] = [];
+    // Workspace files come sorted: a folder's files follow each other, so its state is looked
+    // up once (no slice and hash of the folder's path per file).
+    let dir: string | null = null;
+    let d: DirState | null = null;
+    for (const path of paths) {
+      const clean = normalizePath(path);
+      if (clean === '') continue;
+      const slash = clean.lastIndexOf('/');
+      const dirLength = slash < 0 ? 0 : slash;
+      if (d === null || dir === null || dir.length !== dirLength || !clean.startsWith(dir)) {
+        dir = slash < 0 ? '' : clean.slice(0, slash);
+        d = this.dirState(dir);
+      }
+      const m = this.collectAt(d, slash < 0 ? clean : clean.slice(slash + 1));
+      if (m.length === 0) continue;
+      for (const g of m) groupMatched[g]++;
+      if (single) {
+        let best = -1;
+        for (const g of m) if (lastRule[g] > best) best = lastRule[g];
+        wonByPos[best]++;
+        for (const g of m) {
+          const rest = pending[g];
+          if (rest.length === 0 || (rest.length === 1 && rest[0] === best)) continue;
+          let keep = 0;
+          for (const r of rest) {
+            if (r === best) rest[keep++] = r;
+            else by[r] = this.rules[best];
+          }
+          rest.length = keep;
+        }
+        continue;
+      }
+      this.decide(m, deciders, excluded);
+      winners.length = 0;
+      for (let s = 0; s < this.sectionCount; s++) {
+        if (deciders[s] < 0) continue;
+        wonByPos[deciders[s]]++;
+        winners.push(this.rules[deciders[s]]);
+      }
+      if (winners.length === 0) continue;
+      for (const g of m) {
+        const rest = pending[g];
+        if (rest.length === 0) continue;
+        let keep = 0;
+        for (const r of rest) {
+          if (deciders[this.sectionOf[r]] === r) rest[keep++] = r;
+          else {
+            const rule = this.rules[r];
+            by[r] = winners.find((w) => sameSection(w, rule)) ?? winners[0];
+          }
+        }
+        rest.length = keep;
+      }
+    }
+    const usage: CodeownersUsage = {
+      matched: new Array<number>(size).fill(0),
+      won: new Array<number>(size).fill(0),
+      overriddenBy: new Array<CodeownersRule | undefined>(size).fill(undefined),
+    };
+    for (let r = 0; r < n; r++) {
+      const index = this.rules[r].index;
+      usage.matched[index] += groupMatched[this.groupOf[r]];
+      usage.won[index] += wonByPos[r];
+      if (usage.overriddenBy[index] === undefined) usage.overriddenBy[index] = by[r];
+    }
+    return usage;
+  }
 }
+
+/** What `usage()` returns, by rule index. */
+export interface CodeownersUsage {
+  /** Files each rule matches. */
+  matched: number[];
+  /** Files each rule decides (wins). */
+  won: number[];
+  /** For a rule that matched a file but lost it: the line that decided the first such file. */
+  overriddenBy: (CodeownersRule | undefined)[];
+}
+
+function sameSection(a: CodeownersRule, b: CodeownersRule): boolean {
+  return (a.section ?? '').toLowerCase() === (b.section ?? '').toLowerCase();
+}
+
 
 /** A copy of `owners` without repeats (a line may name one owner twice). */
 function distinct(owners: readonly string[]): string[] {

@@ -1,0 +1,112 @@
+/**
+ * `OwnershipIndex.usage(paths)` (the batch count behind codeowners/shadowed and
+ * codeowners/no-match) against what it replaces: `ownersOf` for every path, reading each
+ * answer's deciding lines and `overridden` list. Random rule sets (GitHub and GitLab, with
+ * sections, exclusions and repeated patterns) and random sorted paths.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { CodeownersDialect, CodeownersFile, CodeownersRule } from '../../../src/core/model/types';
+import { OwnershipIndex, parseCodeowners, type CodeownersUsage } from '../../../src/core/sources/codeowners';
+
+/** The per-path computation the batch method replaced (rules/helpers.ts before it). */
+function byOwnersOf(index: OwnershipIndex, codeowners: CodeownersFile, paths: readonly string[]): CodeownersUsage {
+  const sameSection = (a: CodeownersRule, b: CodeownersRule) => (a.section ?? '').toLowerCase() === (b.section ?? '').toLowerCase();
+  const size = codeowners.rules.reduce((max, rule) => Math.max(max, rule.index + 1), 0);
+  const usage: CodeownersUsage = {
+    matched: new Array<number>(size).fill(0),
+    won: new Array<number>(size).fill(0),
+    overriddenBy: new Array<CodeownersRule | undefined>(size).fill(undefined),
+  };
+  for (const path of paths) {
+    const match = index.ownersOf(path);
+    const winners = match.rules.length > 0 ? match.rules : match.rule ? [match.rule] : [];
+    for (const rule of winners) {
+      usage.matched[rule.index]++;
+      usage.won[rule.index]++;
+    }
+    for (const rule of match.overridden) {
+      usage.matched[rule.index]++;
+      if (usage.overriddenBy[rule.index] === undefined) {
+        usage.overriddenBy[rule.index] = winners.find((w) => sameSection(w, rule)) ?? winners[0];
+      }
+    }
+  }
+  return usage;
+}
+
+const names = ['a', 'b', 'src', 'x.js', 'y.md', '.env', 'ab'];
+const segArb = fc.constantFrom('a', 'b', 'src', '*', '?', 'a*', '*.js', '*.md', 'x.js', '.env', '**', 'a?');
+const patternArb = fc
+  .tuple(fc.boolean(), fc.array(segArb, { minLength: 1, maxLength: 3 }), fc.boolean())
+  .map(([lead, segs, trail]) => (lead ? '/' : '') + segs.join('/') + (trail ? '/' : ''))
+  .filter((p) => p !== '/' && p !== '//' && !p.includes('***'));
+const pathArb = fc.array(fc.constantFrom(...names), { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
+const ownerArb = fc.constantFrom('@a', '@b', '@org/c');
+/** Sorted and distinct, as a workspace's file list is (and also unsorted, which must not matter). */
+const pathsArb = fc
+  .tuple(fc.array(pathArb, { minLength: 1, maxLength: 16 }), fc.boolean())
+  .map(([paths, sort]) => (sort ? [...new Set(paths)].sort() : paths));
+
+const seed = process.env.NORTHSTAR_SEED !== undefined ? Number(process.env.NORTHSTAR_SEED) : Date.now() % 2 ** 31;
+
+function check(text: string, dialect: CodeownersDialect, paths: string[]): void {
+  const { codeowners } = parseCodeowners(text, 'CODEOWNERS', dialect);
+  const expected = byOwnersOf(new OwnershipIndex(codeowners), codeowners, paths);
+  const actual = new OwnershipIndex(codeowners).usage(paths);
+  assert.deepEqual(actual.matched, expected.matched, `matched\n${text}\n${paths.join('\n')}`);
+  assert.deepEqual(actual.won, expected.won, `won\n${text}\n${paths.join('\n')}`);
+  assert.deepEqual(
+    actual.overriddenBy.map((r) => r?.line ?? null),
+    expected.overriddenBy.map((r) => r?.line ?? null),
+    `overriddenBy\n${text}\n${paths.join('\n')}`,
+  );
+  // The same objects, not copies: findings quote their line and pattern.
+  actual.overriddenBy.forEach((r, i) => assert.equal(r, expected.overriddenBy[i]));
+}
+
+describe('OwnershipIndex.usage against ownersOf path by path', () => {
+  before(() => console.log(`      usage seed ${seed}: replay with NORTHSTAR_SEED=${seed}`));
+
+  it('GitHub: matched, won and the first overriding line per rule', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(patternArb, fc.array(ownerArb, { maxLength: 2 })), { minLength: 1, maxLength: 12 }),
+        pathsArb,
+        (lines, paths) => check(lines.map(([p, o]) => [p, ...o].join(' ')).join('\n'), 'github', paths),
+      ),
+      { numRuns: 400, seed },
+    );
+  });
+
+  it('GitLab: sections, exclusions and replaced entries', () => {
+    const lineArb = fc.oneof(
+      fc.tuple(fc.constant('entry'), patternArb, fc.array(ownerArb, { minLength: 1, maxLength: 2 })),
+      fc.tuple(fc.constant('exclude'), patternArb, fc.constant([] as string[])),
+      fc.tuple(fc.constant('section'), fc.constantFrom('Docs', 'docs', 'Ops'), fc.constant([] as string[])),
+    );
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 14 }), pathsArb, (lines, paths) => {
+        const text = lines
+          .map(([kind, p, o]) => (kind === 'section' ? `[${p}]` : kind === 'exclude' ? `!${p}` : [p, ...o].join(' ')))
+          .join('\n');
+        check(text, 'gitlab', paths);
+      }),
+      { numRuns: 400, seed },
+    );
+  });
+
+  it('a workspace-like case: a later module line overrides `*`, a file pattern in another folder', () => {
+    const text = ['* @org/all', '*.js @org/js', '/services/pay/ @org/pay', '/services/pay/ @org/pay2', '/docs/old/ @org/docs'].join('\n');
+    const paths = ['README.md', 'services/pay/a.js', 'services/pay/b.md', 'services/pay/sub/c.js', 'src/x.js'];
+    const { codeowners } = parseCodeowners(text, '.github/CODEOWNERS', 'github');
+    const usage = new OwnershipIndex(codeowners).usage(paths);
+    assert.deepEqual(usage.matched, [5, 3, 3, 3, 0]);
+    assert.deepEqual(usage.won, [1, 1, 0, 3, 0]);
+    assert.deepEqual(
+      usage.overriddenBy.map((r) => r?.line ?? null),
+      [4, 4, 4, null, null],
+    );
+    check(text, 'github', paths);
+  });
+});
