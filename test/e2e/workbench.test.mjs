@@ -79,4 +79,28 @@ describe('workbench (e2e)', function () {
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-show-output.png') });
   });
+  it('lists Northstar findings in the Problems panel, on their files, with the rule id', async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+    // Ctrl+Shift+M opens the Problems panel; the rows appear once the first analysis is done.
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    const finding = rows.filter({ hasText: 'Pattern "/services/legacy-cart/" matches no file' });
+    const end = Date.now() + 90_000;
+    for (;;) {
+      await page.keyboard.press('Control+Shift+M');
+      try {
+        await finding.first().waitFor({ timeout: 10_000 });
+        break;
+      } catch (e) {
+        if (Date.now() > end) throw e;
+      }
+    }
+    const text = (await finding.first().innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /codeowners\/no-match/);
+    assert.match(text, /\[Ln 18, Col 1\]/);
+    // The file row of CODEOWNERS is shown above its findings.
+    await rows.filter({ hasText: 'CODEOWNERS' }).first().waitFor({ timeout: 10_000 });
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'e2e-problems-panel.png') });
+  });
 });
