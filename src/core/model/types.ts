@@ -185,6 +185,8 @@ export interface ProvidedApi {
   /** Root-relative path of the definition file, when given. */
   definition: string | null;
   location: SourceLocation;
+  /** Where the definition path is written, when it is. */
+  definitionLocation?: SourceLocation;
 }
 
 export interface Slo {

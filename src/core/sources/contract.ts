@@ -75,11 +75,13 @@ function readContract(doc: YamlDoc, file: string, problems: ParseProblem[]): Con
     const name = doc.located(doc.get(item, 'name'));
     if (!name) continue;
     const definitionNode = doc.get(item, 'definition');
+    const definitionAt = doc.located(definitionNode);
     provides.push({
       name: name.value.trim(),
       type: oneOf(doc.str(doc.get(item, 'type')), API_TYPES) ?? 'other',
       definition: resolveContractPath(doc, folder, definitionNode, problems),
       location: name.location,
+      ...(definitionAt ? { definitionLocation: definitionAt.location } : {}),
     });
   }
 

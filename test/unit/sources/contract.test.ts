@@ -65,8 +65,14 @@ describe('parseContract', () => {
     ]);
     assert.equal(value.provides.length, 1);
     assert.deepEqual(
-      { ...value.provides[0], location: span(value.provides[0].location) },
-      { name: 'payments-rest', type: 'openapi', definition: 'services/payments/api/openapi.yaml', location: '13:11-13:24' },
+      { ...value.provides[0], location: span(value.provides[0].location), definitionLocation: span(value.provides[0].definitionLocation!) },
+      {
+        name: 'payments-rest',
+        type: 'openapi',
+        definition: 'services/payments/api/openapi.yaml',
+        location: '13:11-13:24',
+        definitionLocation: '15:17-15:33',
+      },
     );
     assert.deepEqual(value.consumes.map((c) => c.name), ['ledger-events']);
     assert.equal(value.dataClassification, 'pii');

@@ -14,7 +14,8 @@ export const missingDefinition: Rule = {
         if (api.definition === null || /^[a-z][a-z0-9+.-]*:\/\//i.test(api.definition) || files.has(api.definition)) continue;
         ctx.report({
           message: `API "${api.name}" of module "${module.name}" points at definition "${api.definition}", which does not exist: add the file or fix the path (relative to the contract's folder).`,
-          location: api.location,
+          // The path is what is wrong: point at it rather than at the API's name.
+          location: api.definitionLocation ?? api.location,
           module: module.name,
         });
       }

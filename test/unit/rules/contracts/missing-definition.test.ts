@@ -40,9 +40,10 @@ ruleTester('contracts/missing-definition', {
         {
           message: 'API "payments-rest" of module "payments-api" points at definition "services/payments/api/openapi.yaml", which does not exist',
           file: 'services/payments/service-contract.yaml',
-          line: 6,
-          column: 11,
-          endColumn: 24,
+          // On the path that is wrong, not on the API's name.
+          line: 8,
+          column: 17,
+          endColumn: 33,
           module: 'payments-api',
         },
       ],
