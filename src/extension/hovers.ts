@@ -36,19 +36,52 @@ function toRange(range: SourceRange): vscode.Range {
   return new vscode.Range(start, end);
 }
 
-/** The analysis of the document's root, waiting for the first analysis when it is still running. */
-async function locate(model: NorthstarModel, document: vscode.TextDocument, token: vscode.CancellationToken) {
+/**
+ * How long a hover or definition waits for the first analysis of the document's folder before
+ * answering without it: a small workspace is analysed within this on startup; a 200,000-file
+ * one is not, and the editor must not wait seconds for an answer.
+ */
+export const FIRST_ANALYSIS_WAIT_MS = 300;
+
+/** The hover shown on a Northstar file while its folder has no analysis yet. */
+export const ANALYSING_HOVER = 'Northstar is still analysing this workspace folder; hover again in a moment.';
+
+/**
+ * The analysis of the document's root. While the first analysis still runs, a hover waits at
+ * most `waitMs`; go-to-definition (an explicit request, answered asynchronously) waits for it.
+ */
+async function locate(model: NorthstarModel, document: vscode.TextDocument, token: vscode.CancellationToken, waitMs?: number) {
   const now = model.locate(document.uri);
   if (now) return now;
-  await model.ready();
+  if (waitMs === undefined) await model.ready();
+  else await model.waitForFirstAnalysis(document.uri, waitMs);
   return token.isCancellationRequested ? undefined : model.locate(document.uri);
+}
+
+/** CODEOWNERS and the YAML files Northstar reads (not code files: their hovers belong to others). */
+function isNorthstarFile(document: vscode.TextDocument): boolean {
+  return document.languageId === 'codeowners' || /(^|\/)(CODEOWNERS|(service-contract|catalog-info|teams|vision|\.northstar)\.ya?ml)$/.test(document.uri.path);
+}
+
+/** While the first analysis runs: a note on the token under the cursor of a Northstar file (not on comments or blanks). */
+function analysingHover(model: NorthstarModel, document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  if (!model.isFirstAnalysisPending(document.uri) || !isNorthstarFile(document)) return undefined;
+  const line = document.lineAt(position.line).text;
+  const comment = line.search(/(^|\s)#/);
+  if (comment >= 0 && position.character >= comment) return undefined;
+  const range = document.getWordRangeAtPosition(position, /[^\s]+/);
+  if (!range) return undefined;
+  const markdown = new vscode.MarkdownString(`$(sync~spin) ${ANALYSING_HOVER}`, true);
+  markdown.isTrusted = false;
+  markdown.supportHtml = false;
+  return new vscode.Hover(markdown, range);
 }
 
 export function registerHovers(context: vscode.ExtensionContext, model: NorthstarModel): void {
   const hovers: vscode.HoverProvider = {
     async provideHover(document, position, token) {
-      const located = await locate(model, document, token);
-      if (!located) return undefined;
+      const located = await locate(model, document, token, FIRST_ANALYSIS_WAIT_MS);
+      if (!located) return token.isCancellationRequested ? undefined : analysingHover(model, document, position);
       const result = hoverAt(located.root.analysis, located.path, document.getText(), position.line + 1, position.character + 1);
       if (!result) return undefined;
       // Untrusted Markdown: no command links, no HTML (names are escaped by the core as well).

@@ -14,6 +14,12 @@ import { VscodeFileAccess } from './vscodeFileAccess';
 export interface RootAnalysis {
   folder: vscode.WorkspaceFolder;
   analysis: Analysis;
+  /**
+   * The version of every open document of the folder whose text the analysis read (its YAML
+   * sources and CODEOWNERS, saved or not), by uri string. Positions in the analysis hold for
+   * a document only at that version (see NorthstarModel.sawCurrentText).
+   */
+  versions?: ReadonlyMap<string, number>;
 }
 
 /** Files whose unsaved text is analysed (YAML sources and CODEOWNERS). */
@@ -38,6 +44,8 @@ interface RootState {
   published: RootAnalysis | undefined;
   first: Promise<void>;
   resolveFirst: () => void;
+  /** The first analysis was published or failed (`first` resolved). */
+  firstSettled: boolean;
   /** Changes seen by the watcher since the last run. */
   pending: Map<string, FileChange['kind']>;
   /** Overlays changed since the last run. */
@@ -45,6 +53,8 @@ interface RootState {
   timer: ReturnType<typeof setTimeout> | undefined;
   /** Runs are chained: a WorkspaceAnalyzer is not re-entrant. */
   queue: Promise<void>;
+  /** Versions of the open overlay documents when the overlays were last collected. */
+  seenVersions: Map<string, number>;
   /** Bumped on every edit of an overlay document; a run started at an older value is stale. */
   generation: number;
   /** Jobs queued or running. */
@@ -135,6 +145,55 @@ export class NorthstarModel implements vscode.Disposable {
     await this.whenIdle();
   }
 
+  /**
+   * Whether uri lies in a workspace folder whose first analysis has not been published yet
+   * (surfaces then say "analysing…" instead of waiting: DESIGN habit 9, a 200,000-file folder
+   * takes seconds).
+   */
+  isFirstAnalysisPending(uri: vscode.Uri): boolean {
+    const located = this.stateOf(uri);
+    return located !== undefined && !located.state.disposed && !located.state.firstSettled;
+  }
+
+  /**
+   * Resolves with true when the folder holding uri has its first analysis, or with false after
+   * `ms` milliseconds if it has not (never waits longer).
+   */
+  async waitForFirstAnalysis(uri: vscode.Uri, ms: number): Promise<boolean> {
+    const located = this.stateOf(uri);
+    if (!located) return false;
+    if (located.state.published) return true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); });
+    await Promise.race([located.state.first, timeout]);
+    clearTimeout(timer);
+    return located.state.published !== undefined;
+  }
+
+  /** Whether any folder has an analysis queued or running, or changes waiting for one. */
+  isAnalysing(): boolean {
+    for (const s of this.states.values()) {
+      if (!s.disposed && (s.running > 0 || s.timer !== undefined || (this.started && !s.firstSettled))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether `root` (the latest analysis of its folder) read the text `uri` has now, so that
+   * its positions in that file still hold: the open document is at the version the analysis
+   * saw, or is unchanged from the disk the analysis read; and no change of the file on disk
+   * waits for analysis. False for an older snapshot.
+   */
+  sawCurrentText(root: RootAnalysis, uri: vscode.Uri): boolean {
+    const located = this.stateOf(uri);
+    if (!located || located.state.published !== root) return false;
+    if (located.state.pending.has(located.path)) return false;
+    const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
+    if (!doc) return true;
+    const seen = root.versions?.get(uri.toString());
+    return seen !== undefined ? seen === doc.version : !doc.isDirty;
+  }
+
   uriOf(root: RootAnalysis, path: string): vscode.Uri {
     return path === '' ? root.folder.uri : vscode.Uri.joinPath(root.folder.uri, ...path.split('/'));
   }
@@ -177,8 +236,13 @@ export class NorthstarModel implements vscode.Disposable {
   private addFolder(folder: vscode.WorkspaceFolder): void {
     const key = folder.uri.toString();
     if (this.states.has(key)) return;
-    let resolveFirst: () => void = () => undefined;
-    const first = new Promise<void>((resolve) => { resolveFirst = resolve; });
+    let settle: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => { settle = resolve; });
+    const resolveFirst = (): void => {
+      const state = this.states.get(key);
+      if (state) state.firstSettled = true;
+      settle();
+    };
     const fs = new VscodeFileAccess(folder.uri);
     const analyzer = new WorkspaceAnalyzer(fs, {
       rootLabel: folder.uri.scheme === 'file' ? toSlashes(folder.uri.fsPath) : folder.uri.toString(),
@@ -186,8 +250,8 @@ export class NorthstarModel implements vscode.Disposable {
       log: (line) => this.output.info(`[${folder.name}] ${line}`),
     });
     this.states.set(key, {
-      folder, analyzer, published: undefined, first, resolveFirst,
-      pending: new Map(), overlaysDirty: false, timer: undefined, queue: Promise.resolve(), generation: 0, running: 0, disposed: false,
+      folder, analyzer, published: undefined, first, resolveFirst, firstSettled: false,
+      seenVersions: new Map(), pending: new Map(), overlaysDirty: false, timer: undefined, queue: Promise.resolve(), generation: 0, running: 0, disposed: false,
     });
   }
 
@@ -232,6 +296,18 @@ export class NorthstarModel implements vscode.Disposable {
       if (isOverlayPath(located.path)) overlays.set(located.path, doc.getText());
     }
     return overlays;
+  }
+
+  /** Versions of the open YAML sources and CODEOWNERS documents inside a folder, saved or not. */
+  private versionsFor(folder: vscode.WorkspaceFolder): Map<string, number> {
+    const versions = new Map<string, number>();
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.isClosed) continue;
+      const located = this.stateOf(doc.uri);
+      if (!located || located.state.folder.uri.toString() !== folder.uri.toString()) continue;
+      if (isOverlayPath(located.path)) versions.set(doc.uri.toString(), doc.version);
+    }
+    return versions;
   }
 
   private watch(): void {
@@ -308,6 +384,9 @@ export class NorthstarModel implements vscode.Disposable {
     const changes: FileChange[] = [...state.pending].map(([path, kind]) => ({ path, kind }));
     state.pending.clear();
     const overlays = state.overlaysDirty || !state.published ? this.overlaysFor(state.folder) : undefined;
+    // Taken in the same tick as the overlays' texts: the versions those texts are.
+    if (overlays) state.seenVersions = this.versionsFor(state.folder);
+    const versions = new Map(state.seenVersions);
     state.overlaysDirty = false;
     const started = Date.now();
     let analysis: Analysis;
@@ -321,10 +400,10 @@ export class NorthstarModel implements vscode.Disposable {
     }
     this.output.debug(`[${state.folder.name}] analysed in ${Date.now() - started} ms ` +
       `(${changes.length} change(s)${overlays ? `, ${overlays.size} unsaved file(s)` : ''})`);
-    this.publish(state, analysis, generation);
+    this.publish(state, analysis, generation, versions);
   }
 
-  private publish(state: RootState, analysis: Analysis, generation: number): void {
+  private publish(state: RootState, analysis: Analysis, generation: number, versions: ReadonlyMap<string, number> = new Map(state.seenVersions)): void {
     if (state.disposed) return;
     if (generation !== state.generation && state.published) {
       // A document changed while this ran: its result describes a stale version. The edit
@@ -332,7 +411,7 @@ export class NorthstarModel implements vscode.Disposable {
       this.output.debug(`[${state.folder.name}] dropped a result for a stale document version`);
       return;
     }
-    const root: RootAnalysis = { folder: state.folder, analysis };
+    const root: RootAnalysis = { folder: state.folder, analysis, versions };
     state.published = root;
     this.output.info(`[${state.folder.name}] ${analysis.model.modules.length} module(s), ${analysis.model.findings.length} finding(s)`);
     state.resolveFirst();

@@ -3,6 +3,13 @@
  * remove a duplicate line, …) and, for findings about a module that only has a manifest,
  * "create a service-contract.yaml from a template". Edits go through a WorkspaceEdit, so an
  * open document is edited in its buffer and unsaved edits are kept.
+ *
+ * Safety (DESIGN habit 6): a fix's positions come from an analysis of some version of each
+ * file it edits. A fix is offered only when that analysis read the text every edited file has
+ * now (NorthstarModel.sawCurrentText); while an edit waits for its re-analysis the provider
+ * waits for it (bounded), else offers nothing. A fix that creates a file is offered only when
+ * the file does not exist, and if the file appears before the fix is applied, the whole edit
+ * fails instead of writing into it.
  */
 import * as vscode from 'vscode';
 import { contractTemplateFix } from '../core/fixes/contractTemplate';
@@ -20,25 +27,39 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+/** How long code actions wait for the re-analysis of a document edited since the last one. */
+export const STALE_WAIT_MS = 2000;
+
+/** Why a fix is not offered: it would create a file that exists, or edit a file changed since the analysis. */
+export type NoEdit = 'exists' | 'stale';
+
 /**
- * The WorkspaceEdit of a core Fix, or undefined when it would create a file that already
- * exists (a fix never overwrites).
+ * The WorkspaceEdit of a core Fix, or why there is none: it would create a file that already
+ * exists (a fix never overwrites), or it edits a file whose text changed since `root` was
+ * analysed (its positions would be stale).
  */
-export async function toWorkspaceEdit(model: NorthstarModel, root: RootAnalysis, fix: Fix): Promise<vscode.WorkspaceEdit | undefined> {
+export async function toWorkspaceEdit(model: NorthstarModel, root: RootAnalysis, fix: Fix): Promise<vscode.WorkspaceEdit | NoEdit> {
   const edit = new vscode.WorkspaceEdit();
   for (const e of fix.edits) {
     const uri = model.uriOf(root, e.file);
     if (e.range === null) {
-      if (await exists(uri)) return undefined;
+      if (await exists(uri)) return 'exists';
       // Created empty, then filled as a text edit: the text lands in an editor buffer the user
       // reviews and saves (createFile's `contents` does not survive every route a code action takes).
-      edit.createFile(uri, { ignoreIfExists: true });
+      // Neither overwrite nor ignoreIfExists: should the file appear before the fix is applied,
+      // creating it fails and so does the whole edit, rather than inserting into that file.
+      edit.createFile(uri, { overwrite: false, ignoreIfExists: false });
       edit.insert(uri, new vscode.Position(0, 0), e.newText);
     } else {
+      if (!model.sawCurrentText(root, uri)) return 'stale';
       edit.replace(uri, toVscodeRange(e.range), e.newText);
     }
   }
   return edit;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The fixes offered for one finding: its own, then the contract template where it applies. */
@@ -69,9 +90,28 @@ export class NorthstarCodeActionProvider implements vscode.CodeActionProvider {
     token: vscode.CancellationToken,
   ): Promise<vscode.CodeAction[]> {
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
+    const first = await this.actions(document, range, context, token);
+    if (first !== 'stale') return first;
+    // The analysis is older than this document or than a file a fix edits: wait for the
+    // re-analysis the edit scheduled and use it; if it does not come in time, offer nothing.
+    await Promise.race([this.model.whenIdle(), delay(STALE_WAIT_MS)]);
+    if (token.isCancellationRequested) return [];
+    const second = await this.actions(document, range, context, token);
+    return second === 'stale' ? [] : second;
+  }
+
+  /** The actions from the latest analysis, or 'stale' when any of them would be computed from an outdated text. */
+  private async actions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[] | 'stale'> {
     const located = this.model.locate(document.uri);
     if (!located) return [];
     const { root, path } = located;
+    // The findings' ranges are positions in the text the analysis read.
+    if (!this.model.sawCurrentText(root, document.uri)) return 'stale';
     const findings = root.analysis.model.findings.filter((f) => f.file === path && toVscodeRange(f).intersection(range) !== undefined);
     const actions: vscode.CodeAction[] = [];
     const seen = new Set<string>();
@@ -82,7 +122,8 @@ export class NorthstarCodeActionProvider implements vscode.CodeActionProvider {
         if (seen.has(key)) continue;
         const edit = await toWorkspaceEdit(this.model, root, fix);
         if (token.isCancellationRequested) return [];
-        if (!edit) continue;
+        if (edit === 'stale') return 'stale';
+        if (edit === 'exists') continue;
         seen.add(key);
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = edit;

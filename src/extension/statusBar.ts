@@ -9,6 +9,8 @@ import { toVscodeRange } from './diagnostics';
 import type { NorthstarModel, RootAnalysis } from './model';
 
 export const EXPLAIN_COMMAND = 'northstar.explainOwnership';
+/** The status bar text while the active file's folder has no analysis yet. */
+export const ANALYSING_TEXT = '$(sync~spin) Northstar: analysing…';
 
 /** Owners of a path: CODEOWNERS first, else the module's declared owners. */
 export function ownersOfPath(root: RootAnalysis, path: string): string[] {
@@ -150,6 +152,15 @@ export class OwnershipStatusBar implements vscode.Disposable {
     const enabled = vscode.workspace.getConfiguration('northstar').get<boolean>('statusBar.enabled', true);
     const uri = vscode.window.activeTextEditor?.document.uri;
     const located = uri ? this.model.locate(uri) : undefined;
+    if (enabled && !located && uri && this.model.isFirstAnalysisPending(uri)) {
+      // Never wait for the first analysis (seconds on a huge folder): say so, and update when
+      // it is published (onDidChange).
+      this.item.text = ANALYSING_TEXT;
+      this.item.tooltip = 'Northstar is analysing this workspace folder for the first time; ownership shows when it is done.';
+      this.visible = true;
+      this.item.show();
+      return;
+    }
     if (!enabled || !located) {
       this.visible = false;
       this.item.hide();
@@ -169,6 +180,10 @@ export class OwnershipStatusBar implements vscode.Disposable {
 export async function explainOwnership(model: NorthstarModel, uri?: vscode.Uri): Promise<void> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   const located = target ? model.locate(target) : undefined;
+  if (!located && target && model.isFirstAnalysisPending(target)) {
+    void vscode.window.showInformationMessage('Northstar is still analysing this workspace folder; try again in a moment.');
+    return;
+  }
   if (!located) {
     void vscode.window.showInformationMessage('Northstar: open a file of an analysed workspace folder to explain its ownership.');
     return;

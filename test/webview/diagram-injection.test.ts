@@ -1,5 +1,6 @@
 /**
- * DESIGN.md section 6 in a real browser: modules, systems, teams and APIs named like markup,
+ * DESIGN.md section 6 in a real browser: modules, systems, teams, APIs, priority ids and titles
+ * and escalation steps (a `javascript:` URL among them) named like markup,
  * Mermaid syntax, Mermaid directives or Mermaid keywords render as those characters, and no
  * script runs (no dialog, no alert, no CSP violation, no element built from a name).
  */
@@ -28,6 +29,14 @@ const HOSTILE = [
 ];
 const HOSTILE_TEAM = '<img src=y onerror=alert(3)> "Team" ]]-->';
 const HOSTILE_API = '<b onmouseover=alert(4)>api</b> -->|x|';
+/** Priorities of vision.yaml: [id, title]; module m<i> serves priority i % length. */
+const HOSTILE_PRIORITIES: [string, string][] = [
+  ['<img src=p onerror=alert(6)>', '<script>alert(7)</script> first'],
+  ['A]-->B[', 'click X call alert()'],
+  ['%%{init: {"securityLevel":"loose"}}%%', 'A]-->B['],
+  ['click X call alert()', '%%{init: {"securityLevel":"loose"}}%%'],
+];
+const HOSTILE_ESCALATION_URL = 'javascript:alert(8)';
 
 /** A workspace whose every name is hostile: a contract per module, a teams.yaml, a consumed API. */
 function hostileWorkspace(): Record<string, string> {
@@ -41,6 +50,16 @@ function hostileWorkspace(): Record<string, string> {
       `    name: ${y(HOSTILE_TEAM)}`,
       '    escalation:',
       `      - { kind: chat, target: ${y('#<img src=z onerror=alert(5)>')} }`,
+      `      - { kind: pager, target: ${y('oncall <b>now</b>')}, url: ${y(HOSTILE_ESCALATION_URL)} }`,
+      '',
+    ].join('\n'),
+    'vision.yaml': [
+      'apiVersion: northstar/v1',
+      'kind: Vision',
+      'vision:',
+      `  direction: ${y('<img src=v onerror=alert(9)>')}`,
+      'priorities:',
+      ...HOSTILE_PRIORITIES.flatMap(([id, title]) => [`  - id: ${y(id)}`, `    title: ${y(title)}`]),
       '',
     ].join('\n'),
     '.github/CODEOWNERS': '* @acme/hostile\n',
@@ -57,6 +76,7 @@ function hostileWorkspace(): Record<string, string> {
     if (i > 0) lines.push(`dependsOn: [${y(HOSTILE[i - 1])}]`);
     if (i === 0) lines.push('provides:', `  - { name: ${y(HOSTILE_API)}, type: other }`);
     if (i === 4) lines.push(`consumes: [${y(HOSTILE_API)}]`);
+    lines.push(`priorities: [${y(HOSTILE_PRIORITIES[i % HOSTILE_PRIORITIES.length][0])}]`);
     files[`libs/m${i}/service-contract.yaml`] = lines.join('\n') + '\n';
   });
   return files;
@@ -72,6 +92,8 @@ describe('diagram webview: hostile names (Chromium)', function () {
     await browser.start();
     model = await analyze(hostileWorkspace());
     assert.deepEqual(model.modules.map((m) => m.name).sort(), [...HOSTILE].sort(), 'the engine read every hostile name');
+    assert.deepEqual(model.priorities.map((p) => [p.id, p.title]), HOSTILE_PRIORITIES, 'the engine read every hostile priority');
+    assert.equal(model.teams.find((t) => t.id === '@acme/hostile')?.escalation[1]?.url, HOSTILE_ESCALATION_URL);
   });
   afterEach(async () => {
     const pwned = (await p.page.evaluate(() => window.__pwned)) as string[];
@@ -117,6 +139,18 @@ describe('diagram webview: hostile names (Chromium)', function () {
       const text = await p.page.locator('#detailsBody').innerText();
       assert.ok(text.includes(`@acme/hostile (${HOSTILE_TEAM})`), text);
       assert.ok(text.includes('#<img src=z onerror=alert(5)>'), text);
+      // The javascript: escalation URL is shown as text; nothing in the panel is a link to it.
+      assert.ok(text.includes(`2. pager: oncall <b>now</b> (${HOSTILE_ESCALATION_URL})`), text);
+      assert.equal(await p.page.locator('#details a[href], #details [href]').count(), 0);
+    }
+    // Priority ids and titles in the side panel: the module's own priority, as text.
+    for (const [i, name] of HOSTILE.entries()) {
+      if (i > 3) break;
+      await p.page.locator('#stage g.node', { hasText: name }).first().click();
+      await p.page.locator('#details:not([hidden]) h2', { hasText: name }).waitFor();
+      const [id, title] = HOSTILE_PRIORITIES[i % HOSTILE_PRIORITIES.length];
+      const priorities = await p.page.locator('#detailsBody section', { has: p.page.locator('h3', { hasText: 'Priorities' }) }).locator('span').allInnerTexts();
+      assert.deepEqual(priorities, [`${title} (${id})`]);
     }
     // The search box focuses a module whatever its name.
     await p.page.fill('#search', 'click X call alert()');
@@ -125,5 +159,19 @@ describe('diagram webview: hostile names (Chromium)', function () {
     const focused = (await drawnNodes(p.page)).filter((n) => n.classes.includes('focus'));
     assert.equal(focused.length, 1);
     assert.ok(focused[0].text.startsWith('click X call alert()'));
+  });
+
+  it('filtered by priority: hostile ids and titles fill the dropdown as text and filter by the exact id', async () => {
+    p = await browser.open(model);
+    const options = await p.page.$$eval('#priority option', (els) => els.map((e) => ({ value: (e as unknown as { value: string }).value, text: e.textContent })));
+    assert.deepEqual(options, [{ value: '', text: 'all' }, ...HOSTILE_PRIORITIES.map(([id, title]) => ({ value: id, text: `${title} (${id})` }))]);
+    for (const [k, [id]] of HOSTILE_PRIORITIES.entries()) {
+      await p.page.selectOption('#priority', id);
+      await p.rendered(k + 2);
+      const expected = HOSTILE.filter((_, i) => i % HOSTILE_PRIORITIES.length === k);
+      const firstLines = await p.page.$$eval('#stage svg g.node .nodeLabel p', (els) => els.map((e) => (e.childNodes[0]?.textContent ?? '').replace(/ ⚠ \d+$/, '')));
+      assert.deepEqual([...firstLines].sort(), [...expected].sort(), `priority ${id}`);
+      assert.equal(await p.page.inputValue('#priority'), id);
+    }
   });
 });

@@ -26,6 +26,12 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 const HOSTILE_IMG = '<img src=x onerror=alert(1)>';
 const HOSTILE_SCRIPT = '</script><script>window.__pwned=1</script>';
 const HOSTILE_URL = 'javascript:alert(1)';
+/** Mermaid syntax, a Mermaid click directive and a Mermaid init directive, as names. */
+const MERMAID_EDGE = 'A]-->B[';
+const MERMAID_CLICK = 'click X call alert()';
+const MERMAID_INIT = '%%{init: {"securityLevel":"loose"}}%%';
+const HOSTILE_PRIORITY_ID = '<img src=p onerror=alert(2)>';
+const HOSTILE_API = '<b onmouseover=alert(3)>api</b> -->|x|';
 
 /** A stand-in for VS Code's webview host: records what the page posts and keeps its state. */
 const VSCODE_API_STUB = `
@@ -286,8 +292,8 @@ describe('vision summary webview (Chromium)', function () {
         file: 'vision.yaml',
         direction: HOSTILE_SCRIPT,
         why: HOSTILE_IMG,
-        capabilities: [HOSTILE_IMG, HOSTILE_SCRIPT],
-        capacity: { [HOSTILE_IMG]: 60, [HOSTILE_SCRIPT]: 40 },
+        capabilities: [HOSTILE_IMG, HOSTILE_SCRIPT, MERMAID_EDGE, MERMAID_CLICK, MERMAID_INIT],
+        capacity: { [HOSTILE_IMG]: 60, [HOSTILE_SCRIPT]: 30, [MERMAID_INIT]: 10 },
         capacityLocation: null,
       },
       priorities: [{
@@ -296,22 +302,40 @@ describe('vision summary webview (Chromium)', function () {
         owner: HOSTILE_SCRIPT,
         metrics: [{ name: HOSTILE_SCRIPT, unit: HOSTILE_IMG, baseline: 1, current: 2, target: 3, location: { file: 'vision.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 } }],
         location: { file: 'vision.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 },
-      }],
-      teams: [makeTeam('@acme/x', HOSTILE_IMG)],
+      }, ...[HOSTILE_PRIORITY_ID, MERMAID_EDGE, MERMAID_INIT].map((id, i) => ({
+        id,
+        title: [MERMAID_CLICK, MERMAID_INIT, `${HOSTILE_SCRIPT} ${MERMAID_EDGE}`][i],
+        owner: null,
+        metrics: [],
+        location: { file: 'vision.yaml', line: 2 + i, column: 1, endLine: 2 + i, endColumn: 2 },
+      }))],
+      teams: [
+        makeTeam('@acme/x', HOSTILE_IMG),
+        { ...makeTeam('@acme/mermaid', MERMAID_CLICK), escalation: [{ kind: 'pager', target: MERMAID_INIT, url: HOSTILE_URL }, { kind: 'chat', target: MERMAID_EDGE, url: ' JaVaScRiPt:alert(4)' }] },
+      ],
       modules: [
-        makeModule({ name: HOSTILE_IMG, owners: ['@acme/x'], priorities: ['p1'], dashboards: [HOSTILE_URL, 'https://ok.example/d'], runbook: HOSTILE_URL }),
+        makeModule({ name: HOSTILE_IMG, owners: ['@acme/x'], priorities: ['p1', HOSTILE_PRIORITY_ID], dashboards: [HOSTILE_URL, 'https://ok.example/d'], runbook: HOSTILE_URL }),
         makeModule({ name: HOSTILE_SCRIPT, owners: [HOSTILE_SCRIPT], priorities: ['p1'] }),
+        makeModule({
+          name: MERMAID_EDGE, owners: ['@acme/mermaid'], priorities: [MERMAID_EDGE, MERMAID_INIT], system: MERMAID_INIT,
+          apis: [{ name: HOSTILE_API, type: MERMAID_CLICK, definition: null, location: { file: 'services/x/service-contract.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 } }],
+          consumes: [{ name: HOSTILE_API, location: null }],
+        }),
+        makeModule({ name: MERMAID_CLICK, owners: ['@acme/mermaid'], priorities: [HOSTILE_PRIORITY_ID], dependsOn: [{ name: MERMAID_EDGE, location: null }] }),
+        makeModule({ name: MERMAID_INIT, owners: ['@acme/mermaid'], priorities: [MERMAID_INIT], dashboards: [' javascript:alert(5)'] }),
       ],
       findings: [makeFinding({ ruleId: 'quality/missing-tests', file: 'a', module: HOSTILE_IMG })],
     });
-    const data = buildSummaryPageData(hostile, { name: HOSTILE_SCRIPT, uri: 'file:///x' }, [{ name: HOSTILE_SCRIPT, uri: 'file:///x' }, { name: HOSTILE_IMG, uri: 'file:///y' }]);
+    const data = buildSummaryPageData(hostile, { name: HOSTILE_SCRIPT, uri: 'file:///x' }, [{ name: HOSTILE_SCRIPT, uri: 'file:///x' }, { name: HOSTILE_IMG, uri: 'file:///y' }, { name: MERMAID_INIT, uri: 'file:///z' }]);
     data.rules = data.rules.map((r) => ({ ...r, url: HOSTILE_URL }));
     const nonce = createNonce();
     const text = html(data, nonce);
 
     // The HTML itself: one element each for the data and the script; no workspace text as markup.
     assert.equal(text.match(/<script\b/g)?.length, 2);
-    assert.ok(!text.includes(HOSTILE_IMG) && !text.includes(HOSTILE_SCRIPT), 'hostile text appears raw in the HTML');
+    for (const raw of [HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_PRIORITY_ID, HOSTILE_API, MERMAID_EDGE, MERMAID_INIT]) {
+      assert.ok(!text.includes(raw), `hostile text appears raw in the HTML: ${raw}`);
+    }
 
     server.setPage(text);
     await page.goto(`${server.url}/index.html`);
@@ -325,22 +349,37 @@ describe('vision summary webview (Chromium)', function () {
     assert.doesNotMatch(csp, /unsafe-eval/);
     assert.match(csp, /^default-src 'none';/);
 
-    assert.equal(await page.locator('.priority-title').innerText(), HOSTILE_IMG);
+    assert.deepEqual(await page.locator('.priority-title').allInnerTexts(), [HOSTILE_IMG, MERMAID_CLICK, MERMAID_INIT, `${HOSTILE_SCRIPT} ${MERMAID_EDGE}`]);
+    assert.deepEqual(await page.locator('.priority-id').allInnerTexts(), ['p1', HOSTILE_PRIORITY_ID, MERMAID_EDGE, MERMAID_INIT]);
+    // Hostile ids as attributes: set through the DOM, so a selector by the exact id finds its article.
+    const articles = await page.locator('article.priority').evaluateAll((as) => as.map((a) => a.getAttribute('data-priority')));
+    assert.deepEqual(articles, ['p1', HOSTILE_PRIORITY_ID, MERMAID_EDGE, MERMAID_INIT]);
+    const servedBy = async (id: string): Promise<string[]> =>
+      (await page.locator('article.priority').filter({ has: page.locator('.priority-id', { hasText: id }) }).first().locator('button.module').allInnerTexts()).sort();
+    assert.deepEqual(await servedBy(HOSTILE_PRIORITY_ID), [HOSTILE_IMG, MERMAID_CLICK].sort());
+    assert.deepEqual(await servedBy(MERMAID_INIT), [MERMAID_EDGE, MERMAID_INIT].sort());
     assert.equal(await page.locator('tr.metric .metric-name').innerText(), HOSTILE_SCRIPT);
     assert.equal(await page.locator('#vision .direction').innerText(), `Direction: ${HOSTILE_SCRIPT}`);
-    assert.deepEqual(await page.locator('#vision .capabilities li').allInnerTexts(), [HOSTILE_IMG, HOSTILE_SCRIPT]);
-    assert.deepEqual((await page.locator('button.module').allInnerTexts()).sort(), [HOSTILE_SCRIPT, HOSTILE_IMG].sort());
-    assert.deepEqual(await page.locator('#root-picker option').allInnerTexts(), [HOSTILE_SCRIPT, HOSTILE_IMG]);
+    assert.deepEqual(await page.locator('#vision .capabilities li').allInnerTexts(), [HOSTILE_IMG, HOSTILE_SCRIPT, MERMAID_EDGE, MERMAID_CLICK, MERMAID_INIT]);
+    assert.deepEqual([...new Set(await page.locator('button.module').allInnerTexts())].sort(), [HOSTILE_SCRIPT, HOSTILE_IMG, MERMAID_EDGE, MERMAID_CLICK, MERMAID_INIT].sort());
+    assert.deepEqual(await page.locator('#root-picker option').allInnerTexts(), [HOSTILE_SCRIPT, HOSTILE_IMG, MERMAID_INIT]);
     assert.ok((await page.locator('#teams').innerText()).includes(HOSTILE_IMG));
+    assert.ok((await page.locator('#teams h3').allInnerTexts()).includes(MERMAID_CLICK));
     assert.ok((await page.locator('#capacity').innerText()).includes(HOSTILE_SCRIPT));
+    assert.ok((await page.locator('#capacity .category').allInnerTexts()).includes(MERMAID_INIT));
+    // The API names and escalation steps are not shown on this page; they travel in the data only.
+    assert.ok(!(await page.locator('body').innerText()).includes('onmouseover'));
+    assert.equal(await page.locator('b').count(), 0, 'a <b> was created from an API name');
     assert.equal(await page.locator('main img').count(), 0, 'an <img> was created from data');
     assert.equal(await page.locator('script').count(), 2, 'a <script> was created from data');
 
     // Only the http(s) URL is a link; javascript: shows as text, also for rule docs.
     const hrefs = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    assert.deepEqual(hrefs, ['https://ok.example/d']);
+    // Its module serves two priorities: the link shows under each.
+    assert.deepEqual(hrefs, ['https://ok.example/d', 'https://ok.example/d']);
     assert.ok((await page.locator('#priorities').innerText()).includes(`dashboard: ${HOSTILE_URL}`));
     assert.ok((await page.locator('#priorities').innerText()).includes(`runbook: ${HOSTILE_URL}`));
+    assert.ok((await page.locator('#priorities').innerText()).includes('javascript:alert(5)'), 'a javascript: dashboard with a leading space is text');
     assert.ok((await page.locator('#teams').innerText()).includes(`quality/missing-tests: ${HOSTILE_URL}`));
     await page.locator('.link-text').first().click();
 
