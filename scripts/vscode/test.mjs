@@ -3,17 +3,19 @@
 //   4. integration tests (mocha inside the extension host) on a trusted folder, a restricted
 //      folder and a multi-root workspace   5. Playwright UI tests (test/e2e/*.test.mjs)
 //
-//   node scripts/vscode/test.mjs [--only integration|e2e] [--verbose]
+//   node scripts/vscode/test.mjs [--only integration|e2e] [--scenario NAME] [--verbose]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Mocha from 'mocha';
 import { ROOT, ensureSystemPackages, installCodeServer } from './install.mjs';
+import { LARGE_FOLDER_NAME, writeLargeWorkspace } from './large-workspace.mjs';
 import { exampleWorkspace, log, runExtensionTests } from './run.mjs';
+import { runVsixTest } from './vsix.mjs';
 
-const { values: opts } = parseArgs({ options: { only: { type: 'string' }, verbose: { type: 'boolean' } } });
+const { values: opts } = parseArgs({ options: { only: { type: 'string' }, scenario: { type: 'string' }, verbose: { type: 'boolean' } } });
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 
@@ -21,6 +23,20 @@ const SCENARIOS = [
   { name: 'default', workspace: exampleWorkspace(), trusted: true, folders: [basename(exampleWorkspace())] },
   { name: 'restricted', workspace: join(FIXTURES, 'vscode-ws'), trusted: false, folders: ['vscode-ws'] },
   { name: 'multi-root', workspace: join(FIXTURES, 'vscode-multiroot', 'shopco.code-workspace'), trusted: true, folders: ['shopco', 'storefront'] },
+  // 200,000 files generated into a temp folder: hovers and the status bar answer while the first
+  // analysis runs (test/integration/responsiveness.test.ts, the only file this scenario runs).
+  {
+    name: 'large', trusted: true, folders: [LARGE_FOLDER_NAME], env: { NORTHSTAR_TEST_FILES: 'responsiveness.test.js' },
+    async prepare() {
+      const dir = mkdtempSync(join(tmpdir(), 'northstar-large-'));
+      const workspace = join(dir, LARGE_FOLDER_NAME);
+      mkdirSync(workspace);
+      const t = Date.now();
+      const files = await writeLargeWorkspace(workspace);
+      log(`large: ${files} files generated in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+      return { workspace, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
 ];
 
 const totals = { passed: 0, failed: 0 };
@@ -37,14 +53,16 @@ function step(name, command, args) {
 
 async function integration() {
   const testsPath = join(ROOT, 'out', 'test', 'integration', 'index.js');
-  for (const s of SCENARIOS) {
+  for (const s of SCENARIOS.filter((x) => !opts.scenario || x.name === opts.scenario)) {
+    const prepared = s.prepare ? await s.prepare() : undefined;
     const resultsDir = mkdtempSync(join(tmpdir(), 'northstar-results-'));
     const resultsFile = join(resultsDir, 'results.json');
     const t = Date.now();
     const code = await runExtensionTests({
-      name: s.name, extensionPath: ROOT, testsPath, workspace: s.workspace, trusted: s.trusted, verbose: opts.verbose,
-      env: { NORTHSTAR_TEST_RESULTS: resultsFile, NORTHSTAR_TEST_TRUSTED: String(s.trusted), NORTHSTAR_TEST_FOLDERS: s.folders.join(',') },
+      name: s.name, extensionPath: ROOT, testsPath, workspace: prepared?.workspace ?? s.workspace, trusted: s.trusted, verbose: opts.verbose,
+      env: { NORTHSTAR_TEST_RESULTS: resultsFile, NORTHSTAR_TEST_TRUSTED: String(s.trusted), NORTHSTAR_TEST_FOLDERS: s.folders.join(','), ...s.env },
     }).catch((e) => { log(`${s.name}: ${e instanceof Error ? e.message : e}`); return 2; });
+    prepared?.cleanup();
     const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
     rmSync(resultsDir, { recursive: true, force: true });
     if (results) {
@@ -88,6 +106,11 @@ step('compile tests', process.execPath, [join(ROOT, 'node_modules', 'typescript'
 if (built) {
   if (opts.only !== 'e2e') await integration();
   if (opts.only !== 'integration') await e2e();
+  // 6. the packaged .vsix installed into a fresh code-server (scripts/vscode/vsix.mjs); full runs only
+  if (!opts.only && !opts.scenario) {
+    const v = await runVsixTest({ verbose: opts.verbose });
+    totals.passed += v.passed; totals.failed += v.failed; problems.push(...v.problems);
+  }
 }
 for (const p of problems) console.log(`  FAILED ${p}`);
 console.log(`vscode: ${totals.passed} passed, ${totals.failed} failed (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
