@@ -23,6 +23,7 @@ import type {
 } from './model/types';
 import { evidenceFromAnnotations, evidenceFromDependencies, isOnCallAnnotation } from './observability';
 import { RULES } from './rules';
+import { hasCodeownersUsage, hasFileSet, primeCodeownersUsage, primeFileSet } from './rules/helpers';
 import type { RuleContext, ReportInput } from './rules/rule';
 import { scorecardLevel } from './scorecard';
 import { parseCatalog, parseEntityRef } from './sources/backstage';
@@ -129,6 +130,58 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Longest stretch of synchronous work while building a snapshot before the event loop gets a turn. */
+export const SLICE_MS = 10;
+
+const clock: () => number =
+  typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
+
+/**
+ * A macrotask: timers, I/O callbacks and messages run before it. `setImmediate` where the
+ * runtime has it (Node, the extension host): `setTimeout(0)` waits at least 1 ms.
+ */
+const nextMacrotask: (resolve: () => void) => void = (() => {
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+  return typeof immediate === 'function' ? (resolve) => void immediate(resolve) : (resolve) => void setTimeout(resolve, 0);
+})();
+
+/**
+ * Cooperative scheduling for the snapshot build, which runs on the extension host's thread:
+ * the returned function gives a promise of the next macrotask when more than `sliceMs` passed
+ * since the last one, else null, so that a loop awaits only when it is due. Loops call it
+ * every few hundred items; one yielder serves one analysis or update.
+ */
+export function eventLoopYielder(sliceMs = SLICE_MS): () => Promise<void> | null {
+  let last = clock();
+  const resume = () => {
+    last = clock();
+  };
+  return () => {
+    if (clock() - last < sliceMs) return null;
+    return new Promise<void>(nextMacrotask).then(resume);
+  };
+}
+
+/** `new Set(items)`, giving the event loop a turn when due. */
+async function setInSlices(items: readonly string[], pause: () => Promise<void> | null): Promise<Set<string>> {
+  const set = new Set<string>();
+  for (let i = 0; i < items.length; i++) {
+    if ((i & 4095) === 0) await pause();
+    set.add(items[i]);
+  }
+  return set;
+}
+
+/** `items.filter(keep)`, giving the event loop a turn when due. */
+async function filterInSlices(items: readonly string[], keep: (item: string) => boolean, pause: () => Promise<void> | null): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if ((i & 1023) === 0) await pause();
+    if (keep(items[i])) out.push(items[i]);
+  }
+  return out;
+}
+
 /** Globs come from workspace files: matched in linear time (glob.ts), never by a backtracking regex. */
 function globMatcher(globs: readonly string[]): (path: string) => boolean {
   return compileGlobs(globs);
@@ -149,6 +202,8 @@ export class WorkspaceAnalyzer {
   private readonly contributing = new Set<string>();
   private readonly testMemo: TestMemo = { conventions: '', byFile: new Map() };
   private roleIndex: { files: readonly string[]; byRole: Map<Role, string[]> } | null = null;
+  /** analyze() and update() run one after the other: a build yields to the event loop mid-way. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly fs: FileAccess,
@@ -162,27 +217,43 @@ export class WorkspaceAnalyzer {
   }
 
   /** Walk, read and analyse everything. */
-  async analyze(): Promise<Analysis> {
-    const walk = await walkWorkspace(this.fs);
-    this.files = walk.files;
-    this.fileSet = new Set(walk.files);
-    for (const path of this.overlays.keys()) this.addFile(path);
-    this.walkProblems = walk.problems;
-    this.facts.clear();
-    this.contributing.clear();
-    await this.readAll(this.files.filter((f) => roleOf(f) !== null));
-    this.outerCodeowners = await this.readOuterCodeowners();
-    this.walked = true;
-    this.current = this.build();
-    return this.current;
+  analyze(): Promise<Analysis> {
+    return this.serialised(() => this.analyzeNow());
   }
 
   /**
    * Apply changes seen by a watcher or the editor and rebuild. Only changed files are read
    * again; a changed `.gitignore` means a new walk. `overlays` replaces the unsaved buffers.
    */
-  async update(changes: readonly FileChange[], overlays?: ReadonlyMap<string, string>): Promise<Analysis> {
-    if (!this.walked) return this.analyze();
+  update(changes: readonly FileChange[], overlays?: ReadonlyMap<string, string>): Promise<Analysis> {
+    return this.serialised(() => this.updateNow(changes, overlays));
+  }
+
+  /** Run after every analysis or update asked for earlier has settled (resolved or failed). */
+  private serialised(task: () => Promise<Analysis>): Promise<Analysis> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async analyzeNow(): Promise<Analysis> {
+    const walk = await walkWorkspace(this.fs);
+    const pause = eventLoopYielder();
+    this.files = walk.files;
+    this.fileSet = await setInSlices(walk.files, pause);
+    for (const path of this.overlays.keys()) this.addFile(path);
+    this.walkProblems = walk.problems;
+    this.facts.clear();
+    this.contributing.clear();
+    await this.readAll(await filterInSlices(this.files, (f) => roleOf(f) !== null, pause));
+    this.outerCodeowners = await this.readOuterCodeowners();
+    this.walked = true;
+    this.current = await this.build();
+    return this.current;
+  }
+
+  private async updateNow(changes: readonly FileChange[], overlays?: ReadonlyMap<string, string>): Promise<Analysis> {
+    if (!this.walked) return this.analyzeNow();
     const toRead = new Set<string>();
     if (overlays) {
       const next = normalizeOverlays(overlays);
@@ -193,7 +264,7 @@ export class WorkspaceAnalyzer {
     }
     for (const change of changes) {
       const path = normalizePath(change.path);
-      if (basename(path) === '.gitignore') return this.analyze();
+      if (basename(path) === '.gitignore') return this.analyzeNow();
       if (change.kind === 'deleted') {
         // A deleted folder removes every file below it.
         const removed = this.fileSet.has(path) ? [path] : this.files.filter((f) => isInside(f, path) && f !== path);
@@ -207,7 +278,7 @@ export class WorkspaceAnalyzer {
       } else {
         if (!this.fileSet.has(path)) {
           const kind = await this.fs.stat(path).then((s) => s.kind).catch(() => null);
-          if (kind === 'directory') return this.analyze();
+          if (kind === 'directory') return this.analyzeNow();
           if (kind === null && !this.overlays.has(path)) continue;
           this.addFile(path);
         }
@@ -215,7 +286,7 @@ export class WorkspaceAnalyzer {
       }
     }
     await this.readAll([...toRead].filter((f) => this.fileSet.has(f) && roleOf(f) !== null));
-    this.current = this.build();
+    this.current = await this.build();
     return this.current;
   }
 
@@ -262,6 +333,7 @@ export class WorkspaceAnalyzer {
    */
   private async readAll(paths: readonly string[]): Promise<void> {
     const CONCURRENCY = 64;
+    const pause = eventLoopYielder();
     const store = (p: string, facts: FileFacts) => {
       this.facts.set(p, facts);
       if (facts.problems.length > 0 || facts.disables.length > 0 || facts.tags.length > 0) this.contributing.add(p);
@@ -270,12 +342,15 @@ export class WorkspaceAnalyzer {
     let own = paths;
     let scanning: Promise<void> = Promise.resolve();
     if (this.fs.scanFiles) {
-      const sources = paths.filter((p) => roleOf(p) === 'source' && !this.overlays.has(p));
+      const sources = await filterInSlices(paths, (p) => roleOf(p) === 'source' && !this.overlays.has(p), pause);
       if (sources.length > 0) {
-        const scanned = new Set(sources);
-        own = paths.filter((p) => !scanned.has(p));
-        scanning = this.fs.scanFiles(sources, MAX_TEXT_BYTES, PRIORITY_MARKER).then((results) => {
-          sources.forEach((p, i) => store(p, this.sourceFacts(p, results[i])));
+        const scanned = await setInSlices(sources, pause);
+        own = await filterInSlices(paths, (p) => !scanned.has(p), pause);
+        scanning = this.fs.scanFiles(sources, MAX_TEXT_BYTES, PRIORITY_MARKER).then(async (results) => {
+          for (let i = 0; i < sources.length; i++) {
+            if ((i & 1023) === 0) await pause();
+            store(sources[i], this.sourceFacts(sources[i], results[i]));
+          }
         });
       }
     }
@@ -284,6 +359,8 @@ export class WorkspaceAnalyzer {
       while (next < own.length) {
         const p = own[next++];
         store(p, await this.readFacts(p));
+        // Parsing is synchronous: many lanes finishing at once would hold the event loop.
+        await pause();
       }
     };
     await Promise.all([scanning, ...Array.from({ length: Math.min(CONCURRENCY, own.length) }, lane)]);
@@ -399,15 +476,19 @@ export class WorkspaceAnalyzer {
   // -------------------------------------------------------------------------
   // Building a snapshot from the cache
 
-  private build(): Analysis {
+  private async build(): Promise<Analysis> {
     const log = this.options.log ?? (() => undefined);
+    // Every loop over the workspace's files gives the event loop a turn every SLICE_MS.
+    const pause = eventLoopYielder();
     // Shared with the previous snapshot while no file was added or removed (see addFile).
     const files = this.files;
     // Files by role, and what each contributed (in file order). The grouping is kept while the
     // file list is the same array (an edit that adds or removes no file).
     if (this.roleIndex?.files !== files) {
       const byRole = new Map<Role, string[]>();
-      for (const f of files) {
+      for (let i = 0; i < files.length; i++) {
+        if ((i & 1023) === 0) await pause();
+        const f = files[i];
         const role = roleOf(f);
         if (role === null) continue;
         const list = byRole.get(role);
@@ -440,6 +521,7 @@ export class WorkspaceAnalyzer {
     const today = this.options.today ?? config.today ?? new Date().toISOString().slice(0, 10);
 
     // CODEOWNERS
+    await pause();
     const { codeowners, index: ownership, codeownersProblems, codeownersDisables, prefix } = this.buildCodeowners(config);
     problems.push(...codeownersProblems);
     disables.push(...codeownersDisables);
@@ -447,6 +529,7 @@ export class WorkspaceAnalyzer {
       ownership ? ownership.ownersOf(prefix ? `${prefix}/${normalizePath(path)}` : normalizePath(path)) : EMPTY_MATCH;
 
     // Declarations
+    await pause();
     const contracts = allFacts('contract').flatMap(([, f]) => (f.contract ? [f.contract] : []));
     const catalog = allFacts('catalog').flatMap(([, f]) => f.catalog ?? []);
     const manifests = allFacts('manifest').flatMap(([, f]) => (f.manifest ? [f.manifest] : []));
@@ -454,10 +537,12 @@ export class WorkspaceAnalyzer {
     const visionFile = allFacts('vision')[0]?.[1].vision ?? null;
 
     // Teams first: module owners are compared as teams.
+    await pause();
     const { teams, teamOf } = buildTeams(teamsFile, catalog, codeowners);
 
     // Modules
-    const modules = buildModules({ files, fileSet: this.fileSet, contracts, catalog, manifests, config, ownersOf });
+    await pause();
+    const modules = await buildModules({ files, fileSet: this.fileSet, contracts, catalog, manifests, config, ownersOf }, pause);
     const byFolder = new Map<string, Module>();
     const byName = new Map<string, Module>();
     for (const m of modules) {
@@ -479,8 +564,12 @@ export class WorkspaceAnalyzer {
     };
     // Workspace files are already clean: no normalising on this path, called once per file.
     const moduleOfFile = (file: string): Module | undefined => byFolder.get(file) ?? moduleOfFolder(dirname(file)) ?? undefined;
-    assignFiles(modules, files, moduleOfFile, priorityTags, config, this.testMemo);
-    for (const m of modules) m.level = scorecardLevel(m, teamOf);
+    await pause();
+    await assignFiles(modules, files, moduleOfFile, priorityTags, config, this.testMemo, pause);
+    for (let i = 0; i < modules.length; i++) {
+      if ((i & 255) === 0) await pause();
+      modules[i].level = scorecardLevel(modules[i], teamOf);
+    }
 
     const priorities = visionFile
       ? visionFile.priorities.map((p) => ({ id: p.id, title: p.title, owner: p.owner?.value ?? null, metrics: p.metrics, location: p.location }))
@@ -496,8 +585,18 @@ export class WorkspaceAnalyzer {
       priorityTags,
     };
 
-    // Rules
-    const findings = runRules({
+    // Rules. The CODEOWNERS rules that look at every file share one count of what each line
+    // matches: counted here in slices, so that they find it ready.
+    const skip = prefix ? new Set(['codeowners/no-match', 'codeowners/shadowed']) : new Set<string>();
+    const usageWanted = ['codeowners/no-match', 'codeowners/shadowed'].some((id) => !skip.has(id) && config.rules[id] !== 'off');
+    if (codeowners && codeowners.rules.length > 0 && ownership && !prefix && usageWanted && !hasCodeownersUsage(files, codeowners)) {
+      primeCodeownersUsage(files, codeowners, await ownership.usageInSlices(files, pause));
+    }
+    // And the file list as a set, for the rules that look files up.
+    const setWanted = ['contracts/missing-definition', 'security/missing-threat-model'].some((id) => config.rules[id] !== 'off');
+    if (setWanted && !hasFileSet(files)) primeFileSet(files, await setInSlices(files, pause));
+    await pause();
+    const findings = await runRules({
       model: modelWithoutFindings,
       config,
       files,
@@ -519,7 +618,8 @@ export class WorkspaceAnalyzer {
       disables,
       log,
       // Rules about where CODEOWNERS lines match need the whole repository's files.
-      skip: prefix ? new Set(['codeowners/no-match', 'codeowners/shadowed']) : new Set(),
+      skip,
+      pause,
     });
 
     const model: Model = { ...modelWithoutFindings, findings };
@@ -771,7 +871,7 @@ function prefixGlob(folder: string, glob: string): string {
 /** Explicitly typed modules keep their type; the rest are inferred after files are assigned. */
 const typeDeclared = new WeakSet<Module>();
 
-function buildModules(input: ModuleInputs): Module[] {
+async function buildModules(input: ModuleInputs, pause: () => Promise<void> | null): Promise<Module[]> {
   const { contracts, catalog, manifests, config } = input;
   const modules: Module[] = [];
   const byFolder = new Map<string, Module[]>();
@@ -780,7 +880,11 @@ function buildModules(input: ModuleInputs): Module[] {
     byFolder.set(m.path, [...(byFolder.get(m.path) ?? []), m]);
   };
 
+  let step = 0;
+  // Every 64 declarations, the event loop gets a turn when due.
+  const due = () => (step++ & 63) === 0;
   for (const c of contracts) {
+    if (due()) await pause();
     const name = c.name?.value ?? (basename(c.folder) || 'root');
     const m = newModule(name, c.folder, 'contract', c.name?.location ?? c.location);
     m.description = c.description;
@@ -827,6 +931,7 @@ function buildModules(input: ModuleInputs): Module[] {
     return { name: parsed.name, location: ref.location };
   };
   for (const e of catalog) {
+    if (due()) await pause();
     const kind = e.kind.toLowerCase();
     if (kind !== 'component' && kind !== 'resource') continue;
     const sameFolder = (byFolder.get(e.folder) ?? []).find((m) => m.source === 'contract' && m.name === e.name);
@@ -881,6 +986,7 @@ function buildModules(input: ModuleInputs): Module[] {
   const workspaceOnly = (mf: ManifestDecl) =>
     mf.workspaceOnly || (mf.kind === 'npm' && WORKSPACE_MARKER_FILES.some((f) => fileSet.has(mf.folder === '' ? f : `${mf.folder}/${f}`)));
   for (const mf of manifests) {
+    if (due()) await pause();
     if (workspaceOnly(mf)) continue;
     const existing = byFolder.get(mf.folder)?.[0];
     const m = existing ?? newModule(manifestModuleName(mf), mf.folder, 'manifest', mf.location);
@@ -894,6 +1000,7 @@ function buildModules(input: ModuleInputs): Module[] {
   const byPackage = new Map<string, Module>();
   for (const m of modules) if (m.packageName) byPackage.set(m.packageName, m);
   for (const mf of manifests) {
+    if (due()) await pause();
     const m = byFolder.get(mf.folder)?.[0];
     if (!m || workspaceOnly(mf)) continue;
     const known = new Set(m.dependsOn.map((d) => d.name));
@@ -908,6 +1015,7 @@ function buildModules(input: ModuleInputs): Module[] {
 
   // Owners from CODEOWNERS: the owners of the file that defines the module.
   for (const m of modules) {
+    if (due()) await pause();
     if (m.owners.length > 0) continue;
     const match = input.ownersOf(m.definedAt.file);
     if (match.owners.length > 0) {
@@ -918,6 +1026,7 @@ function buildModules(input: ModuleInputs): Module[] {
 
   const include = config.modules.include.length > 0 ? globMatcher(config.modules.include) : () => true;
   const exclude = globMatcher(config.modules.exclude);
+  await pause();
   const kept = modules.filter((m) => include(m.path) && !exclude(m.path));
   for (const m of kept) m.observability = dedupeEvidence(m.observability);
   kept.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.name, b.name));
@@ -952,14 +1061,15 @@ interface TestMemo {
 }
 
 /** Give each file to its module: tests, priority tags and the type inferred from deployment files. */
-function assignFiles(
+async function assignFiles(
   modules: readonly Module[],
   files: readonly string[],
   moduleOf: (path: string) => Module | undefined,
   tags: readonly PriorityTag[],
   config: NorthstarConfig,
   memo: TestMemo,
-): void {
+  pause: () => Promise<void> | null,
+): Promise<void> {
   const conventions = config.tests.patterns ?? TEST_CONVENTIONS;
   // Whether a file is a test depends on its module's folder and globs and on the conventions:
   // remembered between snapshots, so an edit does not run every glob over every file again.
@@ -993,7 +1103,9 @@ function assignFiles(
       testers.set(m, m.testGlobs ? ((g) => (rel: string) => g(m.path === '' ? rel : `${m.path}/${rel}`))(globMatcher(m.testGlobs)) : byConvention);
       tests.set(m, []);
     }
-    for (const file of files) {
+    for (let i = 0; i < files.length; i++) {
+      if ((i & 511) === 0) await pause();
+      const file = files[i];
       const m = moduleOf(file);
       if (!m) continue;
       const rel = m.path === '' ? file : file.slice(m.path.length + 1);
@@ -1033,6 +1145,8 @@ interface RunInput extends Omit<RuleContext, 'report'> {
   log: (line: string) => void;
   /** Rules that cannot run on this snapshot. */
   skip: ReadonlySet<string>;
+  /** Gives the event loop a turn when due (between rules). */
+  pause: () => Promise<void> | null;
 }
 
 /**
@@ -1050,8 +1164,8 @@ function boundedMessage(message: string): string {
   return message.slice(0, end) + '…';
 }
 
-function runRules(input: RunInput): Finding[] {
-  const { config, disables, log, skip: _skip, ...context } = input;
+async function runRules(input: RunInput): Promise<Finding[]> {
+  const { config, disables, log, skip: _skip, pause, ...context } = input;
   const findings: Finding[] = [];
   const silenced = new Map<string, Map<number, string[]>>();
   for (const d of disables) {
@@ -1071,6 +1185,7 @@ function runRules(input: RunInput): Finding[] {
     const severity = config.rules[id] ?? rule.meta.defaultSeverity;
     if (severity === 'off' || input.skip.has(id)) continue;
     if (rule.meta.requiresVision && !input.visionFile) continue;
+    await pause();
     const report = (r: ReportInput) => {
       const loc = r.location;
       const lines = silenced.get(loc.file)?.get(loc.line);

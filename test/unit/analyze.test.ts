@@ -156,4 +156,16 @@ describe('analyzeWorkspace', () => {
     assert.deepEqual(noMatch, [4]);
     assert.ok(!analysis.model.findings.some((f) => f.ruleId === 'quality/missing-tests'));
   });
+  it('serialises overlapping updates: the last snapshot equals a fresh analysis', async () => {
+    const fs = shop();
+    const analyzer = new WorkspaceAnalyzer(fs, { today: '2026-11-01' });
+    await analyzer.analyze();
+    fs.write('services/payments/service-contract.yaml', contract('payments', '@acme/payments', 'tier: 1\n'));
+    const first = analyzer.update([{ path: 'services/payments/service-contract.yaml', kind: 'changed' }]);
+    fs.write('.github/CODEOWNERS', '*  @acme/payments\n');
+    const second = analyzer.update([{ path: '.github/CODEOWNERS', kind: 'changed' }]);
+    const [, last] = await Promise.all([first, second]);
+    const fresh = await analyzeWorkspace(fs, { today: '2026-11-01' });
+    assert.deepEqual(last.model, fresh.model);
+  });
 });

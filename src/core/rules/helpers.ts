@@ -57,6 +57,19 @@ export function fileSet(ctx: RuleContext): ReadonlySet<string> {
   return set;
 }
 
+/**
+ * Hand `fileSet` the set of this file list, built by the engine in slices (the same files):
+ * ignored when one is already kept.
+ */
+export function primeFileSet(files: readonly string[], set: ReadonlySet<string>): void {
+  if (!fileSets.has(files)) fileSets.set(files, set);
+}
+
+/** Is `fileSet` already kept for this file list? */
+export function hasFileSet(files: readonly string[]): boolean {
+  return fileSets.has(files);
+}
+
 const contractMaps = new WeakMap<readonly ContractDecl[], ReadonlyMap<string, ContractDecl>>();
 
 /** The contract declared in a file, by its path. */
@@ -209,6 +222,27 @@ export function codeownersUsage(ctx: RuleContext, codeowners: CodeownersFile): C
   const usage = ctx.ownership?.file === codeowners ? ctx.ownership.usage(ctx.files) : usageByPath(ctx, codeowners);
   byFile.set(codeowners, usage);
   return usage;
+}
+
+/**
+ * Has `codeownersUsage` already counted this (file list, CODEOWNERS)? The engine asks before
+ * counting in slices itself (`primeCodeownersUsage`), so that the rules find the figures ready.
+ */
+export function hasCodeownersUsage(files: readonly string[], codeowners: CodeownersFile): boolean {
+  return usageCache.get(files)?.has(codeowners) ?? false;
+}
+
+/**
+ * Hand `codeownersUsage` the figures the engine counted (with `OwnershipIndex.usageInSlices`,
+ * the same figures as `usage()`), for this file list and CODEOWNERS.
+ */
+export function primeCodeownersUsage(files: readonly string[], codeowners: CodeownersFile, usage: CodeownersUsage): void {
+  let byFile = usageCache.get(files);
+  if (!byFile) {
+    byFile = new WeakMap();
+    usageCache.set(files, byFile);
+  }
+  byFile.set(codeowners, usage);
 }
 
 function usageByPath(ctx: RuleContext, codeowners: CodeownersFile): CodeownersUsage {

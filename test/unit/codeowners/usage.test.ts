@@ -110,3 +110,22 @@ describe('OwnershipIndex.usage against ownersOf path by path', () => {
     check(text, 'github', paths);
   });
 });
+
+describe('OwnershipIndex.usageInSlices', () => {
+  it('counts exactly as usage() while pausing between slices', async () => {
+    const text = ['*  @a', '/docs/  @b', '*.md  @c', '/docs/*.md  @a', 'src/  @org/c', '/gone/  @b'].join('\n');
+    const { codeowners } = parseCodeowners(text, 'CODEOWNERS', 'github');
+    const paths = Array.from({ length: 5000 }, (_, i) => [`docs/p${i}.md`, `src/m${i}/x.ts`, `a${i}/b.md`][i % 3]).sort();
+    let pauses = 0;
+    const sliced = await new OwnershipIndex(codeowners).usageInSlices(paths, () => {
+      pauses++;
+      return Promise.resolve();
+    });
+    const whole = new OwnershipIndex(codeowners).usage(paths);
+    assert.ok(pauses >= 4, `paused ${pauses} times over 5,000 paths`);
+    assert.deepEqual(sliced.matched, whole.matched);
+    assert.deepEqual(sliced.won, whole.won);
+    assert.deepEqual(sliced.overriddenBy, whole.overriddenBy);
+    assert.deepEqual(whole.matched[5], 0, 'the /gone/ line matches nothing');
+  });
+});

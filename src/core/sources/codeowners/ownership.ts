@@ -512,6 +512,28 @@ export class OwnershipIndex {
    * `overridden`, in one pass over the per-directory memo, without building any OwnerMatch.
    */
   usage(paths: readonly string[]): CodeownersUsage {
+    const counter = this.usageCounter();
+    counter.add(paths, 0, paths.length);
+    return counter.finish();
+  }
+
+  /**
+   * `usage()` in slices: between two slices, `pause()` may return a promise (a macrotask, so
+   * that an editor's event loop stays responsive on a large workspace), awaited before the next.
+   * The same figures as `usage()`.
+   */
+  async usageInSlices(paths: readonly string[], pause: () => Promise<void> | null): Promise<CodeownersUsage> {
+    const counter = this.usageCounter();
+    for (let start = 0; start < paths.length; start += 1024) {
+      const wait = pause();
+      if (wait) await wait;
+      counter.add(paths, start, Math.min(paths.length, start + 1024));
+    }
+    return counter.finish();
+  }
+
+  /** The pass behind `usage()`, a range of paths at a time (paths in workspace order). */
+  private usageCounter(): { add(paths: readonly string[], start: number, end: number): void; finish(): CodeownersUsage } {
     const n = this.rules.length;
     const ng = this.groups.length;
     const size = this.rules.reduce((max, rule) => Math.max(max, rule.index + 1), 0);
@@ -528,70 +550,79 @@ export class OwnershipIndex {
     const winners: CodeownersRule[] = [];
     // Workspace files come sorted: a folder's files follow each other, so its state is looked
     // up once (no slice and hash of the folder's path per file).
-    let dir: string | null = null;
-    let d: DirState | null = null;
-    for (const path of paths) {
-      const clean = normalizePath(path);
-      if (clean === '') continue;
-      const slash = clean.lastIndexOf('/');
-      const dirLength = slash < 0 ? 0 : slash;
-      if (d === null || dir === null || dir.length !== dirLength || !clean.startsWith(dir)) {
-        dir = slash < 0 ? '' : clean.slice(0, slash);
-        d = this.dirState(dir);
-      }
-      const m = this.collectAt(d, slash < 0 ? clean : clean.slice(slash + 1));
-      if (m.length === 0) continue;
-      for (const g of m) groupMatched[g]++;
-      if (single) {
-        let best = -1;
-        for (const g of m) if (lastRule[g] > best) best = lastRule[g];
-        wonByPos[best]++;
+    let lastDir: string | null = null;
+    let lastState: DirState | null = null;
+    const add = (paths: readonly string[], start: number, end: number): void => {
+      let dir = lastDir;
+      let d = lastState;
+      for (let i = start; i < end; i++) {
+        const clean = normalizePath(paths[i]);
+        if (clean === '') continue;
+        const slash = clean.lastIndexOf('/');
+        const dirLength = slash < 0 ? 0 : slash;
+        if (d === null || dir === null || dir.length !== dirLength || !clean.startsWith(dir)) {
+          dir = slash < 0 ? '' : clean.slice(0, slash);
+          d = this.dirState(dir);
+        }
+        const m = this.collectAt(d, slash < 0 ? clean : clean.slice(slash + 1));
+        if (m.length === 0) continue;
+        for (const g of m) groupMatched[g]++;
+        if (single) {
+          let best = -1;
+          for (const g of m) if (lastRule[g] > best) best = lastRule[g];
+          wonByPos[best]++;
+          for (const g of m) {
+            const rest = pending[g];
+            if (rest.length === 0 || (rest.length === 1 && rest[0] === best)) continue;
+            let keep = 0;
+            for (const r of rest) {
+              if (r === best) rest[keep++] = r;
+              else by[r] = this.rules[best];
+            }
+            rest.length = keep;
+          }
+          continue;
+        }
+        this.decide(m, deciders, excluded);
+        winners.length = 0;
+        for (let s = 0; s < this.sectionCount; s++) {
+          if (deciders[s] < 0) continue;
+          wonByPos[deciders[s]]++;
+          winners.push(this.rules[deciders[s]]);
+        }
+        if (winners.length === 0) continue;
         for (const g of m) {
           const rest = pending[g];
-          if (rest.length === 0 || (rest.length === 1 && rest[0] === best)) continue;
+          if (rest.length === 0) continue;
           let keep = 0;
           for (const r of rest) {
-            if (r === best) rest[keep++] = r;
-            else by[r] = this.rules[best];
+            if (deciders[this.sectionOf[r]] === r) rest[keep++] = r;
+            else {
+              const rule = this.rules[r];
+              by[r] = winners.find((w) => sameSection(w, rule)) ?? winners[0];
+            }
           }
           rest.length = keep;
         }
-        continue;
       }
-      this.decide(m, deciders, excluded);
-      winners.length = 0;
-      for (let s = 0; s < this.sectionCount; s++) {
-        if (deciders[s] < 0) continue;
-        wonByPos[deciders[s]]++;
-        winners.push(this.rules[deciders[s]]);
-      }
-      if (winners.length === 0) continue;
-      for (const g of m) {
-        const rest = pending[g];
-        if (rest.length === 0) continue;
-        let keep = 0;
-        for (const r of rest) {
-          if (deciders[this.sectionOf[r]] === r) rest[keep++] = r;
-          else {
-            const rule = this.rules[r];
-            by[r] = winners.find((w) => sameSection(w, rule)) ?? winners[0];
-          }
-        }
-        rest.length = keep;
-      }
-    }
-    const usage: CodeownersUsage = {
-      matched: new Array<number>(size).fill(0),
-      won: new Array<number>(size).fill(0),
-      overriddenBy: new Array<CodeownersRule | undefined>(size).fill(undefined),
+      lastDir = dir;
+      lastState = d;
     };
-    for (let r = 0; r < n; r++) {
-      const index = this.rules[r].index;
-      usage.matched[index] += groupMatched[this.groupOf[r]];
-      usage.won[index] += wonByPos[r];
-      if (usage.overriddenBy[index] === undefined) usage.overriddenBy[index] = by[r];
-    }
-    return usage;
+    const finish = (): CodeownersUsage => {
+      const usage: CodeownersUsage = {
+        matched: new Array<number>(size).fill(0),
+        won: new Array<number>(size).fill(0),
+        overriddenBy: new Array<CodeownersRule | undefined>(size).fill(undefined),
+      };
+      for (let r = 0; r < n; r++) {
+        const index = this.rules[r].index;
+        usage.matched[index] += groupMatched[this.groupOf[r]];
+        usage.won[index] += wonByPos[r];
+        if (usage.overriddenBy[index] === undefined) usage.overriddenBy[index] = by[r];
+      }
+      return usage;
+    };
+    return { add, finish };
   }
 }
 
