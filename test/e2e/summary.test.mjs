@@ -8,41 +8,10 @@ import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { parse } from 'yaml';
 import { ROOT } from '../../scripts/vscode/install.mjs';
+import { paletteLabel, runFromPalette } from './palette.mjs';
 import { exampleWorkspace, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/vscode/run.mjs';
 
 const SHOTS = join(ROOT, 'test-results');
-
-/** The palette label of a contributed command: "Category: Title", as VS Code shows it. */
-function paletteLabel(command) {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const entry = manifest.contributes?.commands?.find((c) => c.command === command);
-  assert.ok(entry, `package.json contributes no command ${command}`);
-  return entry.category ? `${entry.category}: ${entry.title}` : entry.title;
-}
-
-/**
- * Runs a command from the palette. The palette lists an extension's commands only once the
- * extension host has read the manifest, which can be after the explorer shows: retry until
- * the command is listed.
- */
-async function runFromPalette(page, label, ms = 60_000) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  const end = Date.now() + ms;
-  for (;;) {
-    await page.keyboard.press('F1');
-    await input.waitFor();
-    await input.fill(`>${label}`);
-    try {
-      await row.waitFor({ timeout: 3_000 });
-      break;
-    } catch (error) {
-      await page.keyboard.press('Escape');
-      if (Date.now() > end) throw error;
-    }
-  }
-  await page.keyboard.press('Enter');
-}
 
 describe('vision summary (e2e)', function () {
   this.timeout(180_000);

@@ -2,42 +2,14 @@
 // A harness proof: the surfaces' own UI tests come beside this file.
 // Run by scripts/vscode/test.mjs (npm run test:vscode), or: npx mocha --timeout 180000 test/e2e/*.test.mjs
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { ROOT } from '../../scripts/vscode/install.mjs';
+import { paletteLabel, runFromPalette } from './palette.mjs';
 import { exampleWorkspace, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/vscode/run.mjs';
 
 const SHOTS = join(ROOT, 'test-results');
-
-/** The palette label of a contributed command: "Category: Title", as VS Code shows it. */
-function paletteLabel(command) {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const entry = manifest.contributes?.commands?.find((c) => c.command === command);
-  assert.ok(entry, `package.json contributes no command ${command}`);
-  return entry.category ? `${entry.category}: ${entry.title}` : entry.title;
-}
-
-/** Runs a command through the palette (F1). The palette lists what is registered when it opens,
- *  and a busy extension host may not have registered our contributions yet: retry until it does. */
-async function runFromPalette(page, label, ms = 60_000) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  const end = Date.now() + ms;
-  for (;;) {
-    await page.keyboard.press('F1');
-    await input.waitFor();
-    await input.fill(`>${label}`);
-    try {
-      await row.waitFor({ timeout: 5_000 });
-      break;
-    } catch (e) {
-      await page.keyboard.press('Escape');
-      if (Date.now() > end) throw e;
-    }
-  }
-  await page.keyboard.press('Enter');
-}
 
 describe('workbench (e2e)', function () {
   this.timeout(180_000);

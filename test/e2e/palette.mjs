@@ -1,0 +1,37 @@
+// The command palette, as the UI tests drive it in the real workbench.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/vscode/install.mjs';
+
+/** The palette label of a contributed command: "Category: Title", as VS Code shows it. */
+export function paletteLabel(command) {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const entry = manifest.contributes?.commands?.find((c) => c.command === command);
+  assert.ok(entry, `package.json contributes no command ${command}`);
+  return entry.category ? `${entry.category}: ${entry.title}` : entry.title;
+}
+
+/**
+ * Runs a command from the palette (F1). The palette lists an extension's commands only once
+ * the extension host has read the manifest, which can be after the explorer shows, and a busy
+ * host may be late: retry until the command is listed.
+ */
+export async function runFromPalette(page, label, ms = 90_000) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  const end = Date.now() + ms;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill(`>${label}`);
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (Date.now() > end) throw error;
+    }
+  }
+  await page.keyboard.press('Enter');
+}
