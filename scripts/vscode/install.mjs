@@ -3,6 +3,7 @@
 // It is a cache, not a dependency: every contributor would otherwise build its native modules.
 //
 //   node scripts/vscode/install.mjs            install if missing (idempotent)
+//   node scripts/vscode/install.mjs --system   only the Debian packages (Chromium for the webview tests)
 //
 // Only the npm registry and Debian packages are reachable on our machines, hence the workarounds
 // below; each one names the failure it avoids.
@@ -109,6 +110,10 @@ export function installCodeServer() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
+    if (process.argv.includes('--system')) {
+      ensureSystemPackages();
+      process.exit(0);
+    }
     const have = installedVersion();
     installCodeServer();
     if (have === CODE_SERVER_VERSION) log(`code-server ${CODE_SERVER_VERSION} already installed in ${CACHE_DIR}`);
