@@ -77,7 +77,7 @@ async function bundleCore() {
   const contents = [
     "export { WorkspaceAnalyzer, analyzeWorkspace } from './src/core/analyze';",
     "export { InMemoryFileAccess } from './src/core/fs';",
-    "export { NodeFileAccess } from './src/cli/nodeFileAccess';",
+    "export { NodeFileAccess } from './src/node/nodeFileAccess';",
     "export { parseCodeowners, OwnershipIndex } from './src/core/sources/codeowners';",
     "export { buildDiagram } from './src/core/report/mermaid';",
   ].join('\n');

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CODE_SERVER_BIN, ROOT } from './install.mjs';
 import { exampleWorkspace, launchChromium, log, startCodeServer, workbenchUrl } from './run.mjs';
+import { paletteLabel, runFromPalette } from './palette.mjs';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`.toLowerCase();
@@ -57,31 +58,6 @@ function packageVsix(dir) {
   if (rebuilt.status !== 0) log('vsix: the development build after packaging failed');
   return out;
 }
-
-/** Runs a command through the palette (F1), retrying while the extension host registers contributions. */
-async function runFromPalette(page, label, ms = 60_000) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  const end = Date.now() + ms;
-  for (;;) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill(`>${label}`);
-    try {
-      await row.waitFor({ timeout: 5_000 });
-      break;
-    } catch (e) {
-      await page.keyboard.press('Escape');
-      if (Date.now() > end) throw e;
-    }
-  }
-  await page.keyboard.press('Enter');
-}
-
-const label = (command) => {
-  const c = manifest.contributes.commands.find((x) => x.command === command);
-  return `${c.category}: ${c.title}`;
-};
 
 /**
  * Packages (unless `vsix` is given), installs into a fresh code-server and checks the installed copy.
@@ -146,7 +122,7 @@ export async function runVsixTest({ vsix, verbose = false } = {}) {
 
     await check('activates ("Northstar: Show Output")', async () => {
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      await runFromPalette(page, label('northstar.showOutput'));
+      await runFromPalette(page, paletteLabel('northstar.showOutput'));
       const line = page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'activated' });
       await line.waitFor({ timeout: 30_000 });
       const text = (await line.innerText()).replace(/\s+/g, ' ');
@@ -158,7 +134,7 @@ export async function runVsixTest({ vsix, verbose = false } = {}) {
     // The webview loads media/diagram.js and media/mermaid/mermaid.min.js from the installed copy.
     await check('draws the architecture diagram (packed media/)', async () => {
       await page.keyboard.press('Escape');
-      await runFromPalette(page, label('northstar.showDiagram'));
+      await runFromPalette(page, paletteLabel('northstar.showDiagram'));
       const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       await frame.locator('body[data-render="done"] #stage svg g.node').first().waitFor({ timeout: 60_000 });
     });

@@ -17,7 +17,7 @@ import { buildSummary, summaryMarkdown } from '../core/report/summary';
 import packageJson from '../../package.json';
 import { parseArgs, UsageError, USAGE, type ParsedArgs } from './args';
 import { changedFiles, GitError } from './git';
-import { NodeFileAccess } from './nodeFileAccess';
+import { NodeFileAccess } from '../node/nodeFileAccess';
 
 export interface CliIO {
   stdout(text: string): void;

@@ -21,6 +21,7 @@ import type {
   SourceLocation,
   Team,
 } from './model/types';
+import { newModule } from './model/module';
 import { evidenceFromAnnotations, evidenceFromDependencies, isOnCallAnnotation } from './observability';
 import { RULES } from './rules';
 import { hasCodeownersUsage, hasFileSet, primeCodeownersUsage, primeFileSet } from './rules/helpers';
@@ -819,40 +820,6 @@ interface ModuleInputs {
   manifests: readonly ManifestDecl[];
   config: NorthstarConfig;
   ownersOf: (path: string) => OwnerMatch;
-}
-
-function newModule(name: string, path: string, source: Module['source'], definedAt: SourceLocation): Module {
-  return {
-    name,
-    path,
-    source,
-    files: [definedAt.file],
-    definedAt,
-    description: null,
-    owners: [],
-    ownerSource: null,
-    ownerLocation: null,
-    system: null,
-    type: 'library',
-    tier: null,
-    lifecycle: null,
-    dependsOn: [],
-    consumes: [],
-    apis: [],
-    testGlobs: null,
-    tests: [],
-    observability: [],
-    slos: [],
-    alerts: [],
-    runbook: null,
-    dashboards: [],
-    data: { classification: null },
-    security: { threatModel: null, privacyReview: null },
-    resilience: { drRehearsal: null },
-    priorities: [],
-    packageName: null,
-    level: 'none',
-  };
 }
 
 function asType(value: string | null | undefined): ModuleType | null {

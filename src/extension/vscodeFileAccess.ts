@@ -4,14 +4,14 @@
  *
  * A folder on the local disk (`file:`, which is also what a remote extension host sees) is
  * read through node:fs instead, with its non-blocking callback API and the file scanner's
- * worker threads (src/cli/nodeFileAccess.ts): through vscode.workspace.fs every call is a
+ * worker threads (src/node/nodeFileAccess.ts): through vscode.workspace.fs every call is a
  * round trip through the extension host's file-system service, and the first analysis of a
  * 200,000-file folder took 87 s instead of a few (DESIGN habit 9: never block the extension
  * host on a full scan). Other schemes (virtual or remote file systems) keep workspace.fs.
  */
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
-import { NodeFileAccess } from '../cli/nodeFileAccess';
+import { NodeFileAccess } from '../node/nodeFileAccess';
 import { decodeText, type DirEntry, type FileAccess, type FileKind, type FileStat, type ScanResult } from '../core/fs';
 
 function kindOf(type: vscode.FileType, followLinks: boolean): FileKind {

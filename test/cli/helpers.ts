@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Finding, Model, Module, Team } from '../../src/core/model/types';
 import { main } from '../../src/cli/main';
+import { newModule } from '../../src/core/model/module';
 
 /** The repository root (where schemas/ and test/fixtures/ live), whatever folder the tests were compiled to. */
 export function repoRoot(): string {
@@ -48,37 +49,8 @@ function ajv2text(validate: ValidateFunction): string {
 export function makeModule(partial: Partial<Module> & { name: string }): Module {
   const folder = partial.path ?? `services/${partial.name}`;
   const contract = folder === '' ? 'service-contract.yaml' : `${folder}/service-contract.yaml`;
-  return {
-    path: folder,
-    source: 'contract',
-    files: [contract],
-    definedAt: { file: contract, line: 3, column: 7, endLine: 3, endColumn: 7 + partial.name.length },
-    description: null,
-    owners: [],
-    ownerSource: null,
-    ownerLocation: null,
-    system: null,
-    type: 'service',
-    tier: null,
-    lifecycle: 'production',
-    dependsOn: [],
-    consumes: [],
-    apis: [],
-    testGlobs: null,
-    tests: [],
-    observability: [],
-    slos: [],
-    alerts: [],
-    runbook: null,
-    dashboards: [],
-    data: { classification: null },
-    security: { threatModel: null, privacyReview: null },
-    resilience: { drRehearsal: null },
-    priorities: [],
-    packageName: null,
-    level: 'none',
-    ...partial,
-  };
+  const definedAt = { file: contract, line: 3, column: 7, endLine: 3, endColumn: 7 + partial.name.length };
+  return { ...newModule(partial.name, folder, 'contract', definedAt), type: 'service', lifecycle: 'production', ...partial };
 }
 
 export function ref(name: string): { name: string; location: null } {

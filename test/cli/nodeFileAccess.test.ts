@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeWorkspace } from '../../src/core/analyze';
-import { NodeFileAccess } from '../../src/cli/nodeFileAccess';
+import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { removeFolder } from './helpers';
 
 describe('NodeFileAccess', () => {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NodeFileAccess } from '../../src/cli/nodeFileAccess';
+import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { analyzeWorkspace } from '../../src/core/analyze';
 import { removeFolder } from './helpers';
 

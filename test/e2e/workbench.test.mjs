@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { ROOT } from '../../scripts/vscode/install.mjs';
-import { paletteLabel, runFromPalette } from './palette.mjs';
+import { paletteLabel, runFromPalette } from '../../scripts/vscode/palette.mjs';
 import { exampleWorkspace, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/vscode/run.mjs';
 
 const SHOTS = join(ROOT, 'test-results');

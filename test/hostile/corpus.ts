@@ -14,7 +14,7 @@ import { analyzeWorkspace } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/api';
 import { normalizePath, type DirEntry, type FileAccess, type FileStat } from '../../src/core/fs';
 import type { Finding } from '../../src/core/model/types';
-import { NodeFileAccess } from '../../src/cli/nodeFileAccess';
+import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { GENERATORS } from './generate';
 
 /** One finding the manifest expects (others may be present). */

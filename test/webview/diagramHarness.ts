@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { analyzeWorkspace } from '../../src/core/analyze';
 import { InMemoryFileAccess, type FileAccess } from '../../src/core/fs';
 import type { Model } from '../../src/core/model/types';
-import { NodeFileAccess } from '../../src/cli/nodeFileAccess';
+import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { createNonce } from '../../src/extension/panels/webviewHtml';
 import { diagramHtml } from '../../src/extension/panels/diagramHtml';
 import { moduleDetails, renderMessage } from '../../src/webview/diagram-host';

@@ -13,7 +13,7 @@ import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { analyzeWorkspace } from '../../src/core/analyze';
 import type { Model } from '../../src/core/model/types';
-import { NodeFileAccess } from '../../src/cli/nodeFileAccess';
+import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { buildSummaryPageData, parseSummaryMessage, summaryHtml } from '../../src/extension/panels/summaryPage';
 import type { SummaryPageData } from '../../src/extension/panels/summaryProtocol';
 import { contentSecurityPolicy, createNonce, jsonForHtml } from '../../src/extension/panels/webviewHtml';

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Module, ScorecardLevel, Team } from '../../../src/core/model/types';
 import { scorecardLevel } from '../../../src/core/scorecard';
 import { analyze, text } from './tester';
+import { newModule } from '../../../src/core/model/module';
 
 const teams: Team[] = [
   {
@@ -19,35 +20,10 @@ const teamOf = (owner: string) => teams.find((t) => t.aliases.includes(owner));
 function module(overrides: Partial<Module>): Module {
   const location = { file: 'services/payments/service-contract.yaml', line: 3, column: 7, endLine: 3, endColumn: 19 };
   return {
-    name: 'payments-api',
-    path: 'services/payments',
-    source: 'contract',
-    files: [location.file],
-    definedAt: location,
-    description: null,
-    owners: [],
-    ownerSource: null,
-    ownerLocation: null,
-    system: null,
+    ...newModule('payments-api', 'services/payments', 'contract', location),
     type: 'service',
     tier: 2,
     lifecycle: 'production',
-    dependsOn: [],
-    consumes: [],
-    apis: [],
-    testGlobs: null,
-    tests: [],
-    observability: [],
-    slos: [],
-    alerts: [],
-    runbook: null,
-    dashboards: [],
-    data: { classification: null },
-    security: { threatModel: null, privacyReview: null },
-    resilience: { drRehearsal: null },
-    priorities: [],
-    packageName: null,
-    level: 'none',
     ...overrides,
   };
 }

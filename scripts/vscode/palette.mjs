@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../scripts/vscode/install.mjs';
+import { ROOT } from './install.mjs';
 
 /** The palette label of a contributed command: "Category: Title", as VS Code shows it. */
 export function paletteLabel(command) {
