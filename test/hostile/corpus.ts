@@ -6,7 +6,7 @@
  * No mocha here: bench timings (timings.mjs) load this module too.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -76,9 +76,27 @@ export function repositoryRoot(): string {
   throw new Error('test/hostile/manifest.json not found above ' + __dirname);
 }
 
+/**
+ * Every case: manifest.json, then each `manifests/*.json` (one file per class of the second
+ * round, same shape), in name order. Case ids must be unique across all of them.
+ */
 export function loadManifest(): HostileCase[] {
-  const text = readFileSync(path.join(repositoryRoot(), 'test', 'hostile', 'manifest.json'), 'utf8');
-  return (JSON.parse(text) as { cases: HostileCase[] }).cases;
+  const dir = path.join(repositoryRoot(), 'test', 'hostile');
+  const files = [path.join(dir, 'manifest.json')];
+  const extra = path.join(dir, 'manifests');
+  if (existsSync(extra)) {
+    for (const name of readdirSync(extra).sort()) if (name.endsWith('.json')) files.push(path.join(extra, name));
+  }
+  const cases: HostileCase[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    for (const c of (JSON.parse(readFileSync(file, 'utf8')) as { cases: HostileCase[] }).cases) {
+      if (seen.has(c.id)) throw new Error(`hostile case id '${c.id}' repeated in ${file}`);
+      seen.add(c.id);
+      cases.push(c);
+    }
+  }
+  return cases;
 }
 
 /** A fresh temporary parent folder for materialised cases (world-readable, so `nobody` can walk it). */
