@@ -4,7 +4,7 @@
  * Exit codes: 0 success, 1 findings over the limit (check), 2 bad usage, a missing or
  * unreadable root, or an internal error — always with a one-line message, never a stack.
  */
-import { existsSync, promises as fsp } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import { analyzeWorkspace } from '../core/analyze';
 import type { Analysis } from '../core/api';
@@ -18,6 +18,7 @@ import packageJson from '../../package.json';
 import { parseArgs, UsageError, USAGE, type ParsedArgs } from './args';
 import { changedFiles, GitError } from './git';
 import { NodeFileAccess } from '../node/nodeFileAccess';
+import { localAnalyzeOptions } from '../node/setup';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -79,22 +80,8 @@ export function toRootRelative(root: string, cwd: string, given: string): string
   return normalizePath(toSlashes(relative));
 }
 
-/** The enclosing repository's root (a folder holding `.git`) when `root` is a subfolder of one. */
-function repositoryAbove(root: string): { fs: NodeFileAccess; prefix: string } | undefined {
-  let dir = nodePath.dirname(root);
-  for (;;) {
-    if (existsSync(nodePath.join(dir, '.git'))) {
-      return { fs: new NodeFileAccess(dir), prefix: toSlashes(nodePath.relative(dir, root)) };
-    }
-    const parent = nodePath.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
 async function analyze(root: string): Promise<Analysis> {
-  const repository = existsSync(nodePath.join(root, '.git')) ? undefined : repositoryAbove(root);
-  return analyzeWorkspace(new NodeFileAccess(root), { rootLabel: toSlashes(root), repository });
+  return analyzeWorkspace(new NodeFileAccess(root), localAnalyzeOptions(root));
 }
 
 function insideAny(file: string, folders: readonly string[]): boolean {

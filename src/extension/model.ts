@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { Analysis, FileChange } from '../core/api';
 import { isRelevantFile, roleOf, WorkspaceAnalyzer } from '../core/analyze';
 import { VscodeFileAccess } from './vscodeFileAccess';
+import { localAnalyzeOptions } from '../node/setup';
 
 export interface RootAnalysis {
   folder: vscode.WorkspaceFolder;
@@ -244,8 +245,10 @@ export class NorthstarModel implements vscode.Disposable {
       settle();
     };
     const fs = new VscodeFileAccess(folder.uri);
+    // A local folder gets the CLI's own set-up (the enclosing repository's CODEOWNERS included).
+    const base = folder.uri.scheme === 'file' ? localAnalyzeOptions(folder.uri.fsPath, { blocking: false }) : { rootLabel: folder.uri.toString() };
     const analyzer = new WorkspaceAnalyzer(fs, {
-      rootLabel: folder.uri.scheme === 'file' ? toSlashes(folder.uri.fsPath) : folder.uri.toString(),
+      ...base,
       overlays: this.overlaysFor(folder),
       log: (line) => this.output.info(`[${folder.name}] ${line}`),
     });
