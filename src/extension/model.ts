@@ -67,10 +67,6 @@ function sameRoot(a: vscode.Uri, b: vscode.Uri): boolean {
   return a.scheme === b.scheme && a.authority === b.authority;
 }
 
-function toSlashes(p: string): string {
-  return p.replace(/\\/g, '/');
-}
-
 export class NorthstarModel implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<RootAnalysis>();
   readonly onDidChange: vscode.Event<RootAnalysis> = this.emitter.event;
