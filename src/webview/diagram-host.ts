@@ -6,7 +6,7 @@
  */
 import type { Model } from '../core/model/types';
 import { buildDiagram, DEFAULT_MAX_GROUPS, type DiagramOptions } from '../core/report/mermaid';
-import { teamResolver } from '../core/report/summary';
+import { teamOfModule } from '../core/model/teams';
 import type { Diagram, DiagramCollapse, DiagramGroupBy } from '../core/report/types';
 import type { Choice, DiagramViewState, ModuleDetails, RenderMessage } from './diagram-protocol';
 
@@ -87,11 +87,8 @@ function compare(a: string, b: string): number {
 }
 
 function choices(model: Model, roots: readonly string[]): RenderMessage['choices'] {
+  // Every team of the model, undeclared owners included (model/teams.ts).
   const teams: Choice[] = model.teams.map((t) => ({ value: t.id, label: t.name === t.id ? t.id : `${t.name} (${t.id})` }));
-  const teamOf = teamResolver(model.teams);
-  const loose = new Set<string>();
-  for (const m of model.modules) for (const o of m.owners) if (!teamOf(o)) loose.add(o);
-  for (const o of loose) teams.push({ value: o, label: o });
   teams.sort((a, b) => compare(a.label, b.label));
   const systems = [...new Set(model.modules.map((m) => m.system).filter((s): s is string => s !== null && s !== ''))]
     .sort(compare)
@@ -159,16 +156,12 @@ export function renderMessage(model: Model, raw: DiagramViewState, roots: readon
 export function moduleDetails(model: Model, name: string): ModuleDetails | null {
   const m = model.modules.find((x) => x.name === name);
   if (!m) return null;
-  const teamOf = teamResolver(model.teams);
-  const owners = m.owners.map((handle) => ({ handle, team: teamOf(handle)?.name ?? null }));
-  const seen = new Set<string>();
-  const escalation: ModuleDetails['escalation'] = [];
-  for (const handle of m.owners) {
-    const team = teamOf(handle);
-    if (!team || seen.has(team.id)) continue;
-    seen.add(team.id);
-    escalation.push({ team: team.name, steps: team.escalation.map((s) => ({ kind: s.kind, target: s.target, url: s.url ?? null })) });
-  }
+  // The module's team answers for it (model/teams.ts): the team of its first owner.
+  const team = teamOfModule(model, m);
+  const owners = m.owners.map((handle, i) => ({ handle, team: i === 0 ? (team?.name ?? null) : null }));
+  const escalation: ModuleDetails['escalation'] = team
+    ? [{ team: team.name, steps: team.escalation.map((s) => ({ kind: s.kind, target: s.target, url: s.url ?? null })) }]
+    : [];
   const titles = new Map(model.priorities.map((p) => [p.id, p.title]));
   return {
     name: m.name,

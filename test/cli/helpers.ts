@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { assignTeams, directoryOf } from '../../src/core/model/teams';
 import type { Finding, Model, Module, Team } from '../../src/core/model/types';
 import { main } from '../../src/cli/main';
 import { newModule } from '../../src/core/model/module';
@@ -74,8 +75,12 @@ export function makeTeam(id: string, name: string, aliases: string[] = []): Team
   return { id, name, aliases: [id, ...aliases], escalation: [], source: 'teams', location: null };
 }
 
+/**
+ * A model as the engine would give it: each module's team resolved from its owners by the
+ * core's own resolver (model/teams.ts), undeclared owners added as teams.
+ */
 export function makeModel(partial: Partial<Model> = {}): Model {
-  return {
+  const model: Model = {
     root: '/work/shop',
     modules: [],
     teams: [],
@@ -86,6 +91,7 @@ export function makeModel(partial: Partial<Model> = {}): Model {
     findings: [],
     ...partial,
   };
+  return { ...model, teams: assignTeams(model.modules, directoryOf(model.teams)) };
 }
 
 // ---------------------------------------------------------------------------

@@ -130,7 +130,8 @@ export interface Team {
   /** Every name this team is known by (id included), as written. */
   aliases: string[];
   escalation: EscalationStep[];
-  source: 'teams' | 'catalog' | 'codeowners';
+  /** What declares it; `undeclared`: an owner that a module names and nothing declares. */
+  source: 'teams' | 'catalog' | 'codeowners' | 'undeclared';
   location: SourceLocation | null;
 }
 
@@ -233,6 +234,11 @@ export interface Module {
   description: string | null;
   owners: string[];
   ownerSource: OwnerSource;
+  /**
+   * The id of the team that owns the module (a team of `Model.teams`): the team of its first
+   * owner; null without an owner. Decided once, in model/teams.ts.
+   */
+  team: string | null;
   /** Where the declared owner is written (contract/catalog), for owner findings. */
   ownerLocation: SourceLocation | null;
   system: string | null;

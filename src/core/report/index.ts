@@ -16,7 +16,7 @@ export { buildSarif, formatSarif, sarifLevel, toRelativeUri, SARIF_SCHEMA_URL, N
 export { buildGitlab, formatGitlab, gitlabSeverity } from './gitlab';
 export { sha256Hex } from './hash';
 export { buildOwnersEntry, formatOwnersJson, formatOwnersText } from './owners';
-export { buildSummary, summaryMarkdown, escapeMarkdown, metricProgress, teamResolver } from './summary';
+export { buildSummary, summaryMarkdown, escapeMarkdown, metricProgress } from './summary';
 export { buildDiagram, escapeMermaidLabel, LEVEL_CLASS, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS, DEFAULT_MAX_MODULES } from './mermaid';
 export type { DiagramOptions, DiagramFilter } from './mermaid';
 

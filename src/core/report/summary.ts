@@ -4,7 +4,9 @@
  * gaps per team. `buildSummary` is pure data (the webview and `summary --format json`);
  * `summaryMarkdown` renders it (`summary --format md` and the webview's export).
  */
-import type { Finding, Metric, Model, Module, ScorecardLevel, Team } from '../model/types';
+import { runsInProduction } from '../model/predicates';
+import { modulesByTeam } from '../model/teams';
+import type { Finding, Metric, Model, Module, ScorecardLevel } from '../model/types';
 import { countSeverities } from './json';
 import type { SummaryCount, SummaryGap, SummaryMetric, SummaryTeam, VisionSummary } from './types';
 
@@ -44,23 +46,9 @@ function emptyLevels(): Record<ScorecardLevel, number> {
   return { none: 0, bronze: 0, silver: 0, gold: 0 };
 }
 
-/** Resolves an owner as written to the team that declares it (by id or alias), if any. */
-export function teamResolver(teams: readonly Team[]): (owner: string) => Team | undefined {
-  const byName = new Map<string, Team>();
-  for (const team of teams) {
-    for (const name of [team.id, ...team.aliases]) {
-      const key = name.toLowerCase();
-      if (!byName.has(key)) byName.set(key, team);
-    }
-  }
-  return (owner) => byName.get(owner.toLowerCase());
-}
-
-const needsObservability = (m: Module): boolean => m.type !== 'library';
-
 export function buildSummary(model: Model): VisionSummary {
-  const modules = [...model.modules].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const teamOf = teamResolver(model.teams);
+  const byName = (a: Module, b: Module) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const modules = [...model.modules].sort(byName);
 
   const priorities = model.priorities.map((p) => ({
     id: p.id,
@@ -70,10 +58,10 @@ export function buildSummary(model: Model): VisionSummary {
     modules: modules.filter((m) => m.priorities.includes(p.id)).map((m) => m.name),
   }));
 
-  const observable = modules.filter(needsObservability);
+  const observable = modules.filter(runsInProduction);
   const coverage = {
     modules: modules.length,
-    ownership: ratio(modules.filter((m) => m.owners.length > 0).length, modules.length),
+    ownership: ratio(modules.filter((m) => m.team !== null).length, modules.length),
     tests: ratio(modules.filter((m) => m.tests.length > 0).length, modules.length),
     observability: ratio(observable.filter((m) => m.observability.length > 0).length, observable.length),
   };
@@ -89,7 +77,7 @@ export function buildSummary(model: Model): VisionSummary {
       }
     : null;
 
-  // Teams: each module counts for the team of its first owner.
+  // Teams: each module counts for its team (model/teams.ts), under the team's name.
   const findingsByModule = new Map<string, Finding[]>();
   for (const f of model.findings) {
     if (f.module === null) continue;
@@ -97,28 +85,19 @@ export function buildSummary(model: Model): VisionSummary {
     if (list) list.push(f);
     else findingsByModule.set(f.module, [f]);
   }
-  const teams = new Map<string, SummaryTeam>();
-  const UNOWNED = '\u0000unowned';
-  for (const m of modules) {
-    const owner = m.owners[0];
-    const team = owner !== undefined ? teamOf(owner) : undefined;
-    const key = owner === undefined ? UNOWNED : (team?.id ?? owner);
-    let entry = teams.get(key);
-    if (!entry) {
-      entry = {
-        team: owner === undefined ? null : key,
-        name: owner === undefined ? '(no owner)' : (team?.name ?? owner),
-        modules: [],
-        levels: emptyLevels(),
-        findings: { errors: 0, warnings: 0, infos: 0 },
-        gaps: [],
-      };
-      teams.set(key, entry);
-    }
-    entry.modules.push(m.name);
-    entry.levels[m.level]++;
-  }
-  for (const entry of teams.values()) {
+  const teamList: SummaryTeam[] = modulesByTeam(model).map(({ team, modules: owned }) => {
+    const levels = emptyLevels();
+    for (const m of owned) levels[m.level]++;
+    return {
+      team: team?.id ?? null,
+      name: team?.name ?? '(no owner)',
+      modules: [...owned].sort(byName).map((m) => m.name),
+      levels,
+      findings: { errors: 0, warnings: 0, infos: 0 },
+      gaps: [],
+    };
+  });
+  for (const entry of teamList) {
     const found = entry.modules.flatMap((name) => findingsByModule.get(name) ?? []);
     entry.findings = countSeverities(found);
     const byRule = new Map<string, number>();
@@ -128,12 +107,6 @@ export function buildSummary(model: Model): VisionSummary {
       .sort((a, b) => b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1))
       .slice(0, 5);
   }
-  const teamList = [...teams.values()].sort((a, b) => {
-    if (a.team === null) return 1;
-    if (b.team === null) return -1;
-    return a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0;
-  });
-
   return {
     root: model.root,
     vision: model.vision
