@@ -1,13 +1,18 @@
 // Lint: typescript-eslint with type information, so that a floating promise is an error,
-// and an import boundary that keeps 'vscode' inside src/extension.
+// and the layers of src/ as import boundaries.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
 
-const noVscode = {
-  'no-restricted-imports': ['error', {
-    paths: [{ name: 'vscode', message: "Only src/extension may import 'vscode': the core and the CLI stay pure." }],
-  }],
-};
+// Layers (STYLE.md): the core imports nothing above it and no Node built-in; webviews never
+// import the extension; reporters never import the engine; the host⇄page protocol stands alone.
+// Each folder gets one list (a later flat-config entry for the same rule replaces an earlier one).
+const VSCODE = { name: 'vscode', message: "Only src/extension may import 'vscode'." };
+const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_')).flatMap((m) => (m.startsWith('node:') ? [m] : [m, `node:${m}`]));
+const layer = (folders, why) => ({ regex: `(^|/)(${folders.join('|')})(/|$)`, message: why });
+const restrict = (patterns, paths = [VSCODE]) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
+const CORE_ABOVE = layer(['cli', 'extension', 'node', 'webview', 'protocol'], 'src/core imports nothing above it: the CLI, the extension, the Node adapters, the webviews and the protocol build on the core, not the other way round.');
+const NO_BUILTINS = { regex: `^(${NODE_BUILTINS.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`, message: 'src/core uses no Node built-in: it reads through its FileAccess port, and adapters inject what it needs (hashing, workers).' };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'media/**', 'node_modules/**', 'examples/**', 'test/fixtures/**', '.vscode-test/**', 'bench/results/**'] },
@@ -24,19 +29,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/node/**/*.ts', 'src/webview/**/*.ts'], rules: noVscode },
+  { files: ['src/core/**/*.ts'], rules: restrict([CORE_ABOVE, NO_BUILTINS]) },
   {
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'vscode', message: "src/core never imports 'vscode'." },
-          ...['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process'].map((name) => ({
-            name,
-            message: 'src/core reads files only through its FileAccess port.',
-          })),
-        ],
-      }],
-    },
+    files: ['src/core/report/**/*.ts'],
+    rules: restrict([
+      CORE_ABOVE,
+      NO_BUILTINS,
+      layer(['engine', 'build', 'analyze'], 'Reporters are pure functions of a result: they never import the engine or the model builder.'),
+      { regex: '(^|/)rules/run$', message: 'Reporters never run rules.' },
+    ]),
   },
+  { files: ['src/protocol/**/*.ts'], rules: restrict([layer(['cli', 'extension', 'node', 'webview'], 'src/protocol holds the host⇄page messages only: types and validators over the core.')]) },
+  { files: ['src/webview/**/*.ts'], rules: restrict([layer(['cli', 'extension', 'node'], 'Webview code runs in the page: it never imports the extension, the CLI or Node adapters.')]) },
+  { files: ['src/node/**/*.ts'], rules: restrict([layer(['cli', 'extension', 'webview'], 'Node adapters serve the CLI and the extension; they import neither.')]) },
+  { files: ['src/cli/**/*.ts'], rules: restrict([layer(['extension', 'webview'], 'The CLI never imports the extension or the webviews.')]) },
 );

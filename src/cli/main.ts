@@ -18,6 +18,7 @@ import packageJson from '../../package.json';
 import { parseArgs, UsageError, USAGE, type ParsedArgs } from './args';
 import { changedFiles, GitError } from './git';
 import { NodeFileAccess } from '../node/nodeFileAccess';
+import { sha256Hex } from '../node/hash';
 import { localAnalyzeOptions } from '../node/setup';
 
 export interface CliIO {
@@ -123,6 +124,7 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
       rules: analysis.rules,
       modules: analysis.model.modules.length,
       version: VERSION,
+      hash: sha256Hex,
     }),
   );
   const counts = countSeverities(findings);

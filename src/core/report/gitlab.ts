@@ -5,14 +5,13 @@
  * file are told apart by their order.
  */
 import type { Finding, Severity } from '../model/types';
-import { sha256Hex } from './hash';
 import type { GitlabIssue, GitlabSeverity } from './types';
 
 export function gitlabSeverity(severity: Severity): GitlabSeverity {
   return severity === 'error' ? 'major' : severity === 'warning' ? 'minor' : 'info';
 }
 
-export function buildGitlab(findings: readonly Finding[], hash: (text: string) => string = sha256Hex): GitlabIssue[] {
+export function buildGitlab(findings: readonly Finding[], hash: (text: string) => string): GitlabIssue[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const key = `${f.ruleId}\u0000${f.file}\u0000${f.message}`;
@@ -28,6 +27,6 @@ export function buildGitlab(findings: readonly Finding[], hash: (text: string) =
   });
 }
 
-export function formatGitlab(findings: readonly Finding[], hash?: (text: string) => string): string {
+export function formatGitlab(findings: readonly Finding[], hash: (text: string) => string): string {
   return JSON.stringify(buildGitlab(findings, hash), null, 2) + '\n';
 }

@@ -14,7 +14,6 @@ export { buildCheckOutput, checkSummary, countSeverities, formatJson, toCheckFin
 export { formatText } from './text';
 export { buildSarif, formatSarif, sarifLevel, toRelativeUri, SARIF_SCHEMA_URL, NORTHSTAR_URL } from './sarif';
 export { buildGitlab, formatGitlab, gitlabSeverity } from './gitlab';
-export { sha256Hex } from './hash';
 export { buildOwnersEntry, formatOwnersJson, formatOwnersText } from './owners';
 export { buildSummary, summaryMarkdown, escapeMarkdown, metricProgress } from './summary';
 export { buildDiagram, escapeMermaidLabel, LEVEL_CLASS, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS, DEFAULT_MAX_MODULES } from './mermaid';
@@ -29,8 +28,8 @@ export interface CheckReportInput {
   /** Modules in the model (for the JSON summary). */
   modules: number;
   version?: string;
-  /** Fingerprint hash for GitLab (default: SHA-256 in pure TypeScript). */
-  hash?: (text: string) => string;
+  /** Fingerprint hash for GitLab, injected by the adapter (SHA-256 from node:crypto in the CLI). */
+  hash: (text: string) => string;
 }
 
 export const checkFormatters: Record<CheckFormat, (input: CheckReportInput) => string> = {
