@@ -102,7 +102,7 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
     }
   }
   const analysis = await analyze(root);
-  let findings: Finding[] = analysis.model.findings;
+  let findings: readonly Finding[] = analysis.model.findings;
   if (paths.length > 0) findings = findings.filter((f) => insideAny(f.file, paths));
   if (changed !== null) {
     const changedSet = new Set(changed);

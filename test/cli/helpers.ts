@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { assignTeams, directoryOf } from '../../src/core/model/teams';
-import type { Finding, Model, Module, Team } from '../../src/core/model/types';
+import type { Draft, Finding, Model, Module, Team } from '../../src/core/model/types';
 import { main } from '../../src/cli/main';
 import { newModule } from '../../src/core/model/module';
 
@@ -91,7 +91,8 @@ export function makeModel(partial: Partial<Model> = {}): Model {
     findings: [],
     ...partial,
   };
-  return { ...model, teams: assignTeams(model.modules, directoryOf(model.teams)) };
+  // Test models are built fresh for each test: the resolver may write each module's team.
+  return { ...model, teams: assignTeams(model.modules as Draft<Module>[], directoryOf(model.teams)) };
 }
 
 // ---------------------------------------------------------------------------

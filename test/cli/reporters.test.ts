@@ -204,7 +204,7 @@ describe('reporters', () => {
     it('builds entries with the deciding, per-section and overridden lines', () => {
       const winner = rule(12, '/services/payments/', ['@acme/payments', '@dana']);
       const earlier = rule(3, '*', ['@acme/platform']);
-      const entry = buildOwnersEntry('services/payments/src/pay.ts', { owners: winner.owners, rule: winner, rules: [winner], overridden: [earlier] }, 'payments-api');
+      const entry = buildOwnersEntry('services/payments/src/pay.ts', { owners: [...winner.owners], rule: winner, rules: [winner], overridden: [earlier] }, 'payments-api');
       assert.deepEqual(entry, {
         path: 'services/payments/src/pay.ts',
         owners: ['@acme/payments', '@dana'],

@@ -5,7 +5,8 @@
  */
 import { basename } from '../fs';
 import { compileGlobs } from '../glob';
-import type { Module, NorthstarConfig, PriorityTag } from '../model/types';
+import type { ModuleDraft } from '../model/module';
+import type { NorthstarConfig, PriorityTag } from '../model/types';
 
 export const TEST_CONVENTIONS = [
   '**/*.test.*',
@@ -31,13 +32,13 @@ export interface TestMemo {
 
 /** Give each file to its module: tests, priority tags and the type inferred from deployment files. */
 export async function assignFiles(
-  modules: readonly Module[],
+  modules: readonly ModuleDraft[],
   files: readonly string[],
-  moduleOf: (path: string) => Module | undefined,
+  moduleOf: (path: string) => ModuleDraft | undefined,
   tags: readonly PriorityTag[],
   config: NorthstarConfig,
   memo: TestMemo,
-  typeDeclared: ReadonlySet<Module>,
+  typeDeclared: ReadonlySet<ModuleDraft>,
   pause: () => Promise<void> | null,
 ): Promise<void> {
   const conventions = config.tests.patterns ?? TEST_CONVENTIONS;
@@ -48,9 +49,9 @@ export async function assignFiles(
     memo.conventions = conventionsKey;
     memo.byFile.clear();
   }
-  const testers = new Map<Module, (relative: string) => boolean>();
-  const serviceHints = new Set<Module>();
-  const tests = new Map<Module, string[]>();
+  const testers = new Map<ModuleDraft, (relative: string) => boolean>();
+  const serviceHints = new Set<ModuleDraft>();
+  const tests = new Map<ModuleDraft, string[]>();
   // One compiled matcher for the conventions, shared by every module that has no globs of its own.
   // Every default convention names `test` or `spec`: a path with neither is no test, and most
   // paths are not, so the glob matcher runs on a few of them.
@@ -68,7 +69,7 @@ export async function assignFiles(
       if (kept.hints[i] && !typeDeclared.has(m)) serviceHints.add(m);
     });
   } else {
-    const hinted = new Set<Module>();
+    const hinted = new Set<ModuleDraft>();
     for (const m of modules) {
       testers.set(m, m.testGlobs ? ((g) => (rel: string) => g(m.path === '' ? rel : `${m.path}/${rel}`))(compileGlobs(m.testGlobs)) : byConvention);
       tests.set(m, []);

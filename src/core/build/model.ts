@@ -5,6 +5,7 @@
  */
 import { dirname, normalizePath } from '../fs';
 import type { CodeownersFile, Model, Module, NorthstarConfig, OwnerMatch, PriorityTag } from '../model/types';
+import type { ModuleDraft } from '../model/module';
 import { assignTeams, buildTeamDirectory, type TeamDirectory } from '../model/teams';
 import { scorecardLevel } from '../scorecard';
 import type { CatalogEntity, ContractDecl, ManifestDecl, TeamsFile, VisionFile } from '../sources/types';
@@ -44,14 +45,14 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
     { files, fileSet: input.fileSet, contracts: input.contracts, catalog: input.catalog, manifests: input.manifests, config, ownersOf: input.ownersOf },
     pause,
   );
-  const byFolder = new Map<string, Module>();
-  const byName = new Map<string, Module>();
+  const byFolder = new Map<string, ModuleDraft>();
+  const byName = new Map<string, ModuleDraft>();
   for (const m of modules) {
     if (!byFolder.has(m.path)) byFolder.set(m.path, m);
     if (!byName.has(m.name)) byName.set(m.name, m);
   }
-  const folderCache = new Map<string, Module | null>();
-  const moduleOfFolder = (folder: string): Module | null => {
+  const folderCache = new Map<string, ModuleDraft | null>();
+  const moduleOfFolder = (folder: string): ModuleDraft | null => {
     const cached = folderCache.get(folder);
     if (cached !== undefined) return cached;
     const found = byFolder.get(folder) ?? (folder === '' ? null : moduleOfFolder(dirname(folder)));
@@ -63,7 +64,7 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
     return byFolder.get(p) ?? moduleOfFolder(dirname(p)) ?? undefined;
   };
   // Workspace files are already clean: no normalising on this path, called once per file.
-  const moduleOfFile = (file: string): Module | undefined => byFolder.get(file) ?? moduleOfFolder(dirname(file)) ?? undefined;
+  const moduleOfFile = (file: string): ModuleDraft | undefined => byFolder.get(file) ?? moduleOfFolder(dirname(file)) ?? undefined;
   await pause();
   await assignFiles(modules, files, moduleOfFile, input.priorityTags, config, memo, typeDeclared, pause);
 

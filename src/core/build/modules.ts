@@ -4,7 +4,7 @@
  */
 import { basename } from '../fs';
 import { compileGlobs } from '../glob';
-import { newModule } from '../model/module';
+import { newModule, type ModuleDraft } from '../model/module';
 import type { Module, ModuleType, NorthstarConfig, ObservabilityEvidence, OwnerMatch, Reference } from '../model/types';
 import { evidenceFromAnnotations, evidenceFromDependencies } from '../observability';
 import { parseEntityRef } from '../sources/backstage';
@@ -47,12 +47,12 @@ function prefixGlob(folder: string, glob: string): string {
 export async function buildModules(
   input: ModuleInputs,
   pause: () => Promise<void> | null,
-): Promise<{ modules: Module[]; typeDeclared: ReadonlySet<Module> }> {
-  const typeDeclared = new Set<Module>();
+): Promise<{ modules: ModuleDraft[]; typeDeclared: ReadonlySet<ModuleDraft> }> {
+  const typeDeclared = new Set<ModuleDraft>();
   const { contracts, catalog, manifests, config } = input;
-  const modules: Module[] = [];
-  const byFolder = new Map<string, Module[]>();
-  const add = (m: Module) => {
+  const modules: ModuleDraft[] = [];
+  const byFolder = new Map<string, ModuleDraft[]>();
+  const add = (m: ModuleDraft) => {
     modules.push(m);
     byFolder.set(m.path, [...(byFolder.get(m.path) ?? []), m]);
   };
@@ -174,7 +174,7 @@ export async function buildModules(
   }
 
   // Workspace packages that depend on each other by package name become edges.
-  const byPackage = new Map<string, Module>();
+  const byPackage = new Map<string, ModuleDraft>();
   for (const m of modules) if (m.packageName) byPackage.set(m.packageName, m);
   for (const mf of manifests) {
     if (due()) await pause();

@@ -18,7 +18,8 @@
 import type { CatalogEntity, TeamsFile } from '../sources/types';
 import { isOnCallAnnotation } from '../observability';
 import { parseEntityRef } from '../sources/backstage';
-import type { CodeownersFile, Module, Model, Team } from './types';
+import type { ModuleDraft } from './module';
+import type { CodeownersFile, Draft, Module, Model, Team } from './types';
 
 export interface TeamDirectory {
   /** The declared teams: teams.yaml, Backstage groups, CODEOWNERS handles (in that order). */
@@ -49,16 +50,16 @@ export function buildTeamDirectory(
   catalog: readonly CatalogEntity[],
   codeowners: CodeownersFile | null,
 ): TeamDirectory {
-  const teams: Team[] = [];
-  const byAlias = new Map<string, Team>();
-  const addAlias = (team: Team, alias: string) => {
+  const teams: Draft<Team>[] = [];
+  const byAlias = new Map<string, Draft<Team>>();
+  const addAlias = (team: Draft<Team>, alias: string) => {
     if (!team.aliases.includes(alias)) team.aliases.push(alias);
     if (!byAlias.has(key(alias))) byAlias.set(key(alias), team);
   };
 
   for (const decl of teamsFile?.teams ?? []) {
     if (byAlias.has(key(decl.id))) continue;
-    const team: Team = { id: decl.id, name: decl.name ?? decl.id, aliases: [], escalation: decl.escalation, source: 'teams', location: decl.location };
+    const team: Draft<Team> = { id: decl.id, name: decl.name ?? decl.id, aliases: [], escalation: [...decl.escalation], source: 'teams', location: decl.location };
     teams.push(team);
     addAlias(team, decl.id);
     for (const alias of decl.aliases) addAlias(team, alias);
@@ -71,7 +72,7 @@ export function buildTeamDirectory(
     const slug = entity.annotations['github.com/team-slug'];
     const handle = slug ? (slug.startsWith('@') ? slug : `@${slug}`) : null;
     const existing = byAlias.get(key(ref)) ?? (handle ? byAlias.get(key(handle)) : undefined);
-    const team: Team = existing ?? {
+    const team: Draft<Team> = existing ?? {
       id: handle ?? ref,
       name: entity.title ?? entity.name,
       aliases: [],
@@ -93,7 +94,7 @@ export function buildTeamDirectory(
   for (const rule of codeowners?.rules ?? []) {
     for (const [index, owner] of rule.owners.entries()) {
       if (byAlias.has(key(owner))) continue;
-      const team: Team = { id: owner, name: owner, aliases: [], escalation: [], source: 'codeowners', location: { file: rule.file, ...rule.ownerRanges[index] } };
+      const team: Draft<Team> = { id: owner, name: owner, aliases: [], escalation: [], source: 'codeowners', location: { file: rule.file, ...rule.ownerRanges[index] } };
       teams.push(team);
       addAlias(team, owner);
     }
@@ -149,9 +150,9 @@ export function directoryOf(teams: readonly Team[]): TeamDirectory {
  * Give every module its team (`module.team`, a team id) and return the model's team list: the
  * declared teams, then one undeclared team per owner that nothing declares, in module order.
  */
-export function assignTeams(modules: readonly Module[], directory: TeamDirectory): Team[] {
-  const teams = [...directory.teams];
-  const undeclared = new Map<string, Team>();
+export function assignTeams(modules: readonly ModuleDraft[], directory: TeamDirectory): Team[] {
+  const teams: Team[] = [...directory.teams];
+  const undeclared = new Map<string, Draft<Team>>();
   for (const m of modules) {
     const owner = m.owners[0];
     if (owner === undefined) {

@@ -2,7 +2,7 @@
  * The rule run: severities, silencing, and rule errors as findings.
  */
 import { compileGlobs } from '../glob';
-import type { Finding, Severity } from '../model/types';
+import type { Draft, Finding, Severity } from '../model/types';
 import type { DisableComment } from '../sources/types';
 import { compareStrings } from '../walk';
 import { RULES } from './index';
@@ -72,7 +72,7 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
       const lines = silenced.get(loc.file)?.get(loc.line);
       if (lines && (lines.includes('*') || lines.includes(id))) return;
       if (ignores.some((i) => ruleMatches(i.rule, id) && i.paths(loc.file))) return;
-      const finding: Finding = {
+      const finding: Draft<Finding> = {
         ruleId: id,
         severity,
         message: boundedMessage(r.message),

@@ -10,6 +10,7 @@ import type {
   CodeownersFile,
   CodeownersRule,
   CodeownersSection,
+  Draft,
   SourceRange,
 } from '../../model/types';
 import type { DisableComment, ParseProblem } from '../types';
@@ -99,10 +100,10 @@ function parseDisable(comment: string): string[] | null {
 class Parser {
   readonly problems: ParseProblem[] = [];
   readonly disables: DisableComment[] = [];
-  readonly rules: CodeownersRule[] = [];
-  readonly sections: CodeownersSection[] = [];
-  private readonly sectionByKey = new Map<string, CodeownersSection>();
-  private current: CodeownersSection;
+  readonly rules: Draft<CodeownersRule>[] = [];
+  readonly sections: Draft<CodeownersSection>[] = [];
+  private readonly sectionByKey = new Map<string, Draft<CodeownersSection>>();
+  private current: Draft<CodeownersSection>;
   /** Default owners of the header that opened the current run of lines (GitLab applies the current header's). */
   private currentDefaults: { owners: string[]; ranges: SourceRange[] } = { owners: [], ranges: [] };
   private lineNo = 0;
@@ -355,8 +356,8 @@ class Parser {
     ownerRanges: SourceRange[],
     exclusion: boolean,
     inherited: boolean,
-  ): CodeownersRule {
-    const rule: CodeownersRule = {
+  ): Draft<CodeownersRule> {
+    const rule: Draft<CodeownersRule> = {
       file: this.file,
       line: this.lineNo,
       pattern,
