@@ -138,7 +138,10 @@ function moduleSection(analysis: Analysis, module: Module): string {
     const label = module.owners.length === 1 ? 'Owner' : 'Owners';
     const from = module.ownerSource ? ` (from ${OWNER_SOURCES[module.ownerSource]})` : '';
     const undeclared = team.source === 'undeclared' ? ': no team declares this owner' : '';
-    parts.push(`${label}${from}: ${module.owners.map((o) => ownerLabel(analysis, o)).join(', ')}${undeclared}`);
+    // The first owner is the module's team, under that team's name even when nothing declares it.
+    const first = team.name !== module.owners[0] ? `${code(module.owners[0])} (${escapeMarkdown(team.name)})` : code(module.owners[0]);
+    const labels = [first, ...module.owners.slice(1).map((o) => ownerLabel(analysis, o))];
+    parts.push(`${label}${from}: ${labels.join(', ')}${undeclared}`);
   } else {
     parts.push('Owner: none declared');
   }
