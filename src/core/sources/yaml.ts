@@ -310,7 +310,9 @@ function describeYamlError(code: string, message: string, key: Node | null): str
     const name = isScalar(key) && key.value !== null && typeof key.value !== 'symbol' ? String(key.value) : null;
     return name !== null ? `duplicate key "${name}": a key may appear only once in a mapping` : 'duplicate key: a key may appear only once in a mapping';
   }
-  const clean = message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
+  // The library's message may end with " at line N, column M" and a code frame: cut there.
+  const at = /\sat line \d+, column \d+/.exec(message);
+  const clean = (at ? message.slice(0, at.index) : message).trim();
   return `invalid YAML: ${clean.charAt(0).toLowerCase()}${clean.slice(1)}`;
 }
 
