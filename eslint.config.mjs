@@ -1,7 +1,15 @@
 // Lint: typescript-eslint with type information, so that a floating promise is an error,
-// and an import boundary that keeps 'vscode' inside src/extension.
+// an import boundary that keeps 'vscode' inside src/extension, and regular expressions free of
+// super-linear backtracking (DESIGN.md 6): eslint-plugin-regexp checks every literal one, and
+// a regex built from non-literal text may only come from src/core/regex.ts, whose patterns a
+// unit test runs through a ReDoS checker.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
+
+/** The one module that may build a RegExp from non-literal text (test/unit/regex.test.ts checks it). */
+const REGEX_HELPER = 'src/core/regex.ts';
+const DYNAMIC_REGEX_MESSAGE = `A RegExp built from non-literal text may backtrack super-linearly: build it in ${REGEX_HELPER} (checked by a ReDoS test), or write a scanner.`;
 
 const noVscode = {
   'no-restricted-imports': ['error', {
@@ -24,6 +32,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='RegExp'][arguments.0.type!='Literal']", message: DYNAMIC_REGEX_MESSAGE },
+        { selector: "CallExpression[callee.name='RegExp'][arguments.0.type!='Literal']", message: DYNAMIC_REGEX_MESSAGE },
+      ],
+    },
+  },
+  { files: [REGEX_HELPER], rules: { 'no-restricted-syntax': 'off' } },
   { files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/node/**/*.ts', 'src/webview/**/*.ts'], rules: noVscode },
   {
     files: ['src/core/**/*.ts'],
