@@ -1,8 +1,16 @@
 // Lint: typescript-eslint with type information, so that a floating promise is an error,
-// and the layers of src/ as import boundaries.
+// the layers of src/ as import boundaries, and regular expressions free of
+// super-linear backtracking (DESIGN.md 6): eslint-plugin-regexp checks every literal one, and
+// a regex built from non-literal text may only come from src/core/regex.ts, whose patterns a
+// unit test runs through a ReDoS checker.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 import { builtinModules } from 'node:module';
+
+/** The one module that may build a RegExp from non-literal text (test/unit/regex.test.ts checks it). */
+const REGEX_HELPER = 'src/core/regex.ts';
+const DYNAMIC_REGEX_MESSAGE = `A RegExp built from non-literal text may backtrack super-linearly: build it in ${REGEX_HELPER} (checked by a ReDoS test), or write a scanner.`;
 
 // Layers (STYLE.md): the core imports nothing above it and no Node built-in; webviews never
 // import the extension; reporters never import the engine; the host⇄page protocol stands alone.
@@ -29,6 +37,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='RegExp'][arguments.0.type!='Literal']", message: DYNAMIC_REGEX_MESSAGE },
+        { selector: "CallExpression[callee.name='RegExp'][arguments.0.type!='Literal']", message: DYNAMIC_REGEX_MESSAGE },
+      ],
+    },
+  },
+  { files: [REGEX_HELPER], rules: { 'no-restricted-syntax': 'off' } },
   { files: ['src/core/**/*.ts'], rules: restrict([CORE_ABOVE, NO_BUILTINS]) },
   {
     files: ['src/core/report/**/*.ts'],

@@ -234,9 +234,9 @@ function prune(errors: ErrorObject[]): ErrorObject[] {
  * `contracts/schema`, sorted by position. Never throws.
  */
 export function validateAgainstSchema(kind: SchemaKind, doc: YamlDoc): ParseProblem[] {
-  const { value, error } = doc.toJS();
+  const { value, error, location } = doc.toJS();
   if (error !== null) {
-    return [{ ruleId: 'contracts/yaml', message: `YAML could not be read: ${error}`, location: doc.documentLocation() }];
+    return [{ ruleId: 'contracts/yaml', message: `YAML could not be read: ${error}`, location: location ?? doc.documentLocation() }];
   }
   if (value === null || value === undefined) {
     return [{ ruleId: 'contracts/schema', message: 'the document is empty', location: doc.documentLocation() }];

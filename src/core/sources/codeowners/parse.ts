@@ -25,7 +25,8 @@ export interface CodeownersParseResult {
   disables: DisableComment[];
 }
 
-const DISABLE = /^#\s*northstar-disable-next-line(?:\s+(.*?))?\s*$/;
+/** The rule list after the directive (with surrounding blanks: the caller splits on them). */
+const DISABLE = /^#\s*northstar-disable-next-line(?:\s([\s\S]*))?$/;
 
 /** Bytes of `text` encoded as UTF-8 (without allocating the encoding). */
 export function utf8Length(text: string): number {
