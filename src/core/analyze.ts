@@ -446,7 +446,7 @@ export class WorkspaceAnalyzer {
     const keepText = role === 'teams' || role === 'vision' || role === 'config';
     const facts: FileFacts = { problems: [], disables, tags, ...(keepText ? { text } : {}) };
     const take = <T>(result: { value: T | null; problems: ParseProblem[] }): T | undefined => {
-      facts.problems.push(...result.problems);
+      for (const item of result.problems) facts.problems.push(item);
       return result.value ?? undefined;
     };
     switch (role) {
@@ -524,8 +524,8 @@ export class WorkspaceAnalyzer {
     // CODEOWNERS
     await pause();
     const { codeowners, index: ownership, codeownersProblems, codeownersDisables, prefix } = this.buildCodeowners(config);
-    problems.push(...codeownersProblems);
-    disables.push(...codeownersDisables);
+    for (const item of codeownersProblems) problems.push(item);
+    for (const item of codeownersDisables) disables.push(item);
     const ownersOf = (path: string): OwnerMatch =>
       ownership ? ownership.ownersOf(prefix ? `${prefix}/${normalizePath(path)}` : normalizePath(path)) : EMPTY_MATCH;
 
@@ -942,7 +942,7 @@ async function buildModules(input: ModuleInputs, pause: () => Promise<void> | nu
       const api = apisByRef.get(`api:${parsed.namespace.toLowerCase()}/${parsed.name.toLowerCase()}`) ?? apisByRef.get(`api:${parsed.namespace}/${parsed.name}`);
       m.apis.push({ name: parsed.name, type: api?.type ?? 'other', definition: null, location: a.location ?? e.location });
     }
-    m.observability.push(...evidenceFromAnnotations(e.annotations));
+    for (const item of evidenceFromAnnotations(e.annotations)) m.observability.push(item);
     const runbook = e.annotations['northstar.dev/runbook'];
     if (runbook && !m.runbook) m.runbook = runbook;
     if (!sameFolder) add(m);
@@ -959,7 +959,7 @@ async function buildModules(input: ModuleInputs, pause: () => Promise<void> | nu
     const m = existing ?? newModule(manifestModuleName(mf), mf.folder, 'manifest', mf.location);
     if (existing && !m.files.includes(mf.file)) m.files.push(mf.file);
     m.packageName ??= mf.name;
-    m.observability.push(...evidenceFromDependencies(mf.dependencies, config.observability.libraries));
+    for (const item of evidenceFromDependencies(mf.dependencies, config.observability.libraries)) m.observability.push(item);
     if (!existing) add(m);
   }
 
