@@ -10,9 +10,10 @@ import { analyzeWorkspace } from '../core/analyze';
 import type { Analysis } from '../core/api';
 import { normalizePath } from '../core/fs';
 import type { Finding } from '../core/model/types';
-import { checkFormatters, countSeverities } from '../core/report';
+import { checkWriters, countSeverities } from '../core/report';
 import { buildDiagram } from '../core/report/mermaid';
-import { buildOwnersEntry, formatOwnersJson, formatOwnersText } from '../core/report/owners';
+import { buildOwnersEntry, writeOwnersJson, writeOwnersText } from '../core/report/owners';
+import { ChunkWriter, lazyMap } from '../core/report/stream';
 import { buildSummary, summaryMarkdown } from '../core/report/summary';
 import packageJson from '../../package.json';
 import { parseArgs, UsageError, USAGE, type ParsedArgs } from './args';
@@ -130,14 +131,10 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
       return m !== undefined && touched.has(m.name);
     });
   }
-  io.stdout(
-    checkFormatters[args.format]({
-      findings,
-      rules: analysis.rules,
-      modules: analysis.model.modules.length,
-      version: VERSION,
-    }),
-  );
+  // In chunks of about 64 KB: 400,000 findings are hundreds of megabytes of SARIF.
+  const out = new ChunkWriter(io.stdout);
+  checkWriters[args.format]({ findings, rules: analysis.rules, modules: analysis.model.modules.length, version: VERSION }, out.write);
+  out.flush();
   const counts = countSeverities(findings);
   if (counts.errors > 0) return 1;
   if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) {
@@ -157,8 +154,12 @@ async function runOwners(args: Extract<ParsedArgs, { command: 'owners' }>, io: C
   }
   const paths = given.map((p) => toRootRelative(root, cwd, p));
   const analysis = await analyze(root);
-  const entries = paths.map((p) => buildOwnersEntry(p, analysis.ownersOf(p), analysis.moduleOf(p)?.name ?? null));
-  io.stdout(args.json ? formatOwnersJson(entries) : formatOwnersText(entries));
+  const entryOf = (p: string) => buildOwnersEntry(p, analysis.ownersOf(p), analysis.moduleOf(p)?.name ?? null);
+  const out = new ChunkWriter(io.stdout);
+  // JSON: each entry is built, written and dropped. Text aligns its columns, so it needs them all.
+  if (args.json) writeOwnersJson(lazyMap(paths, entryOf), out.write);
+  else writeOwnersText(paths.map(entryOf), out.write);
+  out.flush();
   return 0;
 }
 
