@@ -13,7 +13,7 @@ import type { Finding } from '../core/model/types';
 import { checkWriters, countSeverities } from '../core/report';
 import { buildDiagram } from '../core/report/mermaid';
 import { buildOwnersEntry, writeOwnersJson, writeOwnersText } from '../core/report/owners';
-import { ChunkWriter, lazyMap } from '../core/report/stream';
+import { ChunkWriter, lazyMap, writeJson } from '../core/report/stream';
 import { buildSummary, summaryMarkdown } from '../core/report/summary';
 import packageJson from '../../package.json';
 import { parseArgs, UsageError, USAGE, type ParsedArgs } from './args';
@@ -178,14 +178,25 @@ async function runSummary(args: Extract<ParsedArgs, { command: 'summary' }>, io:
   const root = await openRoot(cwd, args.root);
   const analysis = await analyze(root);
   const summary = buildSummary(analysis.model);
-  io.stdout(args.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : summaryMarkdown(summary));
+  if (args.format === 'md') {
+    io.stdout(summaryMarkdown(summary));
+    return 0;
+  }
+  const out = new ChunkWriter(io.stdout);
+  writeJson(summary, out.write, { walkDepth: 1 });
+  out.write('\n');
+  out.flush();
   return 0;
 }
 
 async function runModel(args: Extract<ParsedArgs, { command: 'model' }>, io: CliIO, cwd: string): Promise<number> {
   const root = await openRoot(cwd, args.root);
   const analysis = await analyze(root);
-  io.stdout(JSON.stringify(analysis.model, null, 2) + '\n');
+  // In chunks, well-formed (lone surrogates as U+FFFD): the model of a big workspace is big.
+  const out = new ChunkWriter(io.stdout);
+  writeJson(analysis.model, out.write, { walkDepth: 2 });
+  out.write('\n');
+  out.flush();
   return 0;
 }
 
