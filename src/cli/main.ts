@@ -13,6 +13,7 @@ import type { Finding } from '../core/model/types';
 import { checkWriters, countSeverities } from '../core/report';
 import { buildDiagram } from '../core/report/mermaid';
 import { buildOwnersEntry, writeOwnersJson, writeOwnersText } from '../core/report/owners';
+import { escapeTerminal } from '../core/report/escape';
 import { ChunkWriter, lazyMap, writeJson } from '../core/report/stream';
 import { buildSummary, summaryMarkdown } from '../core/report/summary';
 import packageJson from '../../package.json';
@@ -200,8 +201,9 @@ async function runModel(args: Extract<ParsedArgs, { command: 'model' }>, io: Cli
   return 0;
 }
 
+/** The first line of a message, escaped for the terminal (it may quote a path or a name). */
 function oneLine(text: string): string {
-  return text.split(/\r?\n/)[0];
+  return escapeTerminal(text.split(/\r?\n/)[0]);
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

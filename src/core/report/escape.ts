@@ -59,6 +59,7 @@ export function escapeTerminal(text: string): string {
  * backslash-escaped or, for `&`, `<` and `>`, written as an entity; a leading heading, list,
  * quote or thematic-break marker is escaped so the text cannot start a block.
  *
+ * Bare URLs (`https://…`, `www.…`) are kept from becoming links by escaping `:` or `.`.
  * `(`, `)` and `!` stay as they are, for readability (`(no owner)`, `Ship it!`): with every
  * `[` and `]` escaped they cannot take part in a link or an image, and `<` cannot open an
  * autolink or HTML.
@@ -69,6 +70,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]|~]/g, '\\$&')
+    // GFM links bare URLs: `https\://` and `www\.` show the same text without becoming links.
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.')
     .replace(/^(\s*)([#+=-])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }

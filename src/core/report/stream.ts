@@ -46,9 +46,13 @@ export function collect(print: (write: Write) => void): string {
   return parts.join('');
 }
 
-/** Strings as well-formed text (lone surrogates as U+FFFD); everything else unchanged. */
+/** Strings and object keys as well-formed text (lone surrogates as U+FFFD); everything else unchanged. */
 function wellFormedReplacer(_key: string, value: unknown): unknown {
-  return typeof value === 'string' ? wellFormed(value) : value;
+  if (typeof value === 'string') return wellFormed(value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.every((k) => wellFormed(k) === k)) return value;
+  return Object.fromEntries(keys.map((k) => [wellFormed(k), (value as Record<string, unknown>)[k]]));
 }
 
 /**
