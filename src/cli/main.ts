@@ -10,9 +10,11 @@ import { analyzeWorkspace } from '../core/analyze';
 import type { Analysis } from '../core/api';
 import { normalizePath } from '../core/fs';
 import type { Finding } from '../core/model/types';
-import { checkFormatters, countSeverities } from '../core/report';
+import { checkWriters, countSeverities } from '../core/report';
 import { buildDiagram } from '../core/report/mermaid';
-import { buildOwnersEntry, formatOwnersJson, formatOwnersText } from '../core/report/owners';
+import { buildOwnersEntry, writeOwnersJson, writeOwnersText } from '../core/report/owners';
+import { escapeTerminal } from '../core/report/escape';
+import { ChunkWriter, lazyMap, writeJson } from '../core/report/stream';
 import { buildSummary, summaryMarkdown } from '../core/report/summary';
 import packageJson from '../../package.json';
 import { parseArgs, UsageError, USAGE, type ParsedArgs } from './args';
@@ -118,15 +120,10 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
       return m !== undefined && touched.has(m.name);
     });
   }
-  io.stdout(
-    checkFormatters[args.format]({
-      findings,
-      rules: analysis.rules,
-      modules: analysis.model.modules.length,
-      version: VERSION,
-      hash: sha256Hex,
-    }),
-  );
+  // In chunks of about 64 KB: 400,000 findings are hundreds of megabytes of SARIF.
+  const out = new ChunkWriter(io.stdout);
+  checkWriters[args.format]({ findings, rules: analysis.rules, modules: analysis.model.modules.length, version: VERSION, hash: sha256Hex }, out.write);
+  out.flush();
   const counts = countSeverities(findings);
   if (counts.errors > 0) return 1;
   if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) {
@@ -146,8 +143,12 @@ async function runOwners(args: Extract<ParsedArgs, { command: 'owners' }>, io: C
   }
   const paths = given.map((p) => toRootRelative(root, cwd, p));
   const analysis = await analyze(root);
-  const entries = paths.map((p) => buildOwnersEntry(p, analysis.ownersOf(p), analysis.moduleOf(p)?.name ?? null));
-  io.stdout(args.json ? formatOwnersJson(entries) : formatOwnersText(entries));
+  const entryOf = (p: string) => buildOwnersEntry(p, analysis.ownersOf(p), analysis.moduleOf(p)?.name ?? null);
+  const out = new ChunkWriter(io.stdout);
+  // JSON: each entry is built, written and dropped. Text aligns its columns, so it needs them all.
+  if (args.json) writeOwnersJson(lazyMap(paths, entryOf), out.write);
+  else writeOwnersText(paths.map(entryOf), out.write);
+  out.flush();
   return 0;
 }
 
@@ -166,19 +167,31 @@ async function runSummary(args: Extract<ParsedArgs, { command: 'summary' }>, io:
   const root = await openRoot(cwd, args.root);
   const analysis = await analyze(root);
   const summary = buildSummary(analysis.model);
-  io.stdout(args.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : summaryMarkdown(summary));
+  if (args.format === 'md') {
+    io.stdout(summaryMarkdown(summary));
+    return 0;
+  }
+  const out = new ChunkWriter(io.stdout);
+  writeJson(summary, out.write, { walkDepth: 1 });
+  out.write('\n');
+  out.flush();
   return 0;
 }
 
 async function runModel(args: Extract<ParsedArgs, { command: 'model' }>, io: CliIO, cwd: string): Promise<number> {
   const root = await openRoot(cwd, args.root);
   const analysis = await analyze(root);
-  io.stdout(JSON.stringify(analysis.model, null, 2) + '\n');
+  // In chunks, well-formed (lone surrogates as U+FFFD): the model of a big workspace is big.
+  const out = new ChunkWriter(io.stdout);
+  writeJson(analysis.model, out.write, { walkDepth: 2 });
+  out.write('\n');
+  out.flush();
   return 0;
 }
 
+/** The first line of a message, escaped for the terminal (it may quote a path or a name). */
 function oneLine(text: string): string {
-  return text.split(/\r?\n/)[0];
+  return escapeTerminal(text.split(/\r?\n/)[0]);
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

@@ -47,7 +47,7 @@ export function escapeMarkdown(text: string): string {
 export function code(text: string): string {
   const flat = text.replace(/[\r\n]+/g, ' ');
   if (flat === '') return '` `';
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const longest = (flat.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || (flat.startsWith(' ') && flat.endsWith(' ')) ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;

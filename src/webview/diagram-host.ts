@@ -7,6 +7,7 @@
 import type { Model } from '../core/model/types';
 import { buildDiagram, DEFAULT_MAX_GROUPS, type DiagramOptions } from '../core/report/mermaid';
 import { teamOfModule } from '../core/model/teams';
+import { escapeMarkdown } from '../core/report/escape';
 import type { Diagram, DiagramCollapse, DiagramGroupBy } from '../core/report/types';
 import type { Choice, DiagramViewState, ModuleDetails, RenderMessage } from './diagram-protocol';
 
@@ -193,5 +194,6 @@ export function openTarget(model: Model, name: string): { file: string; line: nu
 /** A Markdown file with a ```mermaid block, which GitHub renders. */
 export function markdownExport(mermaid: string, title: string): string {
   const fence = mermaid.includes('```') ? '~~~' : '```';
-  return `# Architecture: ${title.replace(/[\r\n]+/g, ' ')}\n\n${fence}mermaid\n${mermaid.endsWith('\n') ? mermaid : `${mermaid}\n`}${fence}\n`;
+  // The title (the workspace folder's name) is text, outside the mermaid block: escaped.
+  return `# Architecture: ${escapeMarkdown(title)}\n\n${fence}mermaid\n${mermaid.endsWith('\n') ? mermaid : `${mermaid}\n`}${fence}\n`;
 }

@@ -364,3 +364,64 @@ Object.assign(GENERATORS, {
     write(root, '.gitignore', Buffer.from('2a2e6c6f670a00000000ffd8ffe0', 'hex'));
   },
 } satisfies Record<string, Generator>);
+
+/**
+ * Output (round 2, classes 4 and 5): reports of hundreds of thousands of findings, and names
+ * that carry terminal control sequences. Kept apart from GENERATORS above so that each class
+ * of cases appends its own block; merged into GENERATORS below.
+ */
+const OUTPUT_GENERATORS: Record<string, Generator> = {
+  'output-codeowners-200k-invalid': (root) => {
+    // 600 KB: a header line, then 200,000 negations, which GitHub's CODEOWNERS does not support.
+    write(root, '.github/CODEOWNERS', '* @acme/platform\n' + '!a\n'.repeat(200_000));
+    write(root, 'services/payments/service-contract.yaml', CONTRACT_HEAD + 'name: payments\nowner: "@acme/platform"\n');
+  },
+
+  'output-200k-findings': (root) => {
+    // A CODEOWNERS that still lists 200,000 folders removed long ago: one finding each.
+    const lines = ['* @acme/platform'];
+    for (let i = 0; i < 200_000; i++) lines.push(`/${i.toString(36)}/ @a/o`);
+    write(root, 'CODEOWNERS', lines.join('\n') + '\n');
+    write(root, 'services/payments/service-contract.yaml', CONTRACT_HEAD + 'name: payments\nowner: "@acme/platform"\n');
+  },
+
+  'output-terminal-file-names': (root) => {
+    write(root, 'CODEOWNERS', '* @acme/platform\n/src/ @acme/web\n');
+    write(root, 'services/web/service-contract.yaml', CONTRACT_HEAD + 'name: web\nowner: "@acme/web"\n');
+    // Names a terminal would act on: clear screen, OSC 8 hyperlink, bell, carriage return,
+    // C1 CSI, and a right-to-left override that shows "exe.png" as "gnp.exe".
+    for (const name of ['docs/\u001b[2Jreadme.md', 'docs/\u001b]8;;https://evil.example/\u0007click\u001b]8;;\u0007.md', 'src/bell\u0007.ts', 'src/report\r.ts', 'src/csi\u009b31m.ts', 'src/\u202egnp.exe']) {
+      write(root, name, 'export {};\n');
+    }
+  },
+
+  'output-codeowners-control-owners': (root) => {
+    // Owners and patterns carrying a hyperlink, a bidi override and ESC, as CODEOWNERS text.
+    write(
+      root,
+      '.github/CODEOWNERS',
+      [
+        '* @acme/platform',
+        '/src/ @acme/web\u001b]8;;https://evil.example/\u0007 @acme/web',
+        '/docs/\u202e/ @acme/docs',
+        '/gone/\u001b[2J/ @acme/docs',
+        '/tools/ @acme/\u2066tools\u2069',
+        '',
+      ].join('\n'),
+    );
+    write(root, 'src/app.ts', 'export {};\n');
+    write(root, 'docs/\u202e/index.md', '# docs\n');
+    write(root, 'tools/build.sh', 'echo build\n');
+  },
+
+  'output-text-alignment': (root) => {
+    // One pattern of 90,000 characters among 20,000 short ones, all matching no file: aligned
+    // to the longest message, the text report would pad 20,000 lines to 90,000 characters.
+    const lines = ['* @acme/platform', `/${'x'.repeat(90_000)}/ @acme/platform`];
+    for (let i = 0; i < 20_000; i++) lines.push(`/gone-${i}/ @acme/platform`);
+    write(root, 'CODEOWNERS', lines.join('\n') + '\n');
+    write(root, 'src/app.ts', 'export {};\n');
+  },
+};
+
+Object.assign(GENERATORS, OUTPUT_GENERATORS);

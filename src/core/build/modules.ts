@@ -152,7 +152,7 @@ export async function buildModules(
       const api = apisByRef.get(`api:${parsed.namespace.toLowerCase()}/${parsed.name.toLowerCase()}`) ?? apisByRef.get(`api:${parsed.namespace}/${parsed.name}`);
       m.apis.push({ name: parsed.name, type: api?.type ?? 'other', definition: null, location: a.location ?? e.location });
     }
-    m.observability.push(...evidenceFromAnnotations(e.annotations));
+    for (const item of evidenceFromAnnotations(e.annotations)) m.observability.push(item);
     const runbook = e.annotations['northstar.dev/runbook'];
     if (runbook && !m.runbook) m.runbook = runbook;
     if (!sameFolder) add(m);
@@ -169,7 +169,7 @@ export async function buildModules(
     const m = existing ?? newModule(manifestModuleName(mf), mf.folder, 'manifest', mf.location);
     if (existing && !m.files.includes(mf.file)) m.files.push(mf.file);
     m.packageName ??= mf.name;
-    m.observability.push(...evidenceFromDependencies(mf.dependencies, config.observability.libraries));
+    for (const item of evidenceFromDependencies(mf.dependencies, config.observability.libraries)) m.observability.push(item);
     if (!existing) add(m);
   }
 

@@ -445,7 +445,7 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
   }
 
   // 6. Classes.
-  lines.push(...CLASS_DEFS.map((d) => `  ${d}`));
+  for (const d of CLASS_DEFS) lines.push(`  ${d}`);
   const byClass = new Map<string, string[]>();
   const addClass = (cls: string, id: string): void => {
     const ids = byClass.get(cls);

@@ -8,6 +8,7 @@ import { runsInProduction } from '../model/predicates';
 import { modulesByTeam } from '../model/teams';
 import type { Finding, Metric, Model, Module, ScorecardLevel } from '../model/types';
 import { countSeverities } from './json';
+import { escapeMarkdown, markdownCode } from './escape';
 import type { SummaryCount, SummaryGap, SummaryMetric, SummaryTeam, VisionSummary } from './types';
 
 const LEVELS: ScorecardLevel[] = ['none', 'bronze', 'silver', 'gold'];
@@ -124,26 +125,18 @@ export function buildSummary(model: Model): VisionSummary {
 // ---------------------------------------------------------------------------
 // Markdown
 
-/**
- * Text from YAML files is text: whatever Markdown or HTML would read as markup is escaped
- * (`<` as `&lt;`, emphasis, links, code, table pipes, a leading heading or list marker),
- * and line breaks are joined, so a value cannot break out of its line or table cell.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1')
-    .replace(/^(\s*)([#+=-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+/** Text from YAML files is text: see escape.ts (every field below goes through it). */
+export { escapeMarkdown } from './escape';
+
+/** A number by type; anything else (a hand-built or hostile model) is escaped as text. */
+function numberText(value: unknown): string {
+  return typeof value === 'number' ? String(value) : escapeMarkdown(String(value));
 }
 
 function formatNumber(value: number | null, unit: string | null): string {
   if (value === null) return '–';
   const u = unit ? (unit === '%' ? '%' : ` ${escapeMarkdown(unit)}`) : '';
-  return `${value}${u}`;
+  return `${numberText(value)}${u}`;
 }
 
 function percentText(c: SummaryCount): string {
@@ -177,7 +170,7 @@ export function summaryMarkdown(summary: VisionSummary): string {
     out.push('## Priorities', '');
     for (const p of summary.priorities) {
       const owner = p.owner ? ` — owner ${escapeMarkdown(p.owner)}` : '';
-      out.push(`### ${escapeMarkdown(p.title)} (\`${p.id.replace(/`/g, "'")}\`)${owner}`, '');
+      out.push(`### ${escapeMarkdown(p.title)} (${markdownCode(p.id)})${owner}`, '');
       if (p.metrics.length > 0) {
         out.push('| Metric | Baseline | Current | Target | Progress |', '| --- | --- | --- | --- | --- |');
         for (const m of p.metrics) {
@@ -211,8 +204,8 @@ export function summaryMarkdown(summary: VisionSummary): string {
 
   if (summary.capacity) {
     out.push('## Capacity allocation', '', '| Category | Percent |', '| --- | --- |');
-    for (const a of summary.capacity.allocations) out.push(`| ${escapeMarkdown(a.category)} | ${a.percent}% |`);
-    out.push(`| **Total** | **${summary.capacity.total}%** |`, '');
+    for (const a of summary.capacity.allocations) out.push(`| ${escapeMarkdown(a.category)} | ${numberText(a.percent)}% |`);
+    out.push(`| **Total** | **${numberText(summary.capacity.total)}%** |`, '');
   }
 
   out.push('## Top gaps per team', '');
@@ -224,7 +217,7 @@ export function summaryMarkdown(summary: VisionSummary): string {
     out.push(`### ${escapeMarkdown(t.name)}`, '', `${plural(t.modules.length, 'module')} (${lv}); ${plural(t.findings.errors, 'error')}, ${plural(t.findings.warnings, 'warning')}.`, '');
     if (t.gaps.length === 0) out.push('No open gaps.', '');
     else {
-      for (const g of t.gaps) out.push(`- \`${g.ruleId}\` × ${g.count}`);
+      for (const g of t.gaps) out.push(`- ${markdownCode(g.ruleId)} × ${g.count}`);
       out.push('');
     }
   }

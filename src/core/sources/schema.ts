@@ -268,6 +268,6 @@ export function validateAgainstSchema(kind: SchemaKind, doc: YamlDoc): ParseProb
 /** Parse a single-document YAML text and validate it: every problem, YAML and schema. */
 export function validateYamlText(kind: SchemaKind, text: string, file: string): ParseProblem[] {
   const { doc, problems } = parseSingleYaml(text, file);
-  if (doc && !doc.hasSyntaxErrors) problems.push(...validateAgainstSchema(kind, doc));
+  if (doc && !doc.hasSyntaxErrors) for (const item of validateAgainstSchema(kind, doc)) problems.push(item);
   return problems;
 }

@@ -23,7 +23,7 @@ export function parseVision(text: string, file: string): ParseResult<VisionFile>
       if (problems.length === 0) problems.push(emptyFile(file, text));
       return { value: empty, problems };
     }
-    if (!doc.hasSyntaxErrors) problems.push(...validateAgainstSchema('vision', doc));
+    if (!doc.hasSyntaxErrors) for (const item of validateAgainstSchema('vision', doc)) problems.push(item);
     const root = doc.root;
     const vision = doc.get(root, 'vision');
 

@@ -171,7 +171,7 @@ export class YamlDoc {
         const sources = isSeq(sourceNode) ? sourceNode.items : [sourceNode];
         for (const source of sources) {
           const sourceMap = this.deref(source);
-          if (sourceMap && sourceMap !== map && isMap(sourceMap)) merged.push(...sourceMap.items.filter((p) => !this.isMergeKey(p.key)));
+          if (sourceMap && sourceMap !== map && isMap(sourceMap)) for (const item of sourceMap.items.filter((p) => !this.isMergeKey(p.key))) merged.push(item);
         }
       } else own.push(pair);
     }

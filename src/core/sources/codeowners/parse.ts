@@ -285,8 +285,8 @@ class Parser {
     if (!exclusion && !ownerText) {
       if (this.currentDefaults.owners.length > 0) {
         // "Default owners are applied when specific owners are not specified for file paths."
-        owners.push(...this.currentDefaults.owners);
-        ranges.push(...this.currentDefaults.ranges);
+        for (const item of this.currentDefaults.owners) owners.push(item);
+        for (const item of this.currentDefaults.ranges) ranges.push(item);
         inherited = true;
       } else if (!quietOwners) {
         this.problem(
