@@ -55,7 +55,7 @@ const HEADER = 12;
 const HASH = 20;
 /** ctime, mtime (s, ns), dev, ino, mode, uid, gid, size: ten uint32, then the object id and flags. */
 const FIXED = 40 + HASH + 2;
-/** The smallest possible entry: v4 with a one-byte strip count and an empty name's NUL. */
+/** The smallest possible entry (an empty path, as a split index's replacements have): 62 bytes, then v4's one-byte strip count and NUL, or v2/v3's padding to 64. */
 const SMALLEST_ENTRY = FIXED + 2;
 
 const utf8 = new TextDecoder('utf-8');
@@ -75,8 +75,7 @@ export function parseIndex(data: Uint8Array, name = 'index'): ParsedIndex {
   if (version !== 2 && version !== 3 && version !== 4) fail(`unsupported index version ${version}`);
   const count = view.getUint32(8);
   const end = data.length - HASH;
-  const smallest = version === 4 ? SMALLEST_ENTRY : FIXED + 2 + 6;
-  if (count > (end - HEADER) / smallest) fail(`${count} entries cannot fit in ${data.length} bytes`);
+  if (count > (end - HEADER) / SMALLEST_ENTRY) fail(`${count} entries cannot fit in ${data.length} bytes`);
   verifyChecksum(data, fail);
 
   const entries: IndexEntry[] = new Array<IndexEntry>(count);
