@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import { changedFiles, CorruptIndexError, GitError, listWorkTreeFiles, mergeSplitIndex, parseIndex, type IndexEntry } from '../../src/node/git';
+import { changedFiles, CorruptIndexError, GitError, listWorkTreeFiles, mergeSplitIndex, openRepository, parseIndex, type IndexEntry } from '../../src/node/git';
 import { decodeEwah, EwahError } from '../../src/node/git/ewah';
 
 // ---------------------------------------------------------------------------------------------
@@ -566,6 +566,34 @@ describe('git index parser', function () {
       }
     });
   }
+
+  it('reads the cache tree (TREE extension) as git wrote it, and the reader skips base folders it proves unchanged', async () => {
+    const repo = baseRepo(path.join(dir, 'cache-tree'));
+    const parsed = parseIndex(indexOf(repo));
+    assert.equal(parsed.cacheTree.get('')?.oid, git(repo, 'rev-parse', 'HEAD^{tree}').trim());
+    for (const folder of ['services', 'services/a', 'services/c/src']) {
+      assert.equal(parsed.cacheTree.get(folder)?.oid, git(repo, 'rev-parse', `HEAD:${folder}`).trim(), folder);
+    }
+    assert.equal(parsed.cacheTree.get('services')?.entryCount, 6);
+    // Stage a change: git invalidates the folders above it; the answers stay git's.
+    write(repo, 'services/c/src/c.txt', 'staged c\n');
+    git(repo, 'add', 'services/c/src/c.txt');
+    const after = parseIndex(indexOf(repo));
+    assert.equal(after.cacheTree.has('services/c'), false);
+    assert.equal(after.cacheTree.get('services/a')?.oid, parsed.cacheTree.get('services/a')?.oid);
+    assert.deepEqual(await changedFiles(repo, 'main'), oracle(repo, 'main'));
+    assert.deepEqual(await changedFiles(repo, 'HEAD'), oracle(repo, 'HEAD'));
+    assert.deepEqual(await changedFiles(path.join(repo, 'services/a'), 'main'), oracle(path.join(repo, 'services/a'), 'main'));
+    const opened = openRepository(repo);
+    const head = await opened.objects.resolveCommit('HEAD');
+    const { files, skipped } = await opened.objects.flattenTree(await opened.objects.treeOf(head), '', (f, o) => after.cacheTree.get(f)?.oid === o);
+    assert.deepEqual(skipped.sort(), ['services/a', 'services/b'], 'unchanged folders are not read');
+    assert.deepEqual([...files.keys()].sort(), ['.gitignore', 'README.md', 'services/c/service-contract.yaml', 'services/c/src/c.txt']);
+    // Packed objects (after gc) are read through isomorphic-git: the same answers.
+    git(repo, 'gc', '-q');
+    assert.deepEqual(await changedFiles(repo, 'main'), oracle(repo, 'main'));
+    assert.deepEqual(await changedFiles(repo, 'HEAD~1'), oracle(repo, 'HEAD~1'));
+  });
 
   it('reads the stages of a merge conflict', () => {
     const repo = baseRepo(path.join(dir, 'conflict'));

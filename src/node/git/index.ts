@@ -28,7 +28,7 @@ import * as nodePath from 'node:path';
 import { discoverRepository, gitDirectoryAt, objectFormat, readSmallFile, type Repository } from './discover';
 import { CorruptIndexError, GitError } from './errors';
 import { ConfinedGitFs } from './gitFs';
-import { mergeSplitIndex, MODE_GITLINK, MODE_TREE, parseIndex, type IndexEntry } from './indexFile';
+import { mergeSplitIndex, MODE_GITLINK, MODE_TREE, parseIndex, type IndexEntry, type ParsedIndex } from './indexFile';
 import { ObjectReader } from './objects';
 import { walkUntracked, WorktreeReader } from './worktree';
 
@@ -94,6 +94,8 @@ function safeIndexPath(path: string): boolean {
 
 export interface ReadIndex {
   entries: IndexEntry[];
+  /** The cache tree (folder → tree id and entry count), from the index file itself. */
+  cacheTree: ParsedIndex['cacheTree'];
   /** The index file's mtime (ms), for git's racy-clean rule; 0 without an index. */
   mtimeMs: number;
 }
@@ -102,7 +104,7 @@ export interface ReadIndex {
 export async function readIndex(repository: Repository & { objects: ObjectReader }): Promise<ReadIndex> {
   const file = nodePath.join(repository.gitDir, 'index');
   const read = readIndexFile(file);
-  if (read === null) return { entries: [], mtimeMs: 0 };
+  if (read === null) return { entries: [], cacheTree: new Map(), mtimeMs: 0 };
   const parsed = parseIndex(read.bytes, file);
   let entries = parsed.entries;
   if (parsed.link && !/^0+$/.test(parsed.link.sharedOid)) {
@@ -140,7 +142,7 @@ export async function readIndex(repository: Repository & { objects: ObjectReader
     expanded.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.stage - b.stage));
     entries = expanded;
   }
-  return { entries, mtimeMs: read.mtimeMs };
+  return { entries, cacheTree: parsed.cacheTree, mtimeMs: read.mtimeMs };
 }
 
 /** `core.fileMode` from the repository's own config (default true). Read, never obeyed beyond this. */
@@ -163,6 +165,43 @@ function fileModeSetting(commonDir: string): boolean {
     value = !(v === 'false' || v === 'no' || v === 'off' || v === '0');
   }
   return value;
+}
+
+/**
+ * Folders whose tree id the index's cache tree knows, and which it describes faithfully: the
+ * entry count matches the index, and no entry under it is a conflict stage or intent-to-add
+ * (which a tree cannot hold). A base subtree with that id holds exactly the index's entries.
+ */
+function knownFolders(index: ReadIndex): Map<string, string> {
+  const known = new Map<string, string>();
+  if (index.cacheTree.size === 0) return known;
+  const counts = new Map<string, number>();
+  const spoiled = new Set<string>();
+  for (const entry of index.entries) {
+    const odd = entry.stage !== 0 || entry.intentToAdd;
+    let folder = entry.path;
+    for (;;) {
+      const slash = folder.lastIndexOf('/');
+      folder = slash < 0 ? '' : folder.slice(0, slash);
+      counts.set(folder, (counts.get(folder) ?? 0) + 1);
+      if (odd) spoiled.add(folder);
+      if (folder === '') break;
+    }
+  }
+  for (const [folder, node] of index.cacheTree) {
+    if (!spoiled.has(folder) && counts.get(folder) === node.entryCount) known.set(folder, node.oid);
+  }
+  return known;
+}
+
+/** Is `path` inside one of these folders ('' = everything)? */
+function underAny(path: string, folders: ReadonlySet<string>): boolean {
+  if (folders.size === 0) return false;
+  if (folders.has('')) return true;
+  for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+    if (folders.has(path.slice(0, slash))) return true;
+  }
+  return false;
 }
 
 function underPrefix(path: string, prefix: string): boolean {
@@ -210,8 +249,10 @@ export async function changedFiles(root: string, ref: string): Promise<string[]>
       base = target;
     }
   }
-  const baseFiles = await objects.flattenTree(await objects.treeOf(base), prefix);
   const index = await readIndex(repository);
+  const known = knownFolders(index);
+  const { files: baseFiles, skipped } = await objects.flattenTree(await objects.treeOf(base), prefix, (folder, oid) => known.get(folder) === oid);
+  const sameAsBase = new Set(skipped);
   const reader = new WorktreeReader(workTree, index.mtimeMs, fileModeSetting(repository.commonDir));
 
   const changed = new Set<string>();
@@ -221,13 +262,14 @@ export async function changedFiles(root: string, ref: string): Promise<string[]>
     tracked.add(entry.path);
     if (entry.mode === MODE_GITLINK) gitlinks.add(entry.path);
     if (!underPrefix(entry.path, prefix)) continue;
-    const before = baseFiles.get(entry.path);
     if (entry.stage !== 0) {
       changed.add(entry.path); // an unresolved conflict
       continue;
     }
     let oid = entry.oid;
     let mode = entry.mode;
+    // Under a folder whose base tree is the index's own cache tree: the base has this very entry.
+    const before = baseFiles.get(entry.path) ?? (underAny(entry.path, sameAsBase) ? { oid: entry.oid, mode: entry.mode } : undefined);
     if (entry.mode === MODE_GITLINK) {
       oid = (await submoduleHead(workTree, entry.path)) ?? entry.oid;
     } else if (!entry.skipWorktree && !entry.assumeValid) {

@@ -49,6 +49,12 @@ export interface ParsedIndex {
   link?: { sharedOid: string; deletes: number[]; replaces: number[] };
   /** The `sdir` extension: the index holds sparse-directory entries. */
   sparse: boolean;
+  /**
+   * The cache tree (`TREE` extension): for each folder ('' = the top) whose tree is known, the
+   * tree's id and how many index entries it covers. Empty when absent or malformed (it is an
+   * optional extension: a reader may ignore it).
+   */
+  cacheTree: Map<string, { oid: string; entryCount: number }>;
 }
 
 const HEADER = 12;
@@ -156,7 +162,7 @@ export function parseIndex(data: Uint8Array, name = 'index'): ParsedIndex {
     offset = next;
   }
 
-  const parsed: ParsedIndex = { version: version as 2 | 3 | 4, entries, sparse: false };
+  const parsed: ParsedIndex = { version: version as 2 | 3 | 4, entries, sparse: false, cacheTree: new Map() };
   while (offset < end) {
     if (offset + 8 > end) fail('extension header is truncated');
     const signature = String.fromCharCode(data[offset], data[offset + 1], data[offset + 2], data[offset + 3]);
@@ -168,10 +174,55 @@ export function parseIndex(data: Uint8Array, name = 'index'): ParsedIndex {
     const optional = first >= 0x41 && first <= 0x5a; // 'A'..'Z'
     if (signature === 'link') parsed.link = parseLink(data, body, bodyEnd, fail);
     else if (signature === 'sdir') parsed.sparse = true;
+    else if (signature === 'TREE') parsed.cacheTree = parseCacheTree(bytes, body, bodyEnd);
     else if (!optional) fail(`mandatory extension ${JSON.stringify(signature)} is not understood`);
     offset = bodyEnd;
   }
   return parsed;
+}
+
+/**
+ * The `TREE` extension: nodes in pre-order, each `name NUL entry_count SP subtree_count LF`, then
+ * the tree's id when entry_count >= 0 (-1: invalidated). Malformed data gives an empty map.
+ */
+function parseCacheTree(bytes: Buffer, start: number, end: number): Map<string, { oid: string; entryCount: number }> {
+  const out = new Map<string, { oid: string; entryCount: number }>();
+  let at = start;
+  // A stack of [folder path, subtrees still to read].
+  const stack: Array<[string, number]> = [];
+  const readNumber = (stop: number): number | null => {
+    const until = bytes.indexOf(stop, at);
+    if (until < 0 || until >= end || until - at > 12) return null;
+    const text = bytes.toString('latin1', at, until);
+    at = until + 1;
+    if (!/^-?[0-9]+$/.test(text)) return null;
+    return Number(text);
+  };
+  let nodes = 0;
+  do {
+    if (at >= end || ++nodes > 10_000_000) return new Map();
+    const nul = bytes.indexOf(0, at);
+    if (nul < 0 || nul >= end) return new Map();
+    const name = bytes.toString('utf8', at, nul);
+    at = nul + 1;
+    const entryCount = readNumber(0x20);
+    const subtrees = readNumber(0x0a);
+    if (entryCount === null || subtrees === null || subtrees < 0) return new Map();
+    let folder = '';
+    if (stack.length > 0) {
+      const parent = stack[stack.length - 1];
+      parent[1]--;
+      folder = parent[0] === '' ? name : `${parent[0]}/${name}`;
+    }
+    if (entryCount >= 0) {
+      if (at + HASH > end) return new Map();
+      out.set(folder, { oid: bytes.toString('hex', at, at + HASH), entryCount });
+      at += HASH;
+    }
+    stack.push([folder, subtrees]);
+    while (stack.length > 0 && stack[stack.length - 1][1] === 0) stack.pop();
+  } while (stack.length > 0);
+  return at === end ? out : new Map();
 }
 
 function verifyChecksum(data: Uint8Array, fail: (detail: string) => never): void {

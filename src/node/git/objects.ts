@@ -6,6 +6,7 @@
  * (`main`, `v1.2`, `origin/main`, `refs/heads/main`), `HEAD` or `@`, a full or abbreviated
  * object id, followed by any of `~N`, `^N`, `^`, `~`, `^{commit}`, `^{}`. Tags are peeled.
  */
+import { inflateSync } from 'node:zlib';
 import * as git from 'isomorphic-git';
 import { GitError } from './errors';
 import type { ConfinedGitFs } from './gitFs';
@@ -16,6 +17,34 @@ export interface TreeEntry {
   mode: number;
 }
 
+/** A loose tree object larger than this (inflated) is refused: 64 MB is ~1M entries. */
+const MAX_TREE_BYTES = 64 * 1024 * 1024;
+
+interface RawTreeEntry {
+  mode: string;
+  path: string;
+  oid: string;
+  type: 'tree' | 'blob' | 'commit';
+}
+
+/** A tree object's body: `mode SP name NUL id(20)` repeated. Null when malformed. */
+function parseTreeBody(body: Buffer, at: number): RawTreeEntry[] | null {
+  const entries: RawTreeEntry[] = [];
+  while (at < body.length) {
+    const space = body.indexOf(0x20, at);
+    if (space < 0 || space - at > 6) return null;
+    const mode = body.toString('latin1', at, space);
+    const nul = body.indexOf(0, space + 1);
+    if (nul < 0 || nul + 21 > body.length) return null;
+    const path = body.toString('utf8', space + 1, nul);
+    const oid = body.toString('hex', nul + 1, nul + 21);
+    const type = mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+    entries.push({ mode: mode.padStart(6, '0'), path, oid, type });
+    at = nul + 21;
+  }
+  return entries;
+}
+
 export class ObjectReader {
   /** isomorphic-git's cache of parsed pack indexes, shared by every call. */
   private readonly cache: object = {};
@@ -24,6 +53,31 @@ export class ObjectReader {
 
   private get base(): { fs: ConfinedGitFs; gitdir: string; cache: object } {
     return { fs: this.gfs, gitdir: this.gfs.virtualGitDir, cache: this.cache };
+  }
+
+  /**
+   * A tree's entries. A loose object is read here (one confined read and a bounded inflate: much
+   * faster than isomorphic-git's general path); a packed one through isomorphic-git.
+   */
+  async readTree(oid: string): Promise<RawTreeEntry[]> {
+    if (/^[0-9a-f]{40}$/.test(oid)) {
+      let deflated: Buffer | null = null;
+      try {
+        deflated = (await this.gfs.promises.readFile(`${this.gfs.virtualGitDir}/objects/${oid.slice(0, 2)}/${oid.slice(2)}`)) as Buffer;
+      } catch {
+        deflated = null; // not loose: packed
+      }
+      if (deflated !== null) {
+        const raw = inflateSync(deflated, { maxOutputLength: MAX_TREE_BYTES });
+        const nul = raw.indexOf(0);
+        const header = nul > 0 && nul < 32 ? raw.toString('latin1', 0, nul) : '';
+        if (!header.startsWith('tree ') || Number(header.slice(5)) !== raw.length - nul - 1) throw new GitError(`object ${oid} is not a tree`);
+        const entries = parseTreeBody(raw, nul + 1);
+        if (entries === null) throw new GitError(`tree ${oid} is malformed`);
+        return entries;
+      }
+    }
+    return (await git.readTree({ ...this.base, oid })).tree as RawTreeEntry[];
   }
 
   /** The commit HEAD points to, or null on an unborn branch. */
@@ -110,33 +164,52 @@ export class ObjectReader {
 
   /**
    * Every blob, link and gitlink of a tree under `prefix` (a folder, '' for all), keyed by
-   * repository-relative path.
+   * repository-relative path. A subtree for which `known(folder, treeId)` is true is not read:
+   * its folder is listed in `skipped` instead (the caller knows its content already).
    */
-  async flattenTree(tree: string, prefix: string): Promise<Map<string, TreeEntry>> {
-    const out = new Map<string, TreeEntry>();
+  async flattenTree(
+    tree: string,
+    prefix: string,
+    known: (folder: string, oid: string) => boolean = () => false,
+  ): Promise<{ files: Map<string, TreeEntry>; skipped: string[] }> {
+    const files = new Map<string, TreeEntry>();
+    const skipped: string[] = [];
     let oid: string | null = tree;
     // Descend to the prefix folder first: only that part of the tree is read.
     if (prefix !== '') {
+      let at = '';
       for (const part of prefix.split('/')) {
-        const entries: Awaited<ReturnType<typeof git.readTree>>['tree'] = (await git.readTree({ ...this.base, oid: oid! })).tree;
+        if (known(at, oid!)) return { files, skipped: [prefix] };
+        const entries = await this.readTree(oid!);
         const next = entries.find((e) => e.path === part);
         oid = next && next.type === 'tree' ? next.oid : null;
-        if (oid === null) return out;
+        if (oid === null) return { files, skipped };
+        at = at === '' ? part : `${at}/${part}`;
       }
     }
-    await this.collect(oid!, prefix, out);
-    return out;
+    if (known(prefix, oid!)) return { files, skipped: [prefix] };
+    await this.collect(oid!, prefix, files, known, skipped);
+    return { files, skipped };
   }
 
   /** The entries of a tree at `folder`, recursively (sparse-directory entries of the index). */
-  async collect(tree: string, folder: string, out: Map<string, TreeEntry>): Promise<void> {
+  async collect(
+    tree: string,
+    folder: string,
+    out: Map<string, TreeEntry>,
+    known: (folder: string, oid: string) => boolean = () => false,
+    skipped: string[] = [],
+  ): Promise<void> {
     const stack: Array<[string, string]> = [[tree, folder]];
     while (stack.length > 0) {
       const [oid, at] = stack.pop()!;
-      const { tree: entries } = await git.readTree({ ...this.base, oid });
+      const entries = await this.readTree(oid);
       for (const entry of entries) {
         const path = at === '' ? entry.path : `${at}/${entry.path}`;
-        if (entry.type === 'tree') stack.push([entry.oid, path]);
+        if (entry.type === 'tree') {
+          if (known(path, entry.oid)) skipped.push(path);
+          else stack.push([entry.oid, path]);
+        }
         else out.set(path, { oid: entry.oid, mode: parseInt(entry.mode, 8) });
       }
     }
