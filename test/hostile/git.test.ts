@@ -466,6 +466,23 @@ describe('git reader: nothing from the repository runs', function () {
     await assert.rejects(changedFiles(os.tmpdir(), 'main'), (e: unknown) => e instanceof GitError && /not a git repository/.test(e.message));
   });
 
+  it('a linked worktree (.git file → .git/worktrees/NAME, commondir) and a root in a subfolder', async () => {
+    const dir = path.join(scratch, 'worktree');
+    const repo = baseRepo(path.join(dir, 'repo'));
+    const linked = path.join(dir, 'linked');
+    git(repo, 'worktree', 'add', '-q', '-b', 'other', linked, 'main');
+    write(linked, 'services/c/src/c.txt', 'changed in the linked worktree\n');
+    write(linked, 'services/c/src/untracked.txt', 'u\n');
+    assert.deepEqual(await changedFiles(linked, 'feature'), oracle(linked, 'feature'));
+    assert.deepEqual(await changedFiles(linked, 'main'), ['services/c/src/c.txt', 'services/c/src/untracked.txt']);
+    assert.deepEqual(await changedFiles(path.join(linked, 'services', 'c'), 'main'), ['src/c.txt', 'src/untracked.txt']);
+    assert.deepEqual((await listWorkTreeFiles(linked)).files, gitListing(linked));
+    const services = path.join(repo, 'services');
+    assert.deepEqual((await listWorkTreeFiles(services)).files, gitListing(services));
+    assert.deepEqual(await changedFiles(services, 'main'), oracle(services, 'main'));
+    await assertCheck(linked, 'main', ['services/c/src/c.txt', 'services/c/src/untracked.txt']);
+  });
+
   it('a corrupt index is a one-line failure of the run (exit 2), not a crash', async () => {
     const dir = path.join(scratch, 'corrupt');
     const repo = baseRepo(path.join(dir, 'repo'));
