@@ -483,6 +483,22 @@ describe('git reader: nothing from the repository runs', function () {
     await assertCheck(linked, 'main', ['services/c/src/c.txt', 'services/c/src/untracked.txt']);
   });
 
+  it('objects borrowed through objects/info/alternates (clone --shared) are not followed out of the repository', async () => {
+    const dir = path.join(scratch, 'alternates');
+    const repo = baseRepo(path.join(dir, 'repo'));
+    const shared = path.join(dir, 'shared');
+    git(dir, 'clone', '-q', '--shared', repo, shared);
+    assert.ok(fs.existsSync(path.join(shared, '.git', 'objects', 'info', 'alternates')));
+    write(shared, 'services/c/src/c.txt', 'changed\n');
+    await assert.rejects(changedFiles(shared, 'origin/main'), (e: unknown) => e instanceof GitError && /objects\/info\/alternates/.test(e.message) && !e.message.includes('\n'));
+    for (const run of await bothWays(['check', '--root', shared, '--changed-since', 'origin/main'], shared)) {
+      assert.equal(run.code, 2, run.how);
+      assert.match(run.stderr, /^northstar: --changed-since origin\/main: cannot read the repository's objects: .*alternates.*\n$/, run.how);
+    }
+    // The listing needs no objects: it works.
+    assert.deepEqual((await listWorkTreeFiles(shared)).files, gitListing(shared));
+  });
+
   it('a corrupt index is a one-line failure of the run (exit 2), not a crash', async () => {
     const dir = path.join(scratch, 'corrupt');
     const repo = baseRepo(path.join(dir, 'repo'));

@@ -238,6 +238,29 @@ async function submoduleHead(workTree: string, path: string): Promise<string | n
 export async function changedFiles(root: string, ref: string): Promise<string[]> {
   if (ref.startsWith('-')) throw new GitError(`invalid revision '${ref}'`);
   const repository = openRepository(root);
+  try {
+    return await changedFilesIn(repository, ref);
+  } catch (error) {
+    throw asGitError(error, repository);
+  }
+}
+
+/**
+ * Any failure while reading objects as a one-line GitError. A repository that borrows objects
+ * from another (`objects/info/alternates`, from `git clone --shared` or `--reference`) is not
+ * followed there: it says so.
+ */
+function asGitError(error: unknown, repository: Repository): GitError {
+  if (error instanceof GitError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  const alternates = readSmallFile(nodePath.join(repository.commonDir, 'objects', 'info', 'alternates'), 64 * 1024);
+  if (alternates !== null && alternates.toString('utf8').trim() !== '') {
+    return new GitError(`cannot read the repository's objects: it borrows them from elsewhere (objects/info/alternates), which is not followed (${detail})`);
+  }
+  return new GitError(`cannot read the repository: ${detail}`);
+}
+
+async function changedFilesIn(repository: OpenedRepository, ref: string): Promise<string[]> {
   const { objects, prefix, workTree } = repository;
   const target = await objects.resolveCommit(ref);
   const head = await objects.head();
@@ -312,7 +335,12 @@ export interface WorkTreeListing {
 export async function listWorkTreeFiles(root: string): Promise<WorkTreeListing> {
   const repository = openRepository(root);
   const { prefix } = repository;
-  const index = await readIndex(repository);
+  let index: ReadIndex;
+  try {
+    index = await readIndex(repository);
+  } catch (error) {
+    throw asGitError(error, repository);
+  }
   const tracked = new Set<string>();
   const gitlinkSet = new Set<string>();
   const files = new Set<string>();

@@ -119,8 +119,10 @@ export class ObjectReader {
       }
       return await this.peelToCommit(oid);
     } catch (error) {
-      if (error instanceof GitError) throw error;
-      throw unknown();
+      // A tag of a tree, a missing parent: no such revision. An object that cannot be read is
+      // another failure (a damaged repository, borrowed objects), reported as itself.
+      if (error instanceof GitError) throw unknown();
+      throw error;
     }
   }
 
