@@ -58,7 +58,7 @@ export function openRepository(root: string): OpenedRepository {
 }
 
 /** Read one index file: bytes (size-checked, no link followed) and its mtime. Null when absent. */
-function readIndexFile(file: string): { bytes: Buffer; mtimeMs: number } | null {
+function readIndexFile(file: string): { bytes: Buffer; mtimeNs: bigint } | null {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
@@ -67,17 +67,18 @@ function readIndexFile(file: string): { bytes: Buffer; mtimeMs: number } | null 
     throw new GitError(`cannot read the git index ${file}: ${(error as Error).message}`);
   }
   try {
-    const st = fs.fstatSync(fd);
+    const st = fs.fstatSync(fd, { bigint: true });
     if (!st.isFile()) throw new GitError(`the git index ${file} is not a regular file`);
-    if (st.size > MAX_INDEX_BYTES) throw new GitError(`the git index ${file} is too large (${st.size} bytes)`);
-    const bytes = Buffer.allocUnsafe(st.size);
+    const size = Number(st.size);
+    if (size > MAX_INDEX_BYTES) throw new GitError(`the git index ${file} is too large (${size} bytes)`);
+    const bytes = Buffer.allocUnsafe(size);
     let length = 0;
-    while (length < st.size) {
-      const n = fs.readSync(fd, bytes, length, st.size - length, length);
+    while (length < size) {
+      const n = fs.readSync(fd, bytes, length, size - length, length);
       if (n === 0) break;
       length += n;
     }
-    return { bytes: bytes.subarray(0, length), mtimeMs: st.mtimeMs };
+    return { bytes: bytes.subarray(0, length), mtimeNs: st.mtimeNs };
   } finally {
     fs.closeSync(fd);
   }
@@ -96,15 +97,15 @@ export interface ReadIndex {
   entries: IndexEntry[];
   /** The cache tree (folder → tree id and entry count), from the index file itself. */
   cacheTree: ParsedIndex['cacheTree'];
-  /** The index file's mtime (ms), for git's racy-clean rule; 0 without an index. */
-  mtimeMs: number;
+  /** The index file's mtime (ns), for git's racy-clean rule; 0 without an index. */
+  mtimeNs: bigint;
 }
 
 /** The index of a repository: split index merged, sparse directories expanded, paths checked. */
 export async function readIndex(repository: Repository & { objects: ObjectReader }): Promise<ReadIndex> {
   const file = nodePath.join(repository.gitDir, 'index');
   const read = readIndexFile(file);
-  if (read === null) return { entries: [], cacheTree: new Map(), mtimeMs: 0 };
+  if (read === null) return { entries: [], cacheTree: new Map(), mtimeNs: 0n };
   const parsed = parseIndex(read.bytes, file);
   let entries = parsed.entries;
   if (parsed.link && !/^0+$/.test(parsed.link.sharedOid)) {
@@ -142,7 +143,7 @@ export async function readIndex(repository: Repository & { objects: ObjectReader
     expanded.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.stage - b.stage));
     entries = expanded;
   }
-  return { entries, cacheTree: parsed.cacheTree, mtimeMs: read.mtimeMs };
+  return { entries, cacheTree: parsed.cacheTree, mtimeNs: read.mtimeNs };
 }
 
 /** `core.fileMode` from the repository's own config (default true). Read, never obeyed beyond this. */
@@ -276,7 +277,7 @@ async function changedFilesIn(repository: OpenedRepository, ref: string): Promis
   const known = knownFolders(index);
   const { files: baseFiles, skipped } = await objects.flattenTree(await objects.treeOf(base), prefix, (folder, oid) => known.get(folder) === oid);
   const sameAsBase = new Set(skipped);
-  const reader = new WorktreeReader(workTree, index.mtimeMs, fileModeSetting(repository.commonDir));
+  const reader = new WorktreeReader(workTree, index.mtimeNs, fileModeSetting(repository.commonDir));
 
   const changed = new Set<string>();
   const tracked = new Set<string>();

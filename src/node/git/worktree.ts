@@ -143,13 +143,13 @@ export class WorktreeReader {
   private readonly folders = new Map<string, boolean>();
 
   /**
-   * @param indexMtimeMs the index file's mtime: an entry modified at or after it is "racily
+   * @param indexMtimeNs the index file's mtime (ns): an entry modified at or after it is "racily
    *   clean" and is hashed, as git does.
    * @param fileMode whether the executable bit counts (`core.fileMode`, true by default).
    */
   constructor(
     private readonly workTree: string,
-    private readonly indexMtimeMs: number,
+    private readonly indexMtimeNs: bigint,
     private readonly fileMode: boolean,
   ) {}
 
@@ -192,7 +192,7 @@ export class WorktreeReader {
     const mtimeNanoseconds = Number(st.mtimeNs % 1_000_000_000n);
     const ctimeSeconds = Number(st.ctimeNs / 1_000_000_000n);
     const ctimeNanoseconds = Number(st.ctimeNs % 1_000_000_000n);
-    const racy = Number(st.mtimeNs / 1_000_000n) >= this.indexMtimeMs;
+    const racy = st.mtimeNs >= this.indexMtimeNs;
     const statClean =
       !entry.intentToAdd &&
       mode === entry.mode &&
