@@ -21,6 +21,12 @@ const MAX_IGNORE_FILE = 8 * 1024 * 1024;
 /** A changed file larger than this is not hashed: it counts as modified. */
 const MAX_HASHED_FILE = 512 * 1024 * 1024;
 
+/** An absolute path for a work-tree-relative one (index paths are already checked: no `..`). */
+export function inWorkTree(workTree: string, path: string): string {
+  if (path === '') return workTree;
+  return workTree + nodePath.sep + (nodePath.sep === '/' ? path : path.split('/').join(nodePath.sep));
+}
+
 interface Scope {
   /** Work-tree-relative folder of the `.gitignore` ('' for the root and for info/exclude). */
   folder: string;
@@ -83,7 +89,7 @@ export function walkUntracked(
   if (folder !== '') {
     for (const part of folder.split('/')) {
       at = at === '' ? part : `${at}/${part}`;
-      const scope = loadScope(nodePath.join(workTree, ...at.split('/'), '.gitignore'), at);
+      const scope = loadScope(inWorkTree(workTree, `${at}/.gitignore`), at);
       if (scope) base.push(scope);
     }
   }
@@ -93,13 +99,13 @@ export function walkUntracked(
     const [dir, inherited] = stack.pop()!;
     let entries: fs.Dirent[];
     try {
-      entries = fs.readdirSync(dir === '' ? workTree : nodePath.join(workTree, ...dir.split('/')), { withFileTypes: true });
+      entries = fs.readdirSync(inWorkTree(workTree, dir), { withFileTypes: true });
     } catch {
       continue; // unreadable or vanished: git skips it too
     }
     let scopes = inherited;
     if (dir !== folder && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-      const scope = loadScope(nodePath.join(workTree, ...dir.split('/'), '.gitignore'), dir);
+      const scope = loadScope(inWorkTree(workTree, `${dir}/.gitignore`), dir);
       if (scope) scopes = [...inherited, scope];
     }
     for (const entry of entries) {
@@ -124,7 +130,7 @@ export function walkUntracked(
 
 function isNestedRepository(workTree: string, path: string): boolean {
   try {
-    fs.lstatSync(nodePath.join(workTree, ...path.split('/'), '.git'));
+    fs.lstatSync(inWorkTree(workTree, `${path}/.git`));
     return true;
   } catch {
     return false;
@@ -163,7 +169,7 @@ export class WorktreeReader {
       ok = this.plainFolders(folder);
       if (ok) {
         try {
-          ok = fs.lstatSync(nodePath.join(this.workTree, ...folder.split('/'))).isDirectory();
+          ok = fs.lstatSync(inWorkTree(this.workTree, folder)).isDirectory();
         } catch {
           ok = false;
         }
@@ -175,13 +181,14 @@ export class WorktreeReader {
 
   state(entry: IndexEntry): WorktreeState {
     if (!this.plainFolders(entry.path)) return { kind: 'missing' };
-    const absolute = nodePath.join(this.workTree, ...entry.path.split('/'));
-    let st: fs.BigIntStats;
+    const absolute = inWorkTree(this.workTree, entry.path);
+    let st: fs.BigIntStats | undefined;
     try {
-      st = fs.lstatSync(absolute, { bigint: true });
+      st = fs.lstatSync(absolute, { bigint: true, throwIfNoEntry: false });
     } catch {
-      return { kind: 'missing' };
+      st = undefined; // not a folder on the way, permission denied: as git, the file is not there
     }
+    if (st === undefined) return { kind: 'missing' };
     let mode: number;
     if (st.isSymbolicLink()) mode = MODE_SYMLINK;
     else if (st.isFile()) mode = this.fileMode ? (Number(st.mode) & 0o100 ? MODE_EXECUTABLE : MODE_FILE) : entry.mode === MODE_SYMLINK ? MODE_FILE : entry.mode;
