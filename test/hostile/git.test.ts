@@ -17,6 +17,7 @@ import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { changedFiles, CorruptIndexError, GitError, listWorkTreeFiles, mergeSplitIndex, openRepository, parseIndex, type IndexEntry } from '../../src/node/git';
@@ -125,6 +126,29 @@ function markersIn(markers: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Running northstar
 
+/**
+ * Run `fn` with every process-starting function of node:child_process replaced by one that
+ * records the attempt and fails: the in-process reader must start none.
+ */
+async function withoutProcesses<T>(fn: () => Promise<T>): Promise<{ result: T; attempts: string[] }> {
+  const names = ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'] as const;
+  // The module object itself (an `import * as` namespace is read-only).
+  const module = createRequire(__filename)('node:child_process') as Record<string, unknown>;
+  const saved = names.map((n) => [n, module[n]] as const);
+  const attempts: string[] = [];
+  for (const name of names) {
+    module[name] = (...args: unknown[]) => {
+      attempts.push(`${name}(${JSON.stringify(args[0])})`);
+      throw new Error(`${name} is not allowed here`);
+    };
+  }
+  try {
+    return { result: await fn(), attempts };
+  } finally {
+    for (const [name, original] of saved) module[name] = original;
+  }
+}
+
 interface CheckOutput {
   findings: Array<{ ruleId: string; file: string; module: string | null; severity: string }>;
 }
@@ -198,7 +222,23 @@ describe('git reader: nothing from the repository runs', function () {
     assert.deepEqual(expected, ['README.md', ...BASE_CHANGES]);
     git(repo, 'config', 'core.fsmonitor', `${evil} fsmonitor`);
 
-    assert.deepEqual(await changedFiles(repo, 'main'), expected);
+    const guarded = await withoutProcesses(async () => ({
+      changed: await changedFiles(repo, 'main'),
+      listed: await listWorkTreeFiles(repo),
+      check: await runInProcess(['check', '--format', 'json', '--root', repo, '--changed-since', 'main'], repo),
+    }));
+    assert.deepEqual(guarded.attempts, [], 'the reader started no process');
+    // The guard itself works: a process started the usual way (a named import) is caught.
+    const control = await withoutProcesses(async () => {
+      try {
+        spawnSync('git', ['--version']);
+      } catch {
+        // refused by the guard
+      }
+    });
+    assert.deepEqual(control.attempts, ['spawnSync("git")']);
+    assert.deepEqual(guarded.result.changed, expected);
+    assert.ok(guarded.result.check.code === 0 || guarded.result.check.code === 1, guarded.result.check.stderr);
     await assertCheck(repo, 'main', expected);
     assert.deepEqual(markersIn(markers), [], 'northstar ran the fsmonitor hook');
 
