@@ -7,7 +7,7 @@
  * object id, followed by any of `~N`, `^N`, `^`, `~`, `^{commit}`, `^{}`. Tags are peeled.
  */
 import { inflateSync } from 'node:zlib';
-import * as git from 'isomorphic-git';
+import type * as IsomorphicGit from 'isomorphic-git';
 import { GitError } from './errors';
 import type { ConfinedGitFs } from './gitFs';
 
@@ -15,6 +15,15 @@ export interface TreeEntry {
   oid: string;
   /** 0o100644, 0o100755, 0o120000, 0o160000. */
   mode: number;
+}
+
+/**
+ * isomorphic-git, loaded on first use: most CLI runs never read git data, and evaluating the
+ * library costs tens of milliseconds at startup.
+ */
+let loading: Promise<typeof IsomorphicGit> | undefined;
+function isomorphicGit(): Promise<typeof IsomorphicGit> {
+  return (loading ??= import('isomorphic-git'));
 }
 
 /** A loose tree object larger than this (inflated) is refused: 64 MB is ~1M entries. */
@@ -77,11 +86,13 @@ export class ObjectReader {
         return entries;
       }
     }
+    const git = await isomorphicGit();
     return (await git.readTree({ ...this.base, oid })).tree as RawTreeEntry[];
   }
 
   /** The commit HEAD points to, or null on an unborn branch. */
   async head(): Promise<string | null> {
+    const git = await isomorphicGit();
     try {
       return await this.peelToCommit(await git.resolveRef({ fs: this.gfs, gitdir: this.gfs.virtualGitDir, ref: 'HEAD' }));
     } catch {
@@ -91,6 +102,7 @@ export class ObjectReader {
 
   /** A revision as a commit id. Throws GitError (`unknown revision`) when it does not resolve. */
   async resolveCommit(revision: string): Promise<string> {
+    const git = await isomorphicGit();
     const unknown = (): GitError => new GitError(`unknown revision '${revision}'`);
     const split = splitRevision(revision);
     if (split === null) throw unknown();
@@ -127,6 +139,7 @@ export class ObjectReader {
   }
 
   private async resolveName(name: string): Promise<string> {
+    const git = await isomorphicGit();
     if (name === '@') name = 'HEAD';
     const candidates: string[] = [];
     if (/^[A-Z_]+$/.test(name)) candidates.push(name);
@@ -145,6 +158,7 @@ export class ObjectReader {
 
   /** Follow annotated tags to the commit. */
   private async peelToCommit(oid: string): Promise<string> {
+    const git = await isomorphicGit();
     for (let depth = 0; depth < 16; depth++) {
       const object = await git.readObject({ ...this.base, oid, format: 'parsed' });
       if (object.type === 'commit') return oid;
@@ -156,11 +170,13 @@ export class ObjectReader {
 
   /** The best common ancestor of two commits, or null when they share no history. */
   async mergeBase(a: string, b: string): Promise<string | null> {
+    const git = await isomorphicGit();
     const bases = (await git.findMergeBase({ ...this.base, oids: [a, b] })) as string[];
     return bases[0] ?? null;
   }
 
   async treeOf(commit: string): Promise<string> {
+    const git = await isomorphicGit();
     return (await git.readCommit({ ...this.base, oid: commit })).commit.tree;
   }
 
