@@ -154,6 +154,11 @@ export class OwnershipStatusBar implements vscode.Disposable {
     return this.visible ? this.item.text : undefined;
   }
 
+  get tooltip(): string | undefined {
+    const tooltip = this.item.tooltip;
+    return this.visible ? (typeof tooltip === 'string' ? tooltip : tooltip?.value) : undefined;
+  }
+
   private visible = false;
 
   update(): void {
