@@ -297,7 +297,17 @@ export class WorkspaceAnalyzer {
     const up = normalizePath(repo.prefix).split('/').map(() => '..').join('/');
     for (const candidate of ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS']) {
       try {
-        const bytes = await repo.fs.readFile(candidate);
+        // The size is checked before reading (DESIGN 6): a sparse file of gigabytes is never read.
+        let bytes: Uint8Array;
+        if (repo.fs.readFileWithin) {
+          const read = await repo.fs.readFileWithin(candidate, CODEOWNERS_MAX_BYTES - 1);
+          if (!(read instanceof Uint8Array)) return null;
+          bytes = read;
+        } else {
+          const stat = await repo.fs.stat(candidate);
+          if (stat.kind !== 'file' || stat.size >= CODEOWNERS_MAX_BYTES) return null;
+          bytes = await repo.fs.readFile(candidate);
+        }
         if (bytes.length >= CODEOWNERS_MAX_BYTES) return null;
         const text = decodeText(bytes);
         if (text !== null) return { path: candidate, display: `${up}/${candidate}`, text };
@@ -1157,7 +1167,8 @@ async function runRules(input: RunInput): Promise<Finding[]> {
       const loc = r.location;
       const lines = silenced.get(loc.file)?.get(loc.line);
       if (lines && (lines.includes('*') || lines.includes(id))) return;
-      if (ignores.some((i) => ruleMatches(i.rule, id) && i.paths(loc.file))) return;
+      // Findings about .northstar.yaml itself are never silenced by its own ignore list.
+      if (loc.file !== input.configFile?.file && ignores.some((i) => ruleMatches(i.rule, id) && i.paths(loc.file))) return;
       const finding: Finding = {
         ruleId: id,
         severity,
