@@ -280,7 +280,8 @@ export class WorkspaceAnalyzer {
         if (!this.fileSet.has(path)) {
           const kind = await this.fs.stat(path).then((s) => s.kind).catch(() => null);
           if (kind === 'directory') return this.analyzeNow();
-          if (kind === null && !this.overlays.has(path)) continue;
+          // As the walk: only a file is listed (a FIFO, socket or device never is).
+          if (kind !== 'file' && !this.overlays.has(path)) continue;
           this.addFile(path);
         }
         toRead.add(path);

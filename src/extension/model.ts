@@ -6,6 +6,7 @@
  * (DESIGN habit 9). Re-analysis is debounced, serialised per root, and a result computed for a
  * document version that has since changed is dropped (habit 6).
  */
+import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Analysis, FileChange } from '../core/api';
 import { isRelevantFile, roleOf, WorkspaceAnalyzer } from '../core/analyze';
@@ -320,9 +321,17 @@ export class NorthstarModel implements vscode.Disposable {
         // analyzer tells folders from files. Other files cannot change the model.
         if (kind === 'changed') return;
         if (kind === 'created') {
-          void vscode.workspace.fs.stat(uri).then((st) => {
-            if ((st.type & vscode.FileType.Directory) !== 0) this.note(state, path, kind);
-          }, () => undefined);
+          // Looked at, never followed or opened (DESIGN 6): a real folder is noted; so is a link,
+          // whose target the analyzer judges by the walk's rules (a link out is reported, not
+          // followed). A FIFO, a socket or a device is not a file the model reads.
+          const noteIf = (type: vscode.FileType) => {
+            if ((type & (vscode.FileType.Directory | vscode.FileType.SymbolicLink)) !== 0) this.note(state, path, kind);
+          };
+          if (uri.scheme === 'file') {
+            void fsp.lstat(uri.fsPath).then((st) => noteIf(st.isSymbolicLink() ? vscode.FileType.SymbolicLink : st.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown), () => undefined);
+          } else {
+            void vscode.workspace.fs.stat(uri).then((st) => noteIf(st.type), () => undefined);
+          }
           return;
         }
       }
