@@ -297,23 +297,34 @@ export class WorkspaceAnalyzer {
     if (!repo || repo.prefix === '' || [...CODEOWNERS_CANDIDATES].some((c) => this.fileSet.has(c))) return null;
     const up = normalizePath(repo.prefix).split('/').map(() => '..').join('/');
     for (const candidate of ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS']) {
+      const display = `${up}/${candidate}`;
+      // The first that exists is used, as GitHub does: one that exists but may not be read (a
+      // link, a FIFO, too large) is reported and ends the search, never followed or waited on.
+      const refuse = (reason: string) => {
+        this.walkProblems.push(skippedProblem(display, reason));
+        return null;
+      };
       try {
         // The size is checked before reading (DESIGN 6): a sparse file of gigabytes is never read.
         let bytes: Uint8Array;
         if (repo.fs.readFileWithin) {
           const read = await repo.fs.readFileWithin(candidate, CODEOWNERS_MAX_BYTES - 1);
-          if (!(read instanceof Uint8Array)) return null;
+          if (!(read instanceof Uint8Array)) return refuse(`too large (${formatSize(read.tooLarge)}): GitHub ignores a CODEOWNERS file of 3 MB or more`);
           bytes = read;
         } else {
           const stat = await repo.fs.stat(candidate);
-          if (stat.kind !== 'file' || stat.size >= CODEOWNERS_MAX_BYTES) return null;
+          if (stat.kind !== 'file') return refuse('not a regular file');
+          if (stat.size >= CODEOWNERS_MAX_BYTES) return refuse(`too large (${formatSize(stat.size)}): GitHub ignores a CODEOWNERS file of 3 MB or more`);
           bytes = await repo.fs.readFile(candidate);
         }
-        if (bytes.length >= CODEOWNERS_MAX_BYTES) return null;
         const text = decodeText(bytes);
-        if (text !== null) return { path: candidate, display: `${up}/${candidate}`, text };
-      } catch {
+        if (text === null) return refuse('binary or not UTF-8 text');
+        return { path: candidate, display, text };
+      } catch (error) {
+        const code = (error as { code?: string } | null)?.code;
         // Not there: try the next location, as GitHub does.
+        if (code === 'ENOENT' || code === 'ENOTDIR') continue;
+        return refuse(`the file cannot be read (${errorText(error)})`);
       }
     }
     return null;
