@@ -124,32 +124,43 @@ export class NodeFileAccess implements FileAccess {
   }
 
   /**
-   * Names are read as bytes: Node turns a name that is not UTF-8 into one with U+FFFD in it,
-   * which names no file (reading it fails as if it had disappeared). Such an entry comes back
-   * with `invalidName` so that the walk reports it.
+   * Node turns a name that is not UTF-8 into one with U+FFFD in it, which names no file (reading
+   * it fails as if it had disappeared). A folder with such a name is read again with its names
+   * as bytes (only then: most folders have none), and each bad entry comes back with
+   * `invalidName` so that the walk reports it.
    */
   async readDirectory(path: string): Promise<DirEntry[]> {
     const folder = this.absolute(path);
     const entries = await this.run(
-      () => fs.readdirSync(folder, { withFileTypes: true, encoding: 'buffer' }),
-      (done) => fs.readdir(folder, { withFileTypes: true, encoding: 'buffer' }, done),
+      () => fs.readdirSync(folder, { withFileTypes: true }),
+      (done) => fs.readdir(folder, { withFileTypes: true }, done),
     );
+    let invalid: Set<string> | null = null;
+    if (entries.some((e) => e.name.includes('\ufffd'))) {
+      const raw = await this.run(
+        () => fs.readdirSync(folder, { encoding: 'buffer' }),
+        (done) => fs.readdir(folder, { encoding: 'buffer' }, done),
+      );
+      invalid = new Set(raw.filter((name) => !isUtf8(name)).map((name) => name.toString('utf8')));
+    }
     const out: DirEntry[] = [];
     for (const entry of entries) {
-      const raw = entry.name as unknown as Buffer;
-      const name = raw.toString('utf8');
-      let kind = kindOfDirent(entry as unknown as fs.Dirent);
+      if (invalid?.has(entry.name)) {
+        out.push({ name: entry.name, kind: kindOfDirent(entry), invalidName: true });
+        continue;
+      }
+      let kind = kindOfDirent(entry);
       if (kind === 'other' && !entry.isFIFO() && !entry.isSocket() && !entry.isBlockDevice() && !entry.isCharacterDevice()) {
         // Some file systems report DT_UNKNOWN: ask lstat.
         try {
-          const at = Buffer.concat([Buffer.from(folder.endsWith(nodePath.sep) ? folder : folder + nodePath.sep), raw]);
+          const at = nodePath.join(folder, entry.name);
           const st = await this.run(() => fs.lstatSync(at), (done) => fs.lstat(at, done));
           kind = st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'directory' : st.isFile() ? 'file' : 'other';
         } catch {
           kind = 'other';
         }
       }
-      out.push(isUtf8(raw) ? { name, kind } : { name, kind, invalidName: true });
+      out.push({ name: entry.name, kind });
     }
     return out.sort(byName);
   }
@@ -180,24 +191,27 @@ export class NodeFileAccess implements FileAccess {
    * thread; a small batch is scanned in place (a worker costs some milliseconds to start).
    */
   async scanFiles(paths: readonly string[], maxBytes: number, marker: string): Promise<ScanResult[]> {
-    const absolute: ReadTarget[] = [];
+    // Plain absolute paths (cheap to hand to a worker) beside the root's real path; a full
+    // target only where links are refused altogether.
+    const absolute: ScanTarget[] = [];
     const refused = new Map<number, ScanResult>();
+    const rootReal = this.rootReal();
     paths.forEach((p, i) => {
       try {
-        absolute.push(this.target(p));
+        absolute.push(this.noLinks ? this.target(p) : this.absolute(p));
       } catch (error) {
-        absolute.push({ file: '', rootReal: '', exact: null, folders: [] });
+        absolute.push('');
         refused.set(i, { kind: 'error', code: (error as NodeJS.ErrnoException).code, message: (error as Error).message });
       }
     });
     const workers = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
     let parts: ScanOutput[];
     if (paths.length < SCAN_IN_PLACE_BELOW) {
-      parts = [scanSync({ ...SYNC_DEPS, isUtf8, readCheckedSync }, absolute, maxBytes, marker)];
+      parts = [scanSync({ ...SYNC_DEPS, isUtf8, readCheckedSync }, absolute, rootReal, maxBytes, marker)];
     } else {
       // Interleaved shares: neighbouring files are alike in size.
       const shares = Array.from({ length: workers }, (_, w) => absolute.filter((_, i) => i % workers === w));
-      parts = await Promise.all(shares.map((share) => scanOnWorker(share, maxBytes, marker)));
+      parts = await Promise.all(shares.map((share) => scanOnWorker(share, rootReal, maxBytes, marker)));
     }
     const out = new Array<ScanResult>(paths.length);
     parts.forEach((part, w) => {
@@ -227,6 +241,9 @@ interface ReadTarget {
   /** With links: 'none', the folders on the way, each of which must be a real folder. */
   folders: string[];
 }
+
+/** What the scanner is given per file: an absolute path inside the root ('' = refused before), or a full target. */
+type ScanTarget = string | ReadTarget;
 
 interface ReadDeps {
   fs: typeof fs;
@@ -359,17 +376,24 @@ interface ScanDeps extends ReadDeps {
  * Read each file (within maxBytes, the one checked way) and classify it. Self-contained (its
  * dependencies come in `deps`): its source is also what the worker threads run.
  */
-function scanSync(deps: ScanDeps, targets: readonly ReadTarget[], maxBytes: number, marker: string): ScanOutput {
+function scanSync(deps: ScanDeps, targets: readonly ScanTarget[], rootReal: string, maxBytes: number, marker: string): ScanOutput {
   const kinds = new Uint8Array(targets.length);
   const extras: ScanOutput['extras'] = [];
   const needle = Buffer.from(marker, 'utf8');
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const scratch = Buffer.allocUnsafe(64 * 1024);
+  const plain: ReadTarget = { file: '', rootReal, exact: null, folders: [] };
   for (let i = 0; i < targets.length; i++) {
-    if (targets[i].file === '') continue;
+    const given = targets[i];
+    if (given === '') continue;
+    let target: ReadTarget;
+    if (typeof given === 'string') {
+      plain.file = given;
+      target = plain;
+    } else target = given;
     let bytes: Uint8Array;
     try {
-      const read = deps.readCheckedSync(deps, targets[i], maxBytes, scratch, false);
+      const read = deps.readCheckedSync(deps, target, maxBytes, scratch, false);
       if (!(read instanceof Uint8Array)) {
         kinds[i] = 1;
         extras.push({ at: i, result: { kind: 'tooLarge', size: read.tooLarge } });
@@ -404,18 +428,18 @@ const { parentPort, workerData } = require('node:worker_threads');
 const readCheckedSync = ${readCheckedSync.toString()};
 const deps = { fs: require('node:fs'), procFd: workerData.procFd, isUtf8: require('node:buffer').isUtf8, readCheckedSync };
 const scanSync = ${scanSync.toString()};
-const out = scanSync(deps, workerData.paths, workerData.maxBytes, workerData.marker);
+const out = scanSync(deps, workerData.paths, workerData.rootReal, workerData.maxBytes, workerData.marker);
 parentPort.postMessage(out, [out.kinds.buffer]);
 `;
 
-function scanOnWorker(paths: readonly ReadTarget[], maxBytes: number, marker: string): Promise<ScanOutput> {
+function scanOnWorker(paths: readonly ScanTarget[], rootReal: string, maxBytes: number, marker: string): Promise<ScanOutput> {
   return new Promise<ScanOutput>((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { paths, maxBytes, marker, procFd: PROC_FD } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { paths, rootReal, maxBytes, marker, procFd: PROC_FD } });
     } catch {
       // No worker threads here: scan in place.
-      resolve(scanSync({ ...SYNC_DEPS, isUtf8, readCheckedSync }, paths, maxBytes, marker));
+      resolve(scanSync({ ...SYNC_DEPS, isUtf8, readCheckedSync }, paths, rootReal, maxBytes, marker));
       return;
     }
     let done = false;
