@@ -330,7 +330,7 @@ Object.assign(GENERATORS, {
 
   'long-path-reason': (root: string) => {
     write(root, 'CODEOWNERS', '* @acme/long\n');
-    // About 3,900 characters below the root: 19 folders of 200, then a dangling link.
+    // 3,840 characters below the root: 19 folders of 200, then a dangling link.
     const folder = path.join(root, ...LONG_PATH_FOLDERS);
     mkdirSync(folder, { recursive: true });
     symlinkSync('missing-target.yaml', path.join(folder, 'service-contract.yaml'));
