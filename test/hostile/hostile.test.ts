@@ -162,6 +162,7 @@ describe('hostile inputs', function () {
           assert.deepEqual(compareWithManifest(c, output.findings), []);
           // Nothing but the CLI's own messages reaches stderr (no library warning, no log line).
           assert.equal(run.stderr, '', 'stderr');
+          assert.ok(!run.stdout.includes('@canary/'), 'a canary outside the root was read');
         } finally {
           undo?.();
         }
@@ -185,6 +186,8 @@ describe('hostile inputs', function () {
           assertNoCrash(run.stderr);
           assert.equal(run.code, command[0] === 'check' ? c.exitCode : 0, run.stderr);
           assert.ok(run.stdout.length > 0);
+          // Canaries outside the root (generate.ts) own everything as @canary/…: never in any output.
+          assert.ok(!run.stdout.includes('@canary/'), 'a canary outside the root was read');
         });
       }
     });
