@@ -254,7 +254,8 @@ function repositoryWithSubfolder(root: string): string {
   write(root, 'services/payments/service-contract.yaml', `${CONTRACT_HEAD}name: payments\n`);
   write(root, 'services/payments/src/pay.go', 'package pay\n');
   const canary = `${root}.canary`;
-  write(canary, 'CODEOWNERS', '* @canary/leak\n');
+  // A rule for everything, and a line GitHub refuses (its finding quotes it): either shows in any output that read it.
+  write(canary, 'CODEOWNERS', '* @canary/leak\n!/@canary/negated @canary/leak\n');
   write(canary, 'secret', 'canary: read outside the root\n');
   return canary;
 }
