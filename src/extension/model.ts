@@ -321,16 +321,17 @@ export class NorthstarModel implements vscode.Disposable {
         // analyzer tells folders from files. Other files cannot change the model.
         if (kind === 'changed') return;
         if (kind === 'created') {
-          // Looked at, never followed or opened (DESIGN 6): a real folder is noted; so is a link,
-          // whose target the analyzer judges by the walk's rules (a link out is reported, not
-          // followed). A FIFO, a socket or a device is not a file the model reads.
-          const noteIf = (type: vscode.FileType) => {
-            if ((type & (vscode.FileType.Directory | vscode.FileType.SymbolicLink)) !== 0) this.note(state, path, kind);
+          // Looked at, never opened (DESIGN 6): a folder, or a link to one, is noted, and the
+          // analyzer walks it by the walk's rules (a link out is reported, not followed). A link is
+          // looked through only for its target's kind (stat, never open: a FIFO cannot block it).
+          // What the analyzer then reads, it reads the one checked way (src/node/nodeFileAccess.ts).
+          const noteFolder = (isFolder: boolean) => {
+            if (isFolder) this.note(state, path, kind);
           };
           if (uri.scheme === 'file') {
-            void fsp.lstat(uri.fsPath).then((st) => noteIf(st.isSymbolicLink() ? vscode.FileType.SymbolicLink : st.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown), () => undefined);
+            void fsp.lstat(uri.fsPath).then(async (st) => noteFolder(st.isDirectory() || (st.isSymbolicLink() && (await fsp.stat(uri.fsPath)).isDirectory())), () => undefined);
           } else {
-            void vscode.workspace.fs.stat(uri).then((st) => noteIf(st.type), () => undefined);
+            void vscode.workspace.fs.stat(uri).then((st) => noteFolder((st.type & vscode.FileType.Directory) !== 0), () => undefined);
           }
           return;
         }
