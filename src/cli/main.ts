@@ -4,7 +4,7 @@
  * Exit codes: 0 success, 1 findings over the limit (check), 2 bad usage, a missing or
  * unreadable root, or an internal error — always with a one-line message, never a stack.
  */
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { analyzeWorkspace } from '../core/analyze';
 import type { Analysis } from '../core/api';
@@ -63,20 +63,45 @@ async function openRoot(cwd: string, given: string | null): Promise<string> {
 }
 
 /**
+ * The real path of `path`: of its longest existing ancestor, with the rest appended (a path
+ * asked about need not exist). Links in the existing part are resolved as the kernel would.
+ */
+function realPathOf(path: string): string {
+  const rest: string[] = [];
+  let at = path;
+  for (;;) {
+    try {
+      return rest.length === 0 ? realpathSync(at) : nodePath.join(realpathSync(at), ...rest.reverse());
+    } catch {
+      const parent = nodePath.dirname(at);
+      if (parent === at) return path;
+      rest.push(nodePath.basename(at));
+      at = parent;
+    }
+  }
+}
+
+/**
  * A path from the command line as a root-relative path. Absolute paths are taken as they
  * are; a relative path is relative to the current directory when that is inside the root
- * (as git does), else to the root.
+ * (as git does), else to the root. Root, current directory and path are compared by their
+ * real paths: a root given through a symbolic link holds the real paths inside its target
+ * (a shell's current directory is a real path).
  */
 export function toRootRelative(root: string, cwd: string, given: string): string {
   const native = given.replace(/[\\/]/g, nodePath.sep);
+  const realRoot = realPathOf(root);
+  const realCwd = realPathOf(cwd);
   let absolute: string;
   if (nodePath.isAbsolute(native)) absolute = native;
   else {
-    const fromCwd = nodePath.relative(root, cwd);
+    const fromCwd = nodePath.relative(realRoot, realCwd);
     const cwdInside = fromCwd === '' || (!fromCwd.startsWith('..') && !nodePath.isAbsolute(fromCwd));
-    absolute = nodePath.resolve(cwdInside ? cwd : root, native);
+    absolute = nodePath.resolve(cwdInside ? realCwd : realRoot, native);
   }
-  const relative = nodePath.relative(root, absolute);
+  // The folders on the way are resolved; the last name is kept (a link is owned by its own path, as GitHub matches it).
+  const resolved = realPathOf(absolute) === realRoot ? realRoot : nodePath.join(realPathOf(nodePath.dirname(absolute)), nodePath.basename(absolute));
+  const relative = nodePath.relative(realRoot, resolved);
   if (relative === '..' || relative.startsWith('..' + nodePath.sep) || nodePath.isAbsolute(relative)) {
     throw new CliFailure(`path is outside the root: ${given}`);
   }

@@ -12,6 +12,8 @@ export type FileKind = 'file' | 'directory' | 'symlink' | 'other';
 export interface DirEntry {
   name: string;
   kind: FileKind;
+  /** The name on disk is not valid UTF-8 (`name` then holds U+FFFD and names no file): the walk reports it. */
+  invalidName?: boolean;
 }
 
 export interface FileStat {

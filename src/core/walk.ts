@@ -63,10 +63,24 @@ function megabytes(bytes: number): string {
 
 const CONCURRENCY = 32;
 
+/** Longest path quoted whole in a message; a longer one keeps its start and end (the finding's `file` stays whole). */
+const MAX_QUOTED_PATH = 240;
+
+/** A path shortened in the middle, so that a 4,096-character path cannot push the reason out of a bounded message. */
+export function quotePath(file: string): string {
+  if (file.length <= MAX_QUOTED_PATH) return file;
+  let head = 80;
+  let tail = file.length - (MAX_QUOTED_PATH - 80 - 1);
+  // Never cut a surrogate pair in half.
+  if (head > 0 && file.charCodeAt(head - 1) >= 0xd800 && file.charCodeAt(head - 1) <= 0xdbff) head--;
+  if (file.charCodeAt(tail) >= 0xdc00 && file.charCodeAt(tail) <= 0xdfff) tail++;
+  return `${file.slice(0, head)}…${file.slice(tail)}`;
+}
+
 export function skippedProblem(file: string, reason: string): ParseProblem {
   return {
     ruleId: 'workspace/skipped',
-    message: `Skipped ${file === '' ? 'the workspace root' : `"${file}"`}: ${reason}.`,
+    message: `Skipped ${file === '' ? 'the workspace root' : `"${quotePath(file)}"`}: ${reason}.`,
     location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
   };
 }
@@ -194,13 +208,19 @@ export async function walkWorkspace(fs: FileAccess): Promise<WalkResult> {
     const subfolders: FolderJob[] = [];
     for (const entry of entries) {
       const path = joinPath(folder, entry.name);
+      if (entry.invalidName) {
+        // Node names it with U+FFFD in place of the bad bytes: that name would name no file.
+        problems.push(skippedProblem(path, 'the name is not valid UTF-8'));
+        continue;
+      }
       let kind = entry.kind;
       const isLink = kind === 'symlink';
       if (isLink) {
         try {
           kind = (await fs.stat(path)).kind;
         } catch (error) {
-          problems.push(skippedProblem(path, `a symbolic link that cannot be followed (${describeError(error)})`));
+          const code = (error as { code?: string } | null)?.code;
+          problems.push(skippedProblem(path, code === 'ENOENT' || code === 'ENOTDIR' ? 'a symbolic link to a missing target (it cannot be followed)' : `a symbolic link that cannot be followed (${describeError(error)})`));
           continue;
         }
       }

@@ -6,6 +6,7 @@
  * (DESIGN habit 9). Re-analysis is debounced, serialised per root, and a result computed for a
  * document version that has since changed is dropped (habit 6).
  */
+import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Analysis, FileChange } from '../core/api';
 import { isRelevantFile, roleOf, WorkspaceAnalyzer } from '../core/analyze';
@@ -320,9 +321,18 @@ export class NorthstarModel implements vscode.Disposable {
         // analyzer tells folders from files. Other files cannot change the model.
         if (kind === 'changed') return;
         if (kind === 'created') {
-          void vscode.workspace.fs.stat(uri).then((st) => {
-            if ((st.type & vscode.FileType.Directory) !== 0) this.note(state, path, kind);
-          }, () => undefined);
+          // Looked at, never opened (DESIGN 6): a folder, or a link to one, is noted, and the
+          // analyzer walks it by the walk's rules (a link out is reported, not followed). A link is
+          // looked through only for its target's kind (stat, never open: a FIFO cannot block it).
+          // What the analyzer then reads, it reads the one checked way (src/node/nodeFileAccess.ts).
+          const noteFolder = (isFolder: boolean) => {
+            if (isFolder) this.note(state, path, kind);
+          };
+          if (uri.scheme === 'file') {
+            void fsp.lstat(uri.fsPath).then(async (st) => noteFolder(st.isDirectory() || (st.isSymbolicLink() && (await fsp.stat(uri.fsPath)).isDirectory())), () => undefined);
+          } else {
+            void vscode.workspace.fs.stat(uri).then((st) => noteFolder((st.type & vscode.FileType.Directory) !== 0), () => undefined);
+          }
           return;
         }
       }

@@ -9,6 +9,16 @@
  * times as much (a FileHandle, then open, fstat, read and close as separate promise hops).
  * `{ blocking: false }` uses node:fs's callback API instead, for a host whose event loop must
  * stay responsive (an extension host's main thread).
+ *
+ * Safety (DESIGN section 6): every file is read the one way readCheckedSync / readChecked
+ * does, in both modes and on the scanner's worker threads: opened with O_NOFOLLOW|O_NONBLOCK
+ * (a FIFO never blocks the open, a link is never followed by the open), then read only when the
+ * descriptor (fstat) is a regular file within the size limit and is still the file inside the
+ * root (its /proc/self/fd/N link resolves inside the root's real path; without /proc, the
+ * real path's lstat must be the descriptor's device and inode). A link inside the root to a
+ * file inside the root is followed by its real path; anything else is refused. With
+ * `{ links: 'none' }` (the enclosing repository above a subfolder root) no link is followed at
+ * all, not even an intermediate folder: the descriptor must be exactly the path asked for.
  */
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
@@ -36,11 +46,31 @@ function byName(a: DirEntry, b: DirEntry): number {
 export interface NodeFileAccessOptions {
   /** Synchronous node:fs calls (default true): fastest; false keeps the event loop free. */
   blocking?: boolean;
+  /**
+   * 'inside' (default): a link is followed when its target is inside the root (as the walk
+   * does). 'none': no link is followed anywhere on the path (the enclosing repository's
+   * CODEOWNERS, above the workspace root).
+   */
+  links?: 'inside' | 'none';
 }
+
+/** readFile's own limit: nothing reads a file larger than this whole (the engine's limits are lower). */
+export const READ_FILE_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Where the kernel tells which file a descriptor is (Linux); null elsewhere. */
+const PROC_FD: string | null = (() => {
+  try {
+    return process.platform === 'linux' && fs.statSync('/proc/self/fd').isDirectory() ? '/proc/self/fd/' : null;
+  } catch {
+    return null;
+  }
+})();
 
 export class NodeFileAccess implements FileAccess {
   private readonly blocking: boolean;
+  private readonly noLinks: boolean;
   private readonly prefix: string;
+  private rootRealCache: string | null = null;
 
   /** `root` is an absolute folder. */
   constructor(
@@ -48,7 +78,26 @@ export class NodeFileAccess implements FileAccess {
     options: NodeFileAccessOptions = {},
   ) {
     this.blocking = options.blocking ?? true;
+    this.noLinks = options.links === 'none';
     this.prefix = root.endsWith(nodePath.sep) ? root : root + nodePath.sep;
+  }
+
+  /** The root's real path (asked once): what every descriptor read must resolve inside. */
+  private rootReal(): string {
+    this.rootRealCache ??= fs.realpathSync(this.root);
+    return this.rootRealCache;
+  }
+
+  /** What readCheckedSync needs to know about a root-relative path. */
+  private target(path: string): ReadTarget {
+    const file = this.absolute(path);
+    const rootReal = this.rootReal();
+    if (!this.noLinks) return { file, rootReal, exact: null, folders: [] };
+    // No link anywhere: every folder on the way is a real folder, and the descriptor is this very path.
+    const parts = path.split('/');
+    const folders: string[] = [];
+    for (let i = 1; i < parts.length; i++) folders.push(nodePath.join(this.root, ...parts.slice(0, i)));
+    return { file, rootReal, exact: nodePath.join(rootReal, ...parts), folders };
   }
 
   /** The absolute path of a root-relative path. Refuses paths that climb out of the root. */
@@ -74,14 +123,32 @@ export class NodeFileAccess implements FileAccess {
     }
   }
 
+  /**
+   * Node turns a name that is not UTF-8 into one with U+FFFD in it, which names no file (reading
+   * it fails as if it had disappeared). A folder with such a name is read again with its names
+   * as bytes (only then: most folders have none), and each bad entry comes back with
+   * `invalidName` so that the walk reports it.
+   */
   async readDirectory(path: string): Promise<DirEntry[]> {
     const folder = this.absolute(path);
     const entries = await this.run(
       () => fs.readdirSync(folder, { withFileTypes: true }),
       (done) => fs.readdir(folder, { withFileTypes: true }, done),
     );
+    let invalid: Set<string> | null = null;
+    if (entries.some((e) => e.name.includes('\ufffd'))) {
+      const raw = await this.run(
+        () => fs.readdirSync(folder, { encoding: 'buffer' }),
+        (done) => fs.readdir(folder, { encoding: 'buffer' }, done),
+      );
+      invalid = new Set(raw.filter((name) => !isUtf8(name)).map((name) => name.toString('utf8')));
+    }
     const out: DirEntry[] = [];
     for (const entry of entries) {
+      if (invalid?.has(entry.name)) {
+        out.push({ name: entry.name, kind: kindOfDirent(entry), invalidName: true });
+        continue;
+      }
       let kind = kindOfDirent(entry);
       if (kind === 'other' && !entry.isFIFO() && !entry.isSocket() && !entry.isBlockDevice() && !entry.isCharacterDevice()) {
         // Some file systems report DT_UNKNOWN: ask lstat.
@@ -98,31 +165,18 @@ export class NodeFileAccess implements FileAccess {
     return out.sort(byName);
   }
 
+  /** The whole file, the one checked way (at most READ_FILE_MAX_BYTES: larger rejects with EFBIG). */
   async readFile(path: string): Promise<Uint8Array> {
-    const file = this.absolute(path);
-    return this.run(() => fs.readFileSync(file), (done) => fs.readFile(file, done));
+    const read = await this.readFileWithin(path, READ_FILE_MAX_BYTES);
+    if (read instanceof Uint8Array) return read;
+    throw Object.assign(new Error(`file too large to read (${read.tooLarge} bytes): ${path}`), { code: 'EFBIG' });
   }
 
-  /** open, fstat, read, close: the size check costs no extra path lookup. */
+  /** open (no link, no blocking), fstat (a regular file, inside the root, within the limit), read, close. */
   async readFileWithin(path: string, maxBytes: number): Promise<Uint8Array | { tooLarge: number }> {
-    const file = this.absolute(path);
-    if (this.blocking) return readWithinSync(file, maxBytes);
-    const fd = await call<number>((done) => fs.open(file, 'r', done));
-    try {
-      const { size } = await call<fs.Stats>((done) => fs.fstat(fd, done));
-      if (size > maxBytes) return { tooLarge: size };
-      // Read what fstat announced (a file that grows meanwhile is read as it was then).
-      const buffer = Buffer.allocUnsafe(size);
-      let length = 0;
-      while (length < size) {
-        const n = await call<number>((done) => fs.read(fd, buffer, length, size - length, length, done));
-        if (n === 0) break;
-        length += n;
-      }
-      return buffer.subarray(0, length);
-    } finally {
-      fs.close(fd, () => undefined);
-    }
+    const target = this.target(path);
+    if (this.blocking) return readCheckedSync(SYNC_DEPS, target, maxBytes, scratch);
+    return readChecked(target, maxBytes);
   }
 
   async stat(path: string): Promise<FileStat> {
@@ -137,11 +191,14 @@ export class NodeFileAccess implements FileAccess {
    * thread; a small batch is scanned in place (a worker costs some milliseconds to start).
    */
   async scanFiles(paths: readonly string[], maxBytes: number, marker: string): Promise<ScanResult[]> {
-    const absolute: string[] = [];
+    // Plain absolute paths (cheap to hand to a worker) beside the root's real path; a full
+    // target only where links are refused altogether.
+    const absolute: ScanTarget[] = [];
     const refused = new Map<number, ScanResult>();
+    const rootReal = this.rootReal();
     paths.forEach((p, i) => {
       try {
-        absolute.push(this.absolute(p));
+        absolute.push(this.noLinks ? this.target(p) : this.absolute(p));
       } catch (error) {
         absolute.push('');
         refused.set(i, { kind: 'error', code: (error as NodeJS.ErrnoException).code, message: (error as Error).message });
@@ -150,11 +207,11 @@ export class NodeFileAccess implements FileAccess {
     const workers = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
     let parts: ScanOutput[];
     if (paths.length < SCAN_IN_PLACE_BELOW) {
-      parts = [scanSync({ fs, isUtf8 }, absolute, maxBytes, marker)];
+      parts = [scanSync({ ...SYNC_DEPS, isUtf8, readCheckedSync }, absolute, rootReal, maxBytes, marker)];
     } else {
       // Interleaved shares: neighbouring files are alike in size.
       const shares = Array.from({ length: workers }, (_, w) => absolute.filter((_, i) => i % workers === w));
-      parts = await Promise.all(shares.map((share) => scanOnWorker(share, maxBytes, marker)));
+      parts = await Promise.all(shares.map((share) => scanOnWorker(share, rootReal, maxBytes, marker)));
     }
     const out = new Array<ScanResult>(paths.length);
     parts.forEach((part, w) => {
@@ -172,28 +229,131 @@ export class NodeFileAccess implements FileAccess {
   }
 }
 
-/** Scratch space for synchronous reads: most source files fit, so most reads need no fstat. */
+/** Scratch space for synchronous reads: most source files fit, so most reads need no second buffer. */
 const scratch = Buffer.allocUnsafe(64 * 1024);
 
-function readWithinSync(file: string, maxBytes: number): Uint8Array | { tooLarge: number } {
-  const fd = fs.openSync(file, 'r');
+/** A file to read: its absolute path, the root's real path, and what the descriptor must be. */
+interface ReadTarget {
+  file: string;
+  rootReal: string;
+  /** With links: 'none', the real path the descriptor must have exactly; else null (inside the root is enough). */
+  exact: string | null;
+  /** With links: 'none', the folders on the way, each of which must be a real folder. */
+  folders: string[];
+}
+
+/** What the scanner is given per file: an absolute path inside the root ('' = refused before), or a full target. */
+type ScanTarget = string | ReadTarget;
+
+interface ReadDeps {
+  fs: typeof fs;
+  /** '/proc/self/fd/' where the kernel tells a descriptor's path, else null. */
+  procFd: string | null;
+}
+
+const SYNC_DEPS: ReadDeps = { fs, procFd: PROC_FD };
+
+/**
+ * The one checked read, synchronous. Self-contained (its dependencies come in `deps`): its
+ * source is also what the scanner's worker threads run. Throws an error with a `code` and a
+ * message that says why (ENOTREG, EOUTSIDE, ELOOP, ENOENT…).
+ */
+function readCheckedSync(deps: ReadDeps, target: ReadTarget, maxBytes: number, scratch: Buffer, copy = true): Uint8Array | { tooLarge: number } {
+  const fsx = deps.fs;
+  const c = fsx.constants;
+  const flags = c.O_RDONLY | (c.O_NOFOLLOW ?? 0) | (c.O_NONBLOCK ?? 0);
+  const fail = (code: string, message: string) => Object.assign(new Error(message), { code });
+  const base = target.rootReal.endsWith('/') || target.rootReal.endsWith('\\') ? target.rootReal : target.rootReal + (target.rootReal.includes('\\') ? '\\' : '/');
+  const allowed = (real: string) => (target.exact !== null ? real === target.exact : real === target.rootReal || real.startsWith(base));
+  for (const folder of target.folders) {
+    const st = fsx.lstatSync(folder);
+    if (st.isSymbolicLink()) throw fail('EOUTSIDE', 'a folder on the way is a symbolic link (not followed above the workspace root)');
+    if (!st.isDirectory()) throw fail('ENOTDIR', 'a folder on the way is not a folder');
+  }
+  let fd: number;
   try {
-    // A short read of a regular file means its end: copy it out, no fstat needed.
-    const first = fs.readSync(fd, scratch, 0, scratch.length, 0);
-    if (first < scratch.length) return first > maxBytes ? { tooLarge: first } : new Uint8Array(scratch.subarray(0, first));
-    const { size } = fs.fstatSync(fd);
+    fd = fsx.openSync(target.file, flags);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ELOOP') throw error;
+    if (target.exact !== null) throw fail('EOUTSIDE', 'a symbolic link (not followed above the workspace root)');
+    // The last name is a link (or a loop, which realpath reports): followed only to a file inside the root.
+    const real = fsx.realpathSync(target.file);
+    if (!allowed(real)) throw fail('EOUTSIDE', 'a symbolic link to a file outside the workspace (not followed)');
+    fd = fsx.openSync(real, flags);
+  }
+  try {
+    const st = fsx.fstatSync(fd);
+    if (!st.isFile()) throw fail('ENOTREG', 'not a regular file (a FIFO, socket or device is never read)');
+    // The descriptor is the file inside the root, whatever was swapped on the way meanwhile.
+    if (deps.procFd !== null) {
+      if (!allowed(fsx.readlinkSync(deps.procFd + fd))) throw fail('EOUTSIDE', 'the path changed while being read and led outside the workspace (not followed)');
+    } else {
+      const real = fsx.realpathSync(target.file);
+      const again = fsx.lstatSync(real);
+      if (!allowed(real) || again.dev !== st.dev || again.ino !== st.ino) throw fail('EOUTSIDE', 'the path changed while being read and led outside the workspace (not followed)');
+    }
+    const size = st.size;
     if (size > maxBytes) return { tooLarge: size };
-    const buffer = Buffer.allocUnsafe(Math.max(size, first));
-    scratch.copy(buffer, 0, 0, first);
-    let length = first;
-    while (length < buffer.length) {
-      const n = fs.readSync(fd, buffer, length, buffer.length - length, length);
+    // Read what fstat announced (a file that grows meanwhile is read as it was then).
+    const buffer = size <= scratch.length ? scratch : Buffer.allocUnsafe(size);
+    let length = 0;
+    while (length < size) {
+      const n = fsx.readSync(fd, buffer, length, size - length, length);
+      if (n === 0) break;
+      length += n;
+    }
+    // A copy out of the scratch buffer, unless the caller is done with the bytes before the next read.
+    return buffer === scratch && copy ? new Uint8Array(scratch.subarray(0, length)) : buffer.subarray(0, length);
+  } finally {
+    fsx.closeSync(fd);
+  }
+}
+
+/** readCheckedSync through node:fs's callback API (the event loop stays free). */
+async function readChecked(target: ReadTarget, maxBytes: number): Promise<Uint8Array | { tooLarge: number }> {
+  const c = fs.constants;
+  const flags = c.O_RDONLY | (c.O_NOFOLLOW ?? 0) | (c.O_NONBLOCK ?? 0);
+  const fail = (code: string, message: string) => Object.assign(new Error(message), { code });
+  const base = target.rootReal.endsWith(nodePath.sep) ? target.rootReal : target.rootReal + nodePath.sep;
+  const allowed = (real: string) => (target.exact !== null ? real === target.exact : real === target.rootReal || real.startsWith(base));
+  for (const folder of target.folders) {
+    const st = await call<fs.Stats>((done) => fs.lstat(folder, done));
+    if (st.isSymbolicLink()) throw fail('EOUTSIDE', 'a folder on the way is a symbolic link (not followed above the workspace root)');
+    if (!st.isDirectory()) throw fail('ENOTDIR', 'a folder on the way is not a folder');
+  }
+  let fd: number;
+  try {
+    fd = await call<number>((done) => fs.open(target.file, flags, done));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
+    if (target.exact !== null) throw fail('EOUTSIDE', 'a symbolic link (not followed above the workspace root)');
+    const real = await call<string>((done) => fs.realpath(target.file, done));
+    if (!allowed(real)) throw fail('EOUTSIDE', 'a symbolic link to a file outside the workspace (not followed)');
+    fd = await call<number>((done) => fs.open(real, flags, done));
+  }
+  try {
+    const st = await call<fs.Stats>((done) => fs.fstat(fd, done));
+    if (!st.isFile()) throw fail('ENOTREG', 'not a regular file (a FIFO, socket or device is never read)');
+    if (PROC_FD !== null) {
+      const at = await call<string>((done) => fs.readlink(PROC_FD + fd, done));
+      if (!allowed(at)) throw fail('EOUTSIDE', 'the path changed while being read and led outside the workspace (not followed)');
+    } else {
+      const real = await call<string>((done) => fs.realpath(target.file, done));
+      const again = await call<fs.Stats>((done) => fs.lstat(real, done));
+      if (!allowed(real) || again.dev !== st.dev || again.ino !== st.ino) throw fail('EOUTSIDE', 'the path changed while being read and led outside the workspace (not followed)');
+    }
+    const size = st.size;
+    if (size > maxBytes) return { tooLarge: size };
+    const buffer = Buffer.allocUnsafe(size);
+    let length = 0;
+    while (length < size) {
+      const n = await call<number>((done) => fs.read(fd, buffer, length, size - length, length, done));
       if (n === 0) break;
       length += n;
     }
     return buffer.subarray(0, length);
   } finally {
-    fs.closeSync(fd);
+    fs.close(fd, () => undefined);
   }
 }
 
@@ -207,70 +367,55 @@ interface ScanOutput {
   extras: Array<{ at: number; result: ScanResult }>;
 }
 
-interface ScanDeps {
-  fs: typeof fs;
+interface ScanDeps extends ReadDeps {
   isUtf8: (input: Uint8Array) => boolean;
+  readCheckedSync: typeof readCheckedSync;
 }
 
 /**
- * Read each file (within maxBytes) and classify it. Self-contained (its dependencies come in
- * `deps`): its source is also what the worker threads run.
+ * Read each file (within maxBytes, the one checked way) and classify it. Self-contained (its
+ * dependencies come in `deps`): its source is also what the worker threads run.
  */
-function scanSync(deps: ScanDeps, paths: readonly string[], maxBytes: number, marker: string): ScanOutput {
-  const kinds = new Uint8Array(paths.length);
+function scanSync(deps: ScanDeps, targets: readonly ScanTarget[], rootReal: string, maxBytes: number, marker: string): ScanOutput {
+  const kinds = new Uint8Array(targets.length);
   const extras: ScanOutput['extras'] = [];
   const needle = Buffer.from(marker, 'utf8');
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const scratch = Buffer.allocUnsafe(64 * 1024);
-  for (let i = 0; i < paths.length; i++) {
-    if (paths[i] === '') continue;
-    let bytes: Buffer;
-    let fd = -1;
+  const plain: ReadTarget = { file: '', rootReal, exact: null, folders: [] };
+  for (let i = 0; i < targets.length; i++) {
+    const given = targets[i];
+    if (given === '') continue;
+    let target: ReadTarget;
+    if (typeof given === 'string') {
+      plain.file = given;
+      target = plain;
+    } else target = given;
+    let bytes: Uint8Array;
     try {
-      fd = deps.fs.openSync(paths[i], 'r');
-      // Most files fit the scratch buffer: one read, no fstat, no copy.
-      const first = deps.fs.readSync(fd, scratch, 0, scratch.length, 0);
-      if (first < scratch.length) {
-        if (first > maxBytes) {
-          kinds[i] = 1;
-          extras.push({ at: i, result: { kind: 'tooLarge', size: first } });
-          continue;
-        }
-        bytes = scratch.subarray(0, first);
-      } else {
-        const size = deps.fs.fstatSync(fd).size;
-        if (size > maxBytes) {
-          kinds[i] = 1;
-          extras.push({ at: i, result: { kind: 'tooLarge', size } });
-          continue;
-        }
-        bytes = Buffer.allocUnsafe(Math.max(size, first));
-        scratch.copy(bytes, 0, 0, first);
-        let length = first;
-        while (length < bytes.length) {
-          const n = deps.fs.readSync(fd, bytes, length, bytes.length - length, length);
-          if (n === 0) break;
-          length += n;
-        }
-        bytes = bytes.subarray(0, length);
+      const read = deps.readCheckedSync(deps, target, maxBytes, scratch, false);
+      if (!(read instanceof Uint8Array)) {
+        kinds[i] = 1;
+        extras.push({ at: i, result: { kind: 'tooLarge', size: read.tooLarge } });
+        continue;
       }
+      bytes = read;
     } catch (error) {
       const e = error as { code?: string; message?: string };
       kinds[i] = 1;
       extras.push({ at: i, result: { kind: 'error', code: e.code, message: String(e.message ?? error) } });
       continue;
-    } finally {
-      if (fd >= 0) deps.fs.closeSync(fd);
     }
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // As decodeText decides: a NUL byte in the first 8 KB, or bytes that are not UTF-8.
-    if (bytes.subarray(0, Math.min(bytes.length, 8000)).indexOf(0) >= 0 || !deps.isUtf8(bytes)) {
+    if (buffer.subarray(0, Math.min(buffer.length, 8000)).indexOf(0) >= 0 || !deps.isUtf8(buffer)) {
       kinds[i] = 1;
       extras.push({ at: i, result: { kind: 'binary' } });
       continue;
     }
     // The marker is ASCII: its bytes occur in the UTF-8 bytes exactly where it occurs in the text.
-    if (bytes.indexOf(needle) < 0) continue;
-    let text = decoder.decode(bytes);
+    if (buffer.indexOf(needle) < 0) continue;
+    let text = decoder.decode(buffer);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     kinds[i] = 1;
     extras.push({ at: i, result: { kind: 'text', text } });
@@ -280,20 +425,21 @@ function scanSync(deps: ScanDeps, paths: readonly string[], maxBytes: number, ma
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const deps = { fs: require('node:fs'), isUtf8: require('node:buffer').isUtf8 };
+const readCheckedSync = ${readCheckedSync.toString()};
+const deps = { fs: require('node:fs'), procFd: workerData.procFd, isUtf8: require('node:buffer').isUtf8, readCheckedSync };
 const scanSync = ${scanSync.toString()};
-const out = scanSync(deps, workerData.paths, workerData.maxBytes, workerData.marker);
+const out = scanSync(deps, workerData.paths, workerData.rootReal, workerData.maxBytes, workerData.marker);
 parentPort.postMessage(out, [out.kinds.buffer]);
 `;
 
-function scanOnWorker(paths: readonly string[], maxBytes: number, marker: string): Promise<ScanOutput> {
+function scanOnWorker(paths: readonly ScanTarget[], rootReal: string, maxBytes: number, marker: string): Promise<ScanOutput> {
   return new Promise<ScanOutput>((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { paths, maxBytes, marker } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { paths, rootReal, maxBytes, marker, procFd: PROC_FD } });
     } catch {
       // No worker threads here: scan in place.
-      resolve(scanSync({ fs, isUtf8 }, paths, maxBytes, marker));
+      resolve(scanSync({ ...SYNC_DEPS, isUtf8, readCheckedSync }, paths, rootReal, maxBytes, marker));
       return;
     }
     let done = false;

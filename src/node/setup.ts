@@ -3,8 +3,13 @@
  * that the same folder gives the same model in both (DESIGN section 2): the label the model
  * carries, and, when the folder is a subfolder of a repository, the repository root whose
  * CODEOWNERS applies (DESIGN 1.1; paths matched relative to the repository root).
+ *
+ * The repository is looked for above the root's real path (a root opened through a symbolic
+ * link belongs to the repository its target is in, as git decides), and what is read there
+ * follows no link at all (DESIGN 6: nothing outside the root is read, links are not followed
+ * out): NodeFileAccess with `links: 'none'`.
  */
-import { existsSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { AnalyzeOptions } from '../core/api';
 import { NodeFileAccess, type NodeFileAccessOptions } from './nodeFileAccess';
@@ -13,13 +18,32 @@ function toSlashes(path: string): string {
   return path.replace(/\\/g, '/');
 }
 
+/** Does `dir` hold a `.git` folder or file (a worktree's), not a link? Never follows or opens it. */
+function hasGit(dir: string): boolean {
+  try {
+    const st = lstatSync(nodePath.join(dir, '.git'));
+    return st.isDirectory() || st.isFile();
+  } catch {
+    return false;
+  }
+}
+
+function realOrSame(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 /** The enclosing repository (a folder holding `.git`) when `root` is a subfolder of one and not a repository itself. */
 export function repositoryAbove(root: string, options: NodeFileAccessOptions = {}): AnalyzeOptions['repository'] {
-  if (existsSync(nodePath.join(root, '.git'))) return undefined;
-  let dir = nodePath.dirname(root);
+  const real = realOrSame(root);
+  if (hasGit(real)) return undefined;
+  let dir = nodePath.dirname(real);
   for (;;) {
-    if (existsSync(nodePath.join(dir, '.git'))) {
-      return { fs: new NodeFileAccess(dir, options), prefix: toSlashes(nodePath.relative(dir, root)) };
+    if (hasGit(dir)) {
+      return { fs: new NodeFileAccess(dir, { ...options, links: 'none' }), prefix: toSlashes(nodePath.relative(dir, real)) };
     }
     const parent = nodePath.dirname(dir);
     if (parent === dir) return undefined;

@@ -15,6 +15,7 @@ import type { Analysis } from '../../src/core/api';
 import { normalizePath, type DirEntry, type FileAccess, type FileStat } from '../../src/core/fs';
 import type { Finding } from '../../src/core/model/types';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
+import { localAnalyzeOptions } from '../../src/node/setup';
 import { GENERATORS } from './generate';
 
 /** One finding the manifest expects (others may be present). */
@@ -61,6 +62,20 @@ export interface HostileCase {
   modules?: string[];
   /** Extra CLI commands that must succeed on this root (exit 0), e.g. ["diagram"]. */
   commands?: string[][];
+  /**
+   * The analysis root is this subfolder of the materialised case (forward slashes), which is
+   * then the enclosing repository or a folder above it: the core runs with the repository set-up
+   * the CLI and the extension use (src/node/setup.ts), the CLI with `--root <case>/<rootSubfolder>`.
+   * Paths in `expect`, `owners` and `unreadable` stay relative to that root (the enclosing
+   * repository's CODEOWNERS shows as `../../CODEOWNERS`).
+   */
+  rootSubfolder?: string;
+  /**
+   * `northstar owners --json --root <root> <path>` run in `cwd` (relative to the materialised
+   * case folder, real folders only): the owners it must answer. `{case}` in `path` stands for
+   * the case folder's absolute path.
+   */
+  cliOwners?: Array<{ cwd: string; path: string; owners: string[] }>;
 }
 
 export const DEFAULT_LIMIT_MS = 10_000;
@@ -106,7 +121,12 @@ export function makeScratch(): string {
   return dir;
 }
 
-/** Write a case's files into `<scratch>/<id>` and return that root. */
+/** The analysis root of a materialised case: the case folder, or its `rootSubfolder`. */
+export function analysisRoot(c: HostileCase, caseFolder: string): string {
+  return c.rootSubfolder ? path.join(caseFolder, ...c.rootSubfolder.split('/')) : caseFolder;
+}
+
+/** Write a case's files into `<scratch>/<id>` and return that folder (see analysisRoot for the root to analyse). */
 export function materialize(c: HostileCase, scratch: string): string {
   const root = path.join(scratch, c.id);
   if (c.root === 'missing') return root;
@@ -192,9 +212,12 @@ export interface CoreRun {
 /** The case through the core in-process: NodeFileAccess over the root, permissions simulated. */
 export async function runCore(c: HostileCase, root: string): Promise<CoreRun> {
   const log: string[] = [];
-  const fs = new RefusingFileAccess(new NodeFileAccess(root), c.unreadable ?? []);
+  const analysed = analysisRoot(c, root);
+  const fs = new RefusingFileAccess(new NodeFileAccess(analysed), c.unreadable ?? []);
+  // A subfolder root gets the set-up the CLI and the extension use: the enclosing repository's CODEOWNERS.
+  const base = c.rootSubfolder ? localAnalyzeOptions(analysed) : { rootLabel: analysed };
   const started = performance.now();
-  const analysis = await withWatchdog(`${c.id} (core)`, c.limitMs ?? DEFAULT_LIMIT_MS, analyzeWorkspace(fs, { rootLabel: root, log: (l) => log.push(l) }));
+  const analysis = await withWatchdog(`${c.id} (core)`, c.limitMs ?? DEFAULT_LIMIT_MS, analyzeWorkspace(fs, { ...base, log: (l) => log.push(l) }));
   return { analysis, ms: performance.now() - started, log };
 }
 

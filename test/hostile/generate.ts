@@ -4,7 +4,7 @@
  * the case's temporary root. Each generator is named by a case in manifest.json.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 export type Generator = (root: string) => void;
@@ -425,3 +425,110 @@ const OUTPUT_GENERATORS: Record<string, Generator> = {
 };
 
 Object.assign(GENERATORS, OUTPUT_GENERATORS);
+
+// ---------------------------------------------------------------------------------------------
+// Round 2, classes 2 (files outside the root) and 6 (wrong results): manifests/outside.json and
+// manifests/wrong-results.json. Cases with `rootSubfolder: "services/payments"` are analysed at
+// that subfolder, so the case folder is the enclosing repository (it holds `.git`). Canaries
+// live beside the case folder (`<case>.canary/`), outside the repository and the root.
+
+/** An enclosing repository with the analysis root at services/payments; returns the canary folder beside it. */
+function repositoryWithSubfolder(root: string): string {
+  mkdirSync(path.join(root, '.git'), { recursive: true });
+  writeFileSync(path.join(root, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+  write(root, 'services/payments/service-contract.yaml', `${CONTRACT_HEAD}name: payments\n`);
+  write(root, 'services/payments/src/pay.go', 'package pay\n');
+  const canary = `${root}.canary`;
+  // A rule for everything, and a line GitHub refuses (its finding quotes it): either shows in any output that read it.
+  write(canary, 'CODEOWNERS', '* @canary/leak\n!/@canary/negated @canary/leak\n');
+  write(canary, 'secret', 'canary: read outside the root\n');
+  return canary;
+}
+
+Object.assign(GENERATORS, {
+  'outer-codeowners-link-out': (root: string) => {
+    const canary = repositoryWithSubfolder(root);
+    mkdirSync(path.join(root, '.github'));
+    symlinkSync(path.join(canary, 'CODEOWNERS'), path.join(root, '.github', 'CODEOWNERS'));
+  },
+
+  'outer-codeowners-link-inside-repo': (root: string) => {
+    repositoryWithSubfolder(root);
+    write(root, 'private/owners', '* @acme/private\n');
+    symlinkSync('private/owners', path.join(root, 'CODEOWNERS'));
+  },
+
+  'outer-codeowners-fifo': (root: string) => {
+    repositoryWithSubfolder(root);
+    // Opening a FIFO for reading waits for a writer that never comes.
+    execFileSync('mkfifo', [path.join(root, 'CODEOWNERS')]);
+  },
+
+  'outer-codeowners-dev-zero': (root: string) => {
+    repositoryWithSubfolder(root);
+    symlinkSync('/dev/zero', path.join(root, 'CODEOWNERS'));
+  },
+
+  'outer-codeowners-sparse': (root: string) => {
+    repositoryWithSubfolder(root);
+    // 1.5 GB that take no disk: reading it whole before checking its size took 1.5 GB of memory.
+    const file = path.join(root, '.github', 'CODEOWNERS');
+    write(root, '.github/CODEOWNERS', '* @acme/huge\n');
+    truncateSync(file, 1536 * 1024 * 1024);
+  },
+
+  'outer-github-folder-link': (root: string) => {
+    const canary = repositoryWithSubfolder(root);
+    symlinkSync(canary, path.join(root, '.github'));
+  },
+
+  'outer-docs-folder-link': (root: string) => {
+    const canary = repositoryWithSubfolder(root);
+    symlinkSync(canary, path.join(root, 'docs'));
+  },
+
+  'outer-gitlab-folder-link': (root: string) => {
+    const canary = repositoryWithSubfolder(root);
+    symlinkSync(canary, path.join(root, '.gitlab'));
+  },
+
+  'outer-codeowners-real': (root: string) => {
+    repositoryWithSubfolder(root);
+    write(root, '.github/CODEOWNERS', '* @acme/everyone\n/services/payments/ @acme/pay\n');
+  },
+
+  'root-through-link': (root: string) => {
+    write(root, 'real/CODEOWNERS', '* @acme/base\n/services/payments/ @acme/pay\n');
+    write(root, 'real/services/payments/pay.go', 'package pay\n');
+    write(root, 'real/services/payments/service-contract.yaml', `${CONTRACT_HEAD}name: payments\nowner: "@acme/pay"\n`);
+    symlinkSync('real', path.join(root, 'link'));
+  },
+
+  'non-utf8-names': (root: string) => {
+    write(root, 'CODEOWNERS', '* @acme/bytes\n');
+    write(root, 'services/ok/service-contract.yaml', `${CONTRACT_HEAD}name: ok\nowner: "@acme/bytes"\n`);
+    // Names in Latin-1 (0xE9) and a stray 0xFF byte: not UTF-8, so Node names them with U+FFFD.
+    const bad = Buffer.concat([Buffer.from(path.join(root, 'services') + path.sep), Buffer.from([0x62, 0x61, 0x64, 0xff])]);
+    mkdirSync(bad);
+    writeFileSync(Buffer.concat([bad, Buffer.from('/service-contract.yaml')]), `${CONTRACT_HEAD}name: bad\n`);
+    writeFileSync(Buffer.concat([Buffer.from(root + path.sep), Buffer.from([0x74, 0x65, 0x61, 0x6d, 0x73, 0xe9, 0x2e, 0x79, 0x61, 0x6d, 0x6c])]), 'teams: []\n');
+  },
+
+  'long-path-reason': (root: string) => {
+    write(root, 'CODEOWNERS', '* @acme/long\n');
+    // 3,840 characters below the root: 19 folders of 200, then a dangling link.
+    const folder = path.join(root, ...LONG_PATH_FOLDERS);
+    mkdirSync(folder, { recursive: true });
+    symlinkSync('missing-target.yaml', path.join(folder, 'service-contract.yaml'));
+  },
+
+  'dangling-link-reason': (root: string) => {
+    write(root, 'CODEOWNERS', '* @acme/links\n');
+    write(root, 'services/a/service-contract.yaml', `${CONTRACT_HEAD}name: a\nowner: "@acme/links"\n`);
+    symlinkSync('nowhere.yaml', path.join(root, 'teams.yaml'));
+    symlinkSync('gone/folder', path.join(root, 'services/b'));
+  },
+});
+
+/** The folders of the long-path-reason case (its manifest entry spells the same path out). */
+export const LONG_PATH_FOLDERS: readonly string[] = Array.from({ length: 19 }, (_, i) => `${String(i).padStart(2, '0')}${'x'.repeat(198)}`);

@@ -11,6 +11,7 @@ import { chmodSync, chownSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../../src/core/model/types';
 import {
+  analysisRoot,
   compareWithManifest,
   DEFAULT_LIMIT_MS,
   expectedExitFromFindings,
@@ -135,7 +136,7 @@ describe('hostile inputs', function () {
       }
 
       it(`CLI check, spawned${c.unreadable ? ' (files really unreadable)' : ''}`, async function () {
-        const args = ['check', '--root', root, '--format', 'json'];
+        const args = ['check', '--root', analysisRoot(c, root), '--format', 'json'];
         let undo: (() => void) | null = null;
         let runAs: { uid: number; gid: number } | undefined;
         if (c.unreadable) {
@@ -159,18 +160,34 @@ describe('hostile inputs', function () {
           }
           const output = JSON.parse(run.stdout) as { findings: Finding[] };
           assert.deepEqual(compareWithManifest(c, output.findings), []);
+          // Nothing but the CLI's own messages reaches stderr (no library warning, no log line).
+          assert.equal(run.stderr, '', 'stderr');
+          assert.ok(!run.stdout.includes('@canary/'), 'a canary outside the root was read');
         } finally {
           undo?.();
         }
       });
 
+      for (const ask of c.cliOwners ?? []) {
+        it(`CLI owners ${ask.path} from ${ask.cwd || '.'}, spawned`, async function () {
+          const given = ask.path.split('{case}').join(root);
+          const run = await runCli(['owners', '--json', '--root', analysisRoot(c, root), given], path.join(root, ...ask.cwd.split('/')), { limitMs });
+          assertNoCrash(run.stderr);
+          assert.equal(run.code, 0, run.stderr);
+          const entries = JSON.parse(run.stdout) as Array<{ owners: string[] }>;
+          assert.deepEqual(entries.map((e) => e.owners), [ask.owners]);
+        });
+      }
+
       for (const command of c.commands ?? []) {
         it(`CLI ${command.join(' ')}, spawned`, async function () {
-          const run = await runCli([...command, '--root', root], root, { limitMs });
+          const run = await runCli([...command, '--root', analysisRoot(c, root)], analysisRoot(c, root), { limitMs });
           assert.equal(run.signal, null);
           assertNoCrash(run.stderr);
           assert.equal(run.code, command[0] === 'check' ? c.exitCode : 0, run.stderr);
           assert.ok(run.stdout.length > 0);
+          // Canaries outside the root (generate.ts) own everything as @canary/…: never in any output.
+          assert.ok(!run.stdout.includes('@canary/'), 'a canary outside the root was read');
         });
       }
     });

@@ -18,9 +18,9 @@ import { ruleRuns, runRules } from '../rules/run';
 import { CODEOWNERS_SEARCH_ORDER } from '../sources/codeowners/locate';
 import { defaultConfig } from '../sources/config';
 import type { DisableComment, ParseProblem } from '../sources/types';
-import { compareStrings, walkWorkspace } from '../walk';
+import { compareStrings, skippedProblem, walkWorkspace } from '../walk';
 import { CODEOWNERS_MAX_BYTES, MAX_TEXT_BYTES, PRIORITY_MARKER, roleOf, type Role } from '../workspace/roles';
-import { contributes, EMPTY_FACTS, FactReader, type FileFacts } from './read';
+import { contributes, EMPTY_FACTS, errorText, FactReader, formatSize, type FileFacts } from './read';
 import { eventLoopYielder, filterInSlices, setInSlices } from './schedule';
 
 const EMPTY_MATCH: OwnerMatch = Object.freeze({ owners: [], rule: null, rules: [], overridden: [] }) as OwnerMatch;
@@ -120,7 +120,8 @@ export class WorkspaceAnalyzer {
         if (!this.fileSet.has(path)) {
           const kind = await this.fs.stat(path).then((s) => s.kind).catch(() => null);
           if (kind === 'directory') return this.analyzeNow();
-          if (kind === null && !this.overlays.has(path)) continue;
+          // As the walk: only a file is listed (a FIFO, socket or device never is).
+          if (kind !== 'file' && !this.overlays.has(path)) continue;
           this.addFile(path);
         }
         toRead.add(path);
@@ -136,13 +137,34 @@ export class WorkspaceAnalyzer {
     if (!repo || repo.prefix === '' || CODEOWNERS_SEARCH_ORDER.some((c) => this.fileSet.has(c))) return null;
     const up = normalizePath(repo.prefix).split('/').map(() => '..').join('/');
     for (const candidate of CODEOWNERS_SEARCH_ORDER) {
+      const display = `${up}/${candidate}`;
+      // The first that exists is used, as GitHub does: one that exists but may not be read (a
+      // link, a FIFO, too large) is reported and ends the search, never followed or waited on.
+      const refuse = (reason: string) => {
+        this.walkProblems.push(skippedProblem(display, reason));
+        return null;
+      };
       try {
-        const bytes = await repo.fs.readFile(candidate);
-        if (bytes.length >= CODEOWNERS_MAX_BYTES) return null;
+        // The size is checked before reading (DESIGN 6): a sparse file of gigabytes is never read.
+        let bytes: Uint8Array;
+        if (repo.fs.readFileWithin) {
+          const read = await repo.fs.readFileWithin(candidate, CODEOWNERS_MAX_BYTES - 1);
+          if (!(read instanceof Uint8Array)) return refuse(`too large (${formatSize(read.tooLarge)}): GitHub ignores a CODEOWNERS file of 3 MB or more`);
+          bytes = read;
+        } else {
+          const stat = await repo.fs.stat(candidate);
+          if (stat.kind !== 'file') return refuse('not a regular file');
+          if (stat.size >= CODEOWNERS_MAX_BYTES) return refuse(`too large (${formatSize(stat.size)}): GitHub ignores a CODEOWNERS file of 3 MB or more`);
+          bytes = await repo.fs.readFile(candidate);
+        }
         const text = decodeText(bytes);
-        if (text !== null) return { path: candidate, display: `${up}/${candidate}`, text, prefix: repo.prefix };
-      } catch {
+        if (text === null) return refuse('binary or not UTF-8 text');
+        return { path: candidate, display, text, prefix: repo.prefix };
+      } catch (error) {
+        const code = (error as { code?: string } | null)?.code;
         // Not there: try the next location, as GitHub does.
+        if (code === 'ENOENT' || code === 'ENOTDIR') continue;
+        return refuse(`the file cannot be read (${errorText(error)})`);
       }
     }
     return null;

@@ -71,7 +71,8 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
       const loc = r.location;
       const lines = silenced.get(loc.file)?.get(loc.line);
       if (lines && (lines.includes('*') || lines.includes(id))) return;
-      if (ignores.some((i) => ruleMatches(i.rule, id) && i.paths(loc.file))) return;
+      // Findings about .northstar.yaml itself are never silenced by its own ignore list.
+      if (loc.file !== input.configFile?.file && ignores.some((i) => ruleMatches(i.rule, id) && i.paths(loc.file))) return;
       const finding: Draft<Finding> = {
         ruleId: id,
         severity,

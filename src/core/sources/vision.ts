@@ -60,7 +60,8 @@ export function parseVision(text: string, file: string): ParseResult<VisionFile>
       for (const pair of doc.entries(capacityNode)) {
         const key = doc.keyText(pair);
         const value = doc.num(pair.value);
-        if (key !== null && value !== null) (capacity ??= {})[key] = value;
+        // Defined, not assigned: a category named `__proto__` is a category like any other.
+        if (key !== null && value !== null) Object.defineProperty((capacity ??= {}), key, { value, enumerable: true, writable: true, configurable: true });
       }
     }
 

@@ -415,6 +415,56 @@ function depthOf(root: unknown, limit: number): number {
   return max;
 }
 
+/** Alias keys looked at per document: resolving one is a search of the document. */
+const MAX_ALIAS_KEYS = 1000;
+
+/**
+ * Duplicate keys the yaml library does not see (its uniqueKeys compares key nodes, not what an
+ * alias stands for): `*a` used as a key twice, `*a` repeating a written key, `<<` twice in one
+ * mapping. A key that a `<<` merge brings in and the mapping then overrides is YAML's merge, not
+ * a duplicate.
+ */
+function aliasDuplicateKeys(doc: Document): Array<{ node: Node; name: string; how: string }> {
+  const out: Array<{ node: Node; name: string; how: string }> = [];
+  let budget = MAX_ALIAS_KEYS;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Map<unknown, boolean>();
+      for (const pair of map.items) {
+        const key = pair.key as Node | null;
+        if (!key?.range) continue;
+        let value: unknown;
+        let indirect = false;
+        if (isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.source === '<<'))) {
+          value = MERGE;
+          indirect = true;
+        } else if (isAlias(key)) {
+          if (budget-- <= 0) continue;
+          let target: unknown;
+          try {
+            target = (key as Alias).resolve(doc);
+          } catch {
+            continue;
+          }
+          if (!isScalar(target)) continue;
+          value = target.value;
+          indirect = true;
+        } else if (isScalar(key)) value = key.value;
+        else continue;
+        const before = seen.get(value);
+        if (before !== undefined && (indirect || before)) {
+          const name = value === MERGE ? '<<' : String(value);
+          out.push({ node: key, name, how: value === MERGE ? ' (two `<<` merges: list both sources in one `<<: [*a, *b]`)' : ' (an alias stands for the key it refers to)' });
+        } else if (before === undefined) seen.set(value, indirect);
+      }
+      return undefined;
+    },
+  });
+  return out;
+}
+
+const MERGE = Symbol('merge key');
+
 /** The key node starting at an offset (the yaml library reports duplicates by their first character). */
 function keyAt(doc: Document, offset: number): Node | null {
   let found: Node | null = null;
@@ -506,7 +556,9 @@ export function parseYaml(text: string, file: string): YamlParse {
     const lineCounter = new LineCounter();
     lineCounter.addNewLine(0);
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
-    const parsed = parseAllDocuments(text, { prettyErrors: false, merge: true, uniqueKeys: true });
+    // logLevel 'error': the library never prints a warning to stderr (a collection used as a key
+    // warns when converted); what matters to the user becomes a problem here instead.
+    const parsed = parseAllDocuments(text, { prettyErrors: false, merge: true, uniqueKeys: true, logLevel: 'error' });
     const docs: Document[] = Array.isArray(parsed) ? parsed : [];
     for (const doc of docs) {
       const yamlDoc = new YamlDoc(doc, lineCounter, file, text);
@@ -527,6 +579,19 @@ export function parseYaml(text: string, file: string): YamlParse {
           firstLeftOut ??= location;
           continue;
         }
+        reported.add(id);
+        problems.push(problem('contracts/yaml', message, location));
+      }
+      for (const key of aliasDuplicateKeys(doc)) {
+        if (reported.size >= MAX_YAML_ERRORS) {
+          leftOut++;
+          firstLeftOut ??= yamlDoc.offsets(key.node.range![0], key.node.range![1]);
+          continue;
+        }
+        const location = yamlDoc.offsets(key.node.range![0], key.node.range![1]);
+        const message = `duplicate key "${key.name}": a key may appear only once in a mapping${key.how}`;
+        const id = `${message}\u0000${location.line}:${location.column}`;
+        if (reported.has(id)) continue;
         reported.add(id);
         problems.push(problem('contracts/yaml', message, location));
       }
