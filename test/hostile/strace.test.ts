@@ -182,6 +182,9 @@ function buildWorkspace(): Workspace {
     path.join(repo, 'docs', 'CODEOWNERS'),
     path.join(repo, '.gitlab', 'CODEOWNERS'),
   ]);
+  // For --changed-since, the git reader applies git's ignore rules to untracked files: the
+  // .gitignore of each folder from the repository root down to the root (as git does).
+  for (let dir = path.dirname(root); dir.length >= repo.length; dir = path.dirname(dir)) allowedAbove.add(path.join(dir, '.gitignore'));
   return { scratch, home, repo, root, canaries, allowedAbove };
 }
 
