@@ -19,25 +19,13 @@
 import * as vscode from 'vscode';
 import type { DropLog } from '../../protocol/validate';
 import type { NorthstarModel, RootAnalysis } from '../model';
+import { findRoot, rootKey } from './roots';
 import { createNonce, mediaUri, webviewOptions } from './webviewHtml';
+
+export { findRoot, rootKey };
 
 /** What a panel needs of the model service. */
 export type PanelModel = Pick<NorthstarModel, 'onDidChange' | 'roots' | 'ready' | 'uriOf' | 'locate' | 'output'>;
-
-/** A workspace folder's identity: its URI as a string. */
-export const rootKey = (root: RootAnalysis): string => root.folder.uri.toString();
-
-/**
- * The root `key` names: a folder URI, or a folder name that no other folder has (states saved by
- * older versions, command arguments). Undefined when nothing, or more than one folder, matches.
- */
-export function findRoot(roots: readonly RootAnalysis[], key: string | null | undefined): RootAnalysis | undefined {
-  if (!key) return undefined;
-  const byUri = roots.find((r) => rootKey(r) === key);
-  if (byUri) return byUri;
-  const named = roots.filter((r) => r.folder.name === key);
-  return named.length === 1 ? named[0] : undefined;
-}
 
 /** A workspace folder as a page shows it. */
 export interface RootRef {
