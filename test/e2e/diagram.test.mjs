@@ -119,6 +119,37 @@ describe('architecture diagram (e2e)', function () {
     assert.equal(await restored.locator('#stage svg g.node').count(), filtered);
   });
 
+  it('two folders with the same name: the diagram of the second comes back after a reload, not the first\'s', async () => {
+    // test/fixtures/vscode-samename: folders east/api and west/api, both shown as "api".
+    await openWorkspace(page, server, join(ROOT, 'test', 'fixtures', 'vscode-samename', 'same-names.code-workspace'));
+    await runFromPalette(page, paletteLabel('northstar.showDiagram'), 120_000);
+    // Several folders and no editor: the command asks which one; both are labelled "api".
+    const west = page.locator('.quick-input-list .monaco-list-row', { hasText: 'west' }).first();
+    await west.waitFor({ timeout: 60_000 });
+    await west.click();
+    const shows = async (frame, name) => {
+      await frame.locator('body[data-render="done"] #stage svg g.node', { hasText: name }).first().waitFor({ timeout: 120_000 });
+      return frame.locator('#stage svg g.node .nodeLabel').allInnerTexts();
+    };
+    assert.deepEqual((await shows(diagramFrame(page), 'west-invoices')).map((t) => t.split(/\s/)[0]), ['west-invoices']);
+    const reload = async () => {
+      await page.reload();
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      const restored = diagramFrame(page);
+      await restored.locator('body[data-render="done"] #stage svg g.node').first().waitFor({ timeout: 120_000 });
+      return restored;
+    };
+    // As above: the workbench stores the page's state after a delay.
+    await page.waitForTimeout(5000);
+    let restored = await reload();
+    if ((await restored.locator('#stage svg g.node', { hasText: 'west-invoices' }).count()) === 0) {
+      await page.waitForTimeout(15_000);
+      restored = await reload();
+    }
+    const labels = await shows(restored, 'west-invoices');
+    assert.deepEqual(labels.map((t) => t.split(/\s/)[0]), ['west-invoices'], 'the restored panel shows the folder it showed, not the first "api"');
+  });
+
   for (const modules of [5, 500, 5000]) {
     it(`draws a generated workspace of ${modules} modules and saves a screenshot`, async () => {
       const dir = join(temp, `ws-${modules}`);
