@@ -150,6 +150,22 @@ describe('architecture diagram (e2e)', function () {
     assert.deepEqual(labels.map((t) => t.split(/\s/)[0]), ['west-invoices'], 'the restored panel shows the folder it showed, not the first "api"');
   });
 
+  it('the command run right after a reload, while the restored panel waits for the analysis, opens no second tab', async () => {
+    const dir = join(temp, 'ws-reload-race');
+    await writeWorkspace(generateWorkspace({ modules: 2000, files: 4008, seed: 2, rules: 100 }), dir);
+    await openWorkspace(page, server, dir);
+    await showDiagram(page, 420_000);
+    await page.waitForTimeout(5000);
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // At once: the restored panel's serializer is still waiting for the first analysis of 2,000 modules.
+    await runFromPalette(page, paletteLabel('northstar.showDiagram'), 120_000);
+    await diagramFrame(page).locator('body[data-render="done"] #stage svg g.node').first().waitFor({ timeout: 420_000 });
+    await page.waitForTimeout(3000);
+    const tabs = await page.locator('.tabs-container .tab', { hasText: 'Architecture' }).allInnerTexts();
+    assert.equal(tabs.length, 1, `one Architecture tab, not ${JSON.stringify(tabs)}`);
+  });
+
   for (const modules of [5, 500, 5000]) {
     it(`draws a generated workspace of ${modules} modules and saves a screenshot`, async () => {
       const dir = join(temp, `ws-${modules}`);

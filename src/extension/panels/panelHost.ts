@@ -220,6 +220,9 @@ class Panel<Page extends PanelPage<PageMessage>, PageMessage, HostMessage> imple
   }
 }
 
+/** How long a command waits for the workbench to hand a restored tab to the serializer. */
+const RESTORED_TAB_WAIT_MS = 3000;
+
 /** The panels of one kind: at most one open, showing one folder. */
 export class PanelHost<Page extends PanelPage<PageMessage>, PageMessage, HostMessage> implements vscode.Disposable {
   private current: Panel<Page, PageMessage, HostMessage> | undefined;
@@ -247,9 +250,9 @@ export class PanelHost<Page extends PanelPage<PageMessage>, PageMessage, HostMes
     return this.current;
   }
 
-  /** True when a panel is open or being revived. */
+  /** True when a panel is open, being revived, or restored by the workbench and waiting to be. */
   get hasPanel(): boolean {
-    return this.current !== undefined || this.revival !== undefined;
+    return this.current !== undefined || this.revival !== undefined || this.restoredTab() !== undefined;
   }
 
   /** Registers the serializer; disposing the result disposes the host and its panel. */
@@ -268,6 +271,7 @@ export class PanelHost<Page extends PanelPage<PageMessage>, PageMessage, HostMes
    * keeps its folder and a new one shows the first. Undefined when no folder is analysed.
    */
   async show(root?: RootAnalysis): Promise<Page | undefined> {
+    if (!this.current && !this.revival) await this.awaitRestoredTab();
     if (!this.current && this.revival) await this.revival.catch(() => undefined);
     // From here on nothing is awaited: two commands cannot both create a panel.
     const existing = this.current;
@@ -282,6 +286,31 @@ export class PanelHost<Page extends PanelPage<PageMessage>, PageMessage, HostMes
     const created = new Panel(this, panel, root, undefined);
     this.current = created;
     return created.page;
+  }
+
+  /**
+   * A tab of this kind that the workbench restored but has not handed to the serializer yet (it
+   * does so once the tab is shown): brought to the front so that it is revived, and waited for
+   * briefly, rather than opening a second tab beside it.
+   */
+  private async awaitRestoredTab(): Promise<void> {
+    const tab = this.restoredTab();
+    if (!tab) return;
+    if (!tab.isActive && tab.group.isActive) {
+      // Opens the editor at that index of the active group (the command behind Alt+1…9).
+      await Promise.resolve(vscode.commands.executeCommand('workbench.action.openEditorAtIndex', tab.group.tabs.indexOf(tab))).catch(() => undefined);
+    }
+    const end = Date.now() + RESTORED_TAB_WAIT_MS;
+    while (!this.current && !this.revival && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+
+  /** A tab of this kind with no panel of the host's behind it: restored by the workbench, not revived yet. */
+  private restoredTab(): vscode.Tab | undefined {
+    if (this.current || this.revival) return undefined;
+    // The workbench prefixes the view type of an extension's webview (`mainThreadWebview-…`).
+    return vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(this.definition.viewType));
   }
 
   private revive(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
