@@ -1,4 +1,4 @@
-/* global console */
+/* global console, setTimeout */
 // UI end-to-end for the architecture diagram in the real workbench (code-server + headless Chromium):
 // the command from the palette, a node's text read from inside the webview, a click that opens the
 // contract, and screenshots of generated workspaces of 5, 500 and 5,000 modules.
