@@ -4,20 +4,24 @@
  * Exit codes: 0 success, 1 findings over the limit (check), 2 bad usage, a missing or
  * unreadable root, or an internal error — always with a one-line message, never a stack.
  */
-import { existsSync, promises as fsp } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import { analyzeWorkspace } from '../core/analyze';
 import type { Analysis } from '../core/api';
 import { normalizePath } from '../core/fs';
 import type { Finding } from '../core/model/types';
-import { checkFormatters, countSeverities } from '../core/report';
+import { checkWriters, countSeverities } from '../core/report';
 import { buildDiagram } from '../core/report/mermaid';
-import { buildOwnersEntry, formatOwnersJson, formatOwnersText } from '../core/report/owners';
+import { buildOwnersEntry, writeOwnersJson, writeOwnersText } from '../core/report/owners';
+import { escapeTerminal } from '../core/report/escape';
+import { ChunkWriter, lazyMap, writeJson } from '../core/report/stream';
 import { buildSummary, summaryMarkdown } from '../core/report/summary';
 import packageJson from '../../package.json';
 import { parseArgs, UsageError, USAGE, type ParsedArgs } from './args';
 import { changedFiles, GitError } from './git';
 import { NodeFileAccess } from '../node/nodeFileAccess';
+import { sha256Hex } from '../node/hash';
+import { localAnalyzeOptions } from '../node/setup';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -79,22 +83,8 @@ export function toRootRelative(root: string, cwd: string, given: string): string
   return normalizePath(toSlashes(relative));
 }
 
-/** The enclosing repository's root (a folder holding `.git`) when `root` is a subfolder of one. */
-function repositoryAbove(root: string): { fs: NodeFileAccess; prefix: string } | undefined {
-  let dir = nodePath.dirname(root);
-  for (;;) {
-    if (existsSync(nodePath.join(dir, '.git'))) {
-      return { fs: new NodeFileAccess(dir), prefix: toSlashes(nodePath.relative(dir, root)) };
-    }
-    const parent = nodePath.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
 async function analyze(root: string): Promise<Analysis> {
-  const repository = existsSync(nodePath.join(root, '.git')) ? undefined : repositoryAbove(root);
-  return analyzeWorkspace(new NodeFileAccess(root), { rootLabel: toSlashes(root), repository });
+  return analyzeWorkspace(new NodeFileAccess(root), localAnalyzeOptions(root));
 }
 
 function insideAny(file: string, folders: readonly string[]): boolean {
@@ -114,7 +104,7 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
     }
   }
   const analysis = await analyze(root);
-  let findings: Finding[] = analysis.model.findings;
+  let findings: readonly Finding[] = analysis.model.findings;
   if (paths.length > 0) findings = findings.filter((f) => insideAny(f.file, paths));
   if (changed !== null) {
     const changedSet = new Set(changed);
@@ -130,14 +120,10 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
       return m !== undefined && touched.has(m.name);
     });
   }
-  io.stdout(
-    checkFormatters[args.format]({
-      findings,
-      rules: analysis.rules,
-      modules: analysis.model.modules.length,
-      version: VERSION,
-    }),
-  );
+  // In chunks of about 64 KB: 400,000 findings are hundreds of megabytes of SARIF.
+  const out = new ChunkWriter(io.stdout);
+  checkWriters[args.format]({ findings, rules: analysis.rules, modules: analysis.model.modules.length, version: VERSION, hash: sha256Hex }, out.write);
+  out.flush();
   const counts = countSeverities(findings);
   if (counts.errors > 0) return 1;
   if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) {
@@ -157,8 +143,12 @@ async function runOwners(args: Extract<ParsedArgs, { command: 'owners' }>, io: C
   }
   const paths = given.map((p) => toRootRelative(root, cwd, p));
   const analysis = await analyze(root);
-  const entries = paths.map((p) => buildOwnersEntry(p, analysis.ownersOf(p), analysis.moduleOf(p)?.name ?? null));
-  io.stdout(args.json ? formatOwnersJson(entries) : formatOwnersText(entries));
+  const entryOf = (p: string) => buildOwnersEntry(p, analysis.ownersOf(p), analysis.moduleOf(p)?.name ?? null);
+  const out = new ChunkWriter(io.stdout);
+  // JSON: each entry is built, written and dropped. Text aligns its columns, so it needs them all.
+  if (args.json) writeOwnersJson(lazyMap(paths, entryOf), out.write);
+  else writeOwnersText(paths.map(entryOf), out.write);
+  out.flush();
   return 0;
 }
 
@@ -177,19 +167,31 @@ async function runSummary(args: Extract<ParsedArgs, { command: 'summary' }>, io:
   const root = await openRoot(cwd, args.root);
   const analysis = await analyze(root);
   const summary = buildSummary(analysis.model);
-  io.stdout(args.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : summaryMarkdown(summary));
+  if (args.format === 'md') {
+    io.stdout(summaryMarkdown(summary));
+    return 0;
+  }
+  const out = new ChunkWriter(io.stdout);
+  writeJson(summary, out.write, { walkDepth: 1 });
+  out.write('\n');
+  out.flush();
   return 0;
 }
 
 async function runModel(args: Extract<ParsedArgs, { command: 'model' }>, io: CliIO, cwd: string): Promise<number> {
   const root = await openRoot(cwd, args.root);
   const analysis = await analyze(root);
-  io.stdout(JSON.stringify(analysis.model, null, 2) + '\n');
+  // In chunks, well-formed (lone surrogates as U+FFFD): the model of a big workspace is big.
+  const out = new ChunkWriter(io.stdout);
+  writeJson(analysis.model, out.write, { walkDepth: 2 });
+  out.write('\n');
+  out.flush();
   return 0;
 }
 
+/** The first line of a message, escaped for the terminal (it may quote a path or a name). */
 function oneLine(text: string): string {
-  return text.split(/\r?\n/)[0];
+  return escapeTerminal(text.split(/\r?\n/)[0]);
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

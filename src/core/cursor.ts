@@ -135,6 +135,8 @@ function yamlTarget(file: string, text: string, line: number, column: number): C
     case 'contract':
       if (hit.isKey) return undefined;
       if (pathIs(path, 'owner')) return { kind: 'owner', owner: value, range };
+      // The module's own name: the same module hover as a dependency on it.
+      if (pathIs(path, 'name')) return { kind: 'dependency', name: value, range };
       if (pathIs(path, 'dependsOn', 'INDEX')) return { kind: 'dependency', name: value, range };
       if (pathIs(path, 'consumes', 'INDEX')) return { kind: 'api', name: value, range };
       if (pathIs(path, 'provides', 'INDEX', 'name')) return { kind: 'api', name: value, range };
@@ -144,6 +146,7 @@ function yamlTarget(file: string, text: string, line: number, column: number): C
       if (hit.isKey) return undefined;
       const kind = String(doc.str(doc.get(doc.root, 'kind')) ?? '').toLowerCase();
       if (pathIs(path, 'spec', 'owner')) return { kind: 'owner', owner: value, range };
+      if ((kind === 'component' || kind === 'resource') && pathIs(path, 'metadata', 'name')) return { kind: 'dependency', name: value, range };
       if (kind === 'group' && (pathIs(path, 'spec', 'parent') || pathIs(path, 'spec', 'children', 'INDEX'))) return { kind: 'owner', owner: value, range };
       if (pathIs(path, 'spec', 'dependsOn', 'INDEX')) return { kind: 'dependency', name: parseEntityRef(value, 'component').name, range };
       if (pathIs(path, 'spec', 'consumesApis', 'INDEX') || pathIs(path, 'spec', 'providesApis', 'INDEX')) {

@@ -14,6 +14,8 @@
  * `./` ignored. Extglobs (`@(a|b)`, `+(a)`) are not supported: their characters are literal.
  */
 
+import { charClassTester } from './regex';
+
 /** Matches one path segment (a file or folder name). `source` identifies equal matchers. */
 export interface NameMatcher {
   readonly source: string;
@@ -113,9 +115,9 @@ function readClass(pattern: string, i: number): { test: (ch: string) => boolean;
     const ch = pattern[j];
     if (ch === ']' && !first) {
       if (body === '') return null;
-      // A single-character regex cannot backtrack: safe to build.
-      const re = new RegExp(`^[${negate ? '^' : ''}${body}]$`);
-      return { test: (c: string) => c !== '/' && re.test(c), end: j };
+      // A single-character class cannot backtrack (src/core/regex.ts).
+      const test = charClassTester(body, negate);
+      return { test: (c: string) => c !== '/' && test(c), end: j };
     }
     first = false;
     if (ch === '[' && pattern[j + 1] === ':') {

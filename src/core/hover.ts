@@ -17,6 +17,8 @@ import type { Analysis } from './api';
 import { targetAt, type CursorTarget } from './cursor';
 import type { CodeownersRule, Metric, Module, OwnerMatch, Priority, SourceRange, Team } from './model/types';
 import { docsUrl } from './rules/rule';
+import { runsInProduction } from './model/predicates';
+import { teamOfModule } from './model/teams';
 import { scorecardCriteria, type ScorecardCriteria } from './scorecard';
 
 export interface HoverResult {
@@ -45,7 +47,7 @@ export function escapeMarkdown(text: string): string {
 export function code(text: string): string {
   const flat = text.replace(/[\r\n]+/g, ' ');
   if (flat === '') return '` `';
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const longest = (flat.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || (flat.startsWith(' ') && flat.endsWith(' ')) ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
@@ -112,7 +114,7 @@ function scorecardLine(analysis: Analysis, module: Module): string {
   if (level === 'gold') return 'Scorecard: **Gold**';
   const next = NEXT_LEVEL[level];
   const order = ['bronze', 'silver', 'gold'];
-  const met = scorecardCriteria(module, (o) => analysis.teamOf(o));
+  const met = scorecardCriteria(module, teamOfModule(analysis.model, module));
   const missing = CRITERIA.filter((c) => order.indexOf(c.level) <= order.indexOf(next) && !met[c.key]).map((c) => c.label);
   const shown = level === 'none' ? 'none' : `**${LEVEL_NAMES[level]}**`;
   return `Scorecard: ${shown}${missing.length > 0 ? ` (missing for ${LEVEL_NAMES[next]}: ${missing.join(', ')})` : ''}`;
@@ -130,10 +132,16 @@ function moduleSection(analysis: Analysis, module: Module): string {
   parts.push(head);
   if (module.description) parts.push(`*${escapeMarkdown(module.description)}*`);
   if (module.lifecycle === 'deprecated') parts.push('**Deprecated**: plan to move off this module.');
-  if (module.owners.length > 0) {
+  // The module's team is the team of its first owner (model/teams.ts).
+  const team = teamOfModule(analysis.model, module);
+  if (team) {
     const label = module.owners.length === 1 ? 'Owner' : 'Owners';
     const from = module.ownerSource ? ` (from ${OWNER_SOURCES[module.ownerSource]})` : '';
-    parts.push(`${label}${from}: ${module.owners.map((o) => ownerLabel(analysis, o)).join(', ')}`);
+    const undeclared = team.source === 'undeclared' ? ': no team declares this owner' : '';
+    // The first owner is the module's team, under that team's name even when nothing declares it.
+    const first = team.name !== module.owners[0] ? `${code(module.owners[0])} (${escapeMarkdown(team.name)})` : code(module.owners[0]);
+    const labels = [first, ...module.owners.slice(1).map((o) => ownerLabel(analysis, o))];
+    parts.push(`${label}${from}: ${labels.join(', ')}${undeclared}`);
   } else {
     parts.push('Owner: none declared');
   }
@@ -144,7 +152,7 @@ function moduleSection(analysis: Analysis, module: Module): string {
       return `${escapeMarkdown(s.name)}${objective}${s.window ? ` over ${escapeMarkdown(s.window)}` : ''}`;
     });
     parts.push(`SLOs: ${slos.join('; ')}`);
-  } else if (module.type !== 'library') {
+  } else if (runsInProduction(module)) {
     parts.push('SLOs: none declared');
   }
   parts.push(`Folder: ${module.path === '' ? 'the workspace root' : code(module.path)}`);
@@ -157,24 +165,20 @@ function escalationSteps(team: Team): string {
     .join('\n');
 }
 
-/** How to reach the owners of a module: each owning team's escalation path. */
+/** How to reach the owners of a module: its team's escalation path. */
 function escalationSection(analysis: Analysis, module: Module): string {
-  if (module.owners.length === 0) return 'Escalation: nobody owns this module.';
-  const sections: string[] = [];
-  for (const owner of module.owners) {
-    const team = analysis.teamOf(owner);
-    const name = team ? escapeMarkdown(team.name) : code(owner);
-    if (!team || team.escalation.length === 0) sections.push(`Escalation (${name}): none declared.`);
-    else sections.push(`Escalate to ${name}:\n${escalationSteps(team)}`);
-  }
-  return sections.join('\n\n');
+  const team = teamOfModule(analysis.model, module);
+  if (!team) return 'Escalation: nobody owns this module.';
+  const name = escapeMarkdown(team.name);
+  if (team.escalation.length === 0) return `Escalation (${name}): none declared.`;
+  return `Escalate to ${name}:\n${escalationSteps(team)}`;
 }
 
 // ---------------------------------------------------------------------------
 // One function per kind of target
 
 function modulesOwnedBy(analysis: Analysis, team: Team): Module[] {
-  return analysis.model.modules.filter((m) => m.owners.some((o) => analysis.teamOf(o) === team));
+  return analysis.model.modules.filter((m) => m.team === team.id);
 }
 
 export function ownerHover(analysis: Analysis, owner: string): string {

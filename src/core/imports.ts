@@ -92,7 +92,7 @@ function result(text: string, start: number, end: number): ImportAt {
 }
 
 /** Text before a literal that makes it a module specifier (trailing whitespace allowed, across lines). */
-const JS_IMPORT_CONTEXT = /(?:(?<![\w$.])(?:from|import)|(?<![\w$.])(?:require|import)\s*\(\s*|(?<![\w$.])(?:jest|vi)\.(?:mock|requireActual|importActual)\s*\(\s*)\s*$/;
+const JS_IMPORT_CONTEXT = /(?:(?<![\w$.])(?:from|import)|(?<![\w$.])(?:require|import)\s*\(|(?<![\w$.])(?:jest|vi)\.(?:mock|requireActual|importActual)\s*\()\s*$/;
 
 function findJsImport(text: string, offset: number): ImportAt | undefined {
   const line = lineBounds(text, offset);
@@ -146,14 +146,16 @@ function findGoImport(text: string, offset: number): ImportAt | undefined {
   if (content === '') return undefined;
   const prefix = text.slice(line.start, literal.open);
   const rest = text.slice(literal.close + 1, line.end);
-  if (!/^\s*\)?\s*(?:\/\/.*|\/\*.*)?$/.test(rest)) return undefined;
+  if (!/^\s*(?:\)\s*)?(?:\/\/.*|\/\*.*)?$/.test(rest)) return undefined;
   if (/^\s*import\s+(?:[\w.]+\s+)?$/.test(prefix) || /^\s*import\s*\(\s*(?:[\w.]+\s+)?$/.test(prefix)) {
     return result(text, literal.open + 1, literal.close);
   }
   if (!/^\s*(?:[\w.]+\s+)?$/.test(prefix)) return undefined;
   // Inside an `import ( … )` block: the last `import (` before this line, with no `)` since.
   const head = text.slice(0, line.start);
-  const opener = /(?:^|\n)\s*import\s*\(/g;
+  // Line by line (`m`), blank space before `import` within the line: `\s*` there would run
+  // across lines, and then every blank line would rescan all those after it.
+  const opener = /^[^\S\n\r\u2028\u2029]*import\s*\(/gm;
   let last = -1;
   for (let m = opener.exec(head); m; m = opener.exec(head)) last = m.index + m[0].length;
   if (last < 0) return undefined;

@@ -2,6 +2,7 @@
  * The scorecard level of a module (DESIGN.md section 3): each level needs the one below.
  * A criterion that does not apply to the module counts as met.
  */
+import { hasAlerts, hasRunbook, needsThreatModel, runsInProduction } from './model/predicates';
 import type { Module, ScorecardLevel, Team } from './model/types';
 
 export interface ScorecardCriteria {
@@ -16,24 +17,26 @@ export interface ScorecardCriteria {
 }
 
 /** Which criteria a module meets (inapplicable ones count as met). */
-export function scorecardCriteria(module: Module, teamOf: (owner: string) => Team | undefined): ScorecardCriteria {
-  const runs = module.type !== 'library';
-  const signal = (name: string): boolean => module.observability.some((e) => e.signal === name);
-  const needsThreatModel = module.tier === 1 || (module.data.classification ?? '').toLowerCase() === 'pii';
+/**
+ * Which criteria a module meets (inapplicable ones count as met). `team` is the module's team
+ * (model/teams.ts): its escalation path is the module's.
+ */
+export function scorecardCriteria(module: Module, team: Team | undefined): ScorecardCriteria {
+  const runs = runsInProduction(module);
   return {
     owner: module.owners.length > 0,
     tests: module.tests.length > 0,
     observability: !runs || module.observability.length > 0,
-    escalation: module.owners.some((owner) => (teamOf(owner)?.escalation.length ?? 0) > 0),
+    escalation: (team?.escalation.length ?? 0) > 0,
     slo: !runs || module.slos.length > 0,
-    alerts: !runs || module.alerts.length > 0 || signal('alerts'),
-    runbook: !runs || module.runbook !== null || signal('runbook'),
-    threatModel: !needsThreatModel || (module.security.threatModel ?? '').trim() !== '',
+    alerts: !runs || hasAlerts(module),
+    runbook: !runs || hasRunbook(module),
+    threatModel: !needsThreatModel(module) || (module.security.threatModel ?? '').trim() !== '',
   };
 }
 
-export function scorecardLevel(module: Module, teamOf: (owner: string) => Team | undefined): ScorecardLevel {
-  const c = scorecardCriteria(module, teamOf);
+export function scorecardLevel(module: Module, team: Team | undefined): ScorecardLevel {
+  const c = scorecardCriteria(module, team);
   if (!(c.owner && c.tests)) return 'none';
   if (!(c.observability && c.escalation)) return 'bronze';
   if (!(c.slo && c.alerts && c.runbook && c.threatModel)) return 'silver';

@@ -2,10 +2,11 @@
  * One walk of the workspace, shared by every source: the list of files after `.gitignore`
  * (nested files too, as git reads them), without `.git`, `node_modules` and build output.
  * Folders that cannot be read and symbolic-link loops become `workspace/skipped` problems;
- * the walk goes on.
+ * the walk goes on. A `.gitignore` is matched through an index of its rules (ignoreMatcher.ts),
+ * and one larger than MAX_GITIGNORE_BYTES is not read at all (its size is asked first).
  */
-import ignore, { type Ignore } from 'ignore';
 import { decodeText, joinPath, type FileAccess } from './fs';
+import { GitignoreMatcher } from './ignoreMatcher';
 import type { ParseProblem } from './sources/types';
 
 /** Folders never walked: VCS data, dependencies, build output and caches. */
@@ -45,25 +46,19 @@ export interface WalkResult {
 
 interface IgnoreScope {
   folder: string;
-  matcher: Ignore;
-  /**
-   * When every line of the `.gitignore` is a bare name (`node_modules/`, `*.log`, `!keep.log`:
-   * no `/` but a trailing one), whether a path is ignored depends only on its name and kind,
-   * since the walk never enters an ignored folder: the answers are kept by name.
-   */
-  byName: Map<string, boolean> | null;
+  matcher: GitignoreMatcher;
 }
 
-/** Does every rule of this `.gitignore` match by name alone (no slash but a trailing one)? */
-function namesOnly(text: string): boolean {
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    let body = line.startsWith('!') ? line.slice(1) : line;
-    while (body.endsWith('/')) body = body.slice(0, -1);
-    if (body.includes('/') || body.includes('\\')) return false;
-  }
-  return true;
+/**
+ * Larger `.gitignore` files are not read (bytes): git reads any size, but a file of this size is
+ * no list of rules a person wrote (the largest public ones are a few hundred kilobytes), and
+ * reading a 1.5 GB one whole only to drop it as binary took seconds and as much memory.
+ */
+export const MAX_GITIGNORE_BYTES = 8 * 1024 * 1024;
+
+function megabytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${mb.toFixed(1)} MB`;
 }
 
 const CONCURRENCY = 32;
@@ -74,6 +69,10 @@ export function skippedProblem(file: string, reason: string): ParseProblem {
     message: `Skipped ${file === '' ? 'the workspace root' : `"${file}"`}: ${reason}.`,
     location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
   };
+}
+
+function tooLargeGitignore(path: string, size: number): ParseProblem {
+  return skippedProblem(path, `it is ${megabytes(size)}, more than the ${megabytes(MAX_GITIGNORE_BYTES)} limit for .gitignore files, so it was not read and its rules are not applied`);
 }
 
 function describeError(error: unknown): string {
@@ -102,18 +101,38 @@ export async function walkWorkspace(fs: FileAccess): Promise<WalkResult> {
 
   const isIgnored = (path: string, isDir: boolean, scopes: readonly IgnoreScope[]): boolean => {
     for (const scope of scopes) {
-      if (scope.byName) {
-        const name = path.slice(path.lastIndexOf('/') + 1);
-        const key = isDir ? `${name}/` : name;
-        let ignored = scope.byName.get(key);
-        if (ignored === undefined) scope.byName.set(key, (ignored = scope.matcher.ignores(key)));
-        if (ignored) return true;
-        continue;
-      }
       const rel = scope.folder === '' ? path : path.slice(scope.folder.length + 1);
-      if (scope.matcher.ignores(isDir ? `${rel}/` : rel)) return true;
+      if (scope.matcher.ignores(rel, isDir)) return true;
     }
     return false;
+  };
+
+  /** A `.gitignore`'s text, unless it is too large (then a problem says so), binary, or unreadable. */
+  const readGitignore = async (path: string): Promise<string | null> => {
+    let bytes: Uint8Array;
+    if (fs.readFileWithin) {
+      const read = await fs.readFileWithin(path, MAX_GITIGNORE_BYTES);
+      if (!(read instanceof Uint8Array)) {
+        problems.push(tooLargeGitignore(path, read.tooLarge));
+        return null;
+      }
+      bytes = read;
+    } else {
+      const { size } = await fs.stat(path);
+      if (size > MAX_GITIGNORE_BYTES) {
+        problems.push(tooLargeGitignore(path, size));
+        return null;
+      }
+      bytes = await fs.readFile(path);
+      // It may have grown between the two calls.
+      if (bytes.length > MAX_GITIGNORE_BYTES) {
+        problems.push(tooLargeGitignore(path, bytes.length));
+        return null;
+      }
+    }
+    const text = decodeText(bytes);
+    if (text === null) problems.push(skippedProblem(path, 'it is not UTF-8 text (a binary file?), so its rules are not applied'));
+    return text;
   };
 
   // Folders reached through a symbolic link wait until every plain folder is walked, so that a
@@ -163,10 +182,10 @@ export async function walkWorkspace(fs: FileAccess): Promise<WalkResult> {
     if (entries.some((e) => e.name === '.gitignore' && e.kind === 'file')) {
       const path = joinPath(folder, '.gitignore');
       try {
-        const text = decodeText(await fs.readFile(path));
+        const text = await readGitignore(path);
         if (text !== null) {
           gitignores.push(path);
-          ownScopes = [...scopes, { folder, matcher: ignore().add(text), byName: namesOnly(text) ? new Map() : null }];
+          ownScopes = [...scopes, { folder, matcher: new GitignoreMatcher(text) }];
         }
       } catch (error) {
         problems.push(skippedProblem(path, `the file cannot be read (${describeError(error)})`));

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { Analysis, FileChange } from '../core/api';
 import { isRelevantFile, roleOf, WorkspaceAnalyzer } from '../core/analyze';
 import { VscodeFileAccess } from './vscodeFileAccess';
+import { localAnalyzeOptions } from '../node/setup';
 
 export interface RootAnalysis {
   folder: vscode.WorkspaceFolder;
@@ -64,10 +65,6 @@ interface RootState {
 
 function sameRoot(a: vscode.Uri, b: vscode.Uri): boolean {
   return a.scheme === b.scheme && a.authority === b.authority;
-}
-
-function toSlashes(p: string): string {
-  return p.replace(/\\/g, '/');
 }
 
 export class NorthstarModel implements vscode.Disposable {
@@ -244,8 +241,10 @@ export class NorthstarModel implements vscode.Disposable {
       settle();
     };
     const fs = new VscodeFileAccess(folder.uri);
+    // A local folder gets the CLI's own set-up (the enclosing repository's CODEOWNERS included).
+    const base = folder.uri.scheme === 'file' ? localAnalyzeOptions(folder.uri.fsPath, { blocking: false }) : { rootLabel: folder.uri.toString() };
     const analyzer = new WorkspaceAnalyzer(fs, {
-      rootLabel: folder.uri.scheme === 'file' ? toSlashes(folder.uri.fsPath) : folder.uri.toString(),
+      ...base,
       overlays: this.overlaysFor(folder),
       log: (line) => this.output.info(`[${folder.name}] ${line}`),
     });

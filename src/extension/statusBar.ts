@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CodeownersRule, Module, SourceLocation } from '../core/model/types';
+import { teamOfModule } from '../core/model/teams';
 import { toVscodeRange } from './diagnostics';
 import type { NorthstarModel, RootAnalysis } from './model';
 
@@ -12,30 +13,37 @@ export const EXPLAIN_COMMAND = 'northstar.explainOwnership';
 /** The status bar text while the active file's folder has no analysis yet. */
 export const ANALYSING_TEXT = '$(sync~spin) Northstar: analysing…';
 
-/** Owners of a path: CODEOWNERS first, else the module's declared owners. */
-export function ownersOfPath(root: RootAnalysis, path: string): string[] {
-  const match = root.analysis.ownersOf(path);
-  if (match.owners.length > 0) return match.owners;
-  return root.analysis.moduleOf(path)?.owners ?? [];
-}
+/**
+ * Two answers, each from its one place: the file's owners are CODEOWNERS' (who GitHub or
+ * GitLab asks to review a change to it); the module's team is the model's (model/teams.ts).
+ */
 
-/** `$(organization) @acme/payments · payments-api` ("no owner" when nothing owns the path). */
+/** `$(organization) @acme/growth · feed-export`: the file's CODEOWNERS owners, then its module. */
 export function statusText(root: RootAnalysis, path: string): string {
-  const owners = ownersOfPath(root, path);
+  const owners = root.analysis.ownersOf(path).owners;
   const module = root.analysis.moduleOf(path);
-  const parts = [owners.length > 0 ? owners.join(', ') : 'no owner'];
+  const parts = [owners.length > 0 ? owners.join(', ') : 'no CODEOWNERS owner'];
   if (module) parts.push(module.name);
   return `$(organization) ${parts.join(' · ')}`;
 }
+
+const LEVEL_NAMES = { none: 'no level', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' } as const;
+const OWNER_SOURCES = { contract: 'its contract', catalog: 'its catalog entry', codeowners: 'CODEOWNERS' } as const;
 
 export function statusTooltip(root: RootAnalysis, path: string): string {
   const match = root.analysis.ownersOf(path);
   const module = root.analysis.moduleOf(path);
   const lines = [`Northstar: ${path}`];
   lines.push(match.rule
-    ? `Owners ${match.owners.join(', ') || '(none: the line un-owns it)'} by ${match.rule.file} line ${match.rule.line} (${match.rule.pattern})`
-    : 'No CODEOWNERS line matches this file');
-  if (module) lines.push(`Module ${module.name} (${module.level})${module.owners.length ? `, owned by ${module.owners.join(', ')}` : ''}`);
+    ? `File owners (CODEOWNERS): ${match.owners.join(', ') || 'none (the line un-owns it)'}, by ${match.rule.file} line ${match.rule.line} (${match.rule.pattern})`
+    : 'File owners (CODEOWNERS): no line matches this file');
+  if (module) {
+    const team = teamOfModule(root.analysis.model, module);
+    const owner = team
+      ? `team ${team.name}${module.ownerSource ? ` (from ${OWNER_SOURCES[module.ownerSource]})` : ''}${team.source === 'undeclared' ? ', which no team declares' : ''}`
+      : 'no owning team';
+    lines.push(`Module ${module.name}: ${owner}; ${LEVEL_NAMES[module.level]}`);
+  }
   lines.push('Click to see the escalation path, the contract and the deciding line.');
   return lines.join('\n');
 }
@@ -59,11 +67,11 @@ export function explainItems(root: RootAnalysis, path: string): ExplainItem[] {
   const items: ExplainItem[] = [];
   const match = analysis.ownersOf(path);
   const module = analysis.moduleOf(path);
-  const owners = ownersOfPath(root, path);
-
+  // The module's team first (who answers for the module), then the teams of the file's owners.
+  const moduleTeam = module ? teamOfModule(analysis.model, module) : undefined;
+  const teams = [moduleTeam, ...match.owners.map((owner) => analysis.teamOf(owner))];
   const seenTeams = new Set<string>();
-  for (const owner of owners) {
-    const team = analysis.teamOf(owner);
+  for (const team of teams) {
     if (!team || seenTeams.has(team.id)) continue;
     seenTeams.add(team.id);
     items.push({ label: `Escalation: ${team.name}`, kind: vscode.QuickPickItemKind.Separator });

@@ -35,21 +35,13 @@ function findingIcon(finding: Finding): vscode.ThemeIcon {
   return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
 }
 
-/** The team a module belongs to in the tree: its first owner that resolves to a team. */
-function teamIdOf(root: RootAnalysis, module: Module): string | null {
-  for (const owner of module.owners) {
-    const team = root.analysis.teamOf(owner);
-    if (team) return team.id;
-  }
-  return null;
-}
-
 function byName(a: Module, b: Module): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 export function modulesOfTeam(root: RootAnalysis, team: Team | null): Module[] {
-  return root.analysis.model.modules.filter((m) => teamIdOf(root, m) === (team ? team.id : null)).sort(byName);
+  // The module's team is the model's answer (model/teams.ts), as on every other surface.
+  return root.analysis.model.modules.filter((m) => m.team === (team ? team.id : null)).sort(byName);
 }
 
 export function modulesOfPriority(root: RootAnalysis, priority: Priority): Module[] {
@@ -151,11 +143,13 @@ export class NorthstarTreeProvider implements vscode.TreeDataProvider<NorthstarN
       }
       case 'team': {
         const modules = modulesOfTeam(root, node.team);
-        const item = new vscode.TreeItem(node.team ? node.team.name : 'No owning team', modules.length > 0 ? Collapsed : None);
+        const item = new vscode.TreeItem(node.team ? node.team.name : 'No owner', modules.length > 0 ? Collapsed : None);
         item.id = `${folderKey}#team:${node.team?.id ?? ''}`;
         item.description = (node.team && node.team.name !== node.team.id ? `${node.team.id} · ` : '') + plural(modules.length, 'module');
         item.iconPath = new vscode.ThemeIcon(node.team ? 'organization' : 'question');
-        item.tooltip = node.team ? `${node.team.id}\nAlso known as: ${node.team.aliases.join(', ')}` : 'Modules whose owner is not a known team';
+        item.tooltip = node.team
+          ? `${node.team.id}\nAlso known as: ${node.team.aliases.join(', ')}${node.team.source === 'undeclared' ? '\nNo teams.yaml entry, Backstage group or CODEOWNERS line declares this owner.' : ''}`
+          : 'Modules that no contract, catalog entry or CODEOWNERS line gives an owner';
         item.contextValue = 'northstar.team';
         const command = this.open(root, node.team?.location ?? null);
         if (command) item.command = command;

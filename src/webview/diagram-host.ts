@@ -6,7 +6,8 @@
  */
 import type { Model } from '../core/model/types';
 import { buildDiagram, type DiagramOptions } from '../core/report/mermaid';
-import { teamResolver } from '../core/report/summary';
+import { teamOfModule } from '../core/model/teams';
+import { escapeMarkdown } from '../core/report/escape';
 import type { Diagram } from '../core/report/types';
 import { type Choice, defaultViewState, type DiagramViewState, type ModuleDetails, normalizeViewState, type RenderMessage } from '../protocol/diagram';
 
@@ -48,11 +49,8 @@ function compare(a: string, b: string): number {
 }
 
 function choices(model: Model, roots: readonly Choice[]): RenderMessage['choices'] {
+  // Every team of the model, undeclared owners included (model/teams.ts).
   const teams: Choice[] = model.teams.map((t) => ({ value: t.id, label: t.name === t.id ? t.id : `${t.name} (${t.id})` }));
-  const teamOf = teamResolver(model.teams);
-  const loose = new Set<string>();
-  for (const m of model.modules) for (const o of m.owners) if (!teamOf(o)) loose.add(o);
-  for (const o of loose) teams.push({ value: o, label: o });
   teams.sort((a, b) => compare(a.label, b.label));
   const systems = [...new Set(model.modules.map((m) => m.system).filter((s): s is string => s !== null && s !== ''))]
     .sort(compare)
@@ -121,16 +119,12 @@ export function renderMessage(model: Model, raw: DiagramViewState, roots: readon
 export function moduleDetails(model: Model, name: string): ModuleDetails | null {
   const m = model.modules.find((x) => x.name === name);
   if (!m) return null;
-  const teamOf = teamResolver(model.teams);
-  const owners = m.owners.map((handle) => ({ handle, team: teamOf(handle)?.name ?? null }));
-  const seen = new Set<string>();
-  const escalation: ModuleDetails['escalation'] = [];
-  for (const handle of m.owners) {
-    const team = teamOf(handle);
-    if (!team || seen.has(team.id)) continue;
-    seen.add(team.id);
-    escalation.push({ team: team.name, steps: team.escalation.map((s) => ({ kind: s.kind, target: s.target, url: s.url ?? null })) });
-  }
+  // The module's team answers for it (model/teams.ts): the team of its first owner.
+  const team = teamOfModule(model, m);
+  const owners = m.owners.map((handle, i) => ({ handle, team: i === 0 ? (team?.name ?? null) : null }));
+  const escalation: ModuleDetails['escalation'] = team
+    ? [{ team: team.name, steps: team.escalation.map((s) => ({ kind: s.kind, target: s.target, url: s.url ?? null })) }]
+    : [];
   const titles = new Map(model.priorities.map((p) => [p.id, p.title]));
   return {
     name: m.name,
@@ -162,5 +156,6 @@ export function openTarget(model: Model, name: string): { file: string; line: nu
 /** A Markdown file with a ```mermaid block, which GitHub renders. */
 export function markdownExport(mermaid: string, title: string): string {
   const fence = mermaid.includes('```') ? '~~~' : '```';
-  return `# Architecture: ${title.replace(/[\r\n]+/g, ' ')}\n\n${fence}mermaid\n${mermaid.endsWith('\n') ? mermaid : `${mermaid}\n`}${fence}\n`;
+  // The title (the workspace folder's name) is text, outside the mermaid block: escaped.
+  return `# Architecture: ${escapeMarkdown(title)}\n\n${fence}mermaid\n${mermaid.endsWith('\n') ? mermaid : `${mermaid}\n`}${fence}\n`;
 }

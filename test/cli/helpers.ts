@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Finding, Model, Module, Team } from '../../src/core/model/types';
+import { assignTeams, directoryOf } from '../../src/core/model/teams';
+import type { Draft, Finding, Model, Module, Team } from '../../src/core/model/types';
 import { main } from '../../src/cli/main';
 import { newModule } from '../../src/core/model/module';
 
@@ -74,8 +75,12 @@ export function makeTeam(id: string, name: string, aliases: string[] = []): Team
   return { id, name, aliases: [id, ...aliases], escalation: [], source: 'teams', location: null };
 }
 
+/**
+ * A model as the engine would give it: each module's team resolved from its owners by the
+ * core's own resolver (model/teams.ts), undeclared owners added as teams.
+ */
 export function makeModel(partial: Partial<Model> = {}): Model {
-  return {
+  const model: Model = {
     root: '/work/shop',
     modules: [],
     teams: [],
@@ -86,6 +91,8 @@ export function makeModel(partial: Partial<Model> = {}): Model {
     findings: [],
     ...partial,
   };
+  // Test models are built fresh for each test: the resolver may write each module's team.
+  return { ...model, teams: assignTeams(model.modules as Draft<Module>[], directoryOf(model.teams)) };
 }
 
 // ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildDiagram, escapeMermaidLabel } from '../../src/core/report/mermaid';
-import type { Model, Module } from '../../src/core/model/types';
+import type { Draft, Model, Module } from '../../src/core/model/types';
 import { makeFinding, makeModel, makeModule, makeTeam, ref } from './helpers';
 import { decodeMermaidEntities, parseFlowchart } from './mermaidParser';
 
@@ -108,9 +108,9 @@ describe('mermaid diagram', () => {
     assert.deepEqual(classes.get(nodeOf(d, 'old-billing').id), ['lvlNone', 'deprecated']);
     const text = new Map(parsed.vertices.map((v) => [v.id, lines(v.text)]));
     assert.deepEqual(text.get(nodeOf(d, 'web-ui').id), ['web-ui ⚠ 2', 'no owner · no level']);
-    assert.deepEqual(text.get(nodeOf(d, 'payments-api').id), ['payments-api ⚠ 1', '@acme/payments · Silver']);
-    assert.deepEqual(text.get(nodeOf(d, 'ledger').id), ['ledger', '@acme/finance · Gold'], 'info findings are not marked');
-    assert.deepEqual(text.get(nodeOf(d, 'old-billing').id), ['old-billing (deprecated)', '@acme/finance · no level']);
+    assert.deepEqual(text.get(nodeOf(d, 'payments-api').id), ['payments-api ⚠ 1', 'Payments · Silver']);
+    assert.deepEqual(text.get(nodeOf(d, 'ledger').id), ['ledger', 'Finance · Gold'], 'info findings are not marked');
+    assert.deepEqual(text.get(nodeOf(d, 'old-billing').id), ['old-billing (deprecated)', 'Finance · no level']);
     assert.deepEqual(nodeOf(d, 'web-ui').findings, { errors: 1, warnings: 1, infos: 0 });
     assert.equal(nodeOf(d, 'ledger').file, 'services/ledger/service-contract.yaml');
     for (const level of ['lvlNone', 'lvlBronze', 'lvlSilver', 'lvlGold', 'deprecated']) assert.match(d.mermaid, new RegExp(`classDef ${level} `));
@@ -197,7 +197,7 @@ describe('mermaid diagram', () => {
   it('collapse all / none, counted edges, and groups expanded on demand', async () => {
     const model = big(3, 4);
     // Two extra edges from system-00 to system-01 make three in all.
-    model.modules[0].dependsOn.push(ref('svc-1-1'), ref('svc-1-2'));
+    (model.modules[0] as Draft<Module>).dependsOn.push(ref('svc-1-1'), ref('svc-1-2'));
     const all = buildDiagram(model, { collapse: 'all' });
     assert.equal(all.nodes.length, 3);
     const g0 = all.nodes.find((n) => n.group === 'system-00');
@@ -248,7 +248,7 @@ describe('mermaid diagram', () => {
 
   it('filters by team, system, priority and problems', () => {
     const model = shop();
-    model.modules[2].priorities = ['reliability'];
+    (model.modules[2] as Draft<Module>).priorities = ['reliability'];
     const names = (o: Parameters<typeof buildDiagram>[1]) => buildDiagram(model, o).nodes.map((n) => n.modules[0]).sort();
     assert.deepEqual(names({ filter: { team: 'group:default/risk' } }), ['fraud-scoring']);
     assert.deepEqual(names({ filter: { team: '@acme/finance' } }), ['ledger', 'old-billing']);
@@ -260,7 +260,7 @@ describe('mermaid diagram', () => {
   it('is deterministic: the same model gives the same source', () => {
     const a = buildDiagram(shop());
     const reversed = shop();
-    reversed.modules.reverse();
+    (reversed as Draft<Model>).modules.reverse();
     assert.equal(buildDiagram(reversed).mermaid, a.mermaid);
   });
 });

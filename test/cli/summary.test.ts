@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildSummary, escapeMarkdown, metricProgress, summaryMarkdown } from '../../src/core/report/summary';
-import type { Model } from '../../src/core/model/types';
+import type { Draft, Model } from '../../src/core/model/types';
 import { makeFinding, makeModel, makeModule, makeTeam, schemaErrors } from './helpers';
 
 const loc = { file: 'vision.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 };
@@ -91,7 +91,7 @@ describe('vision summary', () => {
   });
 
   it('has no vision, priorities or capacity without vision.yaml', () => {
-    const model = shop();
+    const model = shop() as Draft<Model>;
     model.vision = null;
     model.priorities = [];
     const s = buildSummary(model);

@@ -6,7 +6,7 @@ const { c, root } = workerData as { c: HostileCase; root: string };
 
 void runCore(c, root).then((run) => {
   const result: IsolatedCoreRun = {
-    findings: run.analysis.model.findings,
+    findings: [...run.analysis.model.findings],
     ms: run.ms,
     modelLength: JSON.stringify(run.analysis.model).length,
     ...modelFacts(c, run.analysis),

@@ -288,7 +288,7 @@ export interface ModelFacts {
 export function modelFacts(c: HostileCase, analysis: Analysis): ModelFacts {
   return {
     modules: analysis.model.modules.map((m) => m.name),
-    owners: Object.fromEntries((c.owners ?? []).map((o) => [o.path, analysis.ownersOf(o.path).owners])),
+    owners: Object.fromEntries((c.owners ?? []).map((o) => [o.path, [...analysis.ownersOf(o.path).owners]])),
   };
 }
 

@@ -4,7 +4,7 @@
  * the case's temporary root. Each generator is named by a case in manifest.json.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 export type Generator = (root: string) => void;
@@ -240,3 +240,188 @@ export const GENERATORS: Record<string, Generator> = {
     }
   },
 };
+
+// ---------------------------------------------------------------------------
+// Round 2, class 3: super-linear work on small files (manifests/superlinear.json), and the
+// .gitignore part of class 4. Each reproduces a tester's report; timings before the fixes
+// are in the cases' titles.
+
+/** `[` and 4,000 spaces inside a multi-line string: valid TOML, and cubic for the old header regex. */
+const TOML_BRACKET_LINE = '[' + ' '.repeat(4_000) + 'x';
+
+Object.assign(GENERATORS, {
+  'manifest-cargo-bracket-spaces': (root: string) => {
+    write(root, 'CODEOWNERS', '* @acme/ledger\n');
+    write(root, 'crates/ledger/Cargo.toml', `[package]\ndescription = """\n${TOML_BRACKET_LINE}\n"""\nname = "ledger"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ntracing = "0.1"\n`);
+    write(root, 'crates/ledger/src/lib.rs', 'pub fn post() {}\n');
+  },
+
+  'manifest-pyproject-bracket-spaces': (root: string) => {
+    write(root, 'CODEOWNERS', '* @acme/billing\n');
+    write(root, 'py/billing/pyproject.toml', `[project]\ndescription = """\n${TOML_BRACKET_LINE}\n"""\nname = "billing"\nversion = "1.0.0"\ndependencies = ["opentelemetry-api>=1.20"]\n`);
+    write(root, 'py/billing/billing/__init__.py', '');
+  },
+
+  'manifest-toml-spaced-header': (root: string) => {
+    write(root, 'CODEOWNERS', '* @acme/ledger\n');
+    // A quoted table name with 60,000 spaces inside: quadratic for the header regex and for the
+    // replace that tidied the spaces around its dots.
+    write(root, 'crates/ledger/Cargo.toml', `["notes${' '.repeat(60_000)}x"]\nkey = 1\n\n[package]\nname = "ledger"\nversion = "0.1.0"\n`);
+  },
+
+  'manifest-gradle-spaces': (root: string) => {
+    write(root, 'CODEOWNERS', '* @acme/app\n');
+    const spaces = ' '.repeat(33_000);
+    write(
+      root,
+      'services/app/build.gradle',
+      [
+        'plugins { id "java" }',
+        'dependencies {',
+        `    implementation${spaces}x`,
+        `    testImplementation group:${spaces},`,
+        `    api(platform(${spaces}x`,
+        '    implementation "io.opentelemetry:opentelemetry-api:1.32.0"',
+        '}',
+      ].join('\n') + '\n',
+    );
+    write(root, 'services/app/src/main/java/App.java', 'class App {}\n');
+    // A service: without the OpenTelemetry dependency read past the hostile lines, observability/missing.
+    write(root, 'services/app/service-contract.yaml', `${CONTRACT_HEAD}name: app\nowner: "@acme/app"\n`);
+  },
+
+  'manifest-gomod-slashes': (root: string) => {
+    write(root, 'CODEOWNERS', '* @acme/api\n');
+    write(root, 'go/api/go.mod', `module example.com/api\n\ngo 1.22\n\n// ${'/'.repeat(100_000)}\rx\nrequire go.opentelemetry.io/otel v1.21.0\n`);
+    write(root, 'go/api/main.go', 'package main\n');
+    write(root, 'go/api/service-contract.yaml', `${CONTRACT_HEAD}name: api\nowner: "@acme/api"\n`);
+  },
+
+  'yaml-anchor-20000-uses': (root: string) => {
+    write(root, 'CODEOWNERS', '* @acme/ledger\n');
+    write(root, 'services/payments/service-contract.yaml', `${CONTRACT_HEAD}name: payments\nowner: "@acme/ledger"\n`);
+    // One anchor used 20,000 times: 80 KB.
+    write(root, 'services/ledger/service-contract.yaml', `${CONTRACT_HEAD}name: ledger\nowner: "@acme/ledger"\nx-dep: &d payments\ndependsOn: [${Array(20_000).fill('*d').join(', ')}]\n`);
+  },
+
+  'yaml-anchor-empty-collections': (root: string) => {
+    write(root, 'CODEOWNERS', '* @acme/ledger\n');
+    // Aliases of an empty map count for nothing in the yaml library's own bound.
+    const lines = [`${CONTRACT_HEAD}name: ledger\nowner: "@acme/ledger"\nx-none: &e {}\nx-list:`];
+    for (let i = 0; i < 20_000; i++) lines.push('  - *e');
+    write(root, 'services/ledger/service-contract.yaml', lines.join('\n') + '\n');
+  },
+
+  'gitignore-50k-rules': (root: string) => {
+    write(root, 'CODEOWNERS', '* @acme/platform\n');
+    const rules = ['# generated build output, one line per artifact', '*.tmp', '**/scratch*/', '!important.tmp'];
+    for (let i = 0; rules.length < 50_000; i++) {
+      const s = i % 400;
+      switch (i % 5) {
+        case 0:
+          rules.push(`/services/svc-${s}/out-${i}/`);
+          break;
+        case 1:
+          rules.push(`*.gen-${i}`);
+          break;
+        case 2:
+          rules.push(`cache-${i}/`);
+          break;
+        case 3:
+          rules.push(`services/svc-${s}/**/*.s${i}`);
+          break;
+        default:
+          rules.push(`!services/svc-${s}/k${i}.txt`);
+      }
+    }
+    rules.push('services/svc-3/service-contract.yaml', 'services/svc-5/*.yaml', '!services/svc-5/service-contract.yaml');
+    write(root, '.gitignore', rules.join('\n') + '\n');
+    for (let s = 0; s < 400; s++) {
+      const folder = `services/svc-${s}`;
+      write(root, `${folder}/service-contract.yaml`, s === 3 ? `${CONTRACT_HEAD}name: [broken\n` : `${CONTRACT_HEAD}name: svc-${s}\nowner: "@acme/platform"\n`);
+      write(root, `${folder}/src/main.go`, 'package main\n');
+      write(root, `${folder}/src/main_test.go`, 'package main\n');
+      write(root, `${folder}/README.md`, `# svc-${s}\n`);
+      write(root, `${folder}/debug.tmp`, 'ignored\n');
+    }
+  },
+
+  'gitignore-1.5gb': (root: string) => {
+    write(root, 'CODEOWNERS', '* @acme/platform\n');
+    write(root, 'services/a/service-contract.yaml', `${CONTRACT_HEAD}name: a\nowner: "@acme/platform"\n`);
+    // 1.5 GB of NUL bytes, sparse: nothing is written, but its size says 1.5 GB.
+    const fd = openSync(path.join(root, '.gitignore'), 'w');
+    try {
+      ftruncateSync(fd, 1.5 * 1024 * 1024 * 1024);
+    } finally {
+      closeSync(fd);
+    }
+  },
+
+  'gitignore-binary': (root: string) => {
+    write(root, 'CODEOWNERS', '* @acme/platform\n');
+    write(root, 'services/a/service-contract.yaml', `${CONTRACT_HEAD}name: a\nowner: "@acme/platform"\n`);
+    write(root, '.gitignore', Buffer.from('2a2e6c6f670a00000000ffd8ffe0', 'hex'));
+  },
+} satisfies Record<string, Generator>);
+
+/**
+ * Output (round 2, classes 4 and 5): reports of hundreds of thousands of findings, and names
+ * that carry terminal control sequences. Kept apart from GENERATORS above so that each class
+ * of cases appends its own block; merged into GENERATORS below.
+ */
+const OUTPUT_GENERATORS: Record<string, Generator> = {
+  'output-codeowners-200k-invalid': (root) => {
+    // 600 KB: a header line, then 200,000 negations, which GitHub's CODEOWNERS does not support.
+    write(root, '.github/CODEOWNERS', '* @acme/platform\n' + '!a\n'.repeat(200_000));
+    write(root, 'services/payments/service-contract.yaml', CONTRACT_HEAD + 'name: payments\nowner: "@acme/platform"\n');
+  },
+
+  'output-200k-findings': (root) => {
+    // A CODEOWNERS that still lists 200,000 folders removed long ago: one finding each.
+    const lines = ['* @acme/platform'];
+    for (let i = 0; i < 200_000; i++) lines.push(`/${i.toString(36)}/ @a/o`);
+    write(root, 'CODEOWNERS', lines.join('\n') + '\n');
+    write(root, 'services/payments/service-contract.yaml', CONTRACT_HEAD + 'name: payments\nowner: "@acme/platform"\n');
+  },
+
+  'output-terminal-file-names': (root) => {
+    write(root, 'CODEOWNERS', '* @acme/platform\n/src/ @acme/web\n');
+    write(root, 'services/web/service-contract.yaml', CONTRACT_HEAD + 'name: web\nowner: "@acme/web"\n');
+    // Names a terminal would act on: clear screen, OSC 8 hyperlink, bell, carriage return,
+    // C1 CSI, and a right-to-left override that shows "exe.png" as "gnp.exe".
+    for (const name of ['docs/\u001b[2Jreadme.md', 'docs/\u001b]8;;https://evil.example/\u0007click\u001b]8;;\u0007.md', 'src/bell\u0007.ts', 'src/report\r.ts', 'src/csi\u009b31m.ts', 'src/\u202egnp.exe']) {
+      write(root, name, 'export {};\n');
+    }
+  },
+
+  'output-codeowners-control-owners': (root) => {
+    // Owners and patterns carrying a hyperlink, a bidi override and ESC, as CODEOWNERS text.
+    write(
+      root,
+      '.github/CODEOWNERS',
+      [
+        '* @acme/platform',
+        '/src/ @acme/web\u001b]8;;https://evil.example/\u0007 @acme/web',
+        '/docs/\u202e/ @acme/docs',
+        '/gone/\u001b[2J/ @acme/docs',
+        '/tools/ @acme/\u2066tools\u2069',
+        '',
+      ].join('\n'),
+    );
+    write(root, 'src/app.ts', 'export {};\n');
+    write(root, 'docs/\u202e/index.md', '# docs\n');
+    write(root, 'tools/build.sh', 'echo build\n');
+  },
+
+  'output-text-alignment': (root) => {
+    // One pattern of 90,000 characters among 20,000 short ones, all matching no file: aligned
+    // to the longest message, the text report would pad 20,000 lines to 90,000 characters.
+    const lines = ['* @acme/platform', `/${'x'.repeat(90_000)}/ @acme/platform`];
+    for (let i = 0; i < 20_000; i++) lines.push(`/gone-${i}/ @acme/platform`);
+    write(root, 'CODEOWNERS', lines.join('\n') + '\n');
+    write(root, 'src/app.ts', 'export {};\n');
+  },
+};
+
+Object.assign(GENERATORS, OUTPUT_GENERATORS);

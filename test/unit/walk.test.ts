@@ -5,8 +5,35 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import ignore from 'ignore';
-import { InMemoryFileAccess } from '../../src/core/fs';
-import { SKIPPED_FOLDERS, walkWorkspace } from '../../src/core/walk';
+import { InMemoryFileAccess, type FileStat } from '../../src/core/fs';
+import { MAX_GITIGNORE_BYTES, SKIPPED_FOLDERS, walkWorkspace } from '../../src/core/walk';
+
+/** A workspace whose root .gitignore claims `size` bytes and must never be read whole. */
+class HugeGitignore extends InMemoryFileAccess {
+  reads = 0;
+
+  constructor(
+    private readonly size: number,
+    private readonly within: boolean,
+  ) {
+    super({ '.gitignore': '*.log\n', 'app.log': 'x', 'src/main.go': 'package main\n' });
+    if (!within) (this as { readFileWithin?: unknown }).readFileWithin = undefined;
+  }
+
+  override async readFile(path: string): Promise<Uint8Array> {
+    if (path === '.gitignore') this.reads++;
+    return super.readFile(path);
+  }
+
+  override async readFileWithin(path: string, maxBytes: number): Promise<Uint8Array | { tooLarge: number }> {
+    if (path === '.gitignore' && this.size > maxBytes) return { tooLarge: this.size };
+    return super.readFileWithin(path, maxBytes);
+  }
+
+  override async stat(path: string): Promise<FileStat> {
+    return path === '.gitignore' ? { kind: 'file', size: this.size } : super.stat(path);
+  }
+}
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -70,6 +97,28 @@ describe('walkWorkspace', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  for (const within of [true, false]) {
+    it(`reports a .gitignore over ${MAX_GITIGNORE_BYTES / 1024 / 1024} MB as skipped, with its size, without reading it (${within ? 'readFileWithin' : 'stat, then read'})`, async () => {
+      const fs = new HugeGitignore(1.5 * 1024 * 1024 * 1024, within);
+      const walk = await walkWorkspace(fs);
+      assert.equal(fs.reads, 0);
+      assert.deepEqual(walk.files, ['.gitignore', 'app.log', 'src/main.go']);
+      assert.deepEqual(walk.gitignores, []);
+      assert.deepEqual(
+        walk.problems.map((p) => [p.ruleId, p.location.file, p.message]),
+        [['workspace/skipped', '.gitignore', 'Skipped ".gitignore": it is 1.5 GB, more than the 8.0 MB limit for .gitignore files, so it was not read and its rules are not applied.']],
+      );
+    });
+  }
+
+  it('reports a binary .gitignore as skipped instead of dropping it silently', async () => {
+    const fs = new InMemoryFileAccess({ '.gitignore': new Uint8Array([0x2a, 0x00, 0x0a]), 'app.log': 'x' });
+    const walk = await walkWorkspace(fs);
+    assert.deepEqual(walk.files, ['.gitignore', 'app.log']);
+    assert.equal(walk.problems.length, 1);
+    assert.match(walk.problems[0].message, /"\.gitignore": it is not UTF-8 text/);
   });
 
   it('reports a link back into the workspace as a loop, whichever folder is read first', async () => {

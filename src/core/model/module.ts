@@ -2,9 +2,11 @@
  * A module with nothing known yet: the one place that lists every field's empty value.
  * The engine fills it from contracts, catalog entries and manifests.
  */
-import type { Module, SourceLocation } from './types';
+import type { Draft, Module, SourceLocation } from './types';
 
-export function newModule(name: string, path: string, source: Module['source'], definedAt: SourceLocation): Module {
+export type ModuleDraft = Draft<Module>;
+
+export function newModule(name: string, path: string, source: Module['source'], definedAt: SourceLocation): ModuleDraft {
   return {
     name,
     path,
@@ -14,6 +16,7 @@ export function newModule(name: string, path: string, source: Module['source'], 
     description: null,
     owners: [],
     ownerSource: null,
+    team: null,
     ownerLocation: null,
     system: null,
     type: 'library',

@@ -25,28 +25,28 @@ export interface SourceLocation extends SourceRange {
 
 /** A text edit: replace `range` of `file` with `newText`. No range means "create the file with newText" (never overwrite). */
 export interface FixEdit {
-  file: string;
-  range: SourceRange | null;
-  newText: string;
+  readonly file: string;
+  readonly range: SourceRange | null;
+  readonly newText: string;
 }
 
 export interface Fix {
-  title: string;
-  edits: FixEdit[];
+  readonly title: string;
+  readonly edits: readonly FixEdit[];
 }
 
 export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
   /** Name of the module the finding is about, or null. */
-  module: string | null;
-  fix?: Fix;
+  readonly module: string | null;
+  readonly fix?: Fix;
 }
 
 // ---------------------------------------------------------------------------
@@ -56,49 +56,49 @@ export type CodeownersDialect = 'github' | 'gitlab';
 
 export interface CodeownersRule {
   /** File the rule is written in, root-relative. */
-  file: string;
+  readonly file: string;
   /** 1-based line number. */
-  line: number;
+  readonly line: number;
   /** The pattern as written (escapes kept), e.g. `/docs/` or `*.js`. */
-  pattern: string;
+  readonly pattern: string;
   /** Range of the pattern on its line. */
-  patternRange: SourceRange;
+  readonly patternRange: SourceRange;
   /** Owners as written (`@user`, `@org/team`, `a@b.c`, GitLab `@@role`). Empty = un-owned. */
-  owners: string[];
+  readonly owners: readonly string[];
   /** Range of each owner, same order as `owners`. */
-  ownerRanges: SourceRange[];
+  readonly ownerRanges: readonly SourceRange[];
   /** GitLab: section name as written on its header (null for the unnamed section / GitHub). */
-  section: string | null;
+  readonly section: string | null;
   /** GitLab: `!path` exclusion line. */
-  exclusion: boolean;
+  readonly exclusion: boolean;
   /** Index of the rule in file order (0-based), stable id within the file. */
-  index: number;
+  readonly index: number;
   /**
    * GitLab: the line lists no owners, so `owners`/`ownerRanges` are its section header's
    * default owners (the ranges point at the header line).
    */
-  ownersFromSection?: boolean;
+  readonly ownersFromSection?: boolean;
 }
 
 export interface CodeownersSection {
   /** Name as written on the first header of the section (null = unnamed leading section). */
-  name: string | null;
-  optional: boolean;
+  readonly name: string | null;
+  readonly optional: boolean;
   /** GitLab `[Section][2]`: required approvals; null when not given. */
-  approvals: number | null;
+  readonly approvals: number | null;
   /** Default owners written on the header line. */
-  defaultOwners: string[];
+  readonly defaultOwners: readonly string[];
   /** Line of the (first) header, null for the unnamed section. */
-  line: number | null;
+  readonly line: number | null;
 }
 
 export interface CodeownersFile {
-  file: string;
-  dialect: CodeownersDialect;
-  rules: CodeownersRule[];
-  sections: CodeownersSection[];
+  readonly file: string;
+  readonly dialect: CodeownersDialect;
+  readonly rules: readonly CodeownersRule[];
+  readonly sections: readonly CodeownersSection[];
   /** Size in bytes; files of 3 MB or more are ignored by GitHub. */
-  size: number;
+  readonly size: number;
 }
 
 /** The result of asking who owns a path. */
@@ -118,56 +118,57 @@ export interface OwnerMatch {
 export type EscalationKind = 'chat' | 'pager' | 'person' | 'email' | 'ticket' | 'other';
 
 export interface EscalationStep {
-  kind: EscalationKind | string;
-  target: string;
-  url?: string;
+  readonly kind: EscalationKind | string;
+  readonly target: string;
+  readonly url?: string;
 }
 
 export interface Team {
   /** Canonical id: a teams.yaml id, else a `@org/team` handle, else `group:namespace/name`. */
-  id: string;
-  name: string;
+  readonly id: string;
+  readonly name: string;
   /** Every name this team is known by (id included), as written. */
-  aliases: string[];
-  escalation: EscalationStep[];
-  source: 'teams' | 'catalog' | 'codeowners';
-  location: SourceLocation | null;
+  readonly aliases: readonly string[];
+  readonly escalation: readonly EscalationStep[];
+  /** What declares it; `undeclared`: an owner that a module names and nothing declares. */
+  readonly source: 'teams' | 'catalog' | 'codeowners' | 'undeclared';
+  readonly location: SourceLocation | null;
 }
 
 // ---------------------------------------------------------------------------
 // Vision and priorities
 
 export interface Metric {
-  name: string;
-  unit?: string;
-  baseline?: number;
-  current?: number;
-  target?: number;
-  location: SourceLocation;
+  readonly name: string;
+  readonly unit?: string;
+  readonly baseline?: number;
+  readonly current?: number;
+  readonly target?: number;
+  readonly location: SourceLocation;
 }
 
 export interface Priority {
-  id: string;
-  title: string;
-  owner: string | null;
-  metrics: Metric[];
-  location: SourceLocation;
+  readonly id: string;
+  readonly title: string;
+  readonly owner: string | null;
+  readonly metrics: readonly Metric[];
+  readonly location: SourceLocation;
 }
 
 export interface Vision {
-  file: string;
-  direction: string | null;
-  why: string | null;
-  capabilities: string[];
-  capacity: Record<string, number> | null;
-  capacityLocation: SourceLocation | null;
+  readonly file: string;
+  readonly direction: string | null;
+  readonly why: string | null;
+  readonly capabilities: readonly string[];
+  readonly capacity: Record<string, number> | null;
+  readonly capacityLocation: SourceLocation | null;
 }
 
 /** A `northstar:priority a, b` tag in a source file. */
 export interface PriorityTag {
-  file: string;
-  priority: string;
-  range: SourceRange;
+  readonly file: string;
+  readonly priority: string;
+  readonly range: SourceRange;
 }
 
 // ---------------------------------------------------------------------------
@@ -180,19 +181,19 @@ export type ModuleSource = 'contract' | 'catalog' | 'manifest';
 export type OwnerSource = 'contract' | 'catalog' | 'codeowners' | null;
 
 export interface ProvidedApi {
-  name: string;
-  type: string;
+  readonly name: string;
+  readonly type: string;
   /** Root-relative path of the definition file, when given. */
-  definition: string | null;
-  location: SourceLocation;
+  readonly definition: string | null;
+  readonly location: SourceLocation;
   /** Where the definition path is written, when it is. */
-  definitionLocation?: SourceLocation;
+  readonly definitionLocation?: SourceLocation;
 }
 
 export interface Slo {
-  name: string;
-  objective: number | null;
-  window: string | null;
+  readonly name: string;
+  readonly objective: number | null;
+  readonly window: string | null;
 }
 
 export type ObservabilitySignal =
@@ -206,59 +207,64 @@ export type ObservabilitySignal =
   | 'oncall';
 
 export interface ObservabilityEvidence {
-  signal: ObservabilitySignal;
+  readonly signal: ObservabilitySignal;
   /** Where the evidence comes from. */
-  source: 'contract' | 'catalog' | 'dependency';
+  readonly source: 'contract' | 'catalog' | 'dependency';
   /** What was seen: a value, an annotation key, or a dependency name. */
-  detail: string;
+  readonly detail: string;
 }
 
 /** A named reference from one module to another (dependsOn) or to an API (consumes). */
 export interface Reference {
-  name: string;
+  readonly name: string;
   /** Where the reference is written (null when inferred). */
-  location: SourceLocation | null;
+  readonly location: SourceLocation | null;
 }
 
 export interface Module {
-  name: string;
+  readonly name: string;
   /** Root-relative folder ("" for the root). */
-  path: string;
+  readonly path: string;
   /** What declared the module: its contract, a catalog entity, or a manifest. */
-  source: ModuleSource;
+  readonly source: ModuleSource;
   /** Every file that describes it: contract, catalog-info, manifest(s). */
-  files: string[];
+  readonly files: readonly string[];
   /** The place "missing X" findings point at: contract name line, catalog entity, or manifest. */
-  definedAt: SourceLocation;
-  description: string | null;
-  owners: string[];
-  ownerSource: OwnerSource;
+  readonly definedAt: SourceLocation;
+  readonly description: string | null;
+  readonly owners: readonly string[];
+  readonly ownerSource: OwnerSource;
+  /**
+   * The id of the team that owns the module (a team of `Model.teams`): the team of its first
+   * owner; null without an owner. Decided once, in model/teams.ts.
+   */
+  readonly team: string | null;
   /** Where the declared owner is written (contract/catalog), for owner findings. */
-  ownerLocation: SourceLocation | null;
-  system: string | null;
-  type: ModuleType;
-  tier: 1 | 2 | 3 | null;
-  lifecycle: Lifecycle | null;
-  dependsOn: Reference[];
-  consumes: Reference[];
-  apis: ProvidedApi[];
+  readonly ownerLocation: SourceLocation | null;
+  readonly system: string | null;
+  readonly type: ModuleType;
+  readonly tier: 1 | 2 | 3 | null;
+  readonly lifecycle: Lifecycle | null;
+  readonly dependsOn: readonly Reference[];
+  readonly consumes: readonly Reference[];
+  readonly apis: readonly ProvidedApi[];
   /** Globs (root-relative) that decide which files are tests, when declared. */
-  testGlobs: string[] | null;
+  readonly testGlobs: readonly string[] | null;
   /** Test files found (root-relative, sorted). */
-  tests: string[];
-  observability: ObservabilityEvidence[];
-  slos: Slo[];
-  alerts: string[];
-  runbook: string | null;
-  dashboards: string[];
-  data: { classification: string | null };
-  security: { threatModel: string | null; privacyReview: string | null };
-  resilience: { drRehearsal: string | null };
+  readonly tests: readonly string[];
+  readonly observability: readonly ObservabilityEvidence[];
+  readonly slos: readonly Slo[];
+  readonly alerts: readonly string[];
+  readonly runbook: string | null;
+  readonly dashboards: readonly string[];
+  readonly data: { classification: string | null };
+  readonly security: { threatModel: string | null; privacyReview: string | null };
+  readonly resilience: { drRehearsal: string | null };
   /** Priority ids the module serves (from contract, and from tags in its files). */
-  priorities: string[];
+  readonly priorities: readonly string[];
   /** Declared package name from manifest, e.g. npm name or Go module path (for import resolution). */
-  packageName: string | null;
-  level: ScorecardLevel;
+  readonly packageName: string | null;
+  readonly level: ScorecardLevel;
 }
 
 // ---------------------------------------------------------------------------
@@ -280,12 +286,18 @@ export interface NorthstarConfig {
 // The snapshot
 
 export interface Model {
-  root: string;
-  modules: Module[];
-  teams: Team[];
-  priorities: Priority[];
-  vision: Vision | null;
-  codeowners: CodeownersFile | null;
-  priorityTags: PriorityTag[];
-  findings: Finding[];
+  readonly root: string;
+  readonly modules: readonly Module[];
+  readonly teams: readonly Team[];
+  readonly priorities: readonly Priority[];
+  readonly vision: Vision | null;
+  readonly codeowners: CodeownersFile | null;
+  readonly priorityTags: readonly PriorityTag[];
+  readonly findings: readonly Finding[];
 }
+
+/**
+ * The writable form of a model type, for the code that builds it (parsers, the model builder):
+ * a snapshot is readonly once built (DESIGN section 2, immutable snapshots).
+ */
+export type Draft<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };

@@ -4,19 +4,21 @@
  */
 import type { Finding } from '../model/types';
 import type { RuleMeta } from '../rules/rule';
-import { formatGitlab } from './gitlab';
-import { formatJson } from './json';
-import { formatSarif } from './sarif';
-import { formatText } from './text';
+import { writeGitlab } from './gitlab';
+import { writeJsonReport } from './json';
+import { writeSarif } from './sarif';
+import { collect, type Write } from './stream';
+import { writeText } from './text';
 
 export * from './types';
-export { buildCheckOutput, checkSummary, countSeverities, formatJson, toCheckFinding } from './json';
-export { formatText } from './text';
-export { buildSarif, formatSarif, sarifLevel, toRelativeUri, SARIF_SCHEMA_URL, NORTHSTAR_URL } from './sarif';
-export { buildGitlab, formatGitlab, gitlabSeverity } from './gitlab';
-export { sha256Hex } from './hash';
-export { buildOwnersEntry, formatOwnersJson, formatOwnersText } from './owners';
-export { buildSummary, summaryMarkdown, escapeMarkdown, metricProgress, teamResolver } from './summary';
+export { buildCheckOutput, checkSummary, countSeverities, formatJson, toCheckFinding, writeJsonReport } from './json';
+export { formatText, writeText } from './text';
+export { buildSarif, formatSarif, writeSarif, sarifLevel, toRelativeUri, SARIF_SCHEMA_URL, NORTHSTAR_URL } from './sarif';
+export { buildGitlab, formatGitlab, writeGitlab, gitlabSeverity } from './gitlab';
+export { buildOwnersEntry, formatOwnersJson, formatOwnersText, writeOwnersJson, writeOwnersText } from './owners';
+export { buildSummary, summaryMarkdown, metricProgress } from './summary';
+export { escapeMarkdown, escapeTerminal, markdownCode, wellFormed } from './escape';
+export { ChunkWriter, collect, writeJson, type Write } from './stream';
 export { buildDiagram, escapeMermaidLabel, LEVEL_CLASS, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS, DEFAULT_MAX_MODULES } from './mermaid';
 export type { DiagramOptions, DiagramFilter } from './mermaid';
 
@@ -29,13 +31,22 @@ export interface CheckReportInput {
   /** Modules in the model (for the JSON summary). */
   modules: number;
   version?: string;
-  /** Fingerprint hash for GitLab (default: SHA-256 in pure TypeScript). */
-  hash?: (text: string) => string;
+  /** Fingerprint hash for GitLab, injected by the adapter (SHA-256 from node:crypto in the CLI). */
+  hash: (text: string) => string;
 }
 
+/** Each `check --format` writing its report in pieces (the CLI streams them to stdout). */
+export const checkWriters: Record<CheckFormat, (input: CheckReportInput, write: Write) => void> = {
+  text: (i, write) => writeText(i.findings, write),
+  json: (i, write) => writeJsonReport(i.findings, i.modules, write),
+  sarif: (i, write) => writeSarif(i.findings, i.rules, write, { version: i.version }),
+  gitlab: (i, write) => writeGitlab(i.findings, write, i.hash),
+};
+
+/** Each `check --format` as one string. */
 export const checkFormatters: Record<CheckFormat, (input: CheckReportInput) => string> = {
-  text: (i) => formatText(i.findings),
-  json: (i) => formatJson(i.findings, i.modules),
-  sarif: (i) => formatSarif(i.findings, i.rules, { version: i.version }),
-  gitlab: (i) => formatGitlab(i.findings, i.hash),
+  text: (i) => collect((write) => checkWriters.text(i, write)),
+  json: (i) => collect((write) => checkWriters.json(i, write)),
+  sarif: (i) => collect((write) => checkWriters.sarif(i, write)),
+  gitlab: (i) => collect((write) => checkWriters.gitlab(i, write)),
 };

@@ -1,5 +1,6 @@
 /** `check --format json`: the findings and a summary, in the exact published shape. */
 import type { Finding, Severity } from '../model/types';
+import { collect, lazyMap, writeJson, type Write } from './stream';
 import type { CheckFinding, CheckOutput, CheckSummary } from './types';
 
 export function toCheckFinding(finding: Finding): CheckFinding {
@@ -31,6 +32,12 @@ export function buildCheckOutput(findings: readonly Finding[], modules: number):
   return { findings: findings.map(toCheckFinding), summary: checkSummary(findings, modules) };
 }
 
+/** `formatJson` in pieces: the findings are converted one at a time as they are written. */
+export function writeJsonReport(findings: readonly Finding[], modules: number, write: Write): void {
+  writeJson({ findings: lazyMap(findings, toCheckFinding), summary: checkSummary(findings, modules) }, write, { walkDepth: 2 });
+  write('\n');
+}
+
 export function formatJson(findings: readonly Finding[], modules: number): string {
-  return JSON.stringify(buildCheckOutput(findings, modules), null, 2) + '\n';
+  return collect((write) => writeJsonReport(findings, modules, write));
 }

@@ -10,7 +10,6 @@
  * `<img src=x onerror=alert(1)>`, `A]-->B[`, `end` or `%%{init: …}%%` stays text.
  */
 import type { Finding, Model, Module, ScorecardLevel } from '../model/types';
-import { teamResolver } from './summary';
 import type {
   Diagram,
   DiagramCollapse,
@@ -71,10 +70,9 @@ export const LEVEL_CLASS: Record<ScorecardLevel, string> = {
 
 const LEVEL_NAME: Record<ScorecardLevel, string> = { none: 'no level', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' };
 
-/** The second line of a module node: its owner and scorecard level. */
-function detailText(m: Module): string {
-  const owner = m.owners.length === 0 ? 'no owner' : m.owners.length === 1 ? m.owners[0] : `${m.owners[0]} +${m.owners.length - 1}`;
-  return `${owner} · ${LEVEL_NAME[m.level]}`;
+/** The second line of a module node: its team's name (model/teams.ts) and scorecard level. */
+function detailText(m: Module, teamName: string | null): string {
+  return `${teamName ?? 'no owner'} · ${LEVEL_NAME[m.level]}`;
 }
 
 const CLASS_DEFS = [
@@ -189,17 +187,13 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
   const collapseMode = options.collapse ?? 'auto';
   const maxModules = options.maxModules ?? DEFAULT_MAX_MODULES;
   const maxGroups = Math.max(2, options.maxGroups ?? DEFAULT_MAX_GROUPS);
-  const teamOf = teamResolver(model.teams);
+  const teamById = new Map(model.teams.map((t) => [t.id, t] as const));
   const counts = findingCounts(model.findings);
   const all = [...model.modules].sort((a, b) => compareText(a.name, b.name) || compareText(a.path, b.path));
   const allEdges = moduleEdges(all);
 
-  const teamKey = (m: Module): string => {
-    const owner = m.owners[0];
-    if (owner === undefined) return '';
-    return teamOf(owner)?.id ?? owner;
-  };
-  const teamLabel = (key: string): string => model.teams.find((t) => t.id === key)?.name ?? key;
+  const teamKey = (m: Module): string => m.team ?? '';
+  const teamLabel = (key: string): string => teamById.get(key)?.name ?? key;
 
   // 1. Which modules are visible.
   let visible = all;
@@ -239,8 +233,10 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
   visible = visible.filter((m) => {
     if (m === focusModule) return true;
     if (filter.team !== undefined) {
-      const wanted = teamOf(filter.team)?.id ?? filter.team;
-      if (teamKey(m) !== wanted && !m.owners.includes(filter.team)) return false;
+      // A team id, or any of the team's names.
+      const asked = filter.team.toLowerCase();
+      const wanted = model.teams.find((t) => t.id === filter.team || t.aliases.some((a) => a.toLowerCase() === asked))?.id ?? filter.team;
+      if (teamKey(m) !== wanted) return false;
     }
     if (filter.system !== undefined && m.system !== filter.system) return false;
     if (filter.priority !== undefined && !m.priorities.includes(filter.priority)) return false;
@@ -327,7 +323,7 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
     const node: DiagramNode = {
       id: `m${++moduleCounter}`,
       label: `${m.name}${deprecated ? ' (deprecated)' : ''}${markText(c)}`,
-      detail: detailText(m),
+      detail: detailText(m, m.team === null ? null : (teamById.get(m.team)?.name ?? m.team)),
       modules: [m.name],
       group,
       level: m.level,
@@ -449,7 +445,7 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
   }
 
   // 6. Classes.
-  lines.push(...CLASS_DEFS.map((d) => `  ${d}`));
+  for (const d of CLASS_DEFS) lines.push(`  ${d}`);
   const byClass = new Map<string, string[]>();
   const addClass = (cls: string, id: string): void => {
     const ids = byClass.get(cls);

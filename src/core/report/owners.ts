@@ -1,6 +1,11 @@
 /** `northstar owners`: who owns each path, which CODEOWNERS line decided, and the module. */
 import type { CodeownersRule, OwnerMatch } from '../model/types';
+import { escapeTerminal } from './escape';
+import { collect, lazyMap, writeJson, type Write } from './stream';
 import type { OwnersEntry, OwnersRuleRef } from './types';
+
+/** Widest path or owner list that sets the alignment (a longer one is not padded to). */
+const MAX_ALIGNED = 400;
 
 function ruleRef(rule: CodeownersRule): OwnersRuleRef {
   return { file: rule.file, line: rule.line, pattern: rule.pattern };
@@ -19,24 +24,47 @@ export function buildOwnersEntry(path: string, match: OwnerMatch, module: string
 
 function describeRules(entry: OwnersEntry): string {
   const refs = entry.rules.length > 0 ? entry.rules : entry.rule ? [entry.rule] : [];
-  return refs.map((r) => `${r.file}:${r.line} ${r.pattern}`).join(', ');
+  return refs.map((r) => `${escapeTerminal(r.file)}:${r.line} ${escapeTerminal(r.pattern)}`).join(', ');
 }
 
-/** `path  @a @b  (CODEOWNERS:12 pattern)`, columns aligned; `(no owners)` when nobody owns it. */
+/** Paths, owners, patterns and modules come from the workspace: escaped for the terminal. */
+function shownPath(entry: OwnersEntry): string {
+  return entry.path === '' ? '.' : escapeTerminal(entry.path);
+}
+
+function shownOwners(entry: OwnersEntry): string {
+  return entry.owners.length > 0 ? entry.owners.map(escapeTerminal).join(' ') : '(no owners)';
+}
+
+/**
+ * `path  @a @b  (CODEOWNERS:12 pattern)`, columns aligned; `(no owners)` when nobody owns it.
+ * Two passes over the entries (widths, then one line at a time).
+ */
+export function writeOwnersText(entries: readonly OwnersEntry[], write: Write): void {
+  let width = 0;
+  let ownersWidth = 0;
+  for (const e of entries) {
+    width = Math.max(width, Math.min(shownPath(e).length, MAX_ALIGNED));
+    ownersWidth = Math.max(ownersWidth, Math.min(shownOwners(e).length, MAX_ALIGNED));
+  }
+  for (const e of entries) {
+    const rules = describeRules(e);
+    const moduleText = e.module !== null ? `  [${escapeTerminal(e.module)}]` : '';
+    const line = `${shownPath(e).padEnd(width)}  ${shownOwners(e).padEnd(ownersWidth)}  ${rules ? `(${rules})` : ''}${moduleText}`;
+    write(line.trimEnd() + '\n');
+  }
+}
+
 export function formatOwnersText(entries: readonly OwnersEntry[]): string {
-  const width = Math.max(0, ...entries.map((e) => e.path.length));
-  const owners = entries.map((e) => (e.owners.length > 0 ? e.owners.join(' ') : '(no owners)'));
-  const ownersWidth = Math.max(0, ...owners.map((o) => o.length));
-  return entries
-    .map((e, i) => {
-      const rules = describeRules(e);
-      const moduleText = e.module !== null ? `  [${e.module}]` : '';
-      const line = `${(e.path === '' ? '.' : e.path).padEnd(width)}  ${owners[i].padEnd(ownersWidth)}  ${rules ? `(${rules})` : ''}${moduleText}`;
-      return line.trimEnd() + '\n';
-    })
-    .join('');
+  return collect((write) => writeOwnersText(entries, write));
+}
+
+/** The entries as a JSON array, each written as it comes (a generator need not be held whole). */
+export function writeOwnersJson(entries: Iterable<OwnersEntry>, write: Write): void {
+  writeJson(Array.isArray(entries) ? entries : lazyMap(entries, (e) => e), write, { walkDepth: 1 });
+  write('\n');
 }
 
 export function formatOwnersJson(entries: readonly OwnersEntry[]): string {
-  return JSON.stringify(entries, null, 2) + '\n';
+  return collect((write) => writeOwnersJson(entries, write));
 }

@@ -4,8 +4,11 @@
  * gaps per team. `buildSummary` is pure data (the webview and `summary --format json`);
  * `summaryMarkdown` renders it (`summary --format md` and the webview's export).
  */
-import type { Finding, Metric, Model, Module, ScorecardLevel, Team } from '../model/types';
+import { runsInProduction } from '../model/predicates';
+import { modulesByTeam } from '../model/teams';
+import type { Finding, Metric, Model, Module, ScorecardLevel } from '../model/types';
 import { countSeverities } from './json';
+import { escapeMarkdown, markdownCode } from './escape';
 import type { SummaryCount, SummaryGap, SummaryMetric, SummaryTeam, VisionSummary } from './types';
 
 const LEVELS: ScorecardLevel[] = ['none', 'bronze', 'silver', 'gold'];
@@ -44,23 +47,9 @@ function emptyLevels(): Record<ScorecardLevel, number> {
   return { none: 0, bronze: 0, silver: 0, gold: 0 };
 }
 
-/** Resolves an owner as written to the team that declares it (by id or alias), if any. */
-export function teamResolver(teams: readonly Team[]): (owner: string) => Team | undefined {
-  const byName = new Map<string, Team>();
-  for (const team of teams) {
-    for (const name of [team.id, ...team.aliases]) {
-      const key = name.toLowerCase();
-      if (!byName.has(key)) byName.set(key, team);
-    }
-  }
-  return (owner) => byName.get(owner.toLowerCase());
-}
-
-const needsObservability = (m: Module): boolean => m.type !== 'library';
-
 export function buildSummary(model: Model): VisionSummary {
-  const modules = [...model.modules].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const teamOf = teamResolver(model.teams);
+  const byName = (a: Module, b: Module) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const modules = [...model.modules].sort(byName);
 
   const priorities = model.priorities.map((p) => ({
     id: p.id,
@@ -70,10 +59,10 @@ export function buildSummary(model: Model): VisionSummary {
     modules: modules.filter((m) => m.priorities.includes(p.id)).map((m) => m.name),
   }));
 
-  const observable = modules.filter(needsObservability);
+  const observable = modules.filter(runsInProduction);
   const coverage = {
     modules: modules.length,
-    ownership: ratio(modules.filter((m) => m.owners.length > 0).length, modules.length),
+    ownership: ratio(modules.filter((m) => m.team !== null).length, modules.length),
     tests: ratio(modules.filter((m) => m.tests.length > 0).length, modules.length),
     observability: ratio(observable.filter((m) => m.observability.length > 0).length, observable.length),
   };
@@ -89,7 +78,7 @@ export function buildSummary(model: Model): VisionSummary {
       }
     : null;
 
-  // Teams: each module counts for the team of its first owner.
+  // Teams: each module counts for its team (model/teams.ts), under the team's name.
   const findingsByModule = new Map<string, Finding[]>();
   for (const f of model.findings) {
     if (f.module === null) continue;
@@ -97,28 +86,19 @@ export function buildSummary(model: Model): VisionSummary {
     if (list) list.push(f);
     else findingsByModule.set(f.module, [f]);
   }
-  const teams = new Map<string, SummaryTeam>();
-  const UNOWNED = '\u0000unowned';
-  for (const m of modules) {
-    const owner = m.owners[0];
-    const team = owner !== undefined ? teamOf(owner) : undefined;
-    const key = owner === undefined ? UNOWNED : (team?.id ?? owner);
-    let entry = teams.get(key);
-    if (!entry) {
-      entry = {
-        team: owner === undefined ? null : key,
-        name: owner === undefined ? '(no owner)' : (team?.name ?? owner),
-        modules: [],
-        levels: emptyLevels(),
-        findings: { errors: 0, warnings: 0, infos: 0 },
-        gaps: [],
-      };
-      teams.set(key, entry);
-    }
-    entry.modules.push(m.name);
-    entry.levels[m.level]++;
-  }
-  for (const entry of teams.values()) {
+  const teamList: SummaryTeam[] = modulesByTeam(model).map(({ team, modules: owned }) => {
+    const levels = emptyLevels();
+    for (const m of owned) levels[m.level]++;
+    return {
+      team: team?.id ?? null,
+      name: team?.name ?? '(no owner)',
+      modules: [...owned].sort(byName).map((m) => m.name),
+      levels,
+      findings: { errors: 0, warnings: 0, infos: 0 },
+      gaps: [],
+    };
+  });
+  for (const entry of teamList) {
     const found = entry.modules.flatMap((name) => findingsByModule.get(name) ?? []);
     entry.findings = countSeverities(found);
     const byRule = new Map<string, number>();
@@ -128,12 +108,6 @@ export function buildSummary(model: Model): VisionSummary {
       .sort((a, b) => b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1))
       .slice(0, 5);
   }
-  const teamList = [...teams.values()].sort((a, b) => {
-    if (a.team === null) return 1;
-    if (b.team === null) return -1;
-    return a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0;
-  });
-
   return {
     root: model.root,
     vision: model.vision
@@ -151,26 +125,18 @@ export function buildSummary(model: Model): VisionSummary {
 // ---------------------------------------------------------------------------
 // Markdown
 
-/**
- * Text from YAML files is text: whatever Markdown or HTML would read as markup is escaped
- * (`<` as `&lt;`, emphasis, links, code, table pipes, a leading heading or list marker),
- * and line breaks are joined, so a value cannot break out of its line or table cell.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1')
-    .replace(/^(\s*)([#+=-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+/** Text from YAML files is text: see escape.ts (every field below goes through it). */
+export { escapeMarkdown } from './escape';
+
+/** A number by type; anything else (a hand-built or hostile model) is escaped as text. */
+function numberText(value: unknown): string {
+  return typeof value === 'number' ? String(value) : escapeMarkdown(String(value));
 }
 
 function formatNumber(value: number | null, unit: string | null): string {
   if (value === null) return '–';
   const u = unit ? (unit === '%' ? '%' : ` ${escapeMarkdown(unit)}`) : '';
-  return `${value}${u}`;
+  return `${numberText(value)}${u}`;
 }
 
 function percentText(c: SummaryCount): string {
@@ -204,7 +170,7 @@ export function summaryMarkdown(summary: VisionSummary): string {
     out.push('## Priorities', '');
     for (const p of summary.priorities) {
       const owner = p.owner ? ` — owner ${escapeMarkdown(p.owner)}` : '';
-      out.push(`### ${escapeMarkdown(p.title)} (\`${p.id.replace(/`/g, "'")}\`)${owner}`, '');
+      out.push(`### ${escapeMarkdown(p.title)} (${markdownCode(p.id)})${owner}`, '');
       if (p.metrics.length > 0) {
         out.push('| Metric | Baseline | Current | Target | Progress |', '| --- | --- | --- | --- | --- |');
         for (const m of p.metrics) {
@@ -238,8 +204,8 @@ export function summaryMarkdown(summary: VisionSummary): string {
 
   if (summary.capacity) {
     out.push('## Capacity allocation', '', '| Category | Percent |', '| --- | --- |');
-    for (const a of summary.capacity.allocations) out.push(`| ${escapeMarkdown(a.category)} | ${a.percent}% |`);
-    out.push(`| **Total** | **${summary.capacity.total}%** |`, '');
+    for (const a of summary.capacity.allocations) out.push(`| ${escapeMarkdown(a.category)} | ${numberText(a.percent)}% |`);
+    out.push(`| **Total** | **${numberText(summary.capacity.total)}%** |`, '');
   }
 
   out.push('## Top gaps per team', '');
@@ -251,7 +217,7 @@ export function summaryMarkdown(summary: VisionSummary): string {
     out.push(`### ${escapeMarkdown(t.name)}`, '', `${plural(t.modules.length, 'module')} (${lv}); ${plural(t.findings.errors, 'error')}, ${plural(t.findings.warnings, 'warning')}.`, '');
     if (t.gaps.length === 0) out.push('No open gaps.', '');
     else {
-      for (const g of t.gaps) out.push(`- \`${g.ruleId}\` × ${g.count}`);
+      for (const g of t.gaps) out.push(`- ${markdownCode(g.ruleId)} × ${g.count}`);
       out.push('');
     }
   }

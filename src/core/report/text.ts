@@ -3,40 +3,62 @@
  * each (`line:col  severity  message  ruleId`), columns aligned, then a summary line.
  */
 import type { Finding } from '../model/types';
+import { escapeTerminal } from './escape';
 import { countSeverities } from './json';
+import { collect, type Write } from './stream';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** Messages are single-line in a terminal: control characters would garble the layout. */
+/** Widest message that sets the alignment of the rule column. */
+const MAX_ALIGNED = 400;
+
+/**
+ * One line of workspace text for a terminal: line breaks and tabs as spaces (so a message
+ * cannot garble the layout), every other control character and bidi override as a visible
+ * escape (`\x1b`, `\u202e`), so a file or module name cannot move the cursor, rewrite the line,
+ * open a hyperlink or reorder what is shown.
+ */
 function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return escapeTerminal(text.replace(/[\r\n\t]+/g, ' '));
 }
 
-export function formatText(findings: readonly Finding[]): string {
-  if (findings.length === 0) return 'No problems found.\n';
+/** `formatText` in pieces: one line at a time, findings grouped by file, columns aligned per file. */
+export function writeText(findings: readonly Finding[], write: Write): void {
+  if (findings.length === 0) {
+    write('No problems found.\n');
+    return;
+  }
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = byFile.get(f.file);
     if (list) list.push(f);
     else byFile.set(f.file, [f]);
   }
-  const out: string[] = [];
   for (const [file, list] of byFile) {
-    out.push(file === '' ? '(workspace)' : oneLine(file));
-    const rows = list.map((f) => [`${f.line}:${f.column}`, f.severity, oneLine(f.message), f.ruleId]);
-    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
-    for (const r of rows) {
-      out.push(`  ${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`);
+    write((file === '' ? '(workspace)' : oneLine(file)) + '\n');
+    // Two passes over the file's findings (widths, then lines) rather than a table of every row.
+    const widths = [0, 0, 0];
+    for (const f of list) {
+      widths[0] = Math.max(widths[0], `${f.line}:${f.column}`.length);
+      widths[1] = Math.max(widths[1], f.severity.length);
+      // A message past MAX_ALIGNED does not widen the column: one hostile 100,000-character
+      // message would otherwise pad every other line of its file to that width.
+      widths[2] = Math.max(widths[2], Math.min(oneLine(f.message).length, MAX_ALIGNED));
     }
-    out.push('');
+    for (const f of list) {
+      write(`  ${`${f.line}:${f.column}`.padEnd(widths[0])}  ${f.severity.padEnd(widths[1])}  ${oneLine(f.message).padEnd(widths[2])}  ${oneLine(f.ruleId)}\n`);
+    }
+    write('\n');
   }
   const c = countSeverities(findings);
   const mark = c.errors > 0 ? '✖' : '⚠';
-  out.push(
-    `${mark} ${plural(findings.length, 'problem')} (${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')})`,
+  write(
+    `${mark} ${plural(findings.length, 'problem')} (${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')})\n`,
   );
-  return out.join('\n') + '\n';
+}
+
+export function formatText(findings: readonly Finding[]): string {
+  return collect((write) => writeText(findings, write));
 }

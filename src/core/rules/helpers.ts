@@ -3,7 +3,8 @@
  * `rules/<area>/<name>.ts`.
  */
 import type { CodeownersFile, CodeownersRule, FixEdit, Module, SourceLocation, SourceRange } from '../model/types';
-import type { CodeownersUsage } from '../sources/codeowners/ownership';
+import { parseEntityRef as parseCatalogRef } from '../sources/backstage';
+import type { CodeownersUsage } from './indexes';
 import type { ContractDecl, ParseProblem } from '../sources/types';
 import type { RuleContext } from './rule';
 
@@ -45,41 +46,14 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-const fileSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-
-/** `ctx.files` as a set, built once per analysis. */
+/** `ctx.files` as a set (a shared index of the snapshot). */
 export function fileSet(ctx: RuleContext): ReadonlySet<string> {
-  let set = fileSets.get(ctx.files);
-  if (!set) {
-    set = new Set(ctx.files);
-    fileSets.set(ctx.files, set);
-  }
-  return set;
+  return ctx.indexes.fileSet();
 }
-
-/**
- * Hand `fileSet` the set of this file list, built by the engine in slices (the same files):
- * ignored when one is already kept.
- */
-export function primeFileSet(files: readonly string[], set: ReadonlySet<string>): void {
-  if (!fileSets.has(files)) fileSets.set(files, set);
-}
-
-/** Is `fileSet` already kept for this file list? */
-export function hasFileSet(files: readonly string[]): boolean {
-  return fileSets.has(files);
-}
-
-const contractMaps = new WeakMap<readonly ContractDecl[], ReadonlyMap<string, ContractDecl>>();
 
 /** The contract declared in a file, by its path. */
 export function contractByFile(ctx: RuleContext, file: string): ContractDecl | undefined {
-  let map = contractMaps.get(ctx.contracts);
-  if (!map) {
-    map = new Map(ctx.contracts.map((contract) => [contract.file, contract]));
-    contractMaps.set(ctx.contracts, map);
-  }
-  return map.get(file);
+  return ctx.indexes.contractByFile(file);
 }
 
 /** The contract that declares a module, if any. */
@@ -88,39 +62,16 @@ export function contractOf(ctx: RuleContext, module: Module): ContractDecl | und
   return contractByFile(ctx, module.definedAt.file) ?? module.files.map((f) => contractByFile(ctx, f)).find(Boolean);
 }
 
-/** Does a module run (service, website, job) rather than being linked in (library)? */
-export function isRunnable(module: Module): boolean {
-  return module.type !== 'library';
-}
-
-export function hasAlerts(module: Module): boolean {
-  return module.alerts.length > 0 || module.observability.some((e) => e.signal === 'alerts');
-}
-
-export function hasRunbook(module: Module): boolean {
-  return module.runbook !== null || module.observability.some((e) => e.signal === 'runbook');
-}
-
-export function isPii(module: Module): boolean {
-  return (module.data.classification ?? '').toLowerCase() === 'pii';
-}
-
-/** Backstage entity reference `[kind:][namespace/]name` → its parts (kind and namespace lowercased). */
+/**
+ * Backstage entity reference `[kind:][namespace/]name` → its parts, kind and namespace
+ * lowercased as Backstage compares them; a handle (`@org/team`) is a name. One parser: the
+ * catalog reader's.
+ */
 export function parseEntityRef(ref: string): { kind: string | null; namespace: string; name: string } {
-  let rest = ref.trim();
-  let kind: string | null = null;
-  const colon = rest.indexOf(':');
-  if (colon > 0 && !rest.startsWith('@')) {
-    kind = rest.slice(0, colon).toLowerCase();
-    rest = rest.slice(colon + 1);
-  }
-  let namespace = 'default';
-  const slash = rest.indexOf('/');
-  if (slash > 0 && !rest.startsWith('@')) {
-    namespace = rest.slice(0, slash).toLowerCase();
-    rest = rest.slice(slash + 1);
-  }
-  return { kind, namespace, name: rest };
+  const trimmed = ref.trim();
+  if (trimmed.startsWith('@')) return { kind: null, namespace: 'default', name: trimmed };
+  const parsed = parseCatalogRef(trimmed);
+  return { kind: parsed.kind?.toLowerCase() ?? null, namespace: parsed.namespace.toLowerCase(), name: parsed.name };
 }
 
 /**
@@ -197,78 +148,14 @@ export function endOfRule(rule: CodeownersRule): { line: number; column: number 
   return { line: last.endLine, column: last.endColumn };
 }
 
-export type { CodeownersUsage } from '../sources/codeowners/ownership';
-
-const usageCache = new WeakMap<readonly string[], WeakMap<CodeownersFile, CodeownersUsage>>();
-
-function sameSection(a: CodeownersRule, b: CodeownersRule): boolean {
-  return (a.section ?? '').toLowerCase() === (b.section ?? '').toLowerCase();
-}
+export type { CodeownersUsage } from './indexes';
 
 /**
  * How many workspace files each CODEOWNERS rule matches and wins: one pass over the files,
- * shared by `codeowners/shadowed` and `codeowners/no-match`, kept per (file list, CODEOWNERS)
- * so that an edit that changes neither does not count again. With the index behind
- * `ownersOf` (`ctx.ownership`), one batch call; otherwise `ownersOf` for every file.
+ * shared by `codeowners/shadowed` and `codeowners/no-match` (a shared index of the snapshot).
  */
 export function codeownersUsage(ctx: RuleContext, codeowners: CodeownersFile): CodeownersUsage {
-  let byFile = usageCache.get(ctx.files);
-  if (!byFile) {
-    byFile = new WeakMap();
-    usageCache.set(ctx.files, byFile);
-  }
-  const cached = byFile.get(codeowners);
-  if (cached) return cached;
-  const usage = ctx.ownership?.file === codeowners ? ctx.ownership.usage(ctx.files) : usageByPath(ctx, codeowners);
-  byFile.set(codeowners, usage);
-  return usage;
-}
-
-/**
- * Has `codeownersUsage` already counted this (file list, CODEOWNERS)? The engine asks before
- * counting in slices itself (`primeCodeownersUsage`), so that the rules find the figures ready.
- */
-export function hasCodeownersUsage(files: readonly string[], codeowners: CodeownersFile): boolean {
-  return usageCache.get(files)?.has(codeowners) ?? false;
-}
-
-/**
- * Hand `codeownersUsage` the figures the engine counted (with `OwnershipIndex.usageInSlices`,
- * the same figures as `usage()`), for this file list and CODEOWNERS.
- */
-export function primeCodeownersUsage(files: readonly string[], codeowners: CodeownersFile, usage: CodeownersUsage): void {
-  let byFile = usageCache.get(files);
-  if (!byFile) {
-    byFile = new WeakMap();
-    usageCache.set(files, byFile);
-  }
-  byFile.set(codeowners, usage);
-}
-
-function usageByPath(ctx: RuleContext, codeowners: CodeownersFile): CodeownersUsage {
-  const size = codeowners.rules.reduce((max, rule) => Math.max(max, rule.index + 1), 0);
-  const usage: CodeownersUsage = {
-    matched: new Array<number>(size).fill(0),
-    won: new Array<number>(size).fill(0),
-    overriddenBy: new Array<CodeownersRule | undefined>(size).fill(undefined),
-  };
-  for (const path of ctx.files) {
-    const match = ctx.ownersOf(path);
-    const winners = match.rules.length > 0 ? match.rules : match.rule ? [match.rule] : [];
-    for (const rule of winners) {
-      if (rule.file !== codeowners.file) continue;
-      usage.matched[rule.index]++;
-      usage.won[rule.index]++;
-    }
-    for (const rule of match.overridden) {
-      if (rule.file !== codeowners.file) continue;
-      usage.matched[rule.index]++;
-      if (usage.overriddenBy[rule.index] === undefined) {
-        usage.overriddenBy[rule.index] = winners.find((w) => sameSection(w, rule)) ?? winners[0];
-      }
-    }
-  }
-  return usage;
+  return ctx.indexes.codeownersUsage(codeowners);
 }
 
 /** The CODEOWNERS file a fix should write to when none exists. */
@@ -295,26 +182,12 @@ export function resolveModule(ctx: RuleContext, name: string): Module | undefine
   return parsed.name !== name ? ctx.moduleByName(parsed.name) : undefined;
 }
 
-const apiProviders = new WeakMap<readonly Module[], ReadonlyMap<string, Module | null>>();
-
 /**
  * Every provided API by name (contract `provides`, catalog `providesApis`, catalog API
  * entities), with the module that provides it (null for an API entity no module provides).
  */
 export function providedApis(ctx: RuleContext): ReadonlyMap<string, Module | null> {
-  let map = apiProviders.get(ctx.model.modules);
-  if (!map) {
-    const byName = new Map<string, Module | null>();
-    for (const module of ctx.model.modules) {
-      for (const api of module.apis) if (!byName.get(api.name)) byName.set(api.name, module);
-    }
-    for (const entity of ctx.catalog) {
-      if (entity.kind.toLowerCase() === 'api' && !byName.has(entity.name)) byName.set(entity.name, null);
-    }
-    map = byName;
-    apiProviders.set(ctx.model.modules, map);
-  }
-  return map;
+  return ctx.indexes.providedApis();
 }
 
 /** The API a `consumes` entry names (an API name or an `api:` entity reference), if provided. */

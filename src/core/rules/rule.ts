@@ -14,6 +14,7 @@ import type {
   Team,
 } from '../model/types';
 import type { OwnershipIndex } from '../sources/codeowners/ownership';
+import type { PreparedIndex, RuleIndexes } from './indexes';
 import type {
   CatalogEntity,
   ConfigFile,
@@ -34,6 +35,13 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** Strategy rules run only when a vision.yaml exists. */
   requiresVision?: boolean;
+  /**
+   * The rule looks at where CODEOWNERS lines match across the whole repository: it does not run
+   * when the root is a subfolder and the repository root's CODEOWNERS applies.
+   */
+  wholeRepository?: boolean;
+  /** Shared indexes the engine builds ahead of the rule run (in slices) when this rule is on. */
+  uses?: readonly PreparedIndex[];
 }
 
 export interface ReportInput {
@@ -77,6 +85,8 @@ export interface RuleContext {
    * fall back to a fix anchored on known positions, or to no fix.
    */
   textOf?(path: string): string | undefined;
+  /** Shared lookups over this snapshot, built once when first asked. */
+  readonly indexes: RuleIndexes;
   /** Today's date (ISO `YYYY-MM-DD`), for staleness. */
   readonly today: string;
   report(finding: ReportInput): void;

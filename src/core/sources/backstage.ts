@@ -147,7 +147,7 @@ export function parseCatalog(text: string, file: string): ParseResult<CatalogEnt
   const problems: ParseProblem[] = [];
   try {
     const parsed = parseYaml(text, file);
-    problems.push(...parsed.problems);
+    for (const item of parsed.problems) problems.push(item);
     const entities: CatalogEntity[] = [];
     for (const doc of parsed.documents) {
       if (isEmptyDocument(doc)) continue;

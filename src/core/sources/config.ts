@@ -32,7 +32,7 @@ export function parseConfig(text: string, file: string): ParseResult<ConfigFile>
     const config = defaultConfig();
     const ruleLocations: Record<string, SourceLocation> = {};
     if (!doc) return { value: { file, config, ruleLocations }, problems };
-    if (!doc.hasSyntaxErrors && !isEmptyDocument(doc)) problems.push(...validateAgainstSchema('northstar-config', doc));
+    if (!doc.hasSyntaxErrors && !isEmptyDocument(doc)) for (const item of validateAgainstSchema('northstar-config', doc)) problems.push(item);
     const root = doc.root;
     const section = (key: string) => doc.get(root, key);
     const globs = (node: unknown) => doc.strings(node).map((s) => s.value.trim());

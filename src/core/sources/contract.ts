@@ -148,7 +148,7 @@ export function parseContract(text: string, file: string): ParseResult<ContractD
       if (problems.length === 0) problems.push(emptyFile(file, text));
       return { value: null, problems };
     }
-    if (!doc.hasSyntaxErrors) problems.push(...validateAgainstSchema('service-contract', doc));
+    if (!doc.hasSyntaxErrors) for (const item of validateAgainstSchema('service-contract', doc)) problems.push(item);
     return { value: readContract(doc, file, problems), problems };
   } catch (error) {
     return { value: null, problems: [readFailure(file, error)] };

@@ -15,6 +15,7 @@ import { parse as parseToml } from 'smol-toml';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ManifestDecl, ParseProblem, ParseResult } from './types';
 import { baseName, folderOf, LineIndex } from './text';
+import { skipSpaces } from '../regex';
 
 export const MANIFEST_FILE_NAMES: readonly string[] = [
   'package.json',
@@ -172,7 +173,10 @@ function readGoMod(b: ManifestBuilder): void {
   for (const rawLine of b.text.split('\n')) {
     const lineStart = offset;
     offset += rawLine.length + 1;
-    const line = rawLine.replace(/\/\/.*$/, '').replace(/\r$/, '');
+    // Up to a `//` comment (found by indexOf: a regex for it moved quadratically over `////…`).
+    const comment = rawLine.indexOf('//');
+    let line = comment >= 0 ? rawLine.slice(0, comment) : rawLine;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
     if (inRequire) {
       if (/^\s*\)/.test(line)) inRequire = false;
       else {
@@ -213,6 +217,45 @@ function readToml(b: ManifestBuilder): Record<string, unknown> | null {
   }
 }
 
+/**
+ * The table a TOML header line names (`[ tool . poetry ]  # x` → `tool.poetry`), or null when
+ * the line is not a table header (array-of-tables headers `[[…]]` included). A scan, not a
+ * regex: the regex it replaces backtracked cubically on `[` followed by thousands of spaces.
+ */
+export function tomlHeader(line: string): string | null {
+  const t = line.trim();
+  if (!t.startsWith('[') || t.startsWith('[[')) return null;
+  const close = t.indexOf(']');
+  if (close < 0) return null;
+  const rest = t.slice(close + 1).trimStart();
+  if (rest !== '' && !rest.startsWith('#')) return null;
+  const inside = t.slice(1, close);
+  if (inside.trim() === '') return null;
+  return inside
+    .split('.')
+    .map((part) => part.trim())
+    .join('.')
+    .replace(/["']/g, '');
+}
+
+/**
+ * The quoted value of `key = "…"` (or `'…'`) at the start of a line: offsets of the value in the
+ * line, or null. The value stops at the first quote of either kind, which must close it.
+ */
+export function tomlKeyValue(line: string, key: string): [number, number] | null {
+  let i = skipSpaces(line, 0);
+  if (!line.startsWith(key, i)) return null;
+  i = skipSpaces(line, i + key.length);
+  if (line[i] !== '=') return null;
+  i = skipSpaces(line, i + 1);
+  const quote = line[i];
+  if (quote !== '"' && quote !== "'") return null;
+  let end = i + 1;
+  while (end < line.length && line[end] !== '"' && line[end] !== "'") end++;
+  if (line[end] !== quote) return null;
+  return [i + 1, end];
+}
+
 /** Offsets of the string value of `key = "…"` in TOML table `[table]`, by a line scan. */
 function tomlStringValue(text: string, table: string, key: string): [number, number] | null {
   let current = '';
@@ -220,17 +263,14 @@ function tomlStringValue(text: string, table: string, key: string): [number, num
   for (const line of text.split('\n')) {
     const lineStart = offset;
     offset += line.length + 1;
-    const header = /^\s*\[\s*([^\]]+?)\s*\]\s*(#.*)?\r?$/.exec(line);
-    if (header && !line.trim().startsWith('[[')) {
-      current = header[1].replace(/\s*\.\s*/g, '.').replace(/["']/g, '');
+    const header = tomlHeader(line);
+    if (header !== null) {
+      current = header;
       continue;
     }
     if (current !== table) continue;
-    const match = new RegExp(`^(\\s*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*)(["'])([^"']*)\\2`).exec(line);
-    if (match) {
-      const start = lineStart + match[1].length + 1;
-      return [start, start + match[3].length];
-    }
+    const value = tomlKeyValue(line, key);
+    if (value) return [lineStart + value[0], lineStart + value[1]];
   }
   return null;
 }
@@ -337,25 +377,67 @@ function text(value: unknown): string | null {
   return null;
 }
 
-/** Offsets of the text of `<project><artifactId>` (not the parent's), by a tag-depth scan. */
-function pomArtifactIdRange(source: string): [number, number] | null {
-  const tag = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g;
+const XML_NAME_START = /[A-Za-z_]/;
+const XML_NAME_CHAR = /[\w.:-]/;
+
+/**
+ * Offsets of the text of `<project><artifactId>` (not the parent's), by a tag-depth scan that
+ * skips comments, CDATA, processing instructions and the doctype. Hand-written: the regex it
+ * replaces could trade characters between a tag's name and its attributes.
+ */
+export function pomArtifactIdRange(source: string): [number, number] | null {
   const stack: string[] = [];
-  for (let match = tag.exec(source); match; match = tag.exec(source)) {
-    if (!match[2]) continue;
-    const name = match[2].replace(/^.*:/, '');
-    if (match[1]) stack.pop();
-    else if (!match[3]) {
-      if (name === 'artifactId' && stack.length === 1 && stack[0] === 'project') {
-        const start = match.index + match[0].length;
-        const end = source.indexOf('<', start);
-        if (end < 0) return null;
-        const raw = source.slice(start, end);
-        const lead = raw.length - raw.trimStart().length;
-        return [start + lead, start + raw.trimEnd().length];
-      }
-      stack.push(name);
+  // Where each closing marker was last found: searching again from an earlier offset finds
+  // the same one, and a marker once missing is missing for every later offset too.
+  const found = new Map<string, number>();
+  /** The offset after `end` at or after `from`, or -1 (the construct is unclosed: not one). */
+  const after = (from: number, end: string): number => {
+    let at = found.get(end);
+    if (at === undefined || (at >= 0 && at < from)) {
+      at = source.indexOf(end, from);
+      found.set(end, at);
     }
+    return at < 0 ? -1 : at + end.length;
+  };
+  const skipped = (i: number): number => {
+    if (source.startsWith('<!--', i)) return after(i + 4, '-->');
+    if (source.startsWith('<![CDATA[', i)) return after(i + 9, ']]>');
+    if (source.startsWith('<?', i)) return after(i + 2, '?>');
+    if (source.startsWith('<!DOCTYPE', i)) return after(i + 9, '>');
+    return -1;
+  };
+  let i = source.indexOf('<');
+  while (i >= 0 && i < source.length) {
+    const next = skipped(i);
+    if (next >= 0) i = next;
+    else {
+      const closing = source[i + 1] === '/';
+      let j = i + (closing ? 2 : 1);
+      if (!XML_NAME_START.test(source[j] ?? '')) {
+        i = source.indexOf('<', i + 1);
+        continue;
+      }
+      const nameStart = j;
+      while (j < source.length && XML_NAME_CHAR.test(source[j])) j++;
+      const qualified = source.slice(nameStart, j);
+      const gt = source.indexOf('>', j);
+      if (gt < 0) return null;
+      const name = qualified.slice(qualified.lastIndexOf(':') + 1);
+      if (closing) stack.pop();
+      else if (source[gt - 1] !== '/') {
+        if (name === 'artifactId' && stack.length === 1 && stack[0] === 'project') {
+          const start = gt + 1;
+          const end = source.indexOf('<', start);
+          if (end < 0) return null;
+          const raw = source.slice(start, end);
+          const lead = raw.length - raw.trimStart().length;
+          return [start + lead, start + raw.trimEnd().length];
+        }
+        stack.push(name);
+      }
+      i = gt + 1;
+    }
+    i = source.indexOf('<', i);
   }
   return null;
 }
@@ -419,14 +501,68 @@ const GRADLE_CONFIGURATIONS = [
   'testCompile',
 ];
 
+const GRADLE_CONFIGURATION_SET: ReadonlySet<string> = new Set(GRADLE_CONFIGURATIONS);
+const IDENTIFIER_CHAR = /[A-Za-z0-9_]/;
+const CATALOG_CHAR = /[A-Za-z0-9_.-]/;
+
+/**
+ * What one line of a Gradle build declares, by a scan (the regexes it replaces took quadratic
+ * time on a configuration name followed by a long run of spaces):
+ * - `implementation group: 'g', name: 'a', version: 'v'` → `g:a`
+ * - `implementation "g:a:v"`, `implementation("g:a:v")`, `api(platform("g:a:v"))` → `g:a`
+ * - `implementation(libs.micrometer.registry.prometheus)` → the version-catalog alias as written
+ */
+export function gradleDependency(line: string): string | null {
+  let i = skipSpaces(line, 0);
+  let j = i;
+  while (j < line.length && IDENTIFIER_CHAR.test(line[j])) j++;
+  if (!GRADLE_CONFIGURATION_SET.has(line.slice(i, j))) return null;
+  i = skipSpaces(line, j);
+  if (line[i] === '(') i = skipSpaces(line, i + 1);
+  const quoted = (from: number, stops: string): [string, number] | null => {
+    if (line[from] !== '"' && line[from] !== "'") return null;
+    let end = from + 1;
+    while (end < line.length && !stops.includes(line[end])) end++;
+    if (end === from + 1 || (line[end] !== '"' && line[end] !== "'")) return null;
+    return [line.slice(from + 1, end), end + 1];
+  };
+  const keyed = (from: number, key: string): [string, number] | null => {
+    if (!line.startsWith(key, from)) return null;
+    let k = skipSpaces(line, from + key.length);
+    if (line[k] !== ':' && line[k] !== '=') return null;
+    k = skipSpaces(line, k + 1);
+    return quoted(k, '"\'');
+  };
+  const group = keyed(i, 'group');
+  if (group) {
+    let k = skipSpaces(line, group[1]);
+    if (line[k] === ',') {
+      k = skipSpaces(line, k + 1);
+      const name = keyed(k, 'name');
+      if (name) return `${group[0]}:${name[0]}`;
+    }
+  }
+  let k = i;
+  for (const wrapper of ['platform', 'enforcedPlatform']) {
+    if (!line.startsWith(wrapper, i)) continue;
+    const open = skipSpaces(line, i + wrapper.length);
+    if (line[open] === '(') k = skipSpaces(line, open + 1);
+    break;
+  }
+  const coordinate = quoted(k, '"\'$');
+  if (coordinate) {
+    const parts = coordinate[0].split(':');
+    return parts.length >= 2 ? `${parts[0]}:${parts[1]}` : null;
+  }
+  if (line.startsWith('libs.', i) && CATALOG_CHAR.test(line[i + 5] ?? '')) {
+    let end = i + 5;
+    while (end < line.length && CATALOG_CHAR.test(line[end])) end++;
+    return line.slice(i, end);
+  }
+  return null;
+}
+
 function readGradle(b: ManifestBuilder): void {
-  const configuration = `(?:${GRADLE_CONFIGURATIONS.join('|')})`;
-  // implementation "g:a:v" | implementation("g:a:v") | api(platform("g:a:v"))
-  const coordinates = new RegExp(`^\\s*${configuration}\\s*\\(?\\s*(?:(?:platform|enforcedPlatform)\\s*\\(\\s*)?["']([^"'$]+?)["']`);
-  // implementation group: 'g', name: 'a', version: 'v'
-  const mapNotation = new RegExp(`^\\s*${configuration}\\s*\\(?\\s*group\\s*[:=]\\s*["']([^"']+)["']\\s*,\\s*name\\s*[:=]\\s*["']([^"']+)["']`);
-  // implementation(libs.micrometer.registry.prometheus): a version-catalog alias, kept as written
-  const catalog = new RegExp(`^\\s*${configuration}\\s*\\(?\\s*(libs\\.[A-Za-z0-9_.-]+)`);
   let inBlockComment = false;
   for (const rawLine of b.text.split('\n')) {
     let line = rawLine;
@@ -436,24 +572,14 @@ function readGradle(b: ManifestBuilder): void {
       line = line.slice(end + 2);
       inBlockComment = false;
     }
-    if (/^\s*\/\//.test(line)) continue;
-    if (/^\s*\/\*/.test(line) && !line.includes('*/')) {
+    const start = skipSpaces(line, 0);
+    if (line.startsWith('//', start)) continue;
+    if (line.startsWith('/*', start) && !line.includes('*/')) {
       inBlockComment = true;
       continue;
     }
-    const map = mapNotation.exec(line);
-    if (map) {
-      b.add(`${map[1]}:${map[2]}`);
-      continue;
-    }
-    const coordinate = coordinates.exec(line);
-    if (coordinate) {
-      const parts = coordinate[1].split(':');
-      if (parts.length >= 2) b.add(`${parts[0]}:${parts[1]}`);
-      continue;
-    }
-    const alias = catalog.exec(line);
-    if (alias) b.add(alias[1]);
+    const dependency = gradleDependency(line);
+    if (dependency !== null) b.add(dependency);
   }
 }
 

@@ -234,9 +234,9 @@ function prune(errors: ErrorObject[]): ErrorObject[] {
  * `contracts/schema`, sorted by position. Never throws.
  */
 export function validateAgainstSchema(kind: SchemaKind, doc: YamlDoc): ParseProblem[] {
-  const { value, error } = doc.toJS();
+  const { value, error, location } = doc.toJS();
   if (error !== null) {
-    return [{ ruleId: 'contracts/yaml', message: `YAML could not be read: ${error}`, location: doc.documentLocation() }];
+    return [{ ruleId: 'contracts/yaml', message: `YAML could not be read: ${error}`, location: location ?? doc.documentLocation() }];
   }
   if (value === null || value === undefined) {
     return [{ ruleId: 'contracts/schema', message: 'the document is empty', location: doc.documentLocation() }];
@@ -268,6 +268,6 @@ export function validateAgainstSchema(kind: SchemaKind, doc: YamlDoc): ParseProb
 /** Parse a single-document YAML text and validate it: every problem, YAML and schema. */
 export function validateYamlText(kind: SchemaKind, text: string, file: string): ParseProblem[] {
   const { doc, problems } = parseSingleYaml(text, file);
-  if (doc && !doc.hasSyntaxErrors) problems.push(...validateAgainstSchema(kind, doc));
+  if (doc && !doc.hasSyntaxErrors) for (const item of validateAgainstSchema(kind, doc)) problems.push(item);
   return problems;
 }

@@ -8,6 +8,7 @@
 import type { PriorityTag } from '../model/types';
 import type { DisableComment } from './types';
 import { LineIndex } from './text';
+import { trimTrailing } from '../regex';
 
 const PRIORITY_TAG = 'northstar:priority';
 /** Comment openers that may appear anywhere on a line (after code). */
@@ -58,7 +59,7 @@ export function findPriorityTags(text: string, file: string): PriorityTag[] {
       const match = PRIORITY_ID.exec(text);
       if (!match) break;
       // A sentence's full stop or an HTML comment's `-->` is not part of the id.
-      const id = match[0].replace(/[.-]+$/, '');
+      const id = trimTrailing(match[0], '.-');
       tags.push({ file, priority: id, range: lines.range(i, i + id.length) });
       i += match[0].length;
       let j = i;

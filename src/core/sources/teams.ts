@@ -18,7 +18,7 @@ export function parseTeams(text: string, file: string): ParseResult<TeamsFile> {
       if (problems.length === 0) problems.push(emptyFile(file, text));
       return { value: { file, teams: [] }, problems };
     }
-    if (!doc.hasSyntaxErrors) problems.push(...validateAgainstSchema('teams', doc));
+    if (!doc.hasSyntaxErrors) for (const item of validateAgainstSchema('teams', doc)) problems.push(item);
     const teams: TeamDecl[] = [];
     for (const item of doc.items(doc.get(doc.root, 'teams'))) {
       const id = doc.located(doc.get(item, 'id'));

@@ -3,7 +3,7 @@
  * capacity allocation. Counting priorities and summing capacity are strategy rules, not
  * schema errors, so they are not checked here.
  */
-import type { Metric } from '../model/types';
+import type { Draft, Metric } from '../model/types';
 import type { ParseResult, PriorityDecl, VisionFile } from './types';
 import { validateAgainstSchema } from './schema';
 import { emptyFile, parseSingleYaml, readFailure } from './yaml';
@@ -23,7 +23,7 @@ export function parseVision(text: string, file: string): ParseResult<VisionFile>
       if (problems.length === 0) problems.push(emptyFile(file, text));
       return { value: empty, problems };
     }
-    if (!doc.hasSyntaxErrors) problems.push(...validateAgainstSchema('vision', doc));
+    if (!doc.hasSyntaxErrors) for (const item of validateAgainstSchema('vision', doc)) problems.push(item);
     const root = doc.root;
     const vision = doc.get(root, 'vision');
 
@@ -35,7 +35,7 @@ export function parseVision(text: string, file: string): ParseResult<VisionFile>
       for (const metricNode of doc.items(doc.get(item, 'metrics'))) {
         const name = doc.located(doc.get(metricNode, 'name'));
         if (!name) continue;
-        const metric: Metric = { name: name.value.trim(), location: doc.loc(metricNode) };
+        const metric: Draft<Metric> = { name: name.value.trim(), location: doc.loc(metricNode) };
         const unit = doc.str(doc.get(metricNode, 'unit'));
         if (unit !== null) metric.unit = unit;
         for (const key of ['baseline', 'current', 'target'] as const) {

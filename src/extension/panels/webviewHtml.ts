@@ -8,13 +8,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
+import { trimTrailing } from '../../core/regex';
 
 /** Folder (under the extension root) that holds everything a webview may load. */
 export const MEDIA_FOLDER = 'media';
 
 /** A fresh random nonce for one page load (128 bits, base64 without padding). */
 export function createNonce(): string {
-  return randomBytes(16).toString('base64').replace(/=+$/, '');
+  return trimTrailing(randomBytes(16).toString('base64'), '=');
 }
 
 /**
@@ -103,7 +104,7 @@ export function webviewPage(options: WebviewPageOptions): string {
 
 /** The `media/` folder of the extension. */
 export function mediaRoot(extensionUri: vscode.Uri): vscode.Uri {
-  return extensionUri.with({ path: `${extensionUri.path.replace(/\/+$/, '')}/${MEDIA_FOLDER}` });
+  return extensionUri.with({ path: `${trimTrailing(extensionUri.path, '/')}/${MEDIA_FOLDER}` });
 }
 
 /** A file of `media/` as the webview may load it. */

@@ -4,6 +4,8 @@ import type { Rule } from '../rule';
 export const noMatch: Rule = {
   meta: {
     id: 'codeowners/no-match',
+    wholeRepository: true,
+    uses: ['codeownersUsage'],
     description: 'A CODEOWNERS pattern that matches no file of the workspace.',
     defaultSeverity: 'warning',
   },

@@ -93,7 +93,7 @@ export const dependencyCycle: Rule = {
       return out;
     });
     for (const component of stronglyConnected(edges)) {
-      const start = Math.min(...component);
+      const start = component.reduce((min, index) => Math.min(min, index), Infinity);
       const members = new Set(component);
       const first = edges[start].find((edge) => members.has(edge.to));
       if (!first) continue; // a single module that does not depend on itself

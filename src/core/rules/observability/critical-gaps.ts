@@ -1,4 +1,5 @@
-import { hasAlerts, hasRunbook, isRunnable, listText } from '../helpers';
+import { hasAlerts, hasRunbook, runsInProduction } from '../../model/predicates';
+import { listText } from '../helpers';
 import type { Rule } from '../rule';
 
 export const criticalGaps: Rule = {
@@ -9,7 +10,7 @@ export const criticalGaps: Rule = {
   },
   check(ctx) {
     for (const module of ctx.model.modules) {
-      if (!isRunnable(module) || module.tier !== 1 || module.lifecycle !== 'production') continue;
+      if (!runsInProduction(module) || module.tier !== 1 || module.lifecycle !== 'production') continue;
       const missing: string[] = [];
       if (!hasAlerts(module)) missing.push('alerts');
       if (!hasRunbook(module)) missing.push('a runbook');

@@ -1,4 +1,4 @@
-import { isRunnable } from '../helpers';
+import { runsInProduction } from '../../model/predicates';
 import type { Rule } from '../rule';
 
 export const observabilityMissing: Rule = {
@@ -9,7 +9,7 @@ export const observabilityMissing: Rule = {
   },
   check(ctx) {
     for (const module of ctx.model.modules) {
-      if (!isRunnable(module) || module.observability.length > 0) continue;
+      if (!runsInProduction(module) || module.observability.length > 0) continue;
       const where =
         module.source === 'catalog'
           ? 'add an observability annotation (grafana/…, datadoghq.com/…, sentry.io/…) to its catalog entry'

@@ -44,7 +44,7 @@ export function declareInTeamsFile(ctx: RuleContext, owner: string): Fix | undef
   const item = /^(\s*)-\s+/.exec(firstLine);
   if (!item) return undefined;
   const indent = item[1];
-  const lastLine = Math.max(...teamsFile.teams.map((team) => team.location.line));
+  const lastLine = teamsFile.teams.reduce((max, team) => Math.max(max, team.location.line), 0);
   // The list ends at the first line, after the last entry, indented less than its items
   // (or a key at the items' own indentation).
   let insertAt = lines.length + 1;

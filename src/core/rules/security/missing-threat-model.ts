@@ -1,9 +1,11 @@
-import { contractOf, fileSet, isPii } from '../helpers';
+import { isPii } from '../../model/predicates';
+import { contractOf, fileSet } from '../helpers';
 import type { Rule } from '../rule';
 
 export const missingThreatModel: Rule = {
   meta: {
     id: 'security/missing-threat-model',
+    uses: ['fileSet'],
     description: 'A tier-1 module, or one that handles PII, without a threat model.',
     defaultSeverity: 'warning',
   },

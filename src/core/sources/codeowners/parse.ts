@@ -10,6 +10,7 @@ import type {
   CodeownersFile,
   CodeownersRule,
   CodeownersSection,
+  Draft,
   SourceRange,
 } from '../../model/types';
 import type { DisableComment, ParseProblem } from '../types';
@@ -24,7 +25,8 @@ export interface CodeownersParseResult {
   disables: DisableComment[];
 }
 
-const DISABLE = /^#\s*northstar-disable-next-line(?:\s+(.*?))?\s*$/;
+/** The rule list after the directive (with surrounding blanks: the caller splits on them). */
+const DISABLE = /^#\s*northstar-disable-next-line(?:\s([\s\S]*))?$/;
 
 /** Bytes of `text` encoded as UTF-8 (without allocating the encoding). */
 export function utf8Length(text: string): number {
@@ -99,10 +101,10 @@ function parseDisable(comment: string): string[] | null {
 class Parser {
   readonly problems: ParseProblem[] = [];
   readonly disables: DisableComment[] = [];
-  readonly rules: CodeownersRule[] = [];
-  readonly sections: CodeownersSection[] = [];
-  private readonly sectionByKey = new Map<string, CodeownersSection>();
-  private current: CodeownersSection;
+  readonly rules: Draft<CodeownersRule>[] = [];
+  readonly sections: Draft<CodeownersSection>[] = [];
+  private readonly sectionByKey = new Map<string, Draft<CodeownersSection>>();
+  private current: Draft<CodeownersSection>;
   /** Default owners of the header that opened the current run of lines (GitLab applies the current header's). */
   private currentDefaults: { owners: string[]; ranges: SourceRange[] } = { owners: [], ranges: [] };
   private lineNo = 0;
@@ -283,8 +285,8 @@ class Parser {
     if (!exclusion && !ownerText) {
       if (this.currentDefaults.owners.length > 0) {
         // "Default owners are applied when specific owners are not specified for file paths."
-        owners.push(...this.currentDefaults.owners);
-        ranges.push(...this.currentDefaults.ranges);
+        for (const item of this.currentDefaults.owners) owners.push(item);
+        for (const item of this.currentDefaults.ranges) ranges.push(item);
         inherited = true;
       } else if (!quietOwners) {
         this.problem(
@@ -355,8 +357,8 @@ class Parser {
     ownerRanges: SourceRange[],
     exclusion: boolean,
     inherited: boolean,
-  ): CodeownersRule {
-    const rule: CodeownersRule = {
+  ): Draft<CodeownersRule> {
+    const rule: Draft<CodeownersRule> = {
       file: this.file,
       line: this.lineNo,
       pattern,

@@ -18,6 +18,7 @@
  */
 import type { CodeownersDialect } from '../../model/types';
 import { tokenMatcher, type NameMatcher, type WildToken } from '../../glob';
+import { charClassTester } from '../../regex';
 
 export type Seg =
   | { kind: 'lit'; text: string }
@@ -81,7 +82,7 @@ function splitSlash(chars: PChar[]): PChar[][] {
 }
 
 /** A bracket expression `[...]` starting at `i` (fnmatch), or null when unterminated. */
-function bracket(chars: PChar[], i: number): { re: string; end: number } | null {
+function bracket(chars: PChar[], i: number): { re: string; body: string; negate: boolean; end: number } | null {
   let j = i + 1;
   let negate = false;
   if (j < chars.length && !chars[j].escaped && (chars[j].ch === '!' || chars[j].ch === '^')) {
@@ -95,7 +96,7 @@ function bracket(chars: PChar[], i: number): { re: string; end: number } | null 
     if (!c.escaped && c.ch === ']' && !first) {
       if (body === '') return null;
       // FNM_PATHNAME: a bracket expression never matches `/`.
-      return { re: negate ? `[^/${body}]` : `(?!/)[${body}]`, end: j };
+      return { re: negate ? `[^/${body}]` : `(?!/)[${body}]`, body, negate, end: j };
     }
     first = false;
     if (!c.escaped && c.ch === '-' && body !== '' && j + 1 < chars.length && !(chars[j + 1].ch === ']' && !chars[j + 1].escaped)) {
@@ -137,8 +138,8 @@ function segment(chars: PChar[], brackets: boolean): Seg {
       const b = bracket(chars, i);
       if (b) {
         src += b.re;
-        const one = new RegExp('^' + b.re + '$');
-        tokens.push({ t: 'class', test: (ch) => one.test(ch) });
+        const one = charClassTester(b.body, b.negate);
+        tokens.push({ t: 'class', test: (ch) => ch !== '/' && one(ch) });
         i = b.end;
       } else {
         src += '\\[';

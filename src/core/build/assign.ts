@@ -1,0 +1,109 @@
+/**
+ * Files → modules: each file belongs to the deepest module that contains it; that decides the
+ * module's test files, its priority tags, and (where nothing declares it) whether it is a
+ * service, from its deployment files.
+ */
+import { basename } from '../fs';
+import { compileGlobs } from '../glob';
+import type { ModuleDraft } from '../model/module';
+import type { NorthstarConfig, PriorityTag } from '../model/types';
+
+export const TEST_CONVENTIONS = [
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/test/**',
+  '**/tests/**',
+  '**/__tests__/**',
+  '**/*_test.go',
+  '**/test_*.py',
+  '**/src/test/**',
+];
+
+const SERVICE_FILES = new Set(['Dockerfile', 'Containerfile', 'Procfile', 'Chart.yaml', 'fly.toml', 'app.yaml', 'serverless.yml', 'skaffold.yaml']);
+const SERVICE_FOLDERS = ['k8s/', 'kubernetes/', 'helm/', 'deploy/', 'deployment/'];
+
+/** What assignFiles remembers between snapshots: is this file a test, for this module key. */
+export interface TestMemo {
+  conventions: string;
+  byFile: Map<string, { key: string; isTest: boolean }>;
+  /** The last whole assignment: per module (by index), its test files and whether it holds deployment files. */
+  assignment?: { files: readonly string[]; layout: string; tests: string[][]; hints: boolean[] };
+}
+
+/** Give each file to its module: tests, priority tags and the type inferred from deployment files. */
+export async function assignFiles(
+  modules: readonly ModuleDraft[],
+  files: readonly string[],
+  moduleOf: (path: string) => ModuleDraft | undefined,
+  tags: readonly PriorityTag[],
+  config: NorthstarConfig,
+  memo: TestMemo,
+  typeDeclared: ReadonlySet<ModuleDraft>,
+  pause: () => Promise<void> | null,
+): Promise<void> {
+  const conventions = config.tests.patterns ?? TEST_CONVENTIONS;
+  // Whether a file is a test depends on its module's folder and globs and on the conventions:
+  // remembered between snapshots, so an edit does not run every glob over every file again.
+  const conventionsKey = conventions.join('\u0000');
+  if (memo.conventions !== conventionsKey) {
+    memo.conventions = conventionsKey;
+    memo.byFile.clear();
+  }
+  const testers = new Map<ModuleDraft, (relative: string) => boolean>();
+  const serviceHints = new Set<ModuleDraft>();
+  const tests = new Map<ModuleDraft, string[]>();
+  // One compiled matcher for the conventions, shared by every module that has no globs of its own.
+  // Every default convention names `test` or `spec`: a path with neither is no test, and most
+  // paths are not, so the glob matcher runs on a few of them.
+  const conventionGlobs = compileGlobs(conventions);
+  const byConvention =
+    conventions === TEST_CONVENTIONS ? (rel: string) => (rel.includes('test') || rel.includes('spec')) && conventionGlobs(rel) : conventionGlobs;
+  // Which module's tests each file is, and which modules hold deployment files, depend only on
+  // the file list, the modules' folders and globs, and the conventions: the whole assignment is
+  // kept while those are the same (a contract or CODEOWNERS edit moves no file).
+  const layout = `${conventionsKey}\n${modules.map((m) => (m.testGlobs ? `${m.path}\u0000${m.testGlobs.join('\u0000')}` : m.path)).join('\n')}`;
+  const kept = memo.assignment;
+  if (kept && kept.files === files && kept.layout === layout) {
+    modules.forEach((m, i) => {
+      tests.set(m, kept.tests[i].slice());
+      if (kept.hints[i] && !typeDeclared.has(m)) serviceHints.add(m);
+    });
+  } else {
+    const hinted = new Set<ModuleDraft>();
+    for (const m of modules) {
+      testers.set(m, m.testGlobs ? ((g) => (rel: string) => g(m.path === '' ? rel : `${m.path}/${rel}`))(compileGlobs(m.testGlobs)) : byConvention);
+      tests.set(m, []);
+    }
+    for (let i = 0; i < files.length; i++) {
+      if ((i & 511) === 0) await pause();
+      const file = files[i];
+      const m = moduleOf(file);
+      if (!m) continue;
+      const rel = m.path === '' ? file : file.slice(m.path.length + 1);
+      const key = m.testGlobs ? `${m.path}\u0000${m.testGlobs.join('\u0000')}` : m.path;
+      const known = memo.byFile.get(file);
+      let isTest: boolean;
+      if (known !== undefined && known.key === key) isTest = known.isTest;
+      else {
+        isTest = testers.get(m)!(rel);
+        memo.byFile.set(file, { key, isTest });
+      }
+      if (isTest) tests.get(m)!.push(file);
+      if (!hinted.has(m) && (SERVICE_FILES.has(basename(rel)) || SERVICE_FOLDERS.some((f) => rel.startsWith(f)))) hinted.add(m);
+    }
+    for (const m of hinted) if (!typeDeclared.has(m)) serviceHints.add(m);
+    memo.assignment = { files, layout, tests: modules.map((m) => tests.get(m)!.slice()), hints: modules.map((m) => hinted.has(m)) };
+  }
+  for (const m of modules) {
+    m.tests = tests.get(m)!;
+    if (!typeDeclared.has(m)) {
+      const segments = m.path.split('/');
+      const inServiceFolder = segments.slice(0, -1).some((s) => s === 'services' || s === 'apps');
+      m.type = inServiceFolder || serviceHints.has(m) ? 'service' : 'library';
+    }
+  }
+  for (const tag of tags) {
+    const m = moduleOf(tag.file);
+    if (m && !m.priorities.includes(tag.priority)) m.priorities.push(tag.priority);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The configuration in force: the defaults, then `.northstar.yaml`, then the caller's overrides.
+ */
+import type { NorthstarConfig } from '../model/types';
+
+export function mergeConfig(base: NorthstarConfig, ...overrides: Array<Partial<NorthstarConfig> | undefined>): NorthstarConfig {
+  let config = base;
+  for (const o of overrides) {
+    if (!o) continue;
+    config = {
+      ...config,
+      ...o,
+      rules: { ...config.rules, ...(o.rules ?? {}) },
+      ignore: [...config.ignore, ...(o.ignore ?? [])],
+      modules: { ...config.modules, ...(o.modules ?? {}) },
+      tests: { ...config.tests, ...(o.tests ?? {}) },
+      observability: { ...config.observability, ...(o.observability ?? {}) },
+      staleness: { ...config.staleness, ...(o.staleness ?? {}) },
+      codeowners: { ...config.codeowners, ...(o.codeowners ?? {}) },
+    };
+  }
+  return config;
+}

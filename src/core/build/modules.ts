@@ -1,0 +1,230 @@
+/**
+ * Declarations → modules: contracts, then Backstage components and resources, then package
+ * manifests; edges between workspace packages; owners from CODEOWNERS where nothing declares one.
+ */
+import { basename } from '../fs';
+import { compileGlobs } from '../glob';
+import { newModule, type ModuleDraft } from '../model/module';
+import type { Module, ModuleType, NorthstarConfig, ObservabilityEvidence, OwnerMatch, Reference } from '../model/types';
+import { evidenceFromAnnotations, evidenceFromDependencies } from '../observability';
+import { parseEntityRef } from '../sources/backstage';
+import { WORKSPACE_MARKER_FILES } from '../sources/manifest';
+import type { CatalogEntity, ContractDecl, ManifestDecl } from '../sources/types';
+import { compareStrings } from '../walk';
+
+const MODULE_TYPES = new Set<ModuleType>(['service', 'website', 'job', 'library']);
+
+export interface ModuleInputs {
+  files: readonly string[];
+  /** The same files as a set, when the caller has one. */
+  fileSet?: ReadonlySet<string>;
+  contracts: readonly ContractDecl[];
+  catalog: readonly CatalogEntity[];
+  manifests: readonly ManifestDecl[];
+  config: NorthstarConfig;
+  ownersOf: (path: string) => OwnerMatch;
+}
+
+function asType(value: string | null | undefined): ModuleType | null {
+  return value && MODULE_TYPES.has(value as ModuleType) ? (value as ModuleType) : null;
+}
+
+function asLifecycle(value: string | null | undefined): Module['lifecycle'] {
+  return value === 'experimental' || value === 'production' || value === 'deprecated' ? value : null;
+}
+
+function prefixGlob(folder: string, glob: string): string {
+  const g = glob.replace(/^\.\//, '');
+  return folder === '' ? g : `${folder}/${g}`;
+}
+
+/**
+ * The modules of the workspace from its declarations (DESIGN section 2), with their owners in
+ * one precedence: contract, then catalog, then the CODEOWNERS owners of the defining file.
+ * `typeDeclared` holds the modules whose type a contract or catalog states; the others get
+ * theirs from their files (assign.ts).
+ */
+export async function buildModules(
+  input: ModuleInputs,
+  pause: () => Promise<void> | null,
+): Promise<{ modules: ModuleDraft[]; typeDeclared: ReadonlySet<ModuleDraft> }> {
+  const typeDeclared = new Set<ModuleDraft>();
+  const { contracts, catalog, manifests, config } = input;
+  const modules: ModuleDraft[] = [];
+  const byFolder = new Map<string, ModuleDraft[]>();
+  const add = (m: ModuleDraft) => {
+    modules.push(m);
+    byFolder.set(m.path, [...(byFolder.get(m.path) ?? []), m]);
+  };
+
+  let step = 0;
+  // Every 64 declarations, the event loop gets a turn when due.
+  const due = () => (step++ & 63) === 0;
+  for (const c of contracts) {
+    if (due()) await pause();
+    const name = c.name?.value ?? (basename(c.folder) || 'root');
+    const m = newModule(name, c.folder, 'contract', c.name?.location ?? c.location);
+    m.description = c.description;
+    if (c.owner) {
+      m.owners = [c.owner.value];
+      m.ownerSource = 'contract';
+      m.ownerLocation = c.owner.location;
+    }
+    m.system = c.system;
+    const type = asType(c.type);
+    if (type) {
+      m.type = type;
+      typeDeclared.add(m);
+    }
+    m.tier = c.tier === 1 || c.tier === 2 || c.tier === 3 ? c.tier : null;
+    m.lifecycle = asLifecycle(c.lifecycle);
+    m.dependsOn = c.dependsOn.slice();
+    m.consumes = c.consumes.slice();
+    m.apis = c.provides.slice();
+    m.testGlobs = c.tests ? c.tests.map((g) => prefixGlob(c.folder, g)) : null;
+    const o = c.observability;
+    if (o.logs) m.observability.push({ signal: 'logs', source: 'contract', detail: o.logs });
+    if (o.metrics) m.observability.push({ signal: 'metrics', source: 'contract', detail: o.metrics });
+    if (o.traces) m.observability.push({ signal: 'traces', source: 'contract', detail: o.traces });
+    for (const d of o.dashboards) m.observability.push({ signal: 'dashboards', source: 'contract', detail: d });
+    for (const a of o.alerts) m.observability.push({ signal: 'alerts', source: 'contract', detail: a });
+    if (o.runbook) m.observability.push({ signal: 'runbook', source: 'contract', detail: o.runbook });
+    m.dashboards = o.dashboards.slice();
+    m.alerts = o.alerts.slice();
+    m.runbook = o.runbook;
+    m.slos = c.slos.slice();
+    m.data = { classification: c.dataClassification };
+    m.security = { threatModel: c.security.threatModel?.value ?? null, privacyReview: c.security.privacyReview?.value ?? null };
+    m.resilience = { drRehearsal: c.resilience.drRehearsal?.value ?? null };
+    m.priorities = c.priorities.map((p) => p.name);
+    add(m);
+  }
+
+  // Backstage: APIs by reference, then components and resources as modules.
+  const apisByRef = new Map<string, CatalogEntity>();
+  for (const e of catalog) if (e.kind.toLowerCase() === 'api') apisByRef.set(e.ref, e);
+  const refName = (ref: Reference, kind: string): Reference => {
+    const parsed = parseEntityRef(ref.name, kind);
+    return { name: parsed.name, location: ref.location };
+  };
+  for (const e of catalog) {
+    if (due()) await pause();
+    const kind = e.kind.toLowerCase();
+    if (kind !== 'component' && kind !== 'resource') continue;
+    const sameFolder = (byFolder.get(e.folder) ?? []).find((m) => m.source === 'contract' && m.name === e.name);
+    const m = sameFolder ?? newModule(e.name, e.folder, 'catalog', e.location);
+    if (sameFolder) {
+      if (!m.files.includes(e.file)) m.files.push(e.file);
+    } else {
+      m.description = e.description;
+    }
+    if (m.owners.length === 0 && e.owner) {
+      m.owners = [e.owner.value];
+      m.ownerSource = 'catalog';
+      m.ownerLocation = e.owner.location;
+    }
+    m.system ??= e.system;
+    const type = asType(e.type);
+    if (!typeDeclared.has(m)) {
+      if (type) {
+        m.type = type;
+        typeDeclared.add(m);
+      } else if (kind === 'component' && e.type) {
+        // Backstage types such as `documentation` or `tool` are not run: treat as libraries.
+        m.type = 'library';
+        typeDeclared.add(m);
+      }
+    }
+    m.lifecycle ??= asLifecycle(e.lifecycle);
+    const known = new Set(m.dependsOn.map((d) => d.name));
+    for (const d of e.dependsOn) {
+      const r = refName(d, 'component');
+      if (!known.has(r.name)) m.dependsOn.push(r);
+    }
+    const consumed = new Set(m.consumes.map((d) => d.name));
+    for (const a of e.consumesApis) {
+      const r = refName(a, 'api');
+      if (!consumed.has(r.name)) m.consumes.push(r);
+    }
+    for (const a of e.providesApis) {
+      const parsed = parseEntityRef(a.name, 'api');
+      if (m.apis.some((x) => x.name === parsed.name)) continue;
+      const api = apisByRef.get(`api:${parsed.namespace.toLowerCase()}/${parsed.name.toLowerCase()}`) ?? apisByRef.get(`api:${parsed.namespace}/${parsed.name}`);
+      m.apis.push({ name: parsed.name, type: api?.type ?? 'other', definition: null, location: a.location ?? e.location });
+    }
+    for (const item of evidenceFromAnnotations(e.annotations)) m.observability.push(item);
+    const runbook = e.annotations['northstar.dev/runbook'];
+    if (runbook && !m.runbook) m.runbook = runbook;
+    if (!sameFolder) add(m);
+  }
+
+  // pnpm declares its workspace beside package.json rather than in it.
+  const fileSet = input.fileSet ?? new Set(input.files);
+  const workspaceOnly = (mf: ManifestDecl) =>
+    mf.workspaceOnly || (mf.kind === 'npm' && WORKSPACE_MARKER_FILES.some((f) => fileSet.has(mf.folder === '' ? f : `${mf.folder}/${f}`)));
+  for (const mf of manifests) {
+    if (due()) await pause();
+    if (workspaceOnly(mf)) continue;
+    const existing = byFolder.get(mf.folder)?.[0];
+    const m = existing ?? newModule(manifestModuleName(mf), mf.folder, 'manifest', mf.location);
+    if (existing && !m.files.includes(mf.file)) m.files.push(mf.file);
+    m.packageName ??= mf.name;
+    for (const item of evidenceFromDependencies(mf.dependencies, config.observability.libraries)) m.observability.push(item);
+    if (!existing) add(m);
+  }
+
+  // Workspace packages that depend on each other by package name become edges.
+  const byPackage = new Map<string, ModuleDraft>();
+  for (const m of modules) if (m.packageName) byPackage.set(m.packageName, m);
+  for (const mf of manifests) {
+    if (due()) await pause();
+    const m = byFolder.get(mf.folder)?.[0];
+    if (!m || workspaceOnly(mf)) continue;
+    const known = new Set(m.dependsOn.map((d) => d.name));
+    for (const dep of mf.dependencies) {
+      const target = byPackage.get(dep);
+      if (target && target !== m && !known.has(target.name)) {
+        m.dependsOn.push({ name: target.name, location: null });
+        known.add(target.name);
+      }
+    }
+  }
+
+  // Owners from CODEOWNERS: the owners of the file that defines the module.
+  for (const m of modules) {
+    if (due()) await pause();
+    if (m.owners.length > 0) continue;
+    const match = input.ownersOf(m.definedAt.file);
+    if (match.owners.length > 0) {
+      m.owners = match.owners.slice();
+      m.ownerSource = 'codeowners';
+    }
+  }
+
+  const include = config.modules.include.length > 0 ? compileGlobs(config.modules.include) : () => true;
+  const exclude = compileGlobs(config.modules.exclude);
+  await pause();
+  const kept = modules.filter((m) => include(m.path) && !exclude(m.path));
+  for (const m of kept) m.observability = dedupeEvidence(m.observability);
+  kept.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.name, b.name));
+  return { modules: kept, typeDeclared };
+}
+
+function manifestModuleName(mf: ManifestDecl): string {
+  if (mf.name) {
+    if (mf.kind === 'go') return mf.name.slice(mf.name.lastIndexOf('/') + 1) || mf.name;
+    return mf.name;
+  }
+  if (mf.kind === 'dotnet') return basename(mf.file).replace(/\.csproj$/, '');
+  return basename(mf.folder) || 'root';
+}
+
+function dedupeEvidence(evidence: ObservabilityEvidence[]): ObservabilityEvidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    const k = `${e.signal}\u0000${e.source}\u0000${e.detail}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

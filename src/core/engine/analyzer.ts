@@ -1,0 +1,354 @@
+/**
+ * The incremental analyzer: workspace files → snapshot, and updates as files change.
+ *
+ * It keeps what it read and parsed per file (read.ts), so an update re-reads only the files
+ * that changed and rebuilds the snapshot from the cache: the model (build/), then the rule run
+ * (rules/run.ts). Every snapshot is immutable. Analyses and updates run one after the other.
+ */
+import type { Analysis, AnalyzeOptions, FileChange } from '../api';
+import { basename, decodeText, isInside, normalizePath, type FileAccess } from '../fs';
+import type { Model, OwnerMatch, PriorityTag } from '../model/types';
+import { buildCodeowners, type CodeownersCarry, type OuterCodeowners } from '../build/codeowners';
+import { mergeConfig } from '../build/config';
+import { buildModel } from '../build/model';
+import type { TestMemo } from '../build/assign';
+import { RULES } from '../rules';
+import { SnapshotIndexes, type IndexCarry } from '../rules/indexes';
+import { ruleRuns, runRules } from '../rules/run';
+import { CODEOWNERS_SEARCH_ORDER } from '../sources/codeowners/locate';
+import { defaultConfig } from '../sources/config';
+import type { DisableComment, ParseProblem } from '../sources/types';
+import { compareStrings, walkWorkspace } from '../walk';
+import { CODEOWNERS_MAX_BYTES, MAX_TEXT_BYTES, PRIORITY_MARKER, roleOf, type Role } from '../workspace/roles';
+import { contributes, EMPTY_FACTS, FactReader, type FileFacts } from './read';
+import { eventLoopYielder, filterInSlices, setInSlices } from './schedule';
+
+const EMPTY_MATCH: OwnerMatch = Object.freeze({ owners: [], rule: null, rules: [], overridden: [] }) as OwnerMatch;
+
+export class WorkspaceAnalyzer {
+  private files: string[] = [];
+  private fileSet = new Set<string>();
+  private walkProblems: ParseProblem[] = [];
+  private readonly facts = new Map<string, FileFacts>();
+  private overlays: ReadonlyMap<string, string>;
+  private walked = false;
+  /** The repository root's CODEOWNERS, when the root is a subfolder without one of its own. */
+  private outerCodeowners: OuterCodeowners | null = null;
+  private readonly codeownersCarry: CodeownersCarry = {};
+  private readonly indexCarry: IndexCarry = {};
+  private readonly reader: FactReader;
+  private current: Analysis | null = null;
+  /** Files whose facts carry problems, disable comments or tags: what build() collects. */
+  private readonly contributing = new Set<string>();
+  private readonly testMemo: TestMemo = { conventions: '', byFile: new Map() };
+  private roleIndex: { files: readonly string[]; byRole: Map<Role, string[]> } | null = null;
+  /** analyze() and update() run one after the other: a build yields to the event loop mid-way. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly fs: FileAccess,
+    private readonly options: AnalyzeOptions = {},
+  ) {
+    this.overlays = normalizeOverlays(options.overlays);
+    this.reader = new FactReader(fs, () => this.overlays);
+  }
+
+  get analysis(): Analysis | null {
+    return this.current;
+  }
+
+  /** Walk, read and analyse everything. */
+  analyze(): Promise<Analysis> {
+    return this.serialised(() => this.analyzeNow());
+  }
+
+  /**
+   * Apply changes seen by a watcher or the editor and rebuild. Only changed files are read
+   * again; a changed `.gitignore` means a new walk. `overlays` replaces the unsaved buffers.
+   */
+  update(changes: readonly FileChange[], overlays?: ReadonlyMap<string, string>): Promise<Analysis> {
+    return this.serialised(() => this.updateNow(changes, overlays));
+  }
+
+  /** Run after every analysis or update asked for earlier has settled (resolved or failed). */
+  private serialised(task: () => Promise<Analysis>): Promise<Analysis> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async analyzeNow(): Promise<Analysis> {
+    const walk = await walkWorkspace(this.fs);
+    const pause = eventLoopYielder();
+    this.files = walk.files;
+    this.fileSet = await setInSlices(walk.files, pause);
+    for (const path of this.overlays.keys()) this.addFile(path);
+    this.walkProblems = walk.problems;
+    this.facts.clear();
+    this.contributing.clear();
+    await this.readAll(await filterInSlices(this.files, (f) => roleOf(f) !== null, pause));
+    this.outerCodeowners = await this.readOuterCodeowners();
+    this.walked = true;
+    this.current = await this.build();
+    return this.current;
+  }
+
+  private async updateNow(changes: readonly FileChange[], overlays?: ReadonlyMap<string, string>): Promise<Analysis> {
+    if (!this.walked) return this.analyzeNow();
+    const toRead = new Set<string>();
+    if (overlays) {
+      const next = normalizeOverlays(overlays);
+      for (const path of new Set([...this.overlays.keys(), ...next.keys()])) {
+        if (this.overlays.get(path) !== next.get(path)) toRead.add(path);
+      }
+      this.overlays = next;
+    }
+    for (const change of changes) {
+      const path = normalizePath(change.path);
+      if (basename(path) === '.gitignore') return this.analyzeNow();
+      if (change.kind === 'deleted') {
+        // A deleted folder removes every file below it.
+        const removed = this.fileSet.has(path) ? [path] : this.files.filter((f) => isInside(f, path) && f !== path);
+        for (const f of removed) {
+          this.fileSet.delete(f);
+          this.facts.delete(f);
+          this.contributing.delete(f);
+          toRead.delete(f);
+        }
+        if (removed.length > 0) this.files = this.files.filter((f) => this.fileSet.has(f));
+      } else {
+        if (!this.fileSet.has(path)) {
+          const kind = await this.fs.stat(path).then((s) => s.kind).catch(() => null);
+          if (kind === 'directory') return this.analyzeNow();
+          if (kind === null && !this.overlays.has(path)) continue;
+          this.addFile(path);
+        }
+        toRead.add(path);
+      }
+    }
+    await this.readAll([...toRead].filter((f) => this.fileSet.has(f) && roleOf(f) !== null));
+    this.current = await this.build();
+    return this.current;
+  }
+
+  private async readOuterCodeowners(): Promise<OuterCodeowners | null> {
+    const repo = this.options.repository;
+    if (!repo || repo.prefix === '' || CODEOWNERS_SEARCH_ORDER.some((c) => this.fileSet.has(c))) return null;
+    const up = normalizePath(repo.prefix).split('/').map(() => '..').join('/');
+    for (const candidate of CODEOWNERS_SEARCH_ORDER) {
+      try {
+        const bytes = await repo.fs.readFile(candidate);
+        if (bytes.length >= CODEOWNERS_MAX_BYTES) return null;
+        const text = decodeText(bytes);
+        if (text !== null) return { path: candidate, display: `${up}/${candidate}`, text, prefix: repo.prefix };
+      } catch {
+        // Not there: try the next location, as GitHub does.
+      }
+    }
+    return null;
+  }
+
+  private addFile(path: string): void {
+    if (this.fileSet.has(path)) return;
+    this.fileSet.add(path);
+    // Keep the list sorted: binary search for the insertion point.
+    let lo = 0;
+    let hi = this.files.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.files[mid] < path) lo = mid + 1;
+      else hi = mid;
+    }
+    // A new array, never a mutation: the last snapshot holds the old one, and rules cache what
+    // they compute over the file list by its identity (an unchanged list keeps its caches).
+    const files = this.files.slice(0, lo);
+    files.push(path);
+    for (let i = lo; i < this.files.length; i++) files.push(this.files[i]);
+    this.files = files;
+  }
+
+  /**
+   * Read files CONCURRENCY at a time: a pool, so one slow read does not hold up a whole batch.
+   * Source files, read only for priority tags, go to the adapter's scanFiles when it has one
+   * (worker threads in the CLI), beside the pool.
+   */
+  private async readAll(paths: readonly string[]): Promise<void> {
+    const CONCURRENCY = 64;
+    const pause = eventLoopYielder();
+    const store = (p: string, facts: FileFacts) => {
+      this.facts.set(p, facts);
+      if (contributes(facts)) this.contributing.add(p);
+      else this.contributing.delete(p);
+    };
+    let own = paths;
+    let scanning: Promise<void> = Promise.resolve();
+    if (this.fs.scanFiles) {
+      const sources = await filterInSlices(paths, (p) => roleOf(p) === 'source' && !this.overlays.has(p), pause);
+      if (sources.length > 0) {
+        const scanned = await setInSlices(sources, pause);
+        own = await filterInSlices(paths, (p) => !scanned.has(p), pause);
+        scanning = this.fs.scanFiles(sources, MAX_TEXT_BYTES, PRIORITY_MARKER).then(async (results) => {
+          for (let i = 0; i < sources.length; i++) {
+            if ((i & 1023) === 0) await pause();
+            store(sources[i], this.reader.sourceFacts(sources[i], results[i]));
+          }
+        });
+      }
+    }
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < own.length) {
+        const p = own[next++];
+        store(p, await this.reader.read(p));
+        // Parsing is synchronous: many lanes finishing at once would hold the event loop.
+        await pause();
+      }
+    };
+    await Promise.all([scanning, ...Array.from({ length: Math.min(CONCURRENCY, own.length) }, lane)]);
+  }
+
+  // -------------------------------------------------------------------------
+  // Building a snapshot from the cache
+
+  private async build(): Promise<Analysis> {
+    const log = this.options.log ?? (() => undefined);
+    // Every loop over the workspace's files gives the event loop a turn every SLICE_MS.
+    const pause = eventLoopYielder();
+    // Shared with the previous snapshot while no file was added or removed (see addFile).
+    const files = this.files;
+    // Files by role: kept while the file list is the same array (an edit that adds or removes no file).
+    if (this.roleIndex?.files !== files) {
+      const byRole = new Map<Role, string[]>();
+      for (let i = 0; i < files.length; i++) {
+        if ((i & 1023) === 0) await pause();
+        const f = files[i];
+        const role = roleOf(f);
+        if (role === null) continue;
+        const list = byRole.get(role);
+        if (list) list.push(f);
+        else byRole.set(role, [f]);
+      }
+      this.roleIndex = { files, byRole };
+    }
+    const { byRole } = this.roleIndex;
+    const problems: ParseProblem[] = [...this.walkProblems];
+    const disables: DisableComment[] = [];
+    const priorityTags: PriorityTag[] = [];
+    // Only the few files with problems, disable comments or tags contribute here (in file order).
+    const contributing = [...this.contributing].filter((f) => this.fileSet.has(f)).sort(compareStrings);
+    for (const f of contributing) {
+      const facts = this.facts.get(f);
+      if (!facts) continue;
+      for (const p of facts.problems) problems.push(p);
+      for (const d of facts.disables) disables.push(d);
+      for (const t of facts.tags) priorityTags.push(t);
+    }
+    const factsOf = (role: Role): FileFacts[] => (byRole.get(role) ?? []).map((f) => this.facts.get(f) ?? EMPTY_FACTS);
+    for (const p of problems) if (p.ruleId === 'workspace/skipped') log(`northstar: ${p.message}`);
+
+    const configFile = factsOf('config')[0]?.config ?? null;
+    const config = mergeConfig(defaultConfig(), configFile?.config, this.options.config);
+    const today = this.options.today ?? config.today ?? new Date().toISOString().slice(0, 10);
+
+    await pause();
+    const owners = buildCodeowners(
+      config,
+      { has: (p) => this.fileSet.has(p), textOf: (p) => this.facts.get(p)?.text },
+      this.outerCodeowners,
+      this.codeownersCarry,
+    );
+    for (const p of owners.problems) problems.push(p);
+    for (const d of owners.disables) disables.push(d);
+    const { index: ownership, prefix } = owners;
+    const ownersOf = (path: string): OwnerMatch =>
+      ownership ? ownership.ownersOf(prefix ? `${prefix}/${normalizePath(path)}` : normalizePath(path)) : EMPTY_MATCH;
+
+    await pause();
+    const contracts = factsOf('contract').flatMap((f) => (f.contract ? [f.contract] : []));
+    const catalog = factsOf('catalog').flatMap((f) => f.catalog ?? []);
+    const manifests = factsOf('manifest').flatMap((f) => (f.manifest ? [f.manifest] : []));
+    const teamsFile = factsOf('teams')[0]?.teams ?? null;
+    const visionFile = factsOf('vision')[0]?.vision ?? null;
+
+    const built = await buildModel(
+      {
+        rootLabel: this.options.rootLabel ?? '',
+        files,
+        fileSet: this.fileSet,
+        config,
+        contracts,
+        catalog,
+        manifests,
+        teamsFile,
+        visionFile,
+        codeowners: owners.codeowners,
+        priorityTags,
+        ownersOf,
+      },
+      this.testMemo,
+      pause,
+    );
+    const { model: modelWithoutFindings, directory, moduleOf, moduleByName } = built;
+
+    // The shared indexes the enabled rules asked for, built in slices before the rule run.
+    const wholeIndex = ownership && !prefix ? ownership : undefined;
+    const indexes = new SnapshotIndexes(
+      { files, contracts, catalog, modules: modelWithoutFindings.modules, ownersOf, ownership: wholeIndex },
+      this.indexCarry,
+    );
+    const runInput = { config, subfolder: prefix !== '', visionFile };
+    const wanted = new Set(RULES.filter((r) => ruleRuns(r, runInput)).flatMap((r) => r.meta.uses ?? []));
+    await indexes.prepare(wanted, owners.codeowners, pause);
+    await pause();
+    const findings = await runRules({
+      ...runInput,
+      model: modelWithoutFindings,
+      files,
+      contracts,
+      catalog,
+      manifests,
+      teamsFile,
+      configFile,
+      codeowners: owners.codeowners,
+      problems,
+      ownersOf,
+      ownership: wholeIndex,
+      teamOf: directory.teamOf,
+      moduleOf,
+      moduleByName,
+      indexes,
+      textOf: (path) => this.overlays.get(normalizePath(path)) ?? this.facts.get(normalizePath(path))?.text,
+      today,
+      disables,
+      log,
+      pause,
+    });
+
+    const model: Model = { ...modelWithoutFindings, findings };
+    let stats: { matched: number[]; won: number[] } | null = null;
+    return {
+      model,
+      ownersOf,
+      moduleOf,
+      moduleByName,
+      teamOf: directory.teamOf,
+      rules: RULES.map((r) => r.meta),
+      files,
+      codeownersStats: () => {
+        stats ??= ownership ? ownership.stats(prefix ? files.map((f) => `${prefix}/${f}`) : files) : { matched: [], won: [] };
+        return stats;
+      },
+    };
+  }
+}
+
+/** Analyse a workspace once. */
+export async function analyzeWorkspace(fs: FileAccess, options: AnalyzeOptions = {}): Promise<Analysis> {
+  return new WorkspaceAnalyzer(fs, options).analyze();
+}
+
+function normalizeOverlays(overlays: ReadonlyMap<string, string> | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, text] of overlays ?? []) out.set(normalizePath(path), text);
+  return out;
+}

@@ -1,0 +1,26 @@
+/**
+ * Questions about a module that several rules and surfaces ask, each answered once.
+ */
+import type { Module } from './types';
+
+/** Does the module run in production (a service, website or job), rather than being linked in? */
+export function runsInProduction(module: Pick<Module, 'type'>): boolean {
+  return module.type === 'service' || module.type === 'website' || module.type === 'job';
+}
+
+export function hasAlerts(module: Module): boolean {
+  return module.alerts.length > 0 || module.observability.some((e) => e.signal === 'alerts');
+}
+
+export function hasRunbook(module: Module): boolean {
+  return module.runbook !== null || module.observability.some((e) => e.signal === 'runbook');
+}
+
+export function isPii(module: Module): boolean {
+  return (module.data.classification ?? '').toLowerCase() === 'pii';
+}
+
+/** Tier 1 or personal data: a threat model is expected. */
+export function needsThreatModel(module: Module): boolean {
+  return module.tier === 1 || isPii(module);
+}

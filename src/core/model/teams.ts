@@ -1,0 +1,217 @@
+/**
+ * The one place that decides which team a name refers to, which team owns a module, and what
+ * a team is called. Every surface asks here (through the model it builds) and never
+ * resolves a handle itself.
+ *
+ * One team, several names (DESIGN 1.4): a teams.yaml id and its aliases; a Backstage `Group`
+ * entity under its reference and its `github.com/team-slug` handle; every CODEOWNERS handle;
+ * and, failing those, a Backstage owner `payments` (or `group:default/payments`) matching the
+ * team part of exactly one `@org/payments` handle. Names compare case-insensitively.
+ *
+ * A module's team: the team of its first owner, where the owners come with one precedence,
+ * decided by the module builder: the contract's `owner`, else the catalog's `spec.owner`, else
+ * the CODEOWNERS owners of the file that defines the module (in the module's folder). An owner
+ * that nothing declares is still the module's team: an *undeclared* team, shown under its own
+ * name (the reference's name part: `merchandising` for `group:default/merchandising`) and
+ * counted like any other.
+ */
+import type { CatalogEntity, TeamsFile } from '../sources/types';
+import { isOnCallAnnotation } from '../observability';
+import { parseEntityRef } from '../sources/backstage';
+import type { ModuleDraft } from './module';
+import type { CodeownersFile, Draft, Module, Model, Team } from './types';
+
+export interface TeamDirectory {
+  /** The declared teams: teams.yaml, Backstage groups, CODEOWNERS handles (in that order). */
+  readonly teams: readonly Team[];
+  /** The declared team a handle or reference names, if any. */
+  teamOf(name: string): Team | undefined;
+}
+
+const key = (name: string): string => name.trim().toLowerCase();
+
+/** `group:default/x` → `x`; `@org/x` and `a@b.c` stay as written. */
+function displayNameOf(owner: string): string {
+  const trimmed = owner.trim();
+  if (trimmed.includes('@')) return trimmed;
+  return parseEntityRef(trimmed, 'group').name || trimmed;
+}
+
+/** The comparable form of a catalog-style reference (`x`, `group:x`, `group:default/x` are one). */
+function refKey(owner: string): string {
+  const trimmed = owner.trim();
+  if (trimmed.includes('@')) return key(trimmed);
+  const ref = parseEntityRef(trimmed, 'group');
+  return `${(ref.kind ?? 'group').toLowerCase()}:${ref.namespace.toLowerCase()}/${ref.name.toLowerCase()}`;
+}
+
+export function buildTeamDirectory(
+  teamsFile: TeamsFile | null,
+  catalog: readonly CatalogEntity[],
+  codeowners: CodeownersFile | null,
+): TeamDirectory {
+  const teams: Draft<Team>[] = [];
+  const byAlias = new Map<string, Draft<Team>>();
+  const addAlias = (team: Draft<Team>, alias: string) => {
+    if (!team.aliases.includes(alias)) team.aliases.push(alias);
+    if (!byAlias.has(key(alias))) byAlias.set(key(alias), team);
+  };
+
+  for (const decl of teamsFile?.teams ?? []) {
+    if (byAlias.has(key(decl.id))) continue;
+    const team: Draft<Team> = { id: decl.id, name: decl.name ?? decl.id, aliases: [], escalation: [...decl.escalation], source: 'teams', location: decl.location };
+    teams.push(team);
+    addAlias(team, decl.id);
+    for (const alias of decl.aliases) addAlias(team, alias);
+  }
+
+  // Backstage groups: one team under several names (the group ref and its GitHub handle).
+  for (const entity of catalog) {
+    if (entity.kind.toLowerCase() !== 'group') continue;
+    const ref = `group:${entity.namespace}/${entity.name}`;
+    const slug = entity.annotations['github.com/team-slug'];
+    const handle = slug ? (slug.startsWith('@') ? slug : `@${slug}`) : null;
+    const existing = byAlias.get(key(ref)) ?? (handle ? byAlias.get(key(handle)) : undefined);
+    const team: Draft<Team> = existing ?? {
+      id: handle ?? ref,
+      name: entity.title ?? entity.name,
+      aliases: [],
+      escalation: [],
+      source: 'catalog',
+      location: entity.location,
+    };
+    if (!existing) teams.push(team);
+    addAlias(team, ref);
+    if (handle) addAlias(team, handle);
+    if (team.escalation.length === 0) {
+      for (const [k, v] of Object.entries(entity.annotations)) {
+        if (isOnCallAnnotation(k)) team.escalation.push({ kind: 'pager', target: v });
+      }
+    }
+  }
+
+  // Every CODEOWNERS handle names an owner, even when nothing else declares it.
+  for (const rule of codeowners?.rules ?? []) {
+    for (const [index, owner] of rule.owners.entries()) {
+      if (byAlias.has(key(owner))) continue;
+      const team: Draft<Team> = { id: owner, name: owner, aliases: [], escalation: [], source: 'codeowners', location: { file: rule.file, ...rule.ownerRanges[index] } };
+      teams.push(team);
+      addAlias(team, owner);
+    }
+  }
+
+  return directoryOf(teams);
+}
+
+/**
+ * The resolver over a list of teams (their ids and aliases): exact names first, then a
+ * Backstage reference's `[kind:][namespace/]name`, then a bare `payments` naming the team
+ * whose `@org/payments` handle is the only one with that team part.
+ */
+export function directoryOf(teams: readonly Team[]): TeamDirectory {
+  const byAlias = new Map<string, Team>();
+  for (const team of teams) {
+    for (const alias of [team.id, ...team.aliases]) if (!byAlias.has(key(alias))) byAlias.set(key(alias), team);
+  }
+  const byTeamPart = new Map<string, Team[]>();
+  for (const team of teams) {
+    for (const alias of team.aliases) {
+      if (!alias.startsWith('@')) continue;
+      const slash = alias.indexOf('/');
+      if (slash < 2 || slash === alias.length - 1 || alias.indexOf('/', slash + 1) !== -1 || /\s/.test(alias)) continue;
+      const part = key(alias.slice(slash + 1));
+      const list = byTeamPart.get(part) ?? [];
+      if (!list.includes(team)) list.push(team);
+      byTeamPart.set(part, list);
+    }
+  }
+
+  const cache = new Map<string, Team | undefined>();
+  const teamOf = (name: string): Team | undefined => {
+    const k = key(name);
+    if (cache.has(k)) return cache.get(k);
+    let team = byAlias.get(k);
+    if (!team && !k.includes('@')) {
+      const ref = parseEntityRef(name.trim(), 'group');
+      const kind = (ref.kind ?? 'group').toLowerCase();
+      team = byAlias.get(`${kind}:${ref.namespace.toLowerCase()}/${ref.name.toLowerCase()}`);
+      if (!team && kind === 'group' && ref.namespace.toLowerCase() === 'default') {
+        const candidates = byTeamPart.get(ref.name.toLowerCase());
+        if (candidates && candidates.length === 1) team = candidates[0];
+      }
+    }
+    cache.set(k, team);
+    return team;
+  };
+  return { teams, teamOf };
+}
+
+/**
+ * Give every module its team (`module.team`, a team id) and return the model's team list: the
+ * declared teams, then one undeclared team per owner that nothing declares, in module order.
+ */
+export function assignTeams(modules: readonly ModuleDraft[], directory: TeamDirectory): Team[] {
+  const teams: Team[] = [...directory.teams];
+  const undeclared = new Map<string, Draft<Team>>();
+  for (const m of modules) {
+    const owner = m.owners[0];
+    if (owner === undefined) {
+      m.team = null;
+      continue;
+    }
+    const declared = directory.teamOf(owner);
+    if (declared) {
+      m.team = declared.id;
+      continue;
+    }
+    const k = refKey(owner);
+    let team = undeclared.get(k);
+    if (!team) {
+      team = { id: owner.trim(), name: displayNameOf(owner), aliases: [owner.trim()], escalation: [], source: 'undeclared', location: m.ownerLocation };
+      undeclared.set(k, team);
+      teams.push(team);
+    } else if (!team.aliases.includes(owner.trim())) {
+      team.aliases.push(owner.trim());
+    }
+    m.team = team.id;
+  }
+  return teams;
+}
+
+/** The team of a module (from the model), or undefined when it has no owner. */
+export function teamOfModule(model: Pick<Model, 'teams'>, module: Pick<Module, 'team'>): Team | undefined {
+  return module.team === null ? undefined : model.teams.find((t) => t.id === module.team);
+}
+
+export interface TeamModules {
+  /** null: the modules that no owner claims. */
+  readonly team: Team | null;
+  readonly modules: readonly Module[];
+}
+
+/**
+ * Modules grouped by their team: teams by display name (case-insensitive), then the modules
+ * without an owner last; modules in model order. The tree, the summary and the diagram's team
+ * groups all come from here.
+ */
+export function modulesByTeam(model: Pick<Model, 'teams' | 'modules'>): TeamModules[] {
+  const byId = new Map(model.teams.map((t) => [t.id, t] as const));
+  const groups = new Map<string | null, Module[]>();
+  for (const m of model.modules) {
+    const list = groups.get(m.team);
+    if (list) list.push(m);
+    else groups.set(m.team, [m]);
+  }
+  const out: TeamModules[] = [];
+  for (const [id, modules] of groups) if (id !== null) out.push({ team: byId.get(id) ?? null, modules });
+  out.sort((a, b) => compareNames(a.team?.name ?? '', b.team?.name ?? '') || compareNames(a.team?.id ?? '', b.team?.id ?? ''));
+  const unowned = groups.get(null);
+  if (unowned) out.push({ team: null, modules: unowned });
+  return out;
+}
+
+function compareNames(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,142 @@
+/**
+ * Shared indexes that rules look things up in, built lazily once per snapshot and handed to
+ * every rule through `RuleContext.indexes`. A rule that needs one built ahead (in slices, off
+ * the hot path of the rule run) names it in its metadata (`RuleMeta.uses`); the engine then
+ * prepares exactly those, without knowing which rules they are for.
+ *
+ * Between snapshots, the analyzer keeps an `IndexCarry`: an index over the file list is reused
+ * while the file list is the same, the CODEOWNERS usage while the file list and the parsed
+ * CODEOWNERS are the same. Both are plain fields, compared explicitly.
+ */
+import type { CodeownersFile, CodeownersRule, Module, OwnerMatch } from '../model/types';
+import type { CodeownersUsage, OwnershipIndex } from '../sources/codeowners/ownership';
+import type { CatalogEntity, ContractDecl } from '../sources/types';
+
+export type { CodeownersUsage } from '../sources/codeowners/ownership';
+
+/** The indexes a rule can ask the engine to prepare ahead of the rule run. */
+export type PreparedIndex = 'fileSet' | 'codeownersUsage';
+
+export interface RuleIndexes {
+  /** Every workspace file, as a set. */
+  fileSet(): ReadonlySet<string>;
+  /** How many workspace files each line of `codeowners` matches and wins. */
+  codeownersUsage(codeowners: CodeownersFile): CodeownersUsage;
+  /** The contract declared in a file, by its path. */
+  contractByFile(file: string): ContractDecl | undefined;
+  /** Every provided API by name, with the module that provides it (null: an API entity no module provides). */
+  providedApis(): ReadonlyMap<string, Module | null>;
+}
+
+/** What survives from one snapshot's indexes to the next. */
+export interface IndexCarry {
+  files?: readonly string[];
+  fileSet?: ReadonlySet<string>;
+  usage?: { files: readonly string[]; codeowners: CodeownersFile; usage: CodeownersUsage };
+}
+
+export interface IndexInputs {
+  readonly files: readonly string[];
+  readonly contracts: readonly ContractDecl[];
+  readonly catalog: readonly CatalogEntity[];
+  readonly modules: readonly Module[];
+  ownersOf(path: string): OwnerMatch;
+  /** The index behind `ownersOf`, when it answers the workspace's paths as given. */
+  readonly ownership?: OwnershipIndex;
+}
+
+function sameSection(a: CodeownersRule, b: CodeownersRule): boolean {
+  return (a.section ?? '').toLowerCase() === (b.section ?? '').toLowerCase();
+}
+
+export class SnapshotIndexes implements RuleIndexes {
+  private contracts?: ReadonlyMap<string, ContractDecl>;
+  private apis?: ReadonlyMap<string, Module | null>;
+
+  constructor(
+    private readonly input: IndexInputs,
+    private readonly carry: IndexCarry,
+  ) {}
+
+  fileSet(): ReadonlySet<string> {
+    if (this.carry.files !== this.input.files || !this.carry.fileSet) {
+      this.carry.files = this.input.files;
+      this.carry.fileSet = new Set(this.input.files);
+    }
+    return this.carry.fileSet;
+  }
+
+  codeownersUsage(codeowners: CodeownersFile): CodeownersUsage {
+    const kept = this.carry.usage;
+    if (kept && kept.files === this.input.files && kept.codeowners === codeowners) return kept.usage;
+    const usage = this.input.ownership?.file === codeowners ? this.input.ownership.usage(this.input.files) : this.usageByPath(codeowners);
+    this.carry.usage = { files: this.input.files, codeowners, usage };
+    return usage;
+  }
+
+  /** Build what the enabled rules named in `uses`, giving the event loop a turn when due. */
+  async prepare(wanted: ReadonlySet<PreparedIndex>, codeowners: CodeownersFile | null, pause: () => Promise<void> | null): Promise<void> {
+    if (wanted.has('fileSet') && (this.carry.files !== this.input.files || !this.carry.fileSet)) {
+      const set = new Set<string>();
+      const files = this.input.files;
+      for (let i = 0; i < files.length; i++) {
+        if ((i & 4095) === 0) await pause();
+        set.add(files[i]);
+      }
+      this.carry.files = files;
+      this.carry.fileSet = set;
+    }
+    if (wanted.has('codeownersUsage') && codeowners && codeowners.rules.length > 0) {
+      const kept = this.carry.usage;
+      const ownership = this.input.ownership;
+      if (!(kept && kept.files === this.input.files && kept.codeowners === codeowners) && ownership?.file === codeowners) {
+        this.carry.usage = { files: this.input.files, codeowners, usage: await ownership.usageInSlices(this.input.files, pause) };
+      }
+    }
+  }
+
+  contractByFile(file: string): ContractDecl | undefined {
+    this.contracts ??= new Map(this.input.contracts.map((contract) => [contract.file, contract]));
+    return this.contracts.get(file);
+  }
+
+  providedApis(): ReadonlyMap<string, Module | null> {
+    if (!this.apis) {
+      const byName = new Map<string, Module | null>();
+      for (const module of this.input.modules) {
+        for (const api of module.apis) if (!byName.get(api.name)) byName.set(api.name, module);
+      }
+      for (const entity of this.input.catalog) {
+        if (entity.kind.toLowerCase() === 'api' && !byName.has(entity.name)) byName.set(entity.name, null);
+      }
+      this.apis = byName;
+    }
+    return this.apis;
+  }
+
+  private usageByPath(codeowners: CodeownersFile): CodeownersUsage {
+    const size = codeowners.rules.reduce((max, rule) => Math.max(max, rule.index + 1), 0);
+    const usage: CodeownersUsage = {
+      matched: new Array<number>(size).fill(0),
+      won: new Array<number>(size).fill(0),
+      overriddenBy: new Array<CodeownersRule | undefined>(size).fill(undefined),
+    };
+    for (const path of this.input.files) {
+      const match = this.input.ownersOf(path);
+      const winners = match.rules.length > 0 ? match.rules : match.rule ? [match.rule] : [];
+      for (const rule of winners) {
+        if (rule.file !== codeowners.file) continue;
+        usage.matched[rule.index]++;
+        usage.won[rule.index]++;
+      }
+      for (const rule of match.overridden) {
+        if (rule.file !== codeowners.file) continue;
+        usage.matched[rule.index]++;
+        if (usage.overriddenBy[rule.index] === undefined) {
+          usage.overriddenBy[rule.index] = winners.find((w) => sameSection(w, rule)) ?? winners[0];
+        }
+      }
+    }
+    return usage;
+  }
+}

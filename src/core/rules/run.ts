@@ -1,0 +1,123 @@
+/**
+ * The rule run: severities, silencing, and rule errors as findings.
+ */
+import { compileGlobs } from '../glob';
+import type { Draft, Finding, Severity } from '../model/types';
+import type { DisableComment } from '../sources/types';
+import { compareStrings } from '../walk';
+import { RULES } from './index';
+import type { ReportInput, Rule, RuleContext } from './rule';
+
+export interface RunInput extends Omit<RuleContext, 'report'> {
+  disables: readonly DisableComment[];
+  log: (line: string) => void;
+  /** The root is a subfolder and the repository root's CODEOWNERS applies: whole-repository rules do not run. */
+  subfolder: boolean;
+  /** Gives the event loop a turn when due (between rules). */
+  pause: () => Promise<void> | null;
+}
+
+/** Is this rule on for this snapshot (severity not `off`, its preconditions met)? */
+export function ruleRuns(rule: Rule, input: Pick<RunInput, 'config' | 'subfolder' | 'visionFile'>): boolean {
+  const severity = input.config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+  if (severity === 'off') return false;
+  if (rule.meta.wholeRepository && input.subfolder) return false;
+  if (rule.meta.requiresVision && !input.visionFile) return false;
+  return true;
+}
+
+/**
+ * Longest finding message. Messages quote names from the workspace; a name of 100,000
+ * characters in each of 10,000 findings would make a gigabyte of output.
+ */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+function boundedMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  let end = MAX_MESSAGE_LENGTH - 1;
+  // Never cut a surrogate pair in half.
+  const code = message.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return message.slice(0, end) + '…';
+}
+
+/**
+ * Run every rule that is on, in registry order: severities from the configuration, findings
+ * silenced by `northstar-disable` comments and `ignore` entries, a rule that throws becomes an
+ * `internal/rule-error` finding and the others still run.
+ */
+export async function runRules(input: RunInput): Promise<Finding[]> {
+  const { config, disables, log, subfolder: _subfolder, pause, ...context } = input;
+  const findings: Finding[] = [];
+  const silenced = new Map<string, Map<number, string[]>>();
+  for (const d of disables) {
+    const lines = silenced.get(d.file) ?? new Map<number, string[]>();
+    lines.set(d.line, [...(lines.get(d.line) ?? []), ...(d.rules.length === 0 ? ['*'] : d.rules)]);
+    silenced.set(d.file, lines);
+  }
+  const ignores = config.ignore.map((i) => ({
+    rule: i.rule,
+    paths: i.paths.length > 0 ? compileGlobs(i.paths) : () => true,
+  }));
+  const ruleMatches = (pattern: string, id: string) =>
+    pattern === '*' || pattern === id || (pattern.endsWith('/*') && id.startsWith(pattern.slice(0, -1)));
+
+  for (const rule of RULES) {
+    const id = rule.meta.id;
+    if (!ruleRuns(rule, input)) continue;
+    const severity = (config.rules[id] ?? rule.meta.defaultSeverity) as Severity;
+    await pause();
+    const report = (r: ReportInput) => {
+      const loc = r.location;
+      const lines = silenced.get(loc.file)?.get(loc.line);
+      if (lines && (lines.includes('*') || lines.includes(id))) return;
+      if (ignores.some((i) => ruleMatches(i.rule, id) && i.paths(loc.file))) return;
+      const finding: Draft<Finding> = {
+        ruleId: id,
+        severity,
+        message: boundedMessage(r.message),
+        file: loc.file,
+        line: loc.line,
+        column: loc.column,
+        endLine: loc.endLine,
+        endColumn: loc.endColumn,
+        module: r.module ?? null,
+      };
+      if (r.fix) finding.fix = r.fix;
+      findings.push(finding);
+    };
+    try {
+      rule.check({ ...context, config, report });
+    } catch (error) {
+      const message = `Rule ${id} failed: ${error instanceof Error ? error.message : String(error)}. The other rules ran.`;
+      log(`northstar: ${message}`);
+      const errSeverity = config.rules['internal/rule-error'] ?? 'error';
+      if (errSeverity !== 'off') {
+        findings.push({
+          ruleId: 'internal/rule-error',
+          severity: errSeverity,
+          message,
+          file: input.configFile?.file ?? '',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          module: null,
+        });
+      }
+    }
+  }
+  findings.sort(compareFindings);
+  return findings;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareStrings(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.message, b.message)
+  );
+}
+

@@ -1,0 +1,52 @@
+/**
+ * The catalogue of file roles and read limits: which workspace files the engine reads, as
+ * what, and how much of them. Every reader and watcher asks here.
+ */
+import { basename, normalizePath } from '../fs';
+import { CODEOWNERS_SEARCH_ORDER } from '../sources/codeowners/locate';
+import { MAX_CODEOWNERS_BYTES } from '../sources/codeowners/parse';
+import { isManifestFile } from '../sources/manifest';
+
+export type Role = 'contract' | 'catalog' | 'teams' | 'vision' | 'config' | 'codeowners' | 'manifest' | 'source';
+
+/** Largest YAML, manifest or source file read; larger ones are skipped with a finding. */
+export const MAX_TEXT_BYTES = 1024 * 1024;
+/** GitHub ignores a CODEOWNERS file of 3 MB or more (one constant: the parser's). */
+export const CODEOWNERS_MAX_BYTES = MAX_CODEOWNERS_BYTES;
+
+const CODEOWNERS_CANDIDATES = new Set(CODEOWNERS_SEARCH_ORDER);
+
+/** What links a file to priorities (DESIGN 1.6): source files are read only to find it. */
+export const PRIORITY_MARKER = 'northstar:priority';
+
+/** Source files scanned for `northstar:priority` tags. */
+const SOURCE_EXTENSIONS = new Set([
+  'ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'go', 'py', 'java', 'kt', 'kts', 'scala', 'rs', 'cs', 'fs',
+  'rb', 'php', 'swift', 'c', 'h', 'cc', 'cpp', 'hpp', 'm', 'sh', 'bash', 'sql', 'proto', 'graphql', 'vue', 'svelte',
+  'dart', 'ex', 'exs', 'erl', 'clj', 'lua', 'pl', 'r', 'tf',
+]);
+
+export function roleOf(path: string): Role | null {
+  const base = basename(path);
+  if (base === 'service-contract.yaml' || base === 'service-contract.yml') return 'contract';
+  if (base === 'catalog-info.yaml' || base === 'catalog-info.yml') return 'catalog';
+  if (path === 'teams.yaml' || path === 'teams.yml') return 'teams';
+  if (path === 'vision.yaml' || path === 'vision.yml') return 'vision';
+  if (path === '.northstar.yaml' || path === '.northstar.yml') return 'config';
+  if (CODEOWNERS_CANDIDATES.has(path)) return 'codeowners';
+  if (isManifestFile(base)) return 'manifest';
+  const dot = base.lastIndexOf('.');
+  if (dot > 0 && SOURCE_EXTENSIONS.has(base.slice(dot + 1).toLowerCase())) return 'source';
+  return null;
+}
+
+/** Is this a file whose change can alter the model? (The extension watches these.) */
+export function isRelevantFile(path: string): boolean {
+  const p = normalizePath(path);
+  return roleOf(p) !== null || basename(p) === '.gitignore' || p === '.gitlab-ci.yml';
+}
+
+/** Files whose text the engine keeps, because fixes edit them (teams.yaml, vision.yaml, .northstar.yaml). */
+export function keepsText(role: Role): boolean {
+  return role === 'teams' || role === 'vision' || role === 'config';
+}
