@@ -18,6 +18,8 @@ export interface NorthstarApi {
   readonly timing: ActivationTiming;
   /** The ownership status bar text, or undefined while it is hidden. */
   statusBarText(): string | undefined;
+  /** Its tooltip (the file's owners, and the module's team and level). */
+  statusBarTooltip(): string | undefined;
   readonly tree: NorthstarTreeProvider;
 }
 
@@ -44,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): NorthstarApi {
   output.info(`Northstar ${String(context.extension.packageJSON.version)} activated in ${model.timing.activate} ms ` +
     `(${folders.length} folder(s), ${vscode.workspace.isTrusted ? 'trusted' : 'restricted'} workspace)`);
   model.start();
-  return { model, timing: model.timing, statusBarText: () => statusBar.text, tree };
+  return { model, timing: model.timing, statusBarText: () => statusBar.text, statusBarTooltip: () => statusBar.tooltip, tree };
 }
 
 export function deactivate(): void {

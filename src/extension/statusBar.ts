@@ -67,9 +67,9 @@ export function explainItems(root: RootAnalysis, path: string): ExplainItem[] {
   const items: ExplainItem[] = [];
   const match = analysis.ownersOf(path);
   const module = analysis.moduleOf(path);
-  // The module's team first (who answers for the module), then the teams of the file's owners.
+  // The teams of the file's owners (who review a change to it), then the module's team.
   const moduleTeam = module ? teamOfModule(analysis.model, module) : undefined;
-  const teams = [moduleTeam, ...match.owners.map((owner) => analysis.teamOf(owner))];
+  const teams = [...match.owners.map((owner) => analysis.teamOf(owner)), moduleTeam];
   const seenTeams = new Set<string>();
   for (const team of teams) {
     if (!team || seenTeams.has(team.id)) continue;
@@ -152,6 +152,11 @@ export class OwnershipStatusBar implements vscode.Disposable {
   /** The text shown, or undefined when hidden. */
   get text(): string | undefined {
     return this.visible ? this.item.text : undefined;
+  }
+
+  get tooltip(): string | undefined {
+    const tooltip = this.item.tooltip;
+    return this.visible ? (typeof tooltip === 'string' ? tooltip : tooltip?.value) : undefined;
   }
 
   private visible = false;
