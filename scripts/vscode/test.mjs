@@ -23,6 +23,12 @@ const SCENARIOS = [
   { name: 'default', workspace: exampleWorkspace(), trusted: true, folders: [basename(exampleWorkspace())] },
   { name: 'restricted', workspace: join(FIXTURES, 'vscode-ws'), trusted: false, folders: ['vscode-ws'] },
   { name: 'multi-root', workspace: join(FIXTURES, 'vscode-multiroot', 'shopco.code-workspace'), trusted: true, folders: ['shopco', 'storefront'] },
+  // Two folders both named `api`: the panels find folders by URI (only the panel tests run here;
+  // other tests identify folders by name).
+  {
+    name: 'same-names', workspace: join(FIXTURES, 'vscode-samename', 'same-names.code-workspace'), trusted: true, folders: ['api', 'api'],
+    env: { NORTHSTAR_TEST_FILES: 'diagram.test.js,summary.test.js' },
+  },
   // 200,000 files generated into a temp folder: hovers and the status bar answer while the first
   // analysis runs (test/integration/responsiveness.test.ts, the only file this scenario runs).
   {

@@ -5,60 +5,21 @@
  * tests exercise exactly what the panel sends.
  */
 import type { Model } from '../core/model/types';
-import { buildDiagram, DEFAULT_MAX_GROUPS, type DiagramOptions } from '../core/report/mermaid';
+import { buildDiagram, type DiagramOptions } from '../core/report/mermaid';
 import { teamOfModule } from '../core/model/teams';
 import { escapeMarkdown } from '../core/report/escape';
-import type { Diagram, DiagramCollapse, DiagramGroupBy } from '../core/report/types';
-import type { Choice, DiagramViewState, ModuleDetails, RenderMessage } from './diagram-protocol';
+import type { Diagram } from '../core/report/types';
+import { type Choice, defaultViewState, type DiagramViewState, type ModuleDetails, normalizeViewState, type RenderMessage } from '../protocol/diagram';
 
 /** Mermaid refuses a diagram over these (its `maxEdges` and `maxTextSize` defaults). */
 export const MERMAID_MAX_EDGES = 500;
 export const MERMAID_MAX_TEXT = 50_000;
 
-const GROUP_BY: readonly DiagramGroupBy[] = ['system', 'team', 'folder', 'none'];
-const COLLAPSE: readonly DiagramCollapse[] = ['auto', 'none', 'all'];
-
-export function defaultState(): DiagramViewState {
-  return {
-    root: null,
-    groupBy: 'system',
-    collapse: 'auto',
-    expand: [],
-    maxGroups: DEFAULT_MAX_GROUPS,
-    focus: null,
-    focusDepth: 1,
-    filter: { team: null, system: null, priority: null, onlyProblems: false },
-    selected: null,
-    view: null,
-  };
-}
-
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/** The view state of a new panel. */
+export const defaultState = defaultViewState;
 
 /** A state from anywhere (a persisted webview state, a message): unknown fields dropped, bad values defaulted. */
-export function normalizeState(raw: unknown): DiagramViewState {
-  const s = defaultState();
-  if (typeof raw !== 'object' || raw === null) return s;
-  const r = raw as Record<string, unknown>;
-  s.root = str(r.root);
-  if (GROUP_BY.includes(r.groupBy as DiagramGroupBy)) s.groupBy = r.groupBy as DiagramGroupBy;
-  if (COLLAPSE.includes(r.collapse as DiagramCollapse)) s.collapse = r.collapse as DiagramCollapse;
-  if (Array.isArray(r.expand)) s.expand = [...new Set(r.expand.filter((k): k is string => typeof k === 'string'))];
-  if (finite(r.maxGroups) && r.maxGroups >= 2) s.maxGroups = Math.min(Math.floor(r.maxGroups), 10_000);
-  s.focus = str(r.focus);
-  s.focusDepth = r.focusDepth === 2 ? 2 : 1;
-  if (typeof r.filter === 'object' && r.filter !== null) {
-    const f = r.filter as Record<string, unknown>;
-    s.filter = { team: str(f.team), system: str(f.system), priority: str(f.priority), onlyProblems: f.onlyProblems === true };
-  }
-  s.selected = str(r.selected);
-  if (typeof r.view === 'object' && r.view !== null) {
-    const v = r.view as Record<string, unknown>;
-    if (finite(v.x) && finite(v.y) && finite(v.scale) && v.scale > 0) s.view = { x: v.x, y: v.y, scale: v.scale };
-  }
-  return s;
-}
+export const normalizeState = normalizeViewState;
 
 /** The builder's options for a view state: `northstar diagram` with the same grouping, collapse and focus gives the same source. */
 export function diagramOptions(state: DiagramViewState): DiagramOptions {
@@ -87,7 +48,7 @@ function compare(a: string, b: string): number {
   return a.localeCompare(b, 'en');
 }
 
-function choices(model: Model, roots: readonly string[]): RenderMessage['choices'] {
+function choices(model: Model, roots: readonly Choice[]): RenderMessage['choices'] {
   // Every team of the model, undeclared owners included (model/teams.ts).
   const teams: Choice[] = model.teams.map((t) => ({ value: t.id, label: t.name === t.id ? t.id : `${t.name} (${t.id})` }));
   teams.sort((a, b) => compare(a.label, b.label));
@@ -104,15 +65,16 @@ function choices(model: Model, roots: readonly string[]): RenderMessage['choices
       }
     }
   }
-  return { roots: [...roots], teams, systems, priorities, modules: model.modules.map((m) => m.name).sort(compare) };
+  return { roots: roots.map((r) => ({ ...r })), teams, systems, priorities, modules: model.modules.map((m) => m.name).sort(compare) };
 }
 
 /**
- * What the webview draws for `state`. A view Mermaid would refuse (over 500 edges or 50,000
+ * What the webview draws for `state`, in the workspace folder `state.root` (a URI) among `roots`
+ * (value: folder URI, label: folder name). A view Mermaid would refuse (over 500 edges or 50,000
  * characters) is never sent: expanded groups collapse again, and where even that is too much
  * (collapse "none" on a large workspace) a notice says how to narrow the view.
  */
-export function renderMessage(model: Model, raw: DiagramViewState, roots: readonly string[] = []): RenderMessage {
+export function renderMessage(model: Model, raw: DiagramViewState, roots: readonly Choice[] = []): RenderMessage {
   const state = normalizeState(raw);
   const notices: string[] = [];
   if (state.focus !== null && !model.modules.some((m) => m.name === state.focus)) {
@@ -147,7 +109,7 @@ export function renderMessage(model: Model, raw: DiagramViewState, roots: readon
       hiddenEdges: shown.hiddenEdges,
     },
     notice: notices.length > 0 ? notices.join(' ') : null,
-    title: state.root ?? roots[0] ?? 'workspace',
+    title: roots.find((r) => r.value === state.root)?.label ?? state.root ?? roots[0]?.label ?? 'workspace',
     totals: { modules: model.modules.length, visible: diagram.nodes.reduce((n, node) => n + node.modules.length, 0) },
     choices: choices(model, roots),
   };

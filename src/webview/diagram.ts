@@ -7,14 +7,23 @@
  * goes through `textContent`. Mermaid is the browser build bundled in media/mermaid/, loaded by
  * the page before this script.
  */
-import type { Choice, DetailsMessage, DiagramViewState, HostMessage, ModuleDetails, RenderMessage, WebviewMessage } from './diagram-protocol';
+import {
+  type Choice,
+  type DetailsMessage,
+  type DiagramPageMessage,
+  type DiagramViewState,
+  type ModuleDetails,
+  normalizeViewState,
+  parseDiagramHostMessage,
+  type RenderMessage,
+} from '../protocol/diagram';
 
 interface MermaidApi {
   initialize(config: Record<string, unknown>): void;
   render(id: string, text: string): Promise<{ svg: string }>;
 }
 interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
+  postMessage(message: DiagramPageMessage): void;
   getState(): unknown;
   setState(state: unknown): void;
 }
@@ -56,10 +65,10 @@ let renderSeq = 0;
 
 function readSavedState(): DiagramViewState | null {
   const saved = vscode.getState();
-  return typeof saved === 'object' && saved !== null ? (saved as DiagramViewState) : null;
+  return typeof saved === 'object' && saved !== null ? normalizeViewState(saved) : null;
 }
 
-function post(message: WebviewMessage): void {
+function post(message: DiagramPageMessage): void {
   vscode.postMessage(message);
 }
 
@@ -123,13 +132,13 @@ function syncControls(msg: RenderMessage): void {
   const s = msg.state;
   ui.rootLabel.hidden = msg.choices.roots.length < 2;
   ui.root.textContent = '';
-  for (const name of msg.choices.roots) {
+  for (const root of msg.choices.roots) {
     const option = document.createElement('option');
-    option.value = name;
-    option.textContent = name;
+    option.value = root.value;
+    option.textContent = root.label;
     ui.root.append(option);
   }
-  ui.root.value = s.root ?? msg.choices.roots[0] ?? '';
+  ui.root.value = s.root ?? msg.choices.roots[0]?.value ?? '';
   ui.groupBy.value = s.groupBy;
   ui.collapse.value = s.collapse;
   fillSelect(ui.team, msg.choices.teams, s.filter.team);
@@ -534,8 +543,9 @@ function showDetails(msg: DetailsMessage): void {
 // ---------------------------------------------------------------------------
 // Messages
 
-window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
-  const msg = event.data;
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const msg = parseDiagramHostMessage(event.data, (reason) => console.warn(`Northstar diagram: ${reason}`));
+  if (!msg) return;
   if (msg.type === 'render') {
     // A live refresh of the same view keeps the user's pan and zoom (which only this page
     // knows: it is saved locally, not sent); a first drawing restores the saved one; a new

@@ -5,13 +5,14 @@
  * absolute http(s) URLs become links, and a click asks the extension to open them.
  */
 import {
+  isSummaryPageData,
+  parseSummaryHostMessage,
   SUMMARY_DATA_ELEMENT_ID,
-  type SummaryHostMessage,
   type SummaryModuleInfo,
   type SummaryPageData,
   type SummaryPageMessage,
   type SummaryPageState,
-} from '../extension/panels/summaryProtocol';
+} from '../protocol/summary';
 import type { ScorecardLevel } from '../core/model/types';
 import type { SummaryCount, SummaryMetric, SummaryPriority, SummaryTeam } from '../core/report/types';
 
@@ -337,15 +338,21 @@ function showError(message: string): void {
   document.getElementById('app')?.replaceChildren(el('p', { className: 'error', text: message }));
 }
 
+const logDropped = (reason: string): void => console.warn(`Northstar vision summary: ${reason}`);
+
+/** The data the panel embedded in the page, checked like a message; undefined when missing or malformed (logged). */
 function initialData(): SummaryPageData | undefined {
   const text = document.getElementById(SUMMARY_DATA_ELEMENT_ID)?.textContent;
   if (!text) return undefined;
-  return JSON.parse(text) as SummaryPageData;
+  const data: unknown = JSON.parse(text);
+  if (isSummaryPageData(data)) return data;
+  logDropped('dropped malformed embedded data');
+  return undefined;
 }
 
-window.addEventListener('message', (event: MessageEvent<SummaryHostMessage>) => {
-  const message = event.data;
-  if (message && message.type === 'update' && typeof message.data === 'object' && message.data !== null) render(message.data);
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = parseSummaryHostMessage(event.data, logDropped);
+  if (message?.type === 'update') render(message.data);
 });
 
 try {

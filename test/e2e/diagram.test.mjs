@@ -1,4 +1,4 @@
-/* global console */
+/* global console, setTimeout */
 // UI end-to-end for the architecture diagram in the real workbench (code-server + headless Chromium):
 // the command from the palette, a node's text read from inside the webview, a click that opens the
 // contract, and screenshots of generated workspaces of 5, 500 and 5,000 modules.
@@ -117,6 +117,77 @@ describe('architecture diagram (e2e)', function () {
     assert.match(await restored.locator('#status').innerText(), new RegExp(`^${filtered} of \\d+ modules`));
     assert.equal(await restored.locator('#system').inputValue(), 'checkout');
     assert.equal(await restored.locator('#stage svg g.node').count(), filtered);
+  });
+
+  it('two folders with the same name: the diagram of the second comes back after a reload, not the first\'s', async () => {
+    // test/fixtures/vscode-samename: folders east/api and west/api, both shown as "api".
+    await openWorkspace(page, server, join(ROOT, 'test', 'fixtures', 'vscode-samename', 'same-names.code-workspace'));
+    await runFromPalette(page, paletteLabel('northstar.showDiagram'), 120_000);
+    // Several folders and no editor: the command asks which one; both are labelled "api".
+    const west = page.locator('.quick-input-list .monaco-list-row', { hasText: 'west' }).first();
+    await west.waitFor({ timeout: 60_000 });
+    await west.click();
+    const shows = async (frame, name) => {
+      await frame.locator('body[data-render="done"] #stage svg g.node', { hasText: name }).first().waitFor({ timeout: 120_000 });
+      return frame.locator('#stage svg g.node .nodeLabel').allInnerTexts();
+    };
+    assert.deepEqual((await shows(diagramFrame(page), 'west-invoices')).map((t) => t.split(/\s/)[0]), ['west-invoices']);
+    const reload = async () => {
+      await page.reload();
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      const restored = diagramFrame(page);
+      await restored.locator('body[data-render="done"] #stage svg g.node').first().waitFor({ timeout: 120_000 });
+      return restored;
+    };
+    // As above: the workbench stores the page's state after a delay.
+    await page.waitForTimeout(5000);
+    let restored = await reload();
+    if ((await restored.locator('#stage svg g.node', { hasText: 'west-invoices' }).count()) === 0) {
+      await page.waitForTimeout(15_000);
+      restored = await reload();
+    }
+    const labels = await shows(restored, 'west-invoices');
+    assert.deepEqual(labels.map((t) => t.split(/\s/)[0]), ['west-invoices'], 'the restored panel shows the folder it showed, not the first "api"');
+  });
+
+  it('after a reload, the command brings back the restored panel instead of opening a second tab', async () => {
+    const dir = join(temp, 'ws-reload-race');
+    await writeWorkspace(generateWorkspace({ modules: 2000, files: 4008, seed: 2, rules: 100 }), dir);
+    await openWorkspace(page, server, dir);
+    await showDiagram(page, 420_000);
+    const tabs = page.locator('.tabs-container .tab', { hasText: 'Architecture' });
+    // Counts the diagram tabs all along: a second one that opens and closes again counts too.
+    const runAfterReload = async () => {
+      await page.reload();
+      let most = 0;
+      let watching = true;
+      const watch = (async () => {
+        while (watching) {
+          most = Math.max(most, await tabs.count().catch(() => 0));
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      })();
+      try {
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        // At once: the restored panel may still wait for the first analysis of 2,000 modules.
+        await runFromPalette(page, paletteLabel('northstar.showDiagram'), 120_000);
+        await diagramFrame(page).locator('body[data-render="done"] #stage svg g.node').first().waitFor({ timeout: 420_000 });
+        await page.waitForTimeout(3000);
+      } finally {
+        watching = false;
+        await watch;
+      }
+      return most;
+    };
+    // 1. The panel was in front: the workbench hands it to the serializer as the extension starts.
+    await page.waitForTimeout(5000);
+    assert.equal(await runAfterReload(), 1, 'at most one Architecture tab at any time (panel in front)');
+    // 2. The panel was behind another editor: the workbench revives it only when it is shown.
+    await runFromPalette(page, 'File: New Untitled Text File');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(5000);
+    assert.equal(await runAfterReload(), 1, 'at most one Architecture tab at any time (panel behind another editor)');
+    assert.equal(await tabs.count(), 1);
   });
 
   for (const modules of [5, 500, 5000]) {

@@ -13,6 +13,7 @@ interface Snapshot {
   state: { root: string | null; selected: string | null };
   mermaid: string;
   root: string;
+  rootUri: string;
 }
 
 function diagramTabs(): vscode.Tab[] {
@@ -103,4 +104,29 @@ describe('architecture diagram (real VS Code)', () => {
     await vscode.commands.executeCommand(EXPORT, 'mermaid', mmd);
     assert.equal(fs.readFileSync(mmd.fsPath, 'utf8'), snapshot.mermaid);
   });
+
+  // The same-names scenario: two workspace folders called `api` (test/fixtures/vscode-samename).
+  const names = folders().map((f) => f.name);
+  if (new Set(names).size < names.length) {
+    it('with two folders of the same name, shows each folder\'s own modules (folders are found by URI)', async () => {
+      const contractNames = async (folder: vscode.WorkspaceFolder): Promise<string[]> => {
+        const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/service-contract.yaml'));
+        return files.map((f) => /^name:\s*"?([^"\n]+)"?\s*$/m.exec(fs.readFileSync(f.fsPath, 'utf8'))?.[1] ?? '');
+      };
+      for (const folder of folders()) {
+        const own = await contractNames(folder);
+        const others = (await Promise.all(folders().filter((f) => f !== folder).map(contractNames))).flat().filter((n) => !own.includes(n));
+        assert.ok(own.length > 0 && others.length > 0, 'each folder has modules of its own');
+        const snapshot = await waitFor(`the diagram of ${folder.uri.toString()}`, async () => {
+          const s = await vscode.commands.executeCommand<Snapshot>(SHOW, folder.uri);
+          return s.mermaid !== '' && s.rootUri === folder.uri.toString() ? s : undefined;
+        }, 30_000);
+        assert.equal(snapshot.state.root, folder.uri.toString(), 'the view state names the folder by URI');
+        for (const name of own) assert.ok(snapshot.mermaid.includes(name), `${folder.uri.toString()}: ${name} is drawn`);
+        for (const name of others) assert.ok(!snapshot.mermaid.includes(name), `${folder.uri.toString()}: ${name} of the other folder is not drawn`);
+        assert.equal(snapshot.mermaid, await cliDiagram(folder.uri.fsPath));
+        assert.equal(diagramTabs().length, 1, 'one diagram panel');
+      }
+    });
+  }
 });

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Model } from '../../src/core/model/types';
-import type { WebviewMessage } from '../../src/webview/diagram-protocol';
+import type { DiagramPageMessage as WebviewMessage } from '../../src/protocol/diagram';
 import { analyze, DiagramBrowser, drawnNodes, drawnSubgraphs, type DiagramPage } from './diagramHarness';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { Model } from '../../src/core/model/types';
 import { buildDiagram, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS } from '../../src/core/report/mermaid';
 import { defaultState, diagramOptions, renderMessage } from '../../src/webview/diagram-host';
-import type { DiagramViewState, WebviewMessage } from '../../src/webview/diagram-protocol';
+import type { DiagramViewState, DiagramPageMessage as WebviewMessage } from '../../src/protocol/diagram';
 import { DiagramBrowser, drawnEdges, drawnNodes, drawnSubgraphs, exampleModel, generatedModel, type DiagramPage } from './diagramHarness';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -19,7 +19,7 @@ import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { createNonce } from '../../src/extension/panels/webviewHtml';
 import { diagramHtml } from '../../src/extension/panels/diagramHtml';
 import { moduleDetails, renderMessage } from '../../src/webview/diagram-host';
-import type { DiagramViewState, HostMessage, WebviewMessage } from '../../src/webview/diagram-protocol';
+import type { DiagramViewState, DiagramHostMessage as HostMessage, DiagramPageMessage as WebviewMessage } from '../../src/protocol/diagram';
 
 // Browser globals used inside page functions (the tests compile without the DOM library).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -107,6 +107,9 @@ async function bundle(outDir: string): Promise<void> {
   fs.copyFileSync(require.resolve('mermaid/dist/mermaid.min.js', { paths: [root] }), path.join(outDir, 'mermaid', 'mermaid.min.js'));
   fs.copyFileSync(path.join(root, 'media', 'diagram.css'), path.join(outDir, 'diagram.css'));
 }
+
+/** The workspace folders the harness's panel offers: one, as the panel sends them (value: URI, label: name). */
+const ROOTS = [{ value: 'file:///work/acme', label: 'acme' }];
 
 export type Theme = 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast';
 
@@ -207,8 +210,8 @@ export class DiagramBrowser {
     // The panel's side of the conversation (src/extension/panels/diagramPanel.ts does the same).
     await page.exposeBinding('__northstarPost', async (_source, msg: WebviewMessage) => {
       posted.push(msg);
-      if (msg.type === 'ready') await send(renderMessage(model, msg.state ?? saved ?? ({} as DiagramViewState), ['acme']));
-      else if (msg.type === 'update') await send(renderMessage(model, msg.state, ['acme']));
+      if (msg.type === 'ready') await send(renderMessage(model, msg.state ?? saved ?? ({} as DiagramViewState), ROOTS));
+      else if (msg.type === 'update') await send(renderMessage(model, msg.state, ROOTS));
       else if (msg.type === 'select') await send({ type: 'details', module: msg.module, details: moduleDetails(model, msg.module) });
     });
     await page.exposeBinding('__northstarSetState', (_source, s: DiagramViewState) => {
@@ -264,7 +267,7 @@ export class DiagramBrowser {
       rendered,
       async refresh(next: Model) {
         model = next;
-        await send(renderMessage(model, saved ?? ({} as DiagramViewState), ['acme']));
+        await send(renderMessage(model, saved ?? ({} as DiagramViewState), ROOTS));
       },
       async reload() {
         await page.addInitScript((s) => {

@@ -14,8 +14,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { analyzeWorkspace } from '../../src/core/analyze';
 import type { Model } from '../../src/core/model/types';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
-import { buildSummaryPageData, parseSummaryMessage, summaryHtml } from '../../src/extension/panels/summaryPage';
-import type { SummaryPageData } from '../../src/extension/panels/summaryProtocol';
+import { buildSummaryPageData, summaryHtml } from '../../src/extension/panels/summaryPage';
+import { parseSummaryPageMessage as parseSummaryMessage, type SummaryPageData } from '../../src/protocol/summary';
 import { contentSecurityPolicy, createNonce, jsonForHtml } from '../../src/extension/panels/webviewHtml';
 import { makeFinding, makeModel, makeModule, makeTeam, repoRoot } from '../cli/helpers';
 

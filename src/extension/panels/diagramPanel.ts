@@ -1,154 +1,89 @@
 /**
  * The architecture diagram panel (DESIGN.md section 4): one panel showing one root, drawn by
  * the webview from the Mermaid source built here (`renderMessage`, the same builder as
- * `northstar diagram`), redrawn when the model changes, restored after a reload by its
- * serializer (the page keeps its view state with setState), and exportable as SVG, Mermaid
- * source and Markdown.
+ * `northstar diagram`), redrawn when the model changes, restored after a reload (the page keeps
+ * its view state with setState), and exportable as SVG, Mermaid source and Markdown. The panel's
+ * lifecycle is the shared PanelHost's; this file is the diagram's page behaviour.
  */
 import * as vscode from 'vscode';
+import {
+  DIAGRAM_VIEW_TYPE,
+  type DiagramExportFormat,
+  type DiagramHostMessage,
+  type DiagramPageMessage,
+  type DiagramViewState,
+  normalizeViewState,
+  parseDiagramPageMessage,
+} from '../../protocol/diagram';
+import { markdownExport, moduleDetails, openTarget, renderMessage } from '../../webview/diagram-host';
 import { diagramHtml } from './diagramHtml';
-import { markdownExport, moduleDetails, normalizeState, openTarget, renderMessage } from '../../webview/diagram-host';
-import { DIAGRAM_VIEW_TYPE, type DiagramViewState, type HostMessage, type WebviewMessage } from '../../webview/diagram-protocol';
-import type { NorthstarModel, RootAnalysis } from '../model';
-import { createNonce, mediaUri, webviewOptions } from './webviewHtml';
+import { type PageDefinition, type PanelModel, type PanelPage, type PanelSite, PanelHost, rootKey } from './panelHost';
 
 export const SHOW_DIAGRAM_COMMAND = 'northstar.showDiagram';
 export const EXPORT_DIAGRAM_COMMAND = 'northstar.exportDiagram';
 export { DIAGRAM_VIEW_TYPE };
 
-/** What the panel needs of the model service. */
-type DiagramModel = Pick<NorthstarModel, 'onDidChange' | 'roots' | 'ready' | 'uriOf' | 'locate' | 'output'>;
-
-const rootKey = (root: RootAnalysis): string => root.folder.uri.toString();
-
-function rootNamed(model: DiagramModel, name: string | null): RootAnalysis | undefined {
-  const roots = model.roots();
-  return (name === null ? undefined : roots.find((r) => r.folder.name === name)) ?? roots[0];
+/** What `northstar.showDiagram` returns (the integration tests read it). */
+export interface DiagramSnapshot {
+  /** The state the panel last drew. */
+  state: DiagramViewState;
+  /** Its Mermaid source ('' before the page asked for a drawing). */
+  mermaid: string;
+  /** The folder's name and URI. */
+  root: string;
+  rootUri: string;
 }
 
-/** A message from the page, checked: anything malformed is dropped. */
-function parseMessage(raw: unknown): WebviewMessage | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const m = raw as Record<string, unknown>;
-  const text = (v: unknown): v is string => typeof v === 'string';
-  switch (m.type) {
-    case 'ready':
-      return { type: 'ready', state: m.state === null || m.state === undefined ? null : normalizeState(m.state) };
-    case 'update':
-      return { type: 'update', state: normalizeState(m.state) };
-    case 'open':
-    case 'select':
-      return text(m.module) ? { type: m.type, module: m.module } : undefined;
-    case 'openFinding':
-      return text(m.file) && typeof m.line === 'number' ? { type: 'openFinding', file: m.file, line: m.line } : undefined;
-    case 'copy':
-      return { type: 'copy' };
-    case 'export':
-      if (m.format === 'svg') return text(m.svg) ? { type: 'export', format: 'svg', svg: m.svg } : undefined;
-      return m.format === 'mermaid' || m.format === 'markdown' ? { type: 'export', format: m.format } : undefined;
-    default:
-      return undefined;
-  }
-}
-
-export class DiagramPanel implements vscode.Disposable {
-  static current: DiagramPanel | undefined;
-
-  private readonly disposables: vscode.Disposable[] = [];
-  private root: RootAnalysis;
+class DiagramPage implements PanelPage<DiagramPageMessage> {
   private state: DiagramViewState;
   /** The Mermaid source last sent: what the exports write. */
   private mermaid = '';
-  private disposed = false;
 
-  static show(context: vscode.ExtensionContext, model: DiagramModel, root: RootAnalysis, select?: string): DiagramPanel {
-    const existing = DiagramPanel.current;
-    if (existing) {
-      if (rootKey(existing.root) !== rootKey(root)) existing.setRoot(root);
-      if (select) existing.select(select);
-      existing.panel.reveal();
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(DIAGRAM_VIEW_TYPE, 'Architecture', vscode.ViewColumn.Active, webviewOptions(context.extensionUri));
-    const state = normalizeState({ root: root.folder.name, selected: select ?? null });
-    return (DiagramPanel.current = new DiagramPanel(panel, context, model, root, state));
+  constructor(private readonly site: PanelSite<DiagramHostMessage>, saved: unknown) {
+    this.state = { ...normalizeViewState(saved), root: rootKey(site.root) };
   }
 
-  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, model: DiagramModel, saved: unknown): DiagramPanel | undefined {
-    const state = normalizeState(saved);
-    const root = rootNamed(model, state.root);
-    if (!root) {
-      panel.dispose();
-      return undefined;
-    }
-    DiagramPanel.current?.dispose();
-    return (DiagramPanel.current = new DiagramPanel(panel, context, model, root, state));
-  }
-
-  private constructor(
-    readonly panel: vscode.WebviewPanel,
-    private readonly context: vscode.ExtensionContext,
-    private readonly model: DiagramModel,
-    root: RootAnalysis,
-    state: DiagramViewState,
-  ) {
-    this.root = root;
-    this.state = { ...state, root: root.folder.name };
-    panel.webview.options = webviewOptions(context.extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'northstar.svg');
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(parseMessage(raw))),
-      model.onDidChange((changed) => {
-        if (rootKey(changed) === rootKey(this.root)) {
-          this.root = changed;
-          this.render();
-        }
-      }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        const current = this.model.roots().find((r) => rootKey(r) === rootKey(this.root)) ?? this.model.roots()[0];
-        if (!current) this.dispose();
-        else this.setRoot(current);
-      }),
-    );
-    this.load();
+  private get root() {
+    return this.site.root;
   }
 
   /** Sets the page; it asks for its diagram with a 'ready' message (again after every reload). */
-  private load(): void {
-    const { webview } = this.panel;
-    const ext = this.context.extensionUri;
-    this.panel.title = `Architecture: ${this.root.folder.name}`;
-    webview.html = diagramHtml({
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: mediaUri(webview, ext, 'diagram.js').toString(),
-      mermaidUri: mediaUri(webview, ext, 'mermaid/mermaid.min.js').toString(),
-      styleUri: mediaUri(webview, ext, 'diagram.css').toString(),
-    });
+  load(): void {
+    this.site.setHtml(({ cspSource, nonce, media }) =>
+      diagramHtml({
+        cspSource,
+        nonce,
+        scriptUri: media('diagram.js'),
+        mermaidUri: media('mermaid/mermaid.min.js'),
+        styleUri: media('diagram.css'),
+      }),
+    );
   }
 
-  private post(message: HostMessage): void {
-    // A hidden page drops messages; it reloads and sends 'ready' when shown again.
-    void this.panel.webview.postMessage(message);
+  refresh(): void {
+    this.render();
+  }
+
+  switched(): void {
+    this.resetFor(this.state);
+    this.render();
+  }
+
+  /** The view of another folder: the same grouping and filters, nothing expanded, focused or selected. */
+  private resetFor(state: DiagramViewState): void {
+    this.state = normalizeViewState({ ...state, root: rootKey(this.root), expand: [], focus: null, selected: null });
   }
 
   private render(): void {
-    if (this.disposed) return;
+    if (this.site.disposed) return;
     const started = Date.now();
-    const roots = this.model.roots().map((r) => r.folder.name);
-    const message = renderMessage(this.root.analysis.model, { ...this.state, root: this.root.folder.name }, roots);
+    const root = this.root;
+    const roots = this.site.roots().map((r) => ({ value: r.uri, label: r.name }));
+    const message = renderMessage(root.analysis.model, { ...this.state, root: rootKey(root) }, roots);
     this.state = message.state;
     this.mermaid = message.diagram?.mermaid ?? '';
-    this.panel.title = `Architecture: ${this.root.folder.name}`;
-    this.post(message);
-    this.model.output.debug(`diagram: ${message.diagram?.nodes.length ?? 0} nodes for ${message.totals.visible} modules in ${Date.now() - started} ms`);
-  }
-
-  setRoot(root: RootAnalysis): void {
-    this.root = root;
-    this.state = normalizeState({ ...this.state, root: root.folder.name, expand: [], focus: null, selected: null });
-    this.render();
+    this.site.post(message);
+    this.site.model.output.debug(`diagram: ${message.diagram?.nodes.length ?? 0} nodes for ${message.totals.visible} modules in ${Date.now() - started} ms`);
   }
 
   /** Shows `name` in the side panel (the page asks for its details when it draws). */
@@ -157,33 +92,35 @@ export class DiagramPanel implements vscode.Disposable {
     this.render();
   }
 
-  private onMessage(message: WebviewMessage | undefined): void {
-    if (!message) return;
+  /** True when `key` (a URI, or an older state's name) names the folder shown. */
+  private isShown(key: string | null): boolean {
+    if (key === null) return true;
+    const named = this.site.findRoot(key);
+    return named !== undefined && rootKey(named) === rootKey(this.root);
+  }
+
+  onMessage(message: DiagramPageMessage): void {
     switch (message.type) {
       case 'ready':
-        if (message.state) this.state = { ...message.state, root: message.state.root ?? this.state.root };
-        if (this.state.root !== this.root.folder.name) {
-          const named = rootNamed(this.model, this.state.root);
-          if (named) this.root = named;
-        }
+        // The page's saved view, unless the host has since moved the panel to another folder
+        // (a hidden page is re-created from the state it saved before).
+        if (message.state && this.isShown(message.state.root)) this.state = { ...message.state, root: rootKey(this.root) };
         this.render();
         return;
       case 'update': {
-        const switching = message.state.root !== null && message.state.root !== this.root.folder.name;
-        this.state = message.state;
-        if (switching) {
-          const named = rootNamed(this.model, message.state.root);
-          if (named) {
-            this.setRoot(named);
-            return;
-          }
+        const wanted = message.state.root === null ? undefined : this.site.findRoot(message.state.root);
+        if (wanted && rootKey(wanted) !== rootKey(this.root)) {
+          this.site.setRoot(wanted);
+          this.resetFor(message.state);
+        } else {
+          this.state = { ...message.state, root: rootKey(this.root) };
         }
         this.render();
         return;
       }
       case 'select':
         this.state.selected = message.module;
-        this.post({ type: 'details', module: message.module, details: moduleDetails(this.root.analysis.model, message.module) });
+        this.site.post({ type: 'details', module: message.module, details: moduleDetails(this.root.analysis.model, message.module) });
         return;
       case 'open':
         void this.open(message.module);
@@ -207,27 +144,27 @@ export class DiagramPanel implements vscode.Disposable {
       return;
     }
     const opened = await this.openFile(target.file, target.line, target.column, true);
-    if (!opened) await vscode.commands.executeCommand('revealInExplorer', this.model.uriOf(this.root, target.folder));
+    if (!opened) await vscode.commands.executeCommand('revealInExplorer', this.site.model.uriOf(this.root, target.folder));
   }
 
   private async openFile(file: string, line: number, column: number, quiet = false): Promise<boolean> {
     const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
     try {
-      await vscode.window.showTextDocument(this.model.uriOf(this.root, file), {
+      await vscode.window.showTextDocument(this.site.model.uriOf(this.root, file), {
         selection: new vscode.Range(position, position),
-        viewColumn: this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One,
+        viewColumn: this.site.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One,
         preview: true,
       });
       return true;
     } catch (error) {
-      this.model.output.warn(`diagram: cannot open ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      this.site.model.output.warn(`diagram: cannot open ${file}: ${error instanceof Error ? error.message : String(error)}`);
       if (!quiet) void vscode.window.showErrorMessage(`Northstar: cannot open ${file}.`);
       return false;
     }
   }
 
   /** Writes the drawn diagram as `format` to `target`, or where the user chooses. Returns the file written. */
-  async export(format: 'svg' | 'mermaid' | 'markdown', svg?: string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  async export(format: DiagramExportFormat, svg?: string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const name = `architecture-${this.root.folder.name}`.replace(/[^\w.-]+/g, '-');
     const kinds: Record<typeof format, { ext: string; filter: Record<string, string[]> }> = {
       svg: { ext: 'svg', filter: { SVG: ['svg'] } },
@@ -255,7 +192,7 @@ export class DiagramPanel implements vscode.Disposable {
       }));
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-    this.model.output.info(`diagram of ${this.root.folder.name} written to ${uri.toString()}`);
+    this.site.model.output.info(`diagram of ${this.root.folder.name} written to ${uri.toString()}`);
     if (!target) {
       void vscode.window.showInformationMessage(`Diagram written to ${vscode.workspace.asRelativePath(uri)}.`, 'Open').then((choice) => {
         if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', uri);
@@ -264,27 +201,29 @@ export class DiagramPanel implements vscode.Disposable {
     return uri;
   }
 
-  /** For tests: the state the panel last drew and its Mermaid source. */
-  snapshot(): { state: DiagramViewState; mermaid: string; root: string } {
-    return { state: { ...this.state }, mermaid: this.mermaid, root: this.root.folder.name };
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    if (DiagramPanel.current === this) DiagramPanel.current = undefined;
-    this.panel.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+  snapshot(): DiagramSnapshot {
+    return { state: { ...this.state }, mermaid: this.mermaid, root: this.root.folder.name, rootUri: rootKey(this.root) };
   }
 }
+
+const DIAGRAM_PAGE: PageDefinition<DiagramPage, DiagramPageMessage, DiagramHostMessage> = {
+  viewType: DIAGRAM_VIEW_TYPE,
+  title: 'Architecture',
+  logName: 'diagram',
+  parseMessage: parseDiagramPageMessage,
+  savedRoot: (state) => normalizeViewState(state).root,
+  createPage: (site, saved) => new DiagramPage(site, saved),
+};
 
 /**
  * Registers `northstar.showDiagram [uri]` (palette, and the editor-title button of contracts
  * and CODEOWNERS, which passes the file: its root is drawn and, for a contract, its module
  * selected) and the serializer that restores the panel after a reload.
  */
-export function registerDiagram(context: vscode.ExtensionContext, model: DiagramModel): void {
+export function registerDiagram(context: vscode.ExtensionContext, model: PanelModel): void {
+  const host = new PanelHost(context, model, DIAGRAM_PAGE);
   context.subscriptions.push(
+    host.register(),
     vscode.commands.registerCommand(SHOW_DIAGRAM_COMMAND, async (arg?: unknown) => {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Northstar: analysing the workspace' }, () => model.ready());
       const roots = model.roots();
@@ -295,7 +234,7 @@ export function registerDiagram(context: vscode.ExtensionContext, model: Diagram
       const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
       const located = uri ? model.locate(uri) : undefined;
       let root = located?.root;
-      if (!root && roots.length > 1 && !DiagramPanel.current) {
+      if (!root && roots.length > 1 && !host.hasPanel) {
         const picked = await vscode.window.showQuickPick(
           roots.map((r) => ({ label: r.folder.name, description: r.folder.uri.fsPath, root: r })),
           { placeHolder: 'Show the architecture of which folder?' },
@@ -303,15 +242,17 @@ export function registerDiagram(context: vscode.ExtensionContext, model: Diagram
         if (!picked) return undefined;
         root = picked.root;
       }
-      root ??= roots[0];
       const module = arg instanceof vscode.Uri && located ? located.root.analysis.moduleOf(located.path) : undefined;
       const select = module && module.files.includes(located?.path ?? '') ? module.name : undefined;
-      return DiagramPanel.show(context, model, root, select).snapshot();
+      // No folder named: the panel keeps the one it shows (or shows the first).
+      const page = await host.show(root);
+      if (page && select) page.select(select);
+      return page?.snapshot();
     }),
     // From the panel's title bar, or with (format, target) from a test or a task.
     vscode.commands.registerCommand(EXPORT_DIAGRAM_COMMAND, async (format?: unknown, target?: unknown) => {
-      const panel = DiagramPanel.current;
-      if (!panel) {
+      const page = host.page;
+      if (!page) {
         void vscode.window.showInformationMessage('Northstar: open the architecture diagram first.');
         return undefined;
       }
@@ -323,14 +264,7 @@ export function registerDiagram(context: vscode.ExtensionContext, model: Diagram
         ];
         kind = (await vscode.window.showQuickPick(items, { placeHolder: 'Export the diagram as' }))?.format;
       }
-      return kind ? panel.export(kind, undefined, target instanceof vscode.Uri ? target : undefined) : undefined;
+      return kind ? page.export(kind, undefined, target instanceof vscode.Uri ? target : undefined) : undefined;
     }),
-    vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        await model.ready();
-        DiagramPanel.revive(panel, context, model, state);
-      },
-    }),
-    { dispose: () => DiagramPanel.current?.dispose() },
   );
 }

@@ -1,23 +1,13 @@
 /**
  * The vision summary page, without VS Code: its data (built from a model with the core's
- * `buildSummary`), its HTML, and the check of messages coming back from it. The panel
- * (summaryPanel.ts) uses these; test/webview renders the same HTML in Chromium.
+ * `buildSummary`) and its HTML. The panel (summaryPanel.ts) uses these; test/webview renders the
+ * same HTML in Chromium. The messages and their checks are in src/protocol/summary.ts.
  */
 import type { Model, Module } from '../../core/model/types';
 import { buildSummary, summaryMarkdown } from '../../core/report/summary';
 import { docsUrl } from '../../core/rules/rule';
-import {
-  SUMMARY_DATA_ELEMENT_ID,
-  type SummaryLink,
-  type SummaryModuleInfo,
-  type SummaryPageData,
-  type SummaryPageMessage,
-  type SummaryRootRef,
-} from './summaryProtocol';
+import { SUMMARY_DATA_ELEMENT_ID, type SummaryLink, type SummaryModuleInfo, type SummaryPageData, type SummaryRootRef } from '../../protocol/summary';
 import { webviewPage } from './webviewHtml';
-
-/** The webview type of the summary panel (also its serializer's key). */
-export const SUMMARY_VIEW_TYPE = 'northstar.summary';
 
 const hasScheme = (text: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(text.trim());
 
@@ -81,26 +71,4 @@ export function summaryHtml(input: SummaryHtmlInput): string {
     data: { id: SUMMARY_DATA_ELEMENT_ID, value: input.data },
     body: '<main id="app" aria-live="polite"><p class="loading">Loading the vision summary…</p></main>',
   });
-}
-
-const isString = (v: unknown): v is string => typeof v === 'string';
-
-/** A message from the page, checked field by field (the page is not trusted), or undefined. */
-export function parseSummaryMessage(message: unknown): SummaryPageMessage | undefined {
-  if (typeof message !== 'object' || message === null) return undefined;
-  const m = message as Record<string, unknown>;
-  switch (m.type) {
-    case 'openModule':
-      return isString(m.name) ? { type: 'openModule', name: m.name } : undefined;
-    case 'openExternal':
-      return isString(m.url) ? { type: 'openExternal', url: m.url } : undefined;
-    case 'exportMarkdown':
-      return { type: 'exportMarkdown' };
-    case 'ready':
-      return { type: 'ready' };
-    case 'selectRoot':
-      return isString(m.uri) ? { type: 'selectRoot', uri: m.uri } : undefined;
-    default:
-      return undefined;
-  }
 }

@@ -4,25 +4,28 @@
  * same Markdown that `northstar summary --format md` prints.
  */
 import * as vscode from 'vscode';
-import type { NorthstarModel, RootAnalysis } from '../model';
-import { buildSummaryPageData, parseSummaryMessage, SUMMARY_VIEW_TYPE, summaryHtml, summaryMarkdownOf } from './summaryPage';
-import type { SummaryHostMessage, SummaryPageData, SummaryPageMessage, SummaryPageState } from './summaryProtocol';
-import { createNonce, isHttpUrl, mediaUri, webviewOptions } from './webviewHtml';
+import {
+  parseSummaryPageMessage,
+  savedSummaryRoot,
+  SUMMARY_VIEW_TYPE,
+  type SummaryHostMessage,
+  type SummaryPageData,
+  type SummaryPageMessage,
+} from '../../protocol/summary';
+import type { RootAnalysis } from '../model';
+import { findRoot, type PageDefinition, type PanelModel, type PanelPage, type PanelSite, PanelHost, rootKey } from './panelHost';
+import { buildSummaryPageData, summaryHtml, summaryMarkdownOf } from './summaryPage';
+import { isHttpUrl } from './webviewHtml';
 
 export const SHOW_SUMMARY_COMMAND = 'northstar.showVisionSummary';
 export const EXPORT_SUMMARY_COMMAND = 'northstar.exportSummaryMarkdown';
 export const SUMMARY_PANEL_TITLE = 'Vision Summary';
 
-/** What the panel needs of the model service. */
-type SummaryModel = Pick<NorthstarModel, 'onDidChange' | 'roots' | 'ready' | 'uriOf' | 'locate' | 'output'>;
-
-const rootKey = (root: RootAnalysis): string => root.folder.uri.toString();
-
-/** The root a command argument names: a folder URI (or a file inside it), its string, or a folder name. */
-function rootFromArgument(model: SummaryModel, arg: unknown): RootAnalysis | undefined {
+/** The root a command argument names: a folder URI (or a file inside it), its string, or a folder name no other folder has. */
+function rootFromArgument(model: PanelModel, arg: unknown): RootAnalysis | undefined {
   const roots = model.roots();
   if (arg instanceof vscode.Uri) return roots.find((r) => rootKey(r) === arg.toString()) ?? model.locate(arg)?.root;
-  if (typeof arg === 'string') return roots.find((r) => rootKey(r) === arg || r.folder.name === arg);
+  if (typeof arg === 'string') return findRoot(roots, arg);
   return undefined;
 }
 
@@ -30,7 +33,7 @@ function rootFromArgument(model: SummaryModel, arg: unknown): RootAnalysis | und
  * The root to act on: the one named by the argument, the only one, or the user's choice
  * (undefined when the user cancels or nothing is analysed).
  */
-async function chooseRoot(model: SummaryModel, arg: unknown, placeHolder: string): Promise<RootAnalysis | undefined> {
+async function chooseRoot(model: PanelModel, arg: unknown, placeHolder: string): Promise<RootAnalysis | undefined> {
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Northstar: analysing the workspace' },
     () => model.ready(),
@@ -52,15 +55,7 @@ async function chooseRoot(model: SummaryModel, arg: unknown, placeHolder: string
   return picked?.root;
 }
 
-function rootRefs(model: SummaryModel): { name: string; uri: string }[] {
-  return model.roots().map((r) => ({ name: r.folder.name, uri: rootKey(r) }));
-}
-
-class SummaryPanel implements vscode.Disposable {
-  static current: SummaryPanel | undefined;
-
-  private readonly disposables: vscode.Disposable[] = [];
-  private root: RootAnalysis;
+class SummaryPage implements PanelPage<SummaryPageMessage> {
   /**
    * The page's HTML no longer holds the latest data: an update was posted since it was set,
    * or dropped while the panel was hidden. A hidden webview is destroyed and re-created from
@@ -71,128 +66,62 @@ class SummaryPanel implements vscode.Disposable {
   private pageReady = false;
   /** An update was posted before the page listened: send it again when it is ready. */
   private postedBeforeReady = false;
-  /** Number of roots the page was last given (the picker's options). */
-  private knownRoots = 0;
-  /** Last visibility seen, to tell "shown again" from other view state changes. */
-  private visible = true;
-  private disposed = false;
 
-  static show(context: vscode.ExtensionContext, model: SummaryModel, root: RootAnalysis): SummaryPanel {
-    const existing = SummaryPanel.current;
-    if (existing) {
-      existing.setRoot(root);
-      existing.panel.reveal();
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(
-      SUMMARY_VIEW_TYPE,
-      SUMMARY_PANEL_TITLE,
-      vscode.ViewColumn.Active,
-      webviewOptions(context.extensionUri),
-    );
-    return (SummaryPanel.current = new SummaryPanel(panel, context, model, root));
-  }
+  constructor(
+    private readonly site: PanelSite<SummaryHostMessage>,
+    private readonly exportCommand: string,
+  ) {}
 
-  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, model: SummaryModel, root: RootAnalysis): SummaryPanel {
-    SummaryPanel.current?.dispose();
-    return (SummaryPanel.current = new SummaryPanel(panel, context, model, root));
-  }
-
-  private constructor(
-    readonly panel: vscode.WebviewPanel,
-    private readonly context: vscode.ExtensionContext,
-    private readonly model: SummaryModel,
-    root: RootAnalysis,
-  ) {
-    this.root = root;
-    this.visible = panel.visible;
-    panel.webview.options = webviewOptions(context.extensionUri);
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(parseSummaryMessage(message))),
-      panel.onDidChangeViewState(() => {
-        const wasVisible = this.visible;
-        this.visible = panel.visible;
-        if (panel.visible && !wasVisible && this.stale) this.load();
-      }),
-      model.onDidChange((changed) => this.onModelChange(changed)),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
-    );
-    this.load();
-  }
-
-  get rootUri(): string {
-    return rootKey(this.root);
+  private get root(): RootAnalysis {
+    return this.site.root;
   }
 
   private data(): SummaryPageData {
-    return buildSummaryPageData(this.root.analysis.model, { name: this.root.folder.name, uri: this.rootUri }, rootRefs(this.model));
+    return buildSummaryPageData(this.root.analysis.model, { name: this.root.folder.name, uri: rootKey(this.root) }, this.site.roots());
   }
 
   /** Sets the whole page (first load, or after changes made while hidden). */
-  private load(): void {
-    const { webview } = this.panel;
-    const extensionUri = this.context.extensionUri;
-    this.panel.title = `${SUMMARY_PANEL_TITLE}: ${this.root.folder.name}`;
+  load(): void {
     const data = this.data();
-    this.knownRoots = data.roots.length;
     this.pageReady = false;
     this.postedBeforeReady = false;
-    webview.html = summaryHtml({
-      cspSource: webview.cspSource,
-      scriptUri: mediaUri(webview, extensionUri, 'summary.js').toString(),
-      styleUri: mediaUri(webview, extensionUri, 'summary.css').toString(),
-      nonce: createNonce(),
-      data,
-    });
+    this.site.setHtml(({ cspSource, nonce, media }) =>
+      summaryHtml({ cspSource, nonce, scriptUri: media('summary.js'), styleUri: media('summary.css'), data }),
+    );
     this.stale = false;
   }
 
   /** Sends fresh data to a visible page (it re-draws in place); a hidden one reloads when shown. */
-  private refresh(): void {
-    if (this.disposed) return;
-    const current = this.model.roots().find((r) => rootKey(r) === this.rootUri) ?? this.model.roots()[0];
-    if (!current) {
-      this.dispose();
-      return;
-    }
-    this.root = current;
-    this.panel.title = `${SUMMARY_PANEL_TITLE}: ${current.folder.name}`;
-    if (!this.panel.visible) {
+  refresh(): void {
+    if (this.site.disposed) return;
+    if (!this.site.panel.visible) {
       this.stale = true;
       return;
     }
-    const data = this.data();
-    this.knownRoots = data.roots.length;
     if (!this.pageReady) this.postedBeforeReady = true;
-    const message: SummaryHostMessage = { type: 'update', data };
     this.stale = true;
-    void this.panel.webview.postMessage(message);
+    this.site.post({ type: 'update', data: this.data() });
   }
 
-  private onModelChange(changed: RootAnalysis): void {
-    // Another root's first analysis changes the list of roots the page offers.
-    const known = rootRefs(this.model).length;
-    if (rootKey(changed) === this.rootUri || known !== this.knownRoots) this.refresh();
-  }
-
-  setRoot(root: RootAnalysis): void {
-    this.root = root;
+  switched(): void {
     this.refresh();
   }
 
-  private onMessage(message: SummaryPageMessage | undefined): void {
-    if (!message) return;
+  shown(): void {
+    if (this.stale) this.load();
+  }
+
+  onMessage(message: SummaryPageMessage): void {
     switch (message.type) {
       case 'openModule':
         void this.openModule(message.name);
         return;
       case 'openExternal':
         if (isHttpUrl(message.url)) void vscode.env.openExternal(vscode.Uri.parse(message.url.trim(), true));
-        else this.model.output.warn(`summary: refused to open a link that is not http(s): ${message.url}`);
+        else this.site.model.output.warn(`summary: refused to open a link that is not http(s): ${message.url}`);
         return;
       case 'exportMarkdown':
-        void vscode.commands.executeCommand(EXPORT_SUMMARY_COMMAND, this.root.folder.uri);
+        void vscode.commands.executeCommand(this.exportCommand, this.root.folder.uri);
         return;
       case 'ready':
         this.pageReady = true;
@@ -202,8 +131,11 @@ class SummaryPanel implements vscode.Disposable {
         }
         return;
       case 'selectRoot': {
-        const root = this.model.roots().find((r) => rootKey(r) === message.uri);
-        if (root) this.setRoot(root);
+        const root = this.site.model.roots().find((r) => rootKey(r) === message.uri);
+        if (root) {
+          this.site.setRoot(root);
+          this.refresh();
+        }
         return;
       }
     }
@@ -218,25 +150,29 @@ class SummaryPanel implements vscode.Disposable {
     const at = module.definedAt;
     const selection = new vscode.Range(Math.max(0, at.line - 1), Math.max(0, at.column - 1), Math.max(0, at.endLine - 1), Math.max(0, at.endColumn - 1));
     try {
-      await vscode.window.showTextDocument(this.model.uriOf(this.root, at.file), { selection, viewColumn: vscode.ViewColumn.Beside, preview: false });
+      await vscode.window.showTextDocument(this.site.model.uriOf(this.root, at.file), { selection, viewColumn: vscode.ViewColumn.Beside, preview: false });
     } catch (error) {
       void vscode.window.showErrorMessage(`Northstar: cannot open ${at.file}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    if (SummaryPanel.current === this) SummaryPanel.current = undefined;
-    this.panel.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
-  }
 }
 
+const SUMMARY_PAGE: PageDefinition<SummaryPage, SummaryPageMessage, SummaryHostMessage> = {
+  viewType: SUMMARY_VIEW_TYPE,
+  title: SUMMARY_PANEL_TITLE,
+  logName: 'summary',
+  parseMessage: parseSummaryPageMessage,
+  savedRoot: savedSummaryRoot,
+  createPage: (site) => new SummaryPage(site, EXPORT_SUMMARY_COMMAND),
+};
+
+type SummaryHost = PanelHost<SummaryPage, SummaryPageMessage, SummaryHostMessage>;
+
 /** Writes the root's summary as Markdown to `target` (or where the user chooses). Returns the file written. */
-async function exportMarkdown(model: SummaryModel, arg: unknown, target: unknown): Promise<vscode.Uri | undefined> {
+async function exportMarkdown(model: PanelModel, host: SummaryHost, arg: unknown, target: unknown): Promise<vscode.Uri | undefined> {
   // From the panel's title bar no argument comes: export the root the active panel shows.
-  const shown = SummaryPanel.current?.panel.active ? SummaryPanel.current.rootUri : undefined;
+  const site = host.site;
+  const shown = site?.panel.active ? rootKey(site.root) : undefined;
   const root = await chooseRoot(model, arg ?? shown, 'Export the vision summary of which folder?');
   if (!root) return undefined;
   const markdown = summaryMarkdownOf(root.analysis.model);
@@ -259,10 +195,6 @@ async function exportMarkdown(model: SummaryModel, arg: unknown, target: unknown
   return uri;
 }
 
-function isPageState(state: unknown): state is SummaryPageState {
-  return typeof state === 'object' && state !== null && typeof (state as Record<string, unknown>).root === 'string';
-}
-
 /**
  * Registers the summary commands and the panel's serializer.
  * - `northstar.showVisionSummary [folder]`: opens (or reveals) the panel; a folder URI, URI
@@ -270,25 +202,14 @@ function isPageState(state: unknown): state is SummaryPageState {
  * - `northstar.exportSummaryMarkdown [folder] [target]`: writes the Markdown; a target URI
  *   skips the save dialog. Resolves to the URI written, or undefined when cancelled.
  */
-export function registerSummary(context: vscode.ExtensionContext, model: SummaryModel): void {
+export function registerSummary(context: vscode.ExtensionContext, model: PanelModel): void {
+  const host: SummaryHost = new PanelHost(context, model, SUMMARY_PAGE);
   context.subscriptions.push(
+    host.register(),
     vscode.commands.registerCommand(SHOW_SUMMARY_COMMAND, async (arg?: unknown) => {
       const root = await chooseRoot(model, arg, 'Show the vision summary of which folder?');
-      if (root) SummaryPanel.show(context, model, root);
+      if (root) await host.show(root);
     }),
-    vscode.commands.registerCommand(EXPORT_SUMMARY_COMMAND, (arg?: unknown, target?: unknown) => exportMarkdown(model, arg, target)),
-    vscode.window.registerWebviewPanelSerializer(SUMMARY_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-        await model.ready();
-        const roots = model.roots();
-        const root = (isPageState(state) ? roots.find((r) => rootKey(r) === state.root) : undefined) ?? roots[0];
-        if (!root) {
-          panel.dispose();
-          return;
-        }
-        SummaryPanel.revive(panel, context, model, root);
-      },
-    }),
-    { dispose: () => SummaryPanel.current?.dispose() },
+    vscode.commands.registerCommand(EXPORT_SUMMARY_COMMAND, (arg?: unknown, target?: unknown) => exportMarkdown(model, host, arg, target)),
   );
 }

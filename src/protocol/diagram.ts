@@ -1,0 +1,295 @@
+/**
+ * The messages between the diagram panel (extension host) and its page, the view state the page
+ * keeps with `setState` (so a reload or a serializer restore shows the same view), and the checks
+ * each side runs on what it receives. Imported by the page script, the panel and the tests.
+ */
+import { DEFAULT_MAX_GROUPS } from '../core/report/mermaid';
+import type { DiagramCollapse, DiagramEdge, DiagramGroup, DiagramGroupBy, DiagramNode } from '../core/report/types';
+import {
+  arrayOf,
+  type Check,
+  type DropLog,
+  isBoolean,
+  isNumber,
+  isRecord,
+  isString,
+  nullable,
+  oneOf,
+  parseByType,
+  recordOf,
+  shape,
+} from './validate';
+
+export const DIAGRAM_VIEW_TYPE = 'northstar.diagram';
+
+export interface DiagramFilterState {
+  team: string | null;
+  system: string | null;
+  priority: string | null;
+  onlyProblems: boolean;
+}
+
+export interface DiagramViewState {
+  /**
+   * The workspace folder drawn, by URI (`folder.uri.toString()`): two folders of a multi-root
+   * workspace may share a name. Null for the first folder. States saved by older versions hold
+   * the folder's name, which the panel still accepts when no other folder has it.
+   */
+  root: string | null;
+  groupBy: DiagramGroupBy;
+  collapse: DiagramCollapse;
+  /** Keys of groups the user expanded. */
+  expand: string[];
+  /** How many collapsed groups are shown before the rest fold into "N more". */
+  maxGroups: number;
+  focus: string | null;
+  focusDepth: 1 | 2;
+  filter: DiagramFilterState;
+  /** The module shown in the side panel. */
+  selected: string | null;
+  /** Pan and zoom of the drawing: translate (x, y) then scale. */
+  view: { x: number; y: number; scale: number } | null;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export interface DiagramPayload {
+  mermaid: string;
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+  groups: DiagramGroup[];
+  collapsed: boolean;
+  hiddenEdges: number;
+}
+
+/** Host → page: a diagram to draw for `state` (the state the host normalised and used). */
+export interface RenderMessage {
+  type: 'render';
+  state: DiagramViewState;
+  diagram: DiagramPayload | null;
+  /** Why nothing is drawn (diagram null), or a note on what was simplified. */
+  notice: string | null;
+  title: string;
+  /** Modules in the workspace, and in the view after filters/focus. */
+  totals: { modules: number; visible: number };
+  /** `roots`: the workspace folders, value their URI and label their name. */
+  choices: { roots: Choice[]; teams: Choice[]; systems: Choice[]; priorities: Choice[]; modules: string[] };
+}
+
+export interface ModuleDetails {
+  name: string;
+  path: string;
+  file: string;
+  system: string | null;
+  type: string;
+  tier: number | null;
+  lifecycle: string | null;
+  level: string;
+  description: string | null;
+  owners: { handle: string; team: string | null }[];
+  escalation: { team: string; steps: { kind: string; target: string; url: string | null }[] }[];
+  priorities: { id: string; title: string | null }[];
+  findings: { ruleId: string; severity: string; message: string; file: string; line: number }[];
+  dependsOn: string[];
+  dependents: string[];
+}
+
+/** Host → page: the side panel's content for the selected module (null: not found). */
+export interface DetailsMessage {
+  type: 'details';
+  module: string;
+  details: ModuleDetails | null;
+}
+
+export type DiagramHostMessage = RenderMessage | DetailsMessage;
+
+export type DiagramExportFormat = 'svg' | 'mermaid' | 'markdown';
+
+/** Page → host. */
+export type DiagramPageMessage =
+  /** The page has loaded (again: a hidden page is re-created) and asks for its drawing; `state` is what it saved. */
+  | { type: 'ready'; state: DiagramViewState | null }
+  | { type: 'update'; state: DiagramViewState }
+  | { type: 'open'; module: string }
+  | { type: 'openFinding'; file: string; line: number }
+  | { type: 'select'; module: string }
+  | { type: 'export'; format: 'svg'; svg: string }
+  | { type: 'export'; format: 'mermaid' | 'markdown' }
+  | { type: 'copy' };
+
+// ---------------------------------------------------------------------------
+// View state
+
+const GROUP_BY: readonly DiagramGroupBy[] = ['system', 'team', 'folder', 'none'];
+const COLLAPSE: readonly DiagramCollapse[] = ['auto', 'none', 'all'];
+
+export function defaultViewState(): DiagramViewState {
+  return {
+    root: null,
+    groupBy: 'system',
+    collapse: 'auto',
+    expand: [],
+    maxGroups: DEFAULT_MAX_GROUPS,
+    focus: null,
+    focusDepth: 1,
+    filter: { team: null, system: null, priority: null, onlyProblems: false },
+    selected: null,
+    view: null,
+  };
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/**
+ * A view state from anywhere (a state saved by this or an older version, a message): unknown
+ * fields dropped, missing or bad values defaulted. Lenient on purpose: a saved view should come
+ * back as far as it still makes sense.
+ */
+export function normalizeViewState(raw: unknown): DiagramViewState {
+  const s = defaultViewState();
+  if (!isRecord(raw)) return s;
+  s.root = text(raw.root);
+  if (GROUP_BY.includes(raw.groupBy as DiagramGroupBy)) s.groupBy = raw.groupBy as DiagramGroupBy;
+  if (COLLAPSE.includes(raw.collapse as DiagramCollapse)) s.collapse = raw.collapse as DiagramCollapse;
+  if (Array.isArray(raw.expand)) s.expand = [...new Set(raw.expand.filter(isString))];
+  if (isNumber(raw.maxGroups) && raw.maxGroups >= 2) s.maxGroups = Math.min(Math.floor(raw.maxGroups), 10_000);
+  s.focus = text(raw.focus);
+  s.focusDepth = raw.focusDepth === 2 ? 2 : 1;
+  if (isRecord(raw.filter)) {
+    const f = raw.filter;
+    s.filter = { team: text(f.team), system: text(f.system), priority: text(f.priority), onlyProblems: f.onlyProblems === true };
+  }
+  s.selected = text(raw.selected);
+  if (isRecord(raw.view)) {
+    const v = raw.view;
+    if (isNumber(v.x) && isNumber(v.y) && isNumber(v.scale) && v.scale > 0) s.view = { x: v.x, y: v.y, scale: v.scale };
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// Page → host
+
+const PAGE_PARSERS: Record<string, (m: Record<string, unknown>) => DiagramPageMessage | undefined> = {
+  ready: (m) => ({ type: 'ready', state: m.state === null || m.state === undefined ? null : normalizeViewState(m.state) }),
+  update: (m) => (isRecord(m.state) ? { type: 'update', state: normalizeViewState(m.state) } : undefined),
+  open: (m) => (isString(m.module) ? { type: 'open', module: m.module } : undefined),
+  select: (m) => (isString(m.module) ? { type: 'select', module: m.module } : undefined),
+  openFinding: (m) => (isString(m.file) && isNumber(m.line) ? { type: 'openFinding', file: m.file, line: m.line } : undefined),
+  copy: () => ({ type: 'copy' }),
+  export: (m) => {
+    if (m.format === 'svg') return isString(m.svg) ? { type: 'export', format: 'svg', svg: m.svg } : undefined;
+    return m.format === 'mermaid' || m.format === 'markdown' ? { type: 'export', format: m.format } : undefined;
+  },
+};
+
+/** A message from the diagram page, checked and rebuilt (its view state normalised), or undefined (logged). */
+export function parseDiagramPageMessage(raw: unknown, log?: DropLog): DiagramPageMessage | undefined {
+  return parseByType(raw, PAGE_PARSERS, log);
+}
+
+// ---------------------------------------------------------------------------
+// Host → page
+
+const nullableString = nullable(isString);
+const isStrings = arrayOf(isString);
+
+export const isDiagramViewState: Check<DiagramViewState> = shape<DiagramViewState>({
+  root: nullableString,
+  groupBy: oneOf(...GROUP_BY),
+  collapse: oneOf(...COLLAPSE),
+  expand: isStrings,
+  maxGroups: isNumber,
+  focus: nullableString,
+  focusDepth: oneOf(1, 2),
+  filter: shape<DiagramFilterState>({ team: nullableString, system: nullableString, priority: nullableString, onlyProblems: isBoolean }),
+  selected: nullableString,
+  view: nullable(shape<{ x: number; y: number; scale: number }>({ x: isNumber, y: isNumber, scale: isNumber })),
+});
+
+const isChoices = arrayOf(shape<Choice>({ value: isString, label: isString }));
+const isCounts = recordOf(['errors', 'warnings', 'infos'], isNumber);
+
+const isNode = shape<DiagramNode>({
+  id: isString,
+  label: isString,
+  detail: nullableString,
+  modules: isStrings,
+  group: nullableString,
+  level: nullable(oneOf('none', 'bronze', 'silver', 'gold')),
+  collapsed: isBoolean,
+  deprecated: isBoolean,
+  findings: isCounts,
+  file: nullableString,
+  focus: isBoolean,
+});
+
+const isEdge = shape<DiagramEdge>({
+  from: isString,
+  to: isString,
+  kind: oneOf('dependsOn', 'consumes'),
+  apis: isStrings,
+  count: isNumber,
+  label: nullableString,
+});
+
+const isGroup = shape<DiagramGroup>({ key: isString, label: isString, modules: isStrings, collapsed: isBoolean, id: isString });
+
+const isPayload = shape<DiagramPayload>({
+  mermaid: isString,
+  nodes: arrayOf(isNode),
+  edges: arrayOf(isEdge),
+  groups: arrayOf(isGroup),
+  collapsed: isBoolean,
+  hiddenEdges: isNumber,
+});
+
+const isRender = shape<RenderMessage>({
+  type: oneOf('render'),
+  state: isDiagramViewState,
+  diagram: nullable(isPayload),
+  notice: nullableString,
+  title: isString,
+  totals: recordOf(['modules', 'visible'], isNumber),
+  choices: shape<RenderMessage['choices']>({ roots: isChoices, teams: isChoices, systems: isChoices, priorities: isChoices, modules: isStrings }),
+});
+
+const isDetails = shape<ModuleDetails>({
+  name: isString,
+  path: isString,
+  file: isString,
+  system: nullableString,
+  type: isString,
+  tier: nullable(isNumber),
+  lifecycle: nullableString,
+  level: isString,
+  description: nullableString,
+  owners: arrayOf(shape<ModuleDetails['owners'][number]>({ handle: isString, team: nullableString })),
+  escalation: arrayOf(
+    shape<ModuleDetails['escalation'][number]>({
+      team: isString,
+      steps: arrayOf(shape<ModuleDetails['escalation'][number]['steps'][number]>({ kind: isString, target: isString, url: nullableString })),
+    }),
+  ),
+  priorities: arrayOf(shape<ModuleDetails['priorities'][number]>({ id: isString, title: nullableString })),
+  findings: arrayOf(
+    shape<ModuleDetails['findings'][number]>({ ruleId: isString, severity: isString, message: isString, file: isString, line: isNumber }),
+  ),
+  dependsOn: isStrings,
+  dependents: isStrings,
+});
+
+const isDetailsMessage = shape<DetailsMessage>({ type: oneOf('details'), module: isString, details: nullable(isDetails) });
+
+const HOST_PARSERS: Record<string, (m: Record<string, unknown>) => DiagramHostMessage | undefined> = {
+  render: (m) => (isRender(m) ? m : undefined),
+  details: (m) => (isDetailsMessage(m) ? m : undefined),
+};
+
+/** A message from the host, checked field by field, or undefined (logged). */
+export function parseDiagramHostMessage(raw: unknown, log?: DropLog): DiagramHostMessage | undefined {
+  return parseByType(raw, HOST_PARSERS, log);
+}
