@@ -69,7 +69,9 @@ describe('diagram webview (Chromium)', function () {
       assert.ok(m);
       assert.equal(drawn.fill, LEVEL_FILL[m.level], `${m.name} coloured as ${m.level}`);
       assert.ok(drawn.text.startsWith(m.name), `${drawn.text} shows the name`);
-      assert.ok(drawn.text.includes(m.owners[0] ?? 'no owner'), `${drawn.text} shows the owner`);
+      // The module's team by its display name (model/teams.ts), as on every other surface.
+      const team = acme.teams.find((t) => t.id === m.team);
+      assert.ok(drawn.text.includes(team?.name ?? 'no owner'), `${drawn.text} shows the team`);
       const problems = acme.findings.filter((f) => f.module === m.name && f.severity !== 'info').length;
       assert.equal(drawn.text.includes('⚠'), problems > 0, `${m.name}: mark iff findings`);
       assert.equal(drawn.classes.includes('deprecated'), m.lifecycle === 'deprecated');
