@@ -52,7 +52,10 @@ for (const record of git('ls-tree', '-r', '-l', '-z', commit).toString('utf8').s
   if (record === '') continue;
   const tab = record.indexOf('\t');
   const [mode, type, object, size] = record.slice(0, tab).split(/\s+/);
-  entries.push({ path: record.slice(tab + 1), mode, type, object, size: size === '-' ? 0 : Number(size) });
+  // A snapshot lacks blobs of 4 MiB and more: git says "BAD" for their size. The engine only
+  // needs to know that they are over its 1 MB limit; 4 MiB is recorded, flagged as a lower bound.
+  const absent = size === 'BAD';
+  entries.push({ path: record.slice(tab + 1), mode, type, object, size: size === '-' ? 0 : absent ? 4 * 1024 * 1024 : Number(size), absent });
 }
 entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
@@ -155,7 +158,7 @@ for (const p of kept) {
  */
 const binary = new Set();
 {
-  const small = entries.filter((e) => e.type === 'blob' && e.mode !== '120000' && e.size > 0 && e.size < SIZE_MATTERS && !kept.has(e.path));
+  const small = entries.filter((e) => e.type === 'blob' && !e.absent && e.mode !== '120000' && e.size > 0 && e.size < SIZE_MATTERS && !kept.has(e.path));
   const batch = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], {
     input: small.map((e) => e.object).join('\n') + '\n',
     maxBuffer: 1 << 31 - 1,
@@ -177,6 +180,7 @@ const files = entries.map((e) => {
   else if (e.type === 'commit') row.submodule = true;
   else {
     if (e.size >= SIZE_MATTERS) row.size = e.size;
+    if (e.absent) row.sizeAtLeast = true;
     if (e.mode === '100755') row.executable = true;
     if (binary.has(e.path)) row.binary = true;
     if (kept.has(e.path)) row.content = true;

@@ -31,6 +31,8 @@ export interface SkeletonFile {
   path: string;
   /** Bytes, recorded when 1 MB or more: the file is recreated sparse at this size. */
   size?: number;
+  /** The size is a lower bound: the blob (4 MiB or more) was absent from the snapshot it came from. */
+  sizeAtLeast?: boolean;
   /** The link's target, for a symbolic link. */
   symlink?: string;
   /** A gitlink (submodule): nothing is recreated, as a checkout without submodules has an empty folder. */
