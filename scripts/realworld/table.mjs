@@ -67,7 +67,7 @@ const CAUSES = [
   [/tests exist/, 'Tests missed: src/jvmTest and other src/*Test/ folders, X.Tests projects, a test/ folder with its own package.json'],
   [/pins a build tool|tool-version pins/, 'Tool-pinning go.mod files (tools/<x>/ with tool.go, .bingo/) taken as modules'],
   [/meta-package|Maven BOM/, 'Meta-packages and BOMs (no code) asked for tests'],
-  [/same person|is the GitHub user/, 'A catalog user (kuangp) not recognised as the CODEOWNERS handle @kuangp'],
+  [/same person: catalog owner|is the GitHub user/, 'A catalog user (kuangp) not recognised as the CODEOWNERS handle @kuangp'],
   [/each workspace is its own Yarn project/, 'Duplicate names across independent Yarn projects (workspaces/*/packages/app)'],
   [/example data loaded by the workspace's dev app/, "Example entities of a plugin's dev app taken as components"],
   [/is defined in this repository/, 'Catalog files registered by a Location outside catalog-info.yaml not read (rhdh catalog-entities/)'],
