@@ -15,6 +15,7 @@ import assert from 'node:assert/strict';
 import { analyzeWorkspace } from '../../src/core/analyze';
 import type { Finding } from '../../src/core/model/types';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
+import { localAnalyzeOptions } from '../../src/node/setup';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { corpusNames, loadLabels, materialize, projectRoot, type Label } from './materialize';
@@ -73,11 +74,11 @@ describe('real-world corpus (test/fixtures/realworld)', function () {
       this.timeout(300_000);
       const labels: Label[] = loadLabels(name);
       const tree = materialize(name);
-      let findings: Finding[];
+      let findings: readonly Finding[];
       let modules: number;
       try {
-        // As src/cli/main.ts analyses a root that holds its own .git.
-        const analysis = await analyzeWorkspace(new NodeFileAccess(tree.root), { rootLabel: tree.root.replace(/\\/g, '/') });
+        // The set-up the CLI and the extension share (src/node/setup.ts).
+        const analysis = await analyzeWorkspace(new NodeFileAccess(tree.root), localAnalyzeOptions(tree.root));
         findings = analysis.model.findings;
         modules = analysis.model.modules.length;
       } finally {
