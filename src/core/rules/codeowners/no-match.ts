@@ -4,10 +4,10 @@ import type { Rule } from '../rule';
 export const noMatch: Rule = {
   meta: {
     id: 'codeowners/no-match',
-    wholeRepository: true,
-    uses: ['codeownersUsage'],
     description: 'A CODEOWNERS pattern that matches no file of the workspace.',
     defaultSeverity: 'warning',
+    wholeRepository: true,
+    uses: ['codeownersUsage'],
   },
   check(ctx) {
     const codeowners = ctx.codeowners;

@@ -5,10 +5,10 @@ import { duplicateKey } from './duplicate-pattern';
 export const shadowed: Rule = {
   meta: {
     id: 'codeowners/shadowed',
-    wholeRepository: true,
-    uses: ['codeownersUsage'],
     description: 'A CODEOWNERS rule that never wins: later rules cover every file it matches.',
     defaultSeverity: 'warning',
+    wholeRepository: true,
+    uses: ['codeownersUsage'],
   },
   check(ctx) {
     const codeowners = ctx.codeowners;

@@ -4,9 +4,9 @@ import type { Rule } from '../rule';
 export const missingDefinition: Rule = {
   meta: {
     id: 'contracts/missing-definition',
-    uses: ['fileSet'],
     description: 'A provided API whose definition file does not exist.',
     defaultSeverity: 'error',
+    uses: ['fileSet'],
   },
   check(ctx) {
     const files = fileSet(ctx);

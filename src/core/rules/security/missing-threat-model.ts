@@ -5,9 +5,9 @@ import type { Rule } from '../rule';
 export const missingThreatModel: Rule = {
   meta: {
     id: 'security/missing-threat-model',
-    uses: ['fileSet'],
     description: 'A tier-1 module, or one that handles PII, without a threat model.',
     defaultSeverity: 'warning',
+    uses: ['fileSet'],
   },
   check(ctx) {
     const files = fileSet(ctx);
