@@ -22,8 +22,9 @@ function diagramFrame(page) {
 
 async function openWorkspace(page, server, folder) {
   await page.goto(workbenchUrl(server.url, { workspace: folder, extensionDevelopmentPath: ROOT }));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  // Generous: a workbench loading a new workspace on two loaded cores took over 60 s once.
+  await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 120_000 });
 }
 
 /** Opens the diagram from the palette and waits for Mermaid's drawing; returns the frame and the time it took. */
