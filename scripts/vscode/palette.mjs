@@ -18,12 +18,19 @@ export function paletteLabel(command) {
  * host may be late: retry until the command is listed.
  */
 export async function runFromPalette(page, label, ms = 90_000) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
+  const input = page.locator('.quick-input-widget .quick-input-box input:visible').first();
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
   const end = Date.now() + ms;
   for (;;) {
+    // F1 is lost while a webview's iframe holds the keyboard focus (a panel restored after a
+    // reload takes it): when the palette does not show, give the focus back to the workbench
+    // (the status bar is never an iframe) and press again.
     await page.keyboard.press('F1');
-    await input.waitFor();
+    if (!(await input.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
+      await page.locator('.part.statusbar').first().click({ position: { x: 1, y: 1 } }).catch(() => undefined);
+      if (Date.now() > end) throw new Error(`the command palette did not open within ${ms} ms`);
+      continue;
+    }
     await input.fill(`>${label}`);
     try {
       await row.waitFor({ timeout: 5_000 });
