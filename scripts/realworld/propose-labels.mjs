@@ -279,6 +279,16 @@ const PER_REPO = {
     if (isWorkspaceRoot && (f.ruleId === 'quality/missing-tests' || f.ruleId === 'observability/missing')) {
       return R('wrong', `${f.file} describes the whole workspace (its plugins/ and packages/ are modules of their own): a group, not a scored module (DESIGN 2)`);
     }
+    if (f.ruleId === 'ownership/unknown-owner' && f.message.startsWith('No teams are declared')) {
+      return R('debatable', 'true of the teams that own the plugins (no teams.yaml; no Group entity among the catalog-info.yaml files), and the owners it lists (maintainers, john@example.com, owner-unknown, user:guest, …) are declared nowhere; but Group entities do exist as dev-app example data (workspaces/tech-radar/examples/org.yaml, workspaces/playlist/packages/backend/example-entities/acme/*.yaml), which only Location-following would read');
+    }
+    if (f.ruleId === 'ownership/unknown-owner' && /CODEOWNERS names the person @/.test(f.message)) {
+      const [, owner, handle] = /^Owner "([^"]+)" .*CODEOWNERS names the person (@\S+):/.exec(f.message);
+      const codeowners = read(ctx.name, '.github/CODEOWNERS').split('\n');
+      const at = codeowners.findIndex((l) => !l.trim().startsWith('#') && l.split(/\s+/).includes(handle));
+      const uses = /named by (\d+)/.exec(f.message)?.[1] ?? 1;
+      return R('right', `Backstage reads the bare owner "${owner}" (${f.file}:${f.line}) as group:default/${owner}, and no Group "${owner}" is declared in this repository; .github/CODEOWNERS:${at + 1} names the person ${handle}: "user:${owner}" is what Backstage needs (one finding for all ${uses} uses)`);
+    }
     if (isWorkspaceRoot && exampleApp && (f.ruleId === 'ownership/owner-mismatch' || f.ruleId === 'ownership/unknown-owner')) {
       return R('debatable', `true as stated, but ${f.file}:${lineOf(ctx.name, f.file, /owner:/)} is the placeholder entity that the workspace template leaves ("An example of a Backstage application", owner john@example.com); the workspace's app-config.yaml does not register it: not the workspace's ownership record`);
     }

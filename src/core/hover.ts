@@ -18,7 +18,7 @@ import { targetAt, type CursorTarget } from './cursor';
 import type { CodeownersRule, Metric, Module, OwnerMatch, Priority, SourceRange, Team } from './model/types';
 import { docsUrl } from './rules/rule';
 import { runsInProduction } from './model/predicates';
-import { teamOfModule } from './model/teams';
+import { isPerson, teamOfModule } from './model/teams';
 import { scorecardCriteria, type ScorecardCriteria } from './scorecard';
 
 export interface HoverResult {
@@ -184,7 +184,9 @@ function modulesOwnedBy(analysis: Analysis, team: Team): Module[] {
 export function ownerHover(analysis: Analysis, owner: string): string {
   const team = analysis.teamOf(owner);
   if (!team) return `${code(owner)}: no team declares this owner (not in teams.yaml, a Backstage group or CODEOWNERS).`;
-  const parts = [team.name !== team.id ? `Team **${escapeMarkdown(team.name)}** ${code(team.id)}` : `Team ${code(team.id)}`];
+  // A person (a GitHub user, a Backstage user) is an owner, never titled a team.
+  const title = isPerson(team) ? 'Person' : 'Team';
+  const parts = [team.name !== team.id ? `${title} **${escapeMarkdown(team.name)}** ${code(team.id)}` : `${title} ${code(team.id)}`];
   const others = team.aliases.filter((a) => a !== team.id);
   if (others.length > 0) parts.push(`Also known as: ${others.map(code).join(', ')}`);
   if (team.source === 'codeowners') parts.push('Known only from CODEOWNERS: no teams.yaml entry or Backstage group declares it.');

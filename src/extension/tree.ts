@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Finding, Module, Priority, ScorecardLevel, SourceLocation, Team } from '../core/model/types';
+import { isPerson } from '../core/model/teams';
 import { toVscodeRange } from './diagnostics';
 import type { NorthstarModel, RootAnalysis } from './model';
 
@@ -135,7 +136,8 @@ export class NorthstarTreeProvider implements vscode.TreeDataProvider<NorthstarN
       }
       case 'group': {
         const teams = node.group === 'teams';
-        const item = new vscode.TreeItem(teams ? 'Teams' : 'Priorities', Expanded);
+        // Teams and people: a GitHub user owning modules is an owner, not a team.
+        const item = new vscode.TreeItem(teams ? 'Owners' : 'Priorities', Expanded);
         item.id = `${folderKey}#${node.group}`;
         item.iconPath = new vscode.ThemeIcon(teams ? 'organization' : 'target');
         item.contextValue = `northstar.${node.group}`;
@@ -146,7 +148,7 @@ export class NorthstarTreeProvider implements vscode.TreeDataProvider<NorthstarN
         const item = new vscode.TreeItem(node.team ? node.team.name : 'No owner', modules.length > 0 ? Collapsed : None);
         item.id = `${folderKey}#team:${node.team?.id ?? ''}`;
         item.description = (node.team && node.team.name !== node.team.id ? `${node.team.id} · ` : '') + plural(modules.length, 'module');
-        item.iconPath = new vscode.ThemeIcon(node.team ? 'organization' : 'question');
+        item.iconPath = new vscode.ThemeIcon(node.team ? (isPerson(node.team) ? 'person' : 'organization') : 'question');
         item.tooltip = node.team
           ? `${node.team.id}\nAlso known as: ${node.team.aliases.join(', ')}${node.team.source === 'undeclared' ? '\nNo teams.yaml entry, Backstage group or CODEOWNERS line declares this owner.' : ''}`
           : 'Modules that no contract, catalog entry or CODEOWNERS line gives an owner';

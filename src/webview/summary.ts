@@ -313,7 +313,7 @@ function renderTeam(team: SummaryTeam, docs: ReadonlyMap<string, string>): HTMLE
 function renderTeams(data: SummaryPageData): HTMLElement {
   const docs = new Map(data.rules.map((r) => [r.id, r.url]));
   const teams = data.summary.teams;
-  return section('teams', 'Top gaps per team', teams.length === 0 ? [el('p', { className: 'empty', text: 'No modules.' })] : teams.map((t) => renderTeam(t, docs)));
+  return section('teams', 'Top gaps per owner', teams.length === 0 ? [el('p', { className: 'empty', text: 'No modules.' })] : teams.map((t) => renderTeam(t, docs)));
 }
 
 // ---------------------------------------------------------------------------

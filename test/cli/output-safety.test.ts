@@ -196,7 +196,7 @@ describe('output safety: Markdown summary', function () {
           '2 Coverage',
           '2 Scorecard',
           '2 Capacity allocation',
-          '2 Top gaps per team',
+          '2 Top gaps per owner',
           '3 Checkout # Owned by &lt;b&gt;n',
         ],
       );

@@ -151,7 +151,7 @@ function describeAcme(): void {
       const uri = uriIn('acme', 'jobs/feed-export/catalog-info.yaml');
       const unknown = await diagnosticOf(uri, 'ownership/unknown-owner');
       assert.deepEqual(rangeOf(unknown), [13, 9, 13, 22]);
-      assert.equal(unknown.message, 'Owner "merchandising" of Component "feed-export" is not a known team: declare it in teams.yaml (or as an alias of an existing team), or use a handle that CODEOWNERS uses.');
+      assert.equal(unknown.message, 'Owner "merchandising" of Component "feed-export" is not declared in this repository (it may be declared in another repository\'s catalog): declare it in teams.yaml (or as an alias of an existing team), or use a handle that CODEOWNERS uses.');
       const mismatch = await diagnosticOf(uri, 'ownership/owner-mismatch');
       assert.equal(mismatch.severity, vscode.DiagnosticSeverity.Information);
     });
@@ -290,7 +290,7 @@ function describeAcme(): void {
     it('lists teams → modules → findings and priorities → modules in the tree, the level as the icon', async () => {
       const a = await api();
       const top = a.tree.getChildren();
-      assert.deepEqual(top.map((n) => labelOf(a.tree.getTreeItem(n))), ['Teams', 'Priorities']);
+      assert.deepEqual(top.map((n) => labelOf(a.tree.getTreeItem(n))), ['Owners', 'Priorities']);
       const teams = a.tree.getChildren(top[0]);
       assert.deepEqual(teams.map((n) => labelOf(a.tree.getTreeItem(n))),
         ['Catalog & Search', 'Growth', 'merchandising', 'Orders & Fulfilment', 'Payments', 'Platform', 'Storefront Web', 'No owner']);

@@ -8,6 +8,11 @@
  * and, failing those, a Backstage owner `payments` (or `group:default/payments`) matching the
  * team part of exactly one `@org/payments` handle. Names compare case-insensitively.
  *
+ * People (DESIGN 1.3): a Backstage `user:jdoe` (in any namespace) and the CODEOWNERS handle
+ * `@jdoe` are one person, as is a `User` entity whose `github.com/user-login` annotation is
+ * `jdoe`. A bare `jdoe` is `group:default/jdoe`, as Backstage reads it: never a person.
+ * A person is an owner, never a "team" on the surfaces (`isPerson`).
+ *
  * A module's team: the team of its first owner, where the owners come with one precedence,
  * decided by the module builder: the contract's `owner`, else the catalog's `spec.owner`, else
  * the CODEOWNERS owners of the file that defines the module (in the module's folder). An owner
@@ -29,6 +34,27 @@ export interface TeamDirectory {
 }
 
 const key = (name: string): string => name.trim().toLowerCase();
+
+/** A GitHub user handle `@jdoe` (no `/org` part). */
+export function isUserHandle(name: string): boolean {
+  return /^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(name.trim());
+}
+
+/**
+ * A person rather than a team: a GitHub user handle, an e-mail address, or a Backstage `user:`
+ * reference. Surfaces say "owner"/"person" for these, never "Team".
+ */
+export function isPerson(team: Pick<Team, 'id'>): boolean {
+  const id = team.id.trim();
+  if (isUserHandle(id)) return true;
+  if (/^[^@\s]+@[^@\s]+$/.test(id)) return true;
+  return !id.includes('@') && (parseEntityRef(id, 'group').kind ?? '').toLowerCase() === 'user';
+}
+
+/** "team" or "owner" (a person), for messages and surfaces. */
+export function ownerWord(team: Pick<Team, 'id'>): 'team' | 'person' {
+  return isPerson(team) ? 'person' : 'team';
+}
 
 /** `group:default/x` → `x`; `@org/x` and `a@b.c` stay as written. */
 function displayNameOf(owner: string): string {
@@ -90,6 +116,26 @@ export function buildTeamDirectory(
     }
   }
 
+  // Backstage users: a person under their reference and, with `github.com/user-login`, their handle.
+  for (const entity of catalog) {
+    if (entity.kind.toLowerCase() !== 'user') continue;
+    const ref = `user:${entity.namespace}/${entity.name}`;
+    const login = entity.annotations['github.com/user-login']?.trim();
+    const handle = login ? (login.startsWith('@') ? login : `@${login}`) : null;
+    const existing = byAlias.get(key(ref)) ?? (handle ? byAlias.get(key(handle)) : undefined);
+    const person: Draft<Team> = existing ?? {
+      id: handle ?? ref,
+      name: entity.title ?? entity.name,
+      aliases: [],
+      escalation: [],
+      source: 'catalog',
+      location: entity.location,
+    };
+    if (!existing) teams.push(person);
+    addAlias(person, ref);
+    if (handle) addAlias(person, handle);
+  }
+
   // Every CODEOWNERS handle names an owner, even when nothing else declares it.
   for (const rule of codeowners?.rules ?? []) {
     for (const [index, owner] of rule.owners.entries()) {
@@ -135,6 +181,8 @@ export function directoryOf(teams: readonly Team[]): TeamDirectory {
       const ref = parseEntityRef(name.trim(), 'group');
       const kind = (ref.kind ?? 'group').toLowerCase();
       team = byAlias.get(`${kind}:${ref.namespace.toLowerCase()}/${ref.name.toLowerCase()}`);
+      // `user:jdoe` in any namespace is the GitHub user `@jdoe` when nothing declares it otherwise.
+      if (!team && kind === 'user') team = byAlias.get(key(`@${ref.name}`));
       if (!team && kind === 'group' && ref.namespace.toLowerCase() === 'default') {
         const candidates = byTeamPart.get(ref.name.toLowerCase());
         if (candidates && candidates.length === 1) team = candidates[0];

@@ -47,6 +47,8 @@ export interface Finding {
   /** Name of the module the finding is about, or null. */
   readonly module: string | null;
   readonly fix?: Fix;
+  /** Other places of the same cause, reported once (SARIF `relatedLocations`). */
+  readonly related?: readonly SourceLocation[];
 }
 
 // ---------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import type { CheckFinding, CheckOutput, CheckSummary } from './types';
 
 export function toCheckFinding(finding: Finding): CheckFinding {
   // Listed field by field so that `fix` and anything added to Finding later stay out.
-  return {
+  const out: CheckFinding = {
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: finding.message,
@@ -16,6 +16,10 @@ export function toCheckFinding(finding: Finding): CheckFinding {
     endColumn: finding.endColumn,
     module: finding.module,
   };
+  if (finding.related && finding.related.length > 0) {
+    out.related = finding.related.map((r) => ({ file: r.file, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn }));
+  }
+  return out;
 }
 
 export function countSeverities(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {

@@ -68,6 +68,15 @@ function sarifResult(f: Finding, index: ReadonlyMap<string, number>): SarifResul
         },
       },
     ],
+    ...(f.related && f.related.length > 0 && {
+      relatedLocations: f.related.map((r, id) => ({
+        id,
+        physicalLocation: {
+          artifactLocation: { uri: toRelativeUri(r.file), uriBaseId: '%SRCROOT%' },
+          region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+        },
+      })),
+    }),
     properties: { module: f.module },
   };
 }

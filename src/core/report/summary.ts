@@ -5,7 +5,7 @@
  * `summaryMarkdown` renders it (`summary --format md` and the webview's export).
  */
 import { runsInProduction } from '../model/predicates';
-import { modulesByTeam } from '../model/teams';
+import { isPerson, modulesByTeam } from '../model/teams';
 import type { Finding, Metric, Model, Module, ScorecardLevel } from '../model/types';
 import { countSeverities } from './json';
 import { escapeMarkdown, markdownCode } from './escape';
@@ -208,13 +208,13 @@ export function summaryMarkdown(summary: VisionSummary): string {
     out.push(`| **Total** | **${numberText(summary.capacity.total)}%** |`, '');
   }
 
-  out.push('## Top gaps per team', '');
+  out.push('## Top gaps per owner', '');
   if (summary.teams.length === 0) out.push('_No modules._', '');
   for (const t of summary.teams) {
     const lv = LEVELS.filter((l) => t.levels[l] > 0)
       .map((l) => `${t.levels[l]} ${l}`)
       .join(', ');
-    out.push(`### ${escapeMarkdown(t.name)}`, '', `${plural(t.modules.length, 'module')} (${lv}); ${plural(t.findings.errors, 'error')}, ${plural(t.findings.warnings, 'warning')}.`, '');
+    out.push(`### ${escapeMarkdown(t.name)}${t.team !== null && isPerson({ id: t.team }) ? ' (person)' : ''}`, '', `${plural(t.modules.length, 'module')} (${lv}); ${plural(t.findings.errors, 'error')}, ${plural(t.findings.warnings, 'warning')}.`, '');
     if (t.gaps.length === 0) out.push('No open gaps.', '');
     else {
       for (const g of t.gaps) out.push(`- ${markdownCode(g.ruleId)} × ${g.count}`);

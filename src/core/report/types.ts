@@ -19,6 +19,8 @@ export interface CheckFinding {
   endLine: number;
   endColumn: number;
   module: string | null;
+  /** Other places of the same cause (only when there are some). */
+  related?: { file: string; line: number; column: number; endLine: number; endColumn: number }[];
 }
 
 export interface CheckSummary {
@@ -54,6 +56,14 @@ export interface SarifResult {
   level: SarifLevel;
   message: { text: string };
   locations: {
+    physicalLocation: {
+      artifactLocation: { uri: string; uriBaseId: '%SRCROOT%' };
+      region: SarifRegion;
+    };
+  }[];
+  /** Other places of the same cause (Finding.related). */
+  relatedLocations?: {
+    id: number;
     physicalLocation: {
       artifactLocation: { uri: string; uriBaseId: '%SRCROOT%' };
       region: SarifRegion;

@@ -5,7 +5,7 @@
 import type { CodeownersFile, CodeownersRule, FixEdit, Module, SourceLocation, SourceRange } from '../model/types';
 import { parseEntityRef as parseCatalogRef } from '../sources/backstage';
 import type { CodeownersUsage } from './indexes';
-import type { ContractDecl, ParseProblem } from '../sources/types';
+import type { CatalogEntity, ContractDecl, ParseProblem } from '../sources/types';
 import type { RuleContext } from './rule';
 
 /** Line 1, column 1 of a file (for findings about a whole file with nothing better to point at). */
@@ -197,4 +197,65 @@ export function resolveApi(ctx: RuleContext, name: string): { name: string; prov
   const parsed = parseEntityRef(name).name;
   if (parsed !== name && apis.has(parsed)) return { name: parsed, provider: apis.get(parsed) ?? null };
   return undefined;
+}
+
+/**
+ * Does the repository declare any team (a teams.yaml entry or a Backstage `Group` entity)?
+ * When it does not, owners are taken as written and an owner that nothing declares is not a
+ * finding of its own (`ownership/unknown-owner` says so once).
+ */
+export function declaresTeams(ctx: Pick<RuleContext, 'teamsFile' | 'catalog'>): boolean {
+  return (ctx.teamsFile?.teams.length ?? 0) > 0 || ctx.catalog.some((e) => e.kind.toLowerCase() === 'group');
+}
+
+/** Is an owner known: a declared team or person, a CODEOWNERS handle, a catalog Group or User? */
+export function isKnownOwner(ctx: Pick<RuleContext, 'teamOf' | 'catalog'>, owner: string): boolean {
+  if (ctx.teamOf(owner)) return true;
+  if (owner.includes('@')) return false;
+  const parsed = parseEntityRef(owner);
+  return catalogOwnerRefs(ctx.catalog).has(`${parsed.kind ?? 'group'}:${parsed.namespace}/${parsed.name}`.toLowerCase());
+}
+
+const ownerRefsCache = new WeakMap<readonly CatalogEntity[], ReadonlySet<string>>();
+
+/** The references of the catalog's Group and User entities, lowercased. */
+function catalogOwnerRefs(catalog: readonly CatalogEntity[]): ReadonlySet<string> {
+  let refs = ownerRefsCache.get(catalog);
+  if (!refs) {
+    const set = new Set<string>();
+    for (const e of catalog) {
+      const kind = e.kind.toLowerCase();
+      if (kind === 'group' || kind === 'user') set.add(`${kind}:${e.namespace}/${e.name}`.toLowerCase());
+    }
+    refs = set;
+    ownerRefsCache.set(catalog, refs);
+  }
+  return refs;
+}
+
+/**
+ * A bare `jdoe` (or `group:jdoe`) that Backstage reads as a group nobody declares, while
+ * CODEOWNERS names the person `@jdoe`: the handle, else undefined.
+ */
+export function personMeant(ctx: Pick<RuleContext, 'teamOf' | 'catalog'>, owner: string): string | undefined {
+  const trimmed = owner.trim();
+  if (trimmed.includes('@') || isKnownOwner(ctx, trimmed)) return undefined;
+  const parsed = parseEntityRef(trimmed);
+  if ((parsed.kind ?? 'group') !== 'group' || parsed.name === '') return undefined;
+  const handle = `@${parsed.name}`;
+  const team = ctx.teamOf(handle);
+  return team && team.aliases.some((a) => a.toLowerCase() === handle.toLowerCase()) && /^@[A-Za-z0-9-]+$/.test(handle) ? handle : undefined;
+}
+
+/**
+ * Does `ownership/unknown-owner` report this owner on its own line (so that no other rule
+ * reports the same cause again)? An owner nothing declares, when the repository declares teams
+ * (or, with no teams declared, a `@org/team` handle that CODEOWNERS could name); or a bare `jdoe`
+ * where CODEOWNERS names the person `@jdoe`.
+ */
+export function isReportedUnknown(ctx: Pick<RuleContext, 'teamOf' | 'catalog' | 'teamsFile' | 'codeowners'>, owner: string): boolean {
+  const trimmed = owner.trim();
+  if (isKnownOwner(ctx, trimmed)) return false;
+  if (personMeant(ctx, trimmed)) return true;
+  return declaresTeams(ctx) || (ctx.codeowners !== null && trimmed.startsWith('@'));
 }

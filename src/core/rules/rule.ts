@@ -49,6 +49,10 @@ export interface ReportInput {
   location: SourceLocation;
   module?: string | null;
   fix?: Fix;
+  /** Other places of the same cause (e.g. every other entity naming one unknown owner). */
+  related?: readonly SourceLocation[];
+  /** At most this severity (a rule's summary finding that is only information). */
+  severity?: Severity;
 }
 
 /** Everything a rule may look at. Read-only. */

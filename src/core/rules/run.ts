@@ -46,6 +46,8 @@ function boundedMessage(message: string): string {
  * silenced by `northstar-disable` comments and `ignore` entries, a rule that throws becomes an
  * `internal/rule-error` finding and the others still run.
  */
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
 export async function runRules(input: RunInput): Promise<Finding[]> {
   const { config, disables, log, subfolder: _subfolder, pause, ...context } = input;
   const findings: Finding[] = [];
@@ -75,7 +77,7 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
       if (loc.file !== input.configFile?.file && ignores.some((i) => ruleMatches(i.rule, id) && i.paths(loc.file))) return;
       const finding: Draft<Finding> = {
         ruleId: id,
-        severity,
+        severity: r.severity && SEVERITY_RANK[r.severity] < SEVERITY_RANK[severity] ? r.severity : severity,
         message: boundedMessage(r.message),
         file: loc.file,
         line: loc.line,
@@ -85,6 +87,7 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
         module: r.module ?? null,
       };
       if (r.fix) finding.fix = r.fix;
+      if (r.related && r.related.length > 0) finding.related = r.related;
       findings.push(finding);
     };
     try {

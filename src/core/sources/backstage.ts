@@ -8,6 +8,7 @@
  * would refuse is reported (an entity without kind or metadata.name, a spec field of the
  * wrong type), as `contracts/schema`.
  */
+import { parseEntityRef as backstageParseEntityRef } from '@backstage/catalog-model';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { folderOf } from './text';
 import type { Reference } from '../model/types';
@@ -27,25 +28,24 @@ export interface EntityRef {
   name: string;
 }
 
+/** Stands for "no default kind": Backstage's parser requires a kind, ours may leave it null. */
+const NO_KIND = '\u0000';
+
 /**
- * Split an entity reference `[kind:][namespace/]name` as Backstage's `parseEntityRef` does:
- * the kind ends at the first `:`, the namespace at the first `/` after it.
+ * Split an entity reference `[kind:][namespace/]name` with Backstage's own `parseEntityRef`
+ * (`@backstage/catalog-model`): `defaultKind` and `defaultNamespace` (the referring entity's
+ * namespace, as Backstage's processors pass it) fill what the reference leaves out. The one
+ * parser the rest of the code calls. A text Backstage would refuse (`a:/b`, an empty part) is
+ * kept whole as the name, so that messages can still show it as written.
  */
-export function parseEntityRef(ref: string, defaultKind?: string): EntityRef {
-  let rest = ref.trim();
-  let kind: string | null = defaultKind ?? null;
-  const colon = rest.indexOf(':');
-  if (colon > 0) {
-    kind = rest.slice(0, colon);
-    rest = rest.slice(colon + 1);
+export function parseEntityRef(ref: string, defaultKind?: string, defaultNamespace = 'default'): EntityRef {
+  const trimmed = ref.trim();
+  try {
+    const parsed = backstageParseEntityRef(trimmed, { defaultKind: defaultKind ?? NO_KIND, defaultNamespace });
+    return { kind: parsed.kind === NO_KIND ? null : parsed.kind, namespace: parsed.namespace, name: parsed.name };
+  } catch {
+    return { kind: defaultKind ?? null, namespace: defaultNamespace, name: trimmed };
   }
-  let namespace = 'default';
-  const slash = rest.indexOf('/');
-  if (slash > 0) {
-    namespace = rest.slice(0, slash);
-    rest = rest.slice(slash + 1);
-  }
-  return { kind, namespace, name: rest };
 }
 
 /** The comparable form `kind:namespace/name` (kind and namespace lowercased, as Backstage compares). */
@@ -130,7 +130,7 @@ function readEntity(doc: YamlDoc, file: string, problems: ParseProblem[]): Catal
     title: doc.str(doc.get(metadata, 'title')),
     description: doc.str(doc.get(metadata, 'description'))?.trim() || null,
     owner: owner ? { value: owner.value.trim(), location: owner.location } : null,
-    system: systemText && systemText.trim() ? parseEntityRef(systemText, 'system').name : null,
+    system: systemText && systemText.trim() ? parseEntityRef(systemText, 'system', namespace).name : null,
     lifecycle: doc.str(doc.get(spec, 'lifecycle'))?.trim() || null,
     type: doc.str(doc.get(spec, 'type'))?.trim() || null,
     dependsOn: refList(doc, spec, 'dependsOn', problems),

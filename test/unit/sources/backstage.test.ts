@@ -208,4 +208,17 @@ describe('parseEntityRef', () => {
     assert.equal(stringifyEntityRef(parseEntityRef('Group:Default/Payments')), 'group:default/Payments');
     assert.equal(stringifyEntityRef(parseEntityRef('payments', 'Group')), 'group:default/payments');
   });
+
+  it("reads as Backstage's own parseEntityRef: the referring entity's namespace is the default", () => {
+    assert.deepEqual(parseEntityRef('jdoe', 'group', 'platform'), { kind: 'group', namespace: 'platform', name: 'jdoe' });
+    assert.deepEqual(parseEntityRef('user:jdoe', 'group', 'platform'), { kind: 'user', namespace: 'platform', name: 'jdoe' });
+    assert.deepEqual(parseEntityRef('user:default/jdoe', 'group', 'platform'), { kind: 'user', namespace: 'default', name: 'jdoe' });
+    // A slash before the colon: no kind (Backstage's rule), the namespace ends at the slash.
+    assert.deepEqual(parseEntityRef('ns/a:b'), { kind: null, namespace: 'ns', name: 'a:b' });
+  });
+
+  it('keeps a reference Backstage would refuse whole, as its name', () => {
+    assert.deepEqual(parseEntityRef('group:/x'), { kind: null, namespace: 'default', name: 'group:/x' });
+    assert.deepEqual(parseEntityRef(''), { kind: null, namespace: 'default', name: '' });
+  });
 });

@@ -1,4 +1,4 @@
-import { listText, quoted } from '../helpers';
+import { isReportedUnknown, listText, quoted } from '../helpers';
 import type { Rule } from '../rule';
 
 export const ownerMismatch: Rule = {
@@ -14,6 +14,9 @@ export const ownerMismatch: Rule = {
     for (const module of ctx.model.modules) {
       if ((module.ownerSource !== 'contract' && module.ownerSource !== 'catalog') || !module.ownerLocation) continue;
       if (module.owners.length === 0) continue;
+      // One cause, one finding: an owner that ownership/unknown-owner reports (nothing declares
+      // it, or `jdoe` where CODEOWNERS names the person `@jdoe`) is not a mismatch as well.
+      if (module.owners.some((owner) => isReportedUnknown(ctx, owner))) continue;
       // The file that declares the owner stands for the folder: it is what a change to the
       // module's contract would ask CODEOWNERS about.
       const match = ctx.ownersOf(module.ownerLocation.file);

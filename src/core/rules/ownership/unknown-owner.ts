@@ -1,5 +1,5 @@
 import type { Fix, SourceLocation } from '../../model/types';
-import { DEFAULT_TEAMS_FILE, parseEntityRef } from '../helpers';
+import { DEFAULT_TEAMS_FILE, isKnownOwner, isReportedUnknown, listText, parseEntityRef, personMeant } from '../helpers';
 import type { Rule, RuleContext } from '../rule';
 
 interface OwnerMention {
@@ -71,6 +71,22 @@ export function declareInTeamsFile(ctx: RuleContext, owner: string): Fix | undef
   };
 }
 
+/** One cause: the comparable form of an owner (`x`, `group:x`, `group:default/x` are one). */
+function causeKey(owner: string): string {
+  const trimmed = owner.trim();
+  if (trimmed.includes('@')) return trimmed.toLowerCase();
+  return catalogRefKey(trimmed, 'group');
+}
+
+/** "named by 14 entities: a, b, c and 11 more" (empty when one mention). */
+function namedBy(mentions: readonly OwnerMention[]): string {
+  if (mentions.length <= 1) return '';
+  const shown = mentions.slice(0, 3).map((m) => m.what);
+  const more = mentions.length - shown.length;
+  const list = more > 0 ? `${shown.join(', ')} and ${more} more` : listText(shown);
+  return ` It is named by ${mentions.length} entries: ${list}.`;
+}
+
 export const unknownOwner: Rule = {
   meta: {
     id: 'ownership/unknown-owner',
@@ -82,42 +98,89 @@ export const unknownOwner: Rule = {
     for (const contract of ctx.contracts) {
       if (!contract.owner || contract.owner.value.trim() === '') continue;
       const module = ctx.moduleOf(contract.file)?.name ?? contract.name?.value ?? null;
-      mentions.push({ owner: contract.owner.value, location: contract.owner.location, module, what: `module "${module ?? contract.file}"` });
+      mentions.push({ owner: contract.owner.value.trim(), location: contract.owner.location, module, what: `module "${module ?? contract.file}"` });
     }
     for (const entity of ctx.catalog) {
       if (!entity.owner || entity.owner.value.trim() === '') continue;
       const kind = entity.kind.toLowerCase();
       const isModule = kind === 'component' || kind === 'resource';
       const module = isModule ? (ctx.moduleByName(entity.name)?.name ?? entity.name) : null;
-      mentions.push({ owner: entity.owner.value, location: entity.owner.location, module, what: `${entity.kind} "${entity.name}"` });
+      mentions.push({ owner: entity.owner.value.trim(), location: entity.owner.location, module, what: `${entity.kind} "${entity.name}"` });
     }
     for (const priority of ctx.visionFile?.priorities ?? []) {
       if (!priority.owner || priority.owner.value.trim() === '') continue;
-      mentions.push({ owner: priority.owner.value, location: priority.owner.location, module: null, what: `priority "${priority.id}"` });
+      mentions.push({ owner: priority.owner.value.trim(), location: priority.owner.location, module: null, what: `priority "${priority.id}"` });
     }
     if (mentions.length === 0) return;
 
-    // Backstage users and groups declared in the catalog are known owners too.
-    const catalogOwners = new Set<string>();
-    for (const entity of ctx.catalog) {
-      const kind = entity.kind.toLowerCase();
-      if (kind === 'group' || kind === 'user') catalogOwners.add(entity.ref.toLowerCase());
-    }
+    // One cause, one finding: the unknown owners, each with every mention, in order of first use.
+    const causes = new Map<string, OwnerMention[]>();
     for (const mention of mentions) {
-      if (ctx.teamOf(mention.owner)) continue;
-      if (!mention.owner.includes('@') && catalogOwners.has(catalogRefKey(mention.owner, 'group'))) continue;
-      const parsed = parseEntityRef(mention.owner);
+      if (isKnownOwner(ctx, mention.owner)) continue;
+      const k = causeKey(mention.owner);
+      const list = causes.get(k);
+      if (list) list.push(mention);
+      else causes.set(k, [mention]);
+    }
+    if (causes.size === 0) return;
+
+    const asWritten: OwnerMention[][] = [];
+    for (const group of causes.values()) {
+      const first = group[0];
+      const related = group.slice(1).map((m) => m.location);
+      const handle = personMeant(ctx, first.owner);
+      if (handle) {
+        // Backstage reads a bare `jdoe` as group:<namespace>/jdoe; CODEOWNERS names the person.
+        const name = handle.slice(1);
+        const written = first.owner;
+        ctx.report({
+          message:
+            `Owner "${written}" of ${first.what} is read by Backstage as a group, and no Group "${parseEntityRef(written).name}" is declared; ` +
+            `CODEOWNERS names the person ${handle}: write "user:${name}" if that person is meant.${namedBy(group)}`,
+          location: first.location,
+          module: first.module,
+          related,
+          fix: {
+            title: `Replace "${written}" with "user:${name}"`,
+            edits: group.map((m) => ({ file: m.location.file, range: { line: m.location.line, column: m.location.column, endLine: m.location.endLine, endColumn: m.location.endColumn }, newText: `user:${name}` })),
+          },
+        });
+        continue;
+      }
+      if (!isReportedUnknown(ctx, first.owner)) {
+        asWritten.push(group);
+        continue;
+      }
+      const parsed = parseEntityRef(first.owner);
       const isUser = parsed.kind === 'user';
-      const isEmail = /^[^@\s]+@[^@\s]+$/.test(mention.owner);
-      const fix = isUser || isEmail ? undefined : declareInTeamsFile(ctx, mention.owner);
+      const isEmail = /^[^@\s]+@[^@\s]+$/.test(first.owner);
+      const fix = isUser || isEmail ? undefined : declareInTeamsFile(ctx, first.owner);
       const hint = isUser
         ? 'add a Backstage User entity for it or name a team instead'
         : 'declare it in teams.yaml (or as an alias of an existing team), or use a handle that CODEOWNERS uses';
+      const elsewhere = first.owner.includes('@') ? '' : " (it may be declared in another repository's catalog)";
       ctx.report({
-        message: `Owner "${mention.owner}" of ${mention.what} is not a known team: ${hint}.`,
-        location: mention.location,
-        module: mention.module,
+        message: `Owner "${first.owner}" of ${first.what} is not declared in this repository${elsewhere}: ${hint}.${namedBy(group)}`,
+        location: first.location,
+        module: first.module,
+        related,
         ...(fix && { fix }),
+      });
+    }
+
+    if (asWritten.length > 0) {
+      // No teams.yaml and no Group entity: nothing to check owners against. Say so once.
+      const first = asWritten[0][0];
+      const owners = asWritten.map((g) => `"${g[0].owner}"${g.length > 1 ? ` (${g.length} uses)` : ''}`);
+      const shown = owners.length > 5 ? `${owners.slice(0, 5).join(', ')} and ${owners.length - 5} more` : listText(owners);
+      ctx.report({
+        message:
+          'No teams are declared in this repository (no teams.yaml, no Backstage Group entity): owners are taken as written. ' +
+          `Owners named here that nothing declares: ${shown}.`,
+        location: first.location,
+        module: null,
+        related: asWritten.flatMap((g) => g.map((m) => m.location)).slice(1),
+        severity: 'info',
       });
     }
   },

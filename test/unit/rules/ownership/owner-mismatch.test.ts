@@ -52,6 +52,28 @@ ruleTester('ownership/owner-mismatch', {
         'docs/index.md': '# Docs\n',
       },
     },
+    {
+      name: 'a user: reference and the CODEOWNERS handle of the same person',
+      files: {
+        '.github/CODEOWNERS': '/services/ @acme/backend @jdoe\n',
+        'services/payments/service-contract.yaml': contract('"user:default/jdoe"'),
+      },
+    },
+    {
+      name: 'a bare jdoe where CODEOWNERS names @jdoe: ownership/unknown-owner says it once',
+      files: {
+        '.github/CODEOWNERS': '/services/ @acme/backend @jdoe\n',
+        'services/payments/service-contract.yaml': contract('jdoe'),
+      },
+    },
+    {
+      name: 'an owner nothing declares, in a repository that declares teams: ownership/unknown-owner says it once',
+      files: {
+        'teams.yaml': teamsYaml,
+        '.github/CODEOWNERS': '/services/ @acme/payments\n',
+        'services/payments/service-contract.yaml': contract('group:default/discovery'),
+      },
+    },
   ],
   invalid: [
     {

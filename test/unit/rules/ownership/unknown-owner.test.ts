@@ -3,7 +3,7 @@ import type { Fix } from '../../../../src/core/model/types';
 import { declareInTeamsFile } from '../../../../src/core/rules/ownership/unknown-owner';
 import type { RuleContext } from '../../../../src/core/rules/rule';
 import type { TeamsFile } from '../../../../src/core/sources/types';
-import { applyFix, ruleTester, text } from '../tester';
+import { applyFix, findingsOf, ruleTester, text } from '../tester';
 
 const teamsYaml = text`
   apiVersion: northstar/v1
@@ -64,8 +64,168 @@ ruleTester('ownership/unknown-owner', {
         `,
       },
     },
+    {
+      name: 'a user: reference to a person CODEOWNERS names (@jdoe), in any namespace form',
+      files: {
+        CODEOWNERS: '/services/ @jdoe\n',
+        'services/a/catalog-info.yaml': text`
+          apiVersion: backstage.io/v1alpha1
+          kind: Component
+          metadata:
+            name: a-api
+          spec:
+            type: service
+            lifecycle: production
+            owner: user:jdoe
+        `,
+        'services/b/catalog-info.yaml': text`
+          apiVersion: backstage.io/v1alpha1
+          kind: Component
+          metadata:
+            name: b-api
+          spec:
+            type: service
+            lifecycle: production
+            owner: user:default/jdoe
+        `,
+      },
+    },
+    {
+      name: 'a user: reference to a User entity with a github.com/user-login annotation',
+      files: {
+        'teams.yaml': teamsYaml,
+        'catalog-info.yaml': text`
+          apiVersion: backstage.io/v1alpha1
+          kind: User
+          metadata:
+            name: jane
+            annotations:
+              github.com/user-login: jdoe
+          spec: {}
+          ---
+          apiVersion: backstage.io/v1alpha1
+          kind: Component
+          metadata:
+            name: search-api
+          spec:
+            type: service
+            lifecycle: production
+            owner: user:jane
+        `,
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a bare jdoe (read as group:default/jdoe) where CODEOWNERS names the person @jdoe: one finding suggesting user:jdoe',
+      files: {
+        CODEOWNERS: '/services/ @acme/maintainers @jdoe\n',
+        'services/search/catalog-info.yaml': text`
+          apiVersion: backstage.io/v1alpha1
+          kind: Component
+          metadata:
+            name: search-api
+          spec:
+            type: service
+            lifecycle: production
+            owner: jdoe
+        `,
+      },
+      errors: [
+        {
+          message: 'Owner "jdoe" of Component "search-api" is read by Backstage as a group, and no Group "jdoe" is declared; CODEOWNERS names the person @jdoe: write "user:jdoe"',
+          file: 'services/search/catalog-info.yaml',
+          line: 8,
+          column: 10,
+          module: 'search-api',
+          fix: {
+            title: 'Replace "jdoe" with "user:jdoe"',
+            edits: [{ file: 'services/search/catalog-info.yaml', range: { line: 8, column: 10, endLine: 8, endColumn: 14 }, newText: 'user:jdoe' }],
+          },
+        },
+      ],
+    },
+    {
+      name: 'one owner that nothing declares, named by three entities: one finding at its first use, the others related',
+      files: {
+        'teams.yaml': teamsYaml,
+        'services/a/catalog-info.yaml': text`
+          apiVersion: backstage.io/v1alpha1
+          kind: Component
+          metadata:
+            name: a-api
+          spec:
+            type: service
+            lifecycle: production
+            owner: discovery
+        `,
+        'services/b/catalog-info.yaml': text`
+          apiVersion: backstage.io/v1alpha1
+          kind: Component
+          metadata:
+            name: b-api
+          spec:
+            type: service
+            lifecycle: production
+            owner: group:default/discovery
+        `,
+        'services/c/catalog-info.yaml': text`
+          apiVersion: backstage.io/v1alpha1
+          kind: Component
+          metadata:
+            name: c-api
+          spec:
+            type: service
+            lifecycle: production
+            owner: discovery
+        `,
+      },
+      errors: [
+        {
+          message: /^Owner "discovery" of Component "a-api" is not declared in this repository \(it may be declared in another repository's catalog\).* It is named by 3 entries: Component "a-api", Component "b-api" and Component "c-api"\.$/,
+          file: 'services/a/catalog-info.yaml',
+          line: 8,
+          column: 10,
+          module: 'a-api',
+        },
+      ],
+    },
+    {
+      name: 'no teams declared at all (no teams.yaml, no Group entity): said once, as information',
+      files: {
+        CODEOWNERS: '/services/ @acme/backend\n',
+        'services/a/catalog-info.yaml': text`
+          apiVersion: backstage.io/v1alpha1
+          kind: Component
+          metadata:
+            name: a-api
+          spec:
+            type: service
+            lifecycle: production
+            owner: discovery
+        `,
+        'services/b/catalog-info.yaml': text`
+          apiVersion: backstage.io/v1alpha1
+          kind: Component
+          metadata:
+            name: b-api
+          spec:
+            type: service
+            lifecycle: production
+            owner: john@example.com
+        `,
+      },
+      errors: [
+        {
+          message: 'No teams are declared in this repository (no teams.yaml, no Backstage Group entity): owners are taken as written. Owners named here that nothing declares: "discovery" and "john@example.com".',
+          file: 'services/a/catalog-info.yaml',
+          line: 8,
+          column: 10,
+          module: null,
+          severity: 'info',
+        },
+      ],
+    },
     {
       name: 'a misspelt contract owner, no teams.yaml: the fix creates one',
       files: {
@@ -74,7 +234,7 @@ ruleTester('ownership/unknown-owner', {
       },
       errors: [
         {
-          message: 'Owner "@acme/paymnts" of module "payments-api" is not a known team',
+          message: 'Owner "@acme/paymnts" of module "payments-api" is not declared in this repository',
           file: 'services/payments/service-contract.yaml',
           line: 4,
           column: 8,
@@ -120,11 +280,25 @@ ruleTester('ownership/unknown-owner', {
         `,
       },
       errors: [
-        { message: 'Owner "group:default/discovery" of Component "search-api" is not a known team', file: 'services/search/catalog-info.yaml', line: 8, column: 10, module: 'search-api' },
-        { message: 'Owner "@acme/sre" of priority "reliability" is not a known team', file: 'vision.yaml', line: 8, column: 12, module: null },
+        { message: 'Owner "group:default/discovery" of Component "search-api" is not declared in this repository', file: 'services/search/catalog-info.yaml', line: 8, column: 10, module: 'search-api' },
+        { message: 'Owner "@acme/sre" of priority "reliability" is not declared in this repository', file: 'vision.yaml', line: 8, column: 12, module: null },
       ],
     },
   ],
+});
+
+describe('ownership/unknown-owner: one cause, one finding', () => {
+  it('lists the other places that name the owner as related locations', async () => {
+    const component = (name: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  owner: discovery\n`;
+    const findings = await findingsOf('ownership/unknown-owner', {
+      'teams.yaml': teamsYaml,
+      'a/catalog-info.yaml': component('a'),
+      'b/catalog-info.yaml': component('b'),
+    });
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0].related, [{ file: 'b/catalog-info.yaml', line: 6, column: 10, endLine: 6, endColumn: 19 }]);
+  });
 });
 
 describe('ownership/unknown-owner: declaring the team in an existing teams.yaml', () => {
