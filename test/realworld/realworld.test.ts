@@ -73,7 +73,7 @@ describe('real-world corpus (test/fixtures/realworld)', function () {
       this.timeout(300_000);
       const labels: Label[] = loadLabels(name);
       const tree = materialize(name);
-      let findings: Finding[];
+      let findings: readonly Finding[];
       let modules: number;
       try {
         // As src/cli/main.ts analyses a root that holds its own .git.
