@@ -9,6 +9,7 @@ import type { Module, ModuleType, NorthstarConfig, ObservabilityEvidence, OwnerM
 import { evidenceFromAnnotations, evidenceFromDependencies } from '../observability';
 import { parseEntityRef } from '../sources/backstage';
 import { WORKSPACE_MARKER_FILES } from '../sources/manifest';
+import { isGroup } from './moduleKinds';
 import type { CatalogEntity, ContractDecl, ManifestDecl } from '../sources/types';
 import { compareStrings } from '../walk';
 
@@ -101,6 +102,7 @@ export async function buildModules(
   }
 
   // Backstage: APIs by reference, then components and resources as modules.
+  const components = new Set<ModuleDraft>();
   const apisByRef = new Map<string, CatalogEntity>();
   for (const e of catalog) if (e.kind.toLowerCase() === 'api') apisByRef.set(e.ref, e);
   const refName = (ref: Reference, kind: string): Reference => {
@@ -155,7 +157,10 @@ export async function buildModules(
     for (const item of evidenceFromAnnotations(e.annotations)) m.observability.push(item);
     const runbook = e.annotations['northstar.dev/runbook'];
     if (runbook && !m.runbook) m.runbook = runbook;
-    if (!sameFolder) add(m);
+    if (!sameFolder) {
+      add(m);
+      if (kind === 'component') components.add(m);
+    }
   }
 
   // pnpm declares its workspace beside package.json rather than in it.
@@ -171,6 +176,22 @@ export async function buildModules(
     m.packageName ??= mf.name;
     for (const item of evidenceFromDependencies(mf.dependencies, config.observability.libraries)) m.observability.push(item);
     if (!existing) add(m);
+  }
+
+  // Groups: a catalog Component over other modules, with no package of its own.
+  const holding = new Set<string>();
+  for (const m of modules) {
+    for (let p = m.path; p !== ''; ) {
+      p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+      if (holding.has(p)) break;
+      holding.add(p);
+    }
+  }
+  const packageFolders = new Map<string, number>();
+  for (const mf of manifests) if (!workspaceOnly(mf)) packageFolders.set(mf.folder, (packageFolders.get(mf.folder) ?? 0) + 1);
+  for (const m of components) {
+    const candidate = { declaredBy: 'component' as const, packageManifests: packageFolders.get(m.path) ?? 0, holdsModules: holding.has(m.path) };
+    if (isGroup(candidate)) m.kind = 'group';
   }
 
   // Workspace packages that depend on each other by package name become edges.
