@@ -90,6 +90,16 @@ describe('vision summary', () => {
     assert.deepEqual(s.teams.at(-1)?.modules, ['scripts']);
   });
 
+  it('leaves groups out of coverage and levels (a group is not scored)', () => {
+    const model = shop();
+    const withGroup = { ...model, modules: [...model.modules, makeModule({ name: 'payments-workspace', path: 'workspaces/payments', owners: ['@acme/payments'], level: 'none', kind: 'group' })] };
+    const before = buildSummary(model);
+    const after = buildSummary(withGroup);
+    assert.deepEqual(after.coverage, before.coverage);
+    assert.deepEqual(after.levels, before.levels);
+    assert.deepEqual(after.teams.find((t) => t.team === '@acme/payments')?.levels, before.teams.find((t) => t.team === '@acme/payments')?.levels);
+  });
+
   it('has no vision, priorities or capacity without vision.yaml', () => {
     const model = shop() as Draft<Model>;
     model.vision = null;

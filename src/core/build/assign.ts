@@ -7,6 +7,7 @@ import { basename } from '../fs';
 import { compileGlobs } from '../glob';
 import type { ModuleDraft } from '../model/module';
 import type { NorthstarConfig, PriorityTag } from '../model/types';
+import { testProjectSubject } from './moduleKinds';
 
 export const TEST_CONVENTIONS = [
   '**/*.test.*',
@@ -74,9 +75,27 @@ export async function assignFiles(
       testers.set(m, m.testGlobs ? ((g) => (rel: string) => g(m.path === '' ? rel : `${m.path}/${rel}`))(compileGlobs(m.testGlobs)) : byConvention);
       tests.set(m, []);
     }
+    // A .NET test project `X.Tests` is no module: its files are X's tests when X is one.
+    const byName = new Map<string, ModuleDraft>();
+    for (const m of modules) if (!byName.has(m.name)) byName.set(m.name, m);
+    const testedBy = (file: string): ModuleDraft | undefined => {
+      if (!/tests\//i.test(file)) return undefined;
+      const segments = file.split('/');
+      for (let s = segments.length - 2; s >= 0; s--) {
+        const subject = testProjectSubject(segments[s]);
+        const target = subject === null ? undefined : byName.get(subject);
+        if (target) return target;
+      }
+      return undefined;
+    };
     for (let i = 0; i < files.length; i++) {
       if ((i & 511) === 0) await pause();
       const file = files[i];
+      const subjectOf = testedBy(file);
+      if (subjectOf) {
+        tests.get(subjectOf)!.push(file);
+        continue;
+      }
       const m = moduleOf(file);
       if (!m) continue;
       const rel = m.path === '' ? file : file.slice(m.path.length + 1);

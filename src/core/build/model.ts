@@ -8,6 +8,7 @@ import type { CodeownersFile, Model, Module, NorthstarConfig, OwnerMatch, Priori
 import type { ModuleDraft } from '../model/module';
 import { assignTeams, buildTeamDirectory, type TeamDirectory } from '../model/teams';
 import { scorecardLevel } from '../scorecard';
+import { isScored } from '../model/predicates';
 import type { CatalogEntity, ContractDecl, ManifestDecl, TeamsFile, VisionFile } from '../sources/types';
 import { assignFiles, type TestMemo } from './assign';
 import { buildModules } from './modules';
@@ -73,7 +74,7 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
   for (let i = 0; i < modules.length; i++) {
     if ((i & 255) === 0) await pause();
     const m = modules[i];
-    m.level = scorecardLevel(m, m.team === null ? undefined : teamById.get(m.team));
+    m.level = isScored(m) ? scorecardLevel(m, m.team === null ? undefined : teamById.get(m.team)) : 'none';
   }
 
   const visionFile = input.visionFile;

@@ -9,6 +9,7 @@ import type { Module, ModuleType, NorthstarConfig, ObservabilityEvidence, OwnerM
 import { evidenceFromAnnotations, evidenceFromDependencies } from '../observability';
 import { parseEntityRef } from '../sources/backstage';
 import { WORKSPACE_MARKER_FILES } from '../sources/manifest';
+import { isGoToolPin, isGroup, isTemplate, isTestFolder, type TemplateContext } from './moduleKinds';
 import type { CatalogEntity, ContractDecl, ManifestDecl } from '../sources/types';
 import { compareStrings } from '../walk';
 
@@ -101,6 +102,12 @@ export async function buildModules(
   }
 
   // Backstage: APIs by reference, then components and resources as modules.
+  const fileSet = input.fileSet ?? new Set(input.files);
+  const templates: TemplateContext = {
+    hasFile: (path) => fileSet.has(path),
+    templateFolders: new Set(catalog.filter((e) => e.kind.toLowerCase() === 'template' && e.folder !== '').map((e) => e.folder)),
+  };
+  const components = new Set<ModuleDraft>();
   const apisByRef = new Map<string, CatalogEntity>();
   for (const e of catalog) if (e.kind.toLowerCase() === 'api') apisByRef.set(e.ref, e);
   const refName = (ref: Reference, kind: string): Reference => {
@@ -111,6 +118,7 @@ export async function buildModules(
     if (due()) await pause();
     const kind = e.kind.toLowerCase();
     if (kind !== 'component' && kind !== 'resource') continue;
+    if (isTemplate(e.folder, e.name, templates)) continue;
     const sameFolder = (byFolder.get(e.folder) ?? []).find((m) => m.source === 'contract' && m.name === e.name);
     const m = sameFolder ?? newModule(e.name, e.folder, 'catalog', e.location);
     if (sameFolder) {
@@ -155,16 +163,33 @@ export async function buildModules(
     for (const item of evidenceFromAnnotations(e.annotations)) m.observability.push(item);
     const runbook = e.annotations['northstar.dev/runbook'];
     if (runbook && !m.runbook) m.runbook = runbook;
-    if (!sameFolder) add(m);
+    if (!sameFolder) {
+      add(m);
+      if (kind === 'component') components.add(m);
+    }
   }
 
-  // pnpm declares its workspace beside package.json rather than in it.
-  const fileSet = input.fileSet ?? new Set(input.files);
-  const workspaceOnly = (mf: ManifestDecl) =>
-    mf.workspaceOnly || (mf.kind === 'npm' && WORKSPACE_MARKER_FILES.some((f) => fileSet.has(mf.folder === '' ? f : `${mf.folder}/${f}`)));
+  // Manifests that make no module (build/moduleKinds.ts): aggregators (pnpm declares its
+  // workspace beside package.json rather than in it; a Gradle build beside a settings.gradle that
+  // includes projects), package.json files that are no package, Go tool pins, test code and
+  // test data, templates.
+  const gradleRoots = new Set(manifests.filter((mf) => mf.includesProjects === true).map((mf) => mf.folder));
+  const skipped = new Set(
+    manifests.filter(
+      (mf) =>
+        mf.workspaceOnly ||
+        mf.notAPackage === true ||
+        (mf.kind === 'npm' && WORKSPACE_MARKER_FILES.some((f) => fileSet.has(mf.folder === '' ? f : `${mf.folder}/${f}`))) ||
+        (mf.kind === 'gradle' && gradleRoots.has(mf.folder)) ||
+        (mf.kind === 'go' && isGoToolPin(mf.folder, templates.hasFile)) ||
+        isTestFolder(mf.folder) ||
+        isTemplate(mf.folder, mf.name, templates),
+    ),
+  );
+  const notAModule = (mf: ManifestDecl) => skipped.has(mf);
   for (const mf of manifests) {
     if (due()) await pause();
-    if (workspaceOnly(mf)) continue;
+    if (notAModule(mf)) continue;
     const existing = byFolder.get(mf.folder)?.[0];
     const m = existing ?? newModule(manifestModuleName(mf), mf.folder, 'manifest', mf.location);
     if (existing && !m.files.includes(mf.file)) m.files.push(mf.file);
@@ -173,13 +198,29 @@ export async function buildModules(
     if (!existing) add(m);
   }
 
+  // Groups: a catalog Component over other modules, with no package of its own.
+  const holding = new Set<string>();
+  for (const m of modules) {
+    for (let p = m.path; p !== ''; ) {
+      p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+      if (holding.has(p)) break;
+      holding.add(p);
+    }
+  }
+  const packageFolders = new Map<string, number>();
+  for (const mf of manifests) if (!notAModule(mf)) packageFolders.set(mf.folder, (packageFolders.get(mf.folder) ?? 0) + 1);
+  for (const m of components) {
+    const candidate = { declaredBy: 'component' as const, packageManifests: packageFolders.get(m.path) ?? 0, holdsModules: holding.has(m.path) };
+    if (isGroup(candidate)) m.kind = 'group';
+  }
+
   // Workspace packages that depend on each other by package name become edges.
   const byPackage = new Map<string, ModuleDraft>();
   for (const m of modules) if (m.packageName) byPackage.set(m.packageName, m);
   for (const mf of manifests) {
     if (due()) await pause();
     const m = byFolder.get(mf.folder)?.[0];
-    if (!m || workspaceOnly(mf)) continue;
+    if (!m || notAModule(mf)) continue;
     const known = new Set(m.dependsOn.map((d) => d.name));
     for (const dep of mf.dependencies) {
       const target = byPackage.get(dep);

@@ -38,5 +38,6 @@ export function newModule(name: string, path: string, source: Module['source'], 
     priorities: [],
     packageName: null,
     level: 'none',
+    kind: 'module',
   };
 }

@@ -24,3 +24,11 @@ export function isPii(module: Module): boolean {
 export function needsThreatModel(module: Module): boolean {
   return module.tier === 1 || isPii(module);
 }
+
+/**
+ * Is the module scored (tests, observability, security, scorecard level, coverage)? A group
+ * (a catalog Component that only groups the modules in its folder) is not; its owner is still checked.
+ */
+export function isScored(module: Pick<Module, 'kind'>): boolean {
+  return module.kind !== 'group';
+}

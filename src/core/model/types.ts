@@ -180,6 +180,13 @@ export type ModuleType = 'service' | 'website' | 'job' | 'library';
 export type Lifecycle = 'experimental' | 'production' | 'deprecated';
 export type ScorecardLevel = 'none' | 'bronze' | 'silver' | 'gold';
 export type ModuleSource = 'contract' | 'catalog' | 'manifest';
+/**
+ * `module`: scored. `group`: a catalog Component whose folder holds other modules and which has no
+ * manifest of its own besides an aggregator (DESIGN section 2): shown like a System, its owner is
+ * checked, it is not scored (no tests, observability, security or scorecard level) and coverage
+ * leaves it out. Decided once, in build/moduleKinds.ts.
+ */
+export type ModuleKind = 'module' | 'group';
 export type OwnerSource = 'contract' | 'catalog' | 'codeowners' | null;
 
 export interface ProvidedApi {
@@ -267,6 +274,8 @@ export interface Module {
   /** Declared package name from manifest, e.g. npm name or Go module path (for import resolution). */
   readonly packageName: string | null;
   readonly level: ScorecardLevel;
+  /** A scored module, or a group of the modules in its folder (see ModuleKind). */
+  readonly kind: ModuleKind;
 }
 
 // ---------------------------------------------------------------------------

@@ -26,6 +26,9 @@ export const MANIFEST_FILE_NAMES: readonly string[] = [
   'pom.xml',
   'build.gradle',
   'build.gradle.kts',
+  // Read only to know whether the folder's build is a multi-project root (never a module itself).
+  'settings.gradle',
+  'settings.gradle.kts',
 ];
 
 /** Files that, beside a manifest in the same folder, make it a workspace root only. */
@@ -46,6 +49,8 @@ class ManifestBuilder {
   name: string | null = null;
   nameRange: [number, number] | null = null;
   workspaceOnly = false;
+  notAPackage = false;
+  includesProjects = false;
   readonly dependencies = new Set<string>();
 
   constructor(
@@ -84,6 +89,8 @@ class ManifestBuilder {
         workspaceOnly: this.workspaceOnly,
         dependencies: [...this.dependencies].sort(),
         location,
+        ...(this.notAPackage && { notAPackage: true }),
+        ...(this.includesProjects && { includesProjects: true }),
       },
       problems: this.problems,
     };
@@ -162,6 +169,7 @@ function readPackageJson(b: ManifestBuilder): void {
   }
   const workspaces = data.workspaces;
   b.workspaceOnly = Array.isArray(workspaces) || (isRecord(workspaces) && Array.isArray(workspaces.packages));
+  b.notAPackage = b.name === null && b.dependencies.size === 0 && !b.workspaceOnly;
 }
 
 // ---------------------------------------------------------------------------
@@ -562,6 +570,33 @@ export function gradleDependency(line: string): string | null {
   return null;
 }
 
+/**
+ * Does a settings.gradle(.kts) include projects (`include(":okhttp")`, `include ':a', ':b'`)?
+ * `includeBuild` (a composite build) does not count. Lines in comments are skipped.
+ */
+export function gradleIncludesProjects(text: string): boolean {
+  let inBlockComment = false;
+  for (const rawLine of text.split('\n')) {
+    let line = rawLine;
+    if (inBlockComment) {
+      const end = line.indexOf('*/');
+      if (end < 0) continue;
+      line = line.slice(end + 2);
+      inBlockComment = false;
+    }
+    const start = skipSpaces(line, 0);
+    if (line.startsWith('//', start)) continue;
+    if (line.startsWith('/*', start) && !line.includes('*/')) {
+      inBlockComment = true;
+      continue;
+    }
+    if (!line.startsWith('include', start)) continue;
+    const after = line[start + 'include'.length] ?? '';
+    if (after === '(' || after === ' ' || after === '\t') return true;
+  }
+  return false;
+}
+
 function readGradle(b: ManifestBuilder): void {
   let inBlockComment = false;
   for (const rawLine of b.text.split('\n')) {
@@ -600,6 +635,8 @@ function kindOf(name: string): Kind | null {
       return 'maven';
     case 'build.gradle':
     case 'build.gradle.kts':
+    case 'settings.gradle':
+    case 'settings.gradle.kts':
       return 'gradle';
     default:
       return name.endsWith('.csproj') ? 'dotnet' : null;
@@ -640,6 +677,11 @@ export function parseManifest(text: string, file: string): ParseResult<ManifestD
       case 'build.gradle':
       case 'build.gradle.kts':
         readGradle(b);
+        break;
+      case 'settings.gradle':
+      case 'settings.gradle.kts':
+        b.workspaceOnly = true;
+        b.includesProjects = gradleIncludesProjects(text);
         break;
       default:
         readCsproj(b);

@@ -135,6 +135,13 @@ export interface ManifestDecl {
   /** Declared dependency names (all scopes). */
   dependencies: string[];
   location: SourceLocation; // the name, else line 1
+  /**
+   * A package.json that was read and is no package: no name and no dependencies (a subpath-export
+   * stub, a `{"type": "module"}` marker). Not a module (build/moduleKinds.ts).
+   */
+  notAPackage?: boolean;
+  /** A settings.gradle(.kts) that includes projects: the build.gradle beside it is a multi-project root, not a module. */
+  includesProjects?: boolean;
 }
 
 export interface ParseResult<T> {

@@ -11,11 +11,12 @@ function read(text: string, file: string): ManifestDecl {
 }
 
 describe('isManifestFile', () => {
-  it('knows every manifest of DESIGN.md 2 and nothing else', () => {
-    for (const name of ['package.json', 'go.mod', 'go.work', 'Cargo.toml', 'pyproject.toml', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'Payments.Api.csproj']) {
+  it('knows every manifest of DESIGN.md 2 (and settings.gradle, read for aggregation) and nothing else', () => {
+    const manifests = ['package.json', 'go.mod', 'go.work', 'Cargo.toml', 'pyproject.toml', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts'];
+    for (const name of [...manifests, 'Payments.Api.csproj']) {
       assert.equal(isManifestFile(name), true, name);
     }
-    for (const name of ['pnpm-workspace.yaml', 'package-lock.json', 'settings.gradle', 'Cargo.lock', 'go.sum', 'setup.py', '.csproj', 'tsconfig.json', 'Package.json']) {
+    for (const name of ['pnpm-workspace.yaml', 'package-lock.json', 'Cargo.lock', 'go.sum', 'setup.py', '.csproj', 'tsconfig.json', 'Package.json']) {
       assert.equal(isManifestFile(name), false, name);
     }
   });
@@ -40,6 +41,24 @@ describe('parseManifest: package.json', () => {
     assert.equal(span(value.location), spanOf(text, '@acme/payments-api'), 'the top-level name, not the author\'s');
     assert.equal(value.workspaceOnly, false);
     assert.deepEqual(value.dependencies, ['@opentelemetry/api', 'express', 'fsevents', 'mocha', 'pino', 'react']);
+  });
+
+  it('reads settings.gradle(.kts): never a module; includesProjects when it includes projects', () => {
+    const root = read('rootProject.name = "okhttp-parent"\ninclude(":okhttp")\ninclude(":mockwebserver")\n', 'settings.gradle.kts');
+    assert.equal(root.workspaceOnly, true);
+    assert.equal(root.includesProjects, true);
+    assert.equal(read("include ':app', ':lib'\n", 'settings.gradle').includesProjects, true);
+    const composite = read('pluginManagement {\n  includeBuild("build-logic")\n}\n// include(":old")\nrootProject.name = "x"\n', 'settings.gradle.kts');
+    assert.equal(composite.workspaceOnly, true);
+    assert.equal(composite.includesProjects, undefined);
+  });
+
+  it('marks a package.json with no name and no dependencies as no package (subpath-export stub, type marker)', () => {
+    assert.equal(read('{ "main": "../dist/auth/index.cjs", "types": "../dist/auth/index.d.cts" }', 'packages/x/auth/package.json').notAPackage, true);
+    assert.equal(read('{ "type": "module" }', 'packages/babel-runtime/helpers/esm/package.json').notAPackage, true);
+    assert.equal(read('{ "name": "@acme/a" }', 'packages/a/package.json').notAPackage, undefined);
+    assert.equal(read('{ "private": true, "dependencies": { "react": "^18" } }', 'app/package.json').notAPackage, undefined);
+    assert.equal(read('{ "private": true, "workspaces": ["packages/*"] }', 'package.json').notAPackage, undefined);
   });
 
   it('marks a root package.json declaring workspaces (array or yarn object form) as workspace-only', () => {

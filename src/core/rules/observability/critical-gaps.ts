@@ -1,4 +1,4 @@
-import { hasAlerts, hasRunbook, runsInProduction } from '../../model/predicates';
+import { hasAlerts, hasRunbook, isScored, runsInProduction } from '../../model/predicates';
 import { listText } from '../helpers';
 import type { Rule } from '../rule';
 
@@ -10,6 +10,7 @@ export const criticalGaps: Rule = {
   },
   check(ctx) {
     for (const module of ctx.model.modules) {
+      if (!isScored(module)) continue;
       if (!runsInProduction(module) || module.tier !== 1 || module.lifecycle !== 'production') continue;
       const missing: string[] = [];
       if (!hasAlerts(module)) missing.push('alerts');

@@ -1,4 +1,4 @@
-import { runsInProduction } from '../../model/predicates';
+import { isScored, runsInProduction } from '../../model/predicates';
 import type { Rule } from '../rule';
 
 export const observabilityMissing: Rule = {
@@ -9,6 +9,7 @@ export const observabilityMissing: Rule = {
   },
   check(ctx) {
     for (const module of ctx.model.modules) {
+      if (!isScored(module)) continue;
       if (!runsInProduction(module) || module.observability.length > 0) continue;
       const where =
         module.source === 'catalog'

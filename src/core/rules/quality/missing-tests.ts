@@ -1,3 +1,4 @@
+import { isScored } from '../../model/predicates';
 import { listText, quoted } from '../helpers';
 import type { Rule } from '../rule';
 
@@ -9,6 +10,7 @@ export const missingTests: Rule = {
   },
   check(ctx) {
     for (const module of ctx.model.modules) {
+      if (!isScored(module)) continue;
       if (module.tests.length > 0) continue;
       const message =
         module.testGlobs && module.testGlobs.length > 0

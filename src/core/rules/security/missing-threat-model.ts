@@ -1,4 +1,4 @@
-import { isPii } from '../../model/predicates';
+import { isPii, isScored } from '../../model/predicates';
 import { contractOf, fileSet } from '../helpers';
 import type { Rule } from '../rule';
 
@@ -12,6 +12,7 @@ export const missingThreatModel: Rule = {
   check(ctx) {
     const files = fileSet(ctx);
     for (const module of ctx.model.modules) {
+      if (!isScored(module)) continue;
       const why = module.tier === 1 ? (isPii(module) ? 'is tier 1 and handles PII' : 'is tier 1') : isPii(module) ? 'handles PII' : null;
       if (!why) continue;
       const threatModel = module.security.threatModel;

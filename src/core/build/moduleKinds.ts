@@ -1,0 +1,134 @@
+/**
+ * What is a module (DESIGN section 2), each rule written once. The engine (build/modules.ts)
+ * asks these predicates; they look at paths and declarations only, never at source code.
+ *
+ * - A catalog Component whose folder holds other modules and which has no manifest of its own
+ *   besides an aggregator is a **group** (shown like a System): its owner is checked, it is not
+ *   scored (`isGroup`).
+ * - Test code, test data and test-only projects are not modules (`isTestFolder`): a manifest under
+ *   `test/`, `tests/`, `__tests__/`, `fixtures/`, `__fixtures__/`, `__mocks__/`, `testdata/`, or in
+ *   a test project's folder (`e2e-tests/`, `container-tests/`, `regression-test/`, .NET `X.Tests`,
+ *   `X.UnitTests`, `X.IntegrationTests`). A .NET test project `X.Tests` holds X's tests
+ *   (`testProjectSubject`).
+ * - Templates are not modules (`isTemplate`): anything under a Backstage `Template` entity's
+ *   folder, a `skeleton/` or `template/` folder beside a `template.yaml`, a cookiecutter or copier
+ *   template (`{{cookiecutter.*}}` folder names, `cookiecutter.json`, `copier.yml`), and a
+ *   declaration whose name holds an unrendered placeholder (`${{`, `{{`, `<REPLACE`, `PACKAGE_NAME`).
+ * - A package.json that names no package and declares no dependencies is no package (a
+ *   subpath-export stub, a `{"type": "module"}` marker): `ManifestDecl.notAPackage`.
+ * - Aggregators are not modules: a manifest that only declares a workspace
+ *   (`ManifestDecl.workspaceOnly`), a Gradle build beside a settings.gradle that includes projects
+ *   (`ManifestDecl.includesProjects`). Go tool pins are not modules (`isGoToolPin`).
+ */
+
+/** What the engine knows about a module when it decides whether it is a group. */
+export interface GroupCandidate {
+  /** The declaration that made the module: a catalog `Component` or `Resource`, a contract, or a manifest. */
+  declaredBy: 'component' | 'resource' | 'contract' | 'manifest';
+  /** Manifests in its folder that are packages (aggregators such as a Yarn workspace root not counted). */
+  packageManifests: number;
+  /** Whether another module lies strictly inside its folder. */
+  holdsModules: boolean;
+}
+
+/**
+ * A catalog Component whose folder holds other modules and has no package of its own (its only
+ * manifest, if any, aggregates the others) is a group: e.g. `workspaces/3scale/catalog-info.yaml`
+ * beside a Yarn workspace root over `workspaces/3scale/plugins/*`.
+ */
+export function isGroup(m: GroupCandidate): boolean {
+  return m.declaredBy === 'component' && m.packageManifests === 0 && m.holdsModules;
+}
+
+/** Is `inner` strictly inside folder `outer` (root-relative folders, "" for the root)? */
+export function isInside(inner: string, outer: string): boolean {
+  if (inner === outer) return false;
+  return outer === '' || inner.startsWith(`${outer}/`);
+}
+
+/** Folder names that hold test code or test data, whatever their parent. */
+const TEST_SEGMENTS: ReadonlySet<string> = new Set(['test', 'tests', '__tests__', 'fixtures', '__fixtures__', '__mocks__', 'testdata']);
+/** Name endings (lower case) of a test-only project's folder: `e2e-tests`, `Jellyfin.Api.Tests`. */
+const TEST_PROJECT_ENDINGS: readonly string[] = ['-tests', '_tests', '-test', '.tests', '.unittests', '.integrationtests'];
+/** .NET test project endings, longest first: `Jellyfin.Api.UnitTests` tests `Jellyfin.Api`. */
+const DOTNET_TEST_ENDINGS: readonly string[] = ['.integrationtests', '.unittests', '.tests'];
+
+/** Is one folder name (a path segment) test code, test data or a test-only project? */
+export function isTestSegment(segment: string): boolean {
+  const lower = segment.toLowerCase();
+  return TEST_SEGMENTS.has(lower) || TEST_PROJECT_ENDINGS.some((e) => lower.endsWith(e) && lower.length > e.length);
+}
+
+/**
+ * Is a manifest's folder test code, test data or a test-only project (so not a module)? Any
+ * segment counts: `packages/babel-core/test/fixtures/config-ts/simple-ts-esm`,
+ * `packages/backend/src/modules/__fixtures__/x`, `tests/Jellyfin.Api.Tests`, `e2e-tests`.
+ * Published helpers whose names merely mention tests (`babel-helper-plugin-test-runner`,
+ * `babel-helper-fixtures`) are modules.
+ */
+export function isTestFolder(folder: string): boolean {
+  return folder !== '' && folder.split('/').some(isTestSegment);
+}
+
+/**
+ * The project a .NET test project's folder name tests (`Jellyfin.Api.Tests` → `Jellyfin.Api`),
+ * or null when the name is not one.
+ */
+export function testProjectSubject(segment: string): string | null {
+  const lower = segment.toLowerCase();
+  const ending = DOTNET_TEST_ENDINGS.find((e) => lower.endsWith(e) && lower.length > e.length);
+  return ending ? segment.slice(0, segment.length - ending.length) : null;
+}
+
+/** Text a template engine replaces: a name holding one is a template's, not a module's. */
+const PLACEHOLDERS: readonly string[] = ['${{', '{{', '<REPLACE', 'PACKAGE_NAME'];
+/** Files that make their folder (and everything under it) a cookiecutter or copier template. */
+const TEMPLATE_ROOT_FILES: readonly string[] = ['cookiecutter.json', 'copier.yml', 'copier.yaml'];
+/** Scaffolder skeleton folders, a template when a `template.yaml` sits beside them. */
+const SKELETON_SEGMENTS: ReadonlySet<string> = new Set(['skeleton', 'template']);
+
+/** Does a name (package name, catalog name, folder name) hold an unrendered placeholder? */
+export function hasPlaceholder(name: string | null | undefined): boolean {
+  return name !== null && name !== undefined && PLACEHOLDERS.some((p) => name.includes(p));
+}
+
+/** What is known about the workspace when deciding whether a folder is a template. */
+export interface TemplateContext {
+  /** Is this root-relative file in the workspace? */
+  hasFile: (path: string) => boolean;
+  /** Folders of Backstage `Template` entities. */
+  templateFolders: ReadonlySet<string>;
+}
+
+/**
+ * Is a declaration in `folder`, named `name`, part of a template (so not a module)?
+ * E.g. `scripts/create-package/package-template` (name `PACKAGE_NAME`),
+ * `workspaces/mta/examples/template/content` (name `${{ values.name }}`), `_template` (name
+ * `<REPLACE ME>`), `{{cookiecutter.project_slug}}/api`, `templates/node/skeleton` beside
+ * `templates/node/template.yaml`.
+ */
+export function isTemplate(folder: string, name: string | null, ctx: TemplateContext): boolean {
+  if (hasPlaceholder(name)) return true;
+  const segments = folder === '' ? [] : folder.split('/');
+  for (let i = 0; i <= segments.length; i++) {
+    const at = segments.slice(0, i).join('/');
+    const inFolder = (f: string) => (at === '' ? f : `${at}/${f}`);
+    if (i > 0 && segments[i - 1].includes('{{')) return true;
+    if (i < segments.length && ctx.templateFolders.has(at)) return true;
+    if (TEMPLATE_ROOT_FILES.some((f) => ctx.hasFile(inFolder(f)))) return true;
+    if (i < segments.length && SKELETON_SEGMENTS.has(segments[i]) && (ctx.hasFile(inFolder('template.yaml')) || ctx.hasFile(inFolder('template.yml')))) return true;
+  }
+  return false;
+}
+
+/**
+ * Is a go.mod a tool pin rather than a module: anything under a `.bingo/` folder
+ * (`operator/.bingo/go.mod`), or a go.mod under a `tools/` folder beside a `tool.go` or `tools.go`
+ * (`tools/gofumpt/go.mod` + `tools/gofumpt/tool.go`, the `//go:build tools` convention)?
+ */
+export function isGoToolPin(folder: string, hasFile: (path: string) => boolean): boolean {
+  const segments = folder === '' ? [] : folder.split('/');
+  if (segments.includes('.bingo')) return true;
+  if (!segments.includes('tools')) return false;
+  return hasFile(`${folder}/tool.go`) || hasFile(`${folder}/tools.go`);
+}
