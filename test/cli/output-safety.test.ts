@@ -303,6 +303,8 @@ describe('escapeTerminal, wellFormed, escapeMarkdown, markdownCode', function ()
     assert.equal(escapeMarkdown('see https://evil.example and www.evil.example'), 'see https\\://evil.example and www\\.evil.example');
     assert.equal(escapeMarkdown('1. x'), '1\\. x');
     assert.equal(escapeMarkdown('(no owner)'), '(no owner)');
+    // Found by the property below (seed 1170749781): four leading spaces made a code block.
+    assert.equal(escapeMarkdown('\r    <'), '&lt;');
     assert.equal(escapeMarkdown('a\u001bb'), 'a\\\\x1bb');
     const md = new MarkdownIt({ html: true, linkify: true });
     const piece = fc.constantFrom('<', '>', '&', '[', ']', '(', ')', '!', '#', '*', '_', '`', '|', '\\', '\n', '\r', '-', '=', '1.', 'a', ' ', 'https://', 'www.', '<img src=x>', '\u001b', '~', ':');

@@ -65,7 +65,8 @@ export function escapeTerminal(text: string): string {
  * autolink or HTML.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeTerminal(text.replace(/[\r\n\t\u2028\u2029]+/g, ' '))
+  // Leading spaces would make four or more an indented code block: the text starts at its first character.
+  return escapeTerminal(text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trimStart())
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
