@@ -1,4 +1,5 @@
 import type { Module } from '../../model/types';
+import { isInside } from '../../fs';
 import type { Rule } from '../rule';
 
 export const duplicateName: Rule = {
@@ -8,6 +9,12 @@ export const duplicateName: Rule = {
     defaultSeverity: 'error',
   },
   check(ctx) {
+    // Package names are unique per project: a repository holding several independent npm/yarn
+    // workspaces (each its own root, e.g. one per Backstage plugin family) may repeat a package
+    // name (`app`, `backend`) across them. A contract or catalog name is unique in the repository.
+    const roots = ctx.manifests.filter((m) => m.workspaceOnly).map((m) => m.folder).sort((a, b) => b.length - a.length);
+    const projectOf = (module: Module): string => roots.find((root) => isInside(module.path, root)) ?? '';
+    const clash = (a: Module, b: Module): boolean => a.source !== 'manifest' || b.source !== 'manifest' || projectOf(a) === projectOf(b);
     const byName = new Map<string, Module[]>();
     for (const module of ctx.model.modules) {
       const same = byName.get(module.name);
@@ -16,11 +23,12 @@ export const duplicateName: Rule = {
     }
     for (const [name, modules] of byName) {
       if (modules.length < 2) continue;
-      const first = modules[0];
-      for (const module of modules.slice(1)) {
+      for (let i = 1; i < modules.length; i++) {
+        const first = modules.slice(0, i).find((earlier) => clash(earlier, modules[i]));
+        if (!first) continue;
         ctx.report({
           message: `Module name "${name}" is already used by ${first.definedAt.file} (line ${first.definedAt.line}): module names must be unique, so rename one of them.`,
-          location: module.definedAt,
+          location: modules[i].definedAt,
           module: name,
         });
       }

@@ -10,6 +10,16 @@ const contract = (name: string) => text`
 ruleTester('contracts/duplicate-name', {
   valid: [
     {
+      // backstage/community-plugins: each workspace is its own yarn project with its own app.
+      name: 'the same package name in two independent workspaces (each its own npm/yarn root)',
+      files: {
+        'workspaces/search/package.json': '{\n  "name": "search-workspace",\n  "private": true,\n  "workspaces": ["packages/*"]\n}\n',
+        'workspaces/search/packages/app/package.json': '{\n  "name": "app",\n  "version": "0.0.0"\n}\n',
+        'workspaces/tech-radar/package.json': '{\n  "name": "tech-radar-workspace",\n  "private": true,\n  "workspaces": ["packages/*"]\n}\n',
+        'workspaces/tech-radar/packages/app/package.json': '{\n  "name": "app",\n  "version": "0.0.0"\n}\n',
+      },
+    },
+    {
       name: 'distinct names',
       files: {
         'services/payments/service-contract.yaml': contract('payments-api'),
@@ -34,6 +44,15 @@ ruleTester('contracts/duplicate-name', {
     },
   ],
   invalid: [
+    {
+      name: 'two packages of one name inside one workspace',
+      files: {
+        'workspaces/search/package.json': '{\n  "name": "search-workspace",\n  "private": true,\n  "workspaces": ["packages/*", "plugins/*"]\n}\n',
+        'workspaces/search/packages/app/package.json': '{\n  "name": "app",\n  "version": "0.0.0"\n}\n',
+        'workspaces/search/plugins/app/package.json': '{\n  "name": "app",\n  "version": "0.1.0"\n}\n',
+      },
+      errors: [{ message: 'Module name "app" is already used by workspaces/search/packages/app/package.json', file: 'workspaces/search/plugins/app/package.json', line: 2, column: 3 }],
+    },
     {
       name: 'a copied contract that kept its name',
       files: {
