@@ -51,7 +51,7 @@ ruleTester('contracts/duplicate-name', {
         'workspaces/search/packages/app/package.json': '{\n  "name": "app",\n  "version": "0.0.0"\n}\n',
         'workspaces/search/plugins/app/package.json': '{\n  "name": "app",\n  "version": "0.1.0"\n}\n',
       },
-      errors: [{ message: 'Module name "app" is already used by workspaces/search/packages/app/package.json', file: 'workspaces/search/plugins/app/package.json', line: 2, column: 3 }],
+      errors: [{ message: 'Module name "app" is already used by workspaces/search/packages/app/package.json', file: 'workspaces/search/plugins/app/package.json', line: 2, column: 12 }],
     },
     {
       name: 'a copied contract that kept its name',
