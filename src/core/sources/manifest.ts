@@ -169,7 +169,11 @@ function readPackageJson(b: ManifestBuilder): void {
   }
   const workspaces = data.workspaces;
   b.workspaceOnly = Array.isArray(workspaces) || (isRecord(workspaces) && Array.isArray(workspaces.packages));
-  b.notAPackage = b.name === null && b.dependencies.size === 0 && !b.workspaceOnly;
+  // A marker such as `{"type":"module"}` or a subpath-export stub names no package and declares no
+  // dependency. A package.json that has those keys with values of the wrong type is a broken
+  // package (its problems are reported), not a marker.
+  const declares = (key: string) => Object.prototype.hasOwnProperty.call(data, key);
+  b.notAPackage = !declares('name') && !['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some(declares) && !b.workspaceOnly;
 }
 
 // ---------------------------------------------------------------------------
