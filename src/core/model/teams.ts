@@ -91,39 +91,16 @@ export function buildTeamDirectory(
     for (const alias of decl.aliases) addAlias(team, alias);
   }
 
-  // Backstage groups: one team under several names (the group ref and its GitHub handle).
+  // Backstage groups and users: one owner under several names (the entity reference, and the
+  // GitHub handle its `github.com/team-slug` or `github.com/user-login` annotation gives).
   for (const entity of catalog) {
-    if (entity.kind.toLowerCase() !== 'group') continue;
-    const ref = `group:${entity.namespace}/${entity.name}`;
-    const slug = entity.annotations['github.com/team-slug'];
-    const handle = slug ? (slug.startsWith('@') ? slug : `@${slug}`) : null;
-    const existing = byAlias.get(key(ref)) ?? (handle ? byAlias.get(key(handle)) : undefined);
-    const team: Draft<Team> = existing ?? {
-      id: handle ?? ref,
-      name: entity.title ?? entity.name,
-      aliases: [],
-      escalation: [],
-      source: 'catalog',
-      location: entity.location,
-    };
-    if (!existing) teams.push(team);
-    addAlias(team, ref);
-    if (handle) addAlias(team, handle);
-    if (team.escalation.length === 0) {
-      for (const [k, v] of Object.entries(entity.annotations)) {
-        if (isOnCallAnnotation(k)) team.escalation.push({ kind: 'pager', target: v });
-      }
-    }
-  }
-
-  // Backstage users: a person under their reference and, with `github.com/user-login`, their handle.
-  for (const entity of catalog) {
-    if (entity.kind.toLowerCase() !== 'user') continue;
-    const ref = `user:${entity.namespace}/${entity.name}`;
-    const login = entity.annotations['github.com/user-login']?.trim();
+    const kind = entity.kind.toLowerCase();
+    if (kind !== 'group' && kind !== 'user') continue;
+    const ref = `${kind}:${entity.namespace}/${entity.name}`;
+    const login = entity.annotations[kind === 'group' ? 'github.com/team-slug' : 'github.com/user-login']?.trim();
     const handle = login ? (login.startsWith('@') ? login : `@${login}`) : null;
     const existing = byAlias.get(key(ref)) ?? (handle ? byAlias.get(key(handle)) : undefined);
-    const person: Draft<Team> = existing ?? {
+    const owner: Draft<Team> = existing ?? {
       id: handle ?? ref,
       name: entity.title ?? entity.name,
       aliases: [],
@@ -131,9 +108,14 @@ export function buildTeamDirectory(
       source: 'catalog',
       location: entity.location,
     };
-    if (!existing) teams.push(person);
-    addAlias(person, ref);
-    if (handle) addAlias(person, handle);
+    if (!existing) teams.push(owner);
+    addAlias(owner, ref);
+    if (handle) addAlias(owner, handle);
+    if (kind === 'group' && owner.escalation.length === 0) {
+      for (const [k, v] of Object.entries(entity.annotations)) {
+        if (isOnCallAnnotation(k)) owner.escalation.push({ kind: 'pager', target: v });
+      }
+    }
   }
 
   // Every CODEOWNERS handle names an owner, even when nothing else declares it.
