@@ -575,10 +575,10 @@ export function gradleDependency(line: string): string | null {
 }
 
 /**
- * Does a settings.gradle(.kts) include projects (`include(":okhttp")`, `include ':a', ':b'`)?
- * `includeBuild` (a composite build) does not count. Lines in comments are skipped.
+ * The lines of a Gradle script that hold code, each with the column its code starts at: lines in
+ * `//` comments and inside block comments are skipped (what follows a block's end is kept).
  */
-export function gradleIncludesProjects(text: string): boolean {
+function* gradleCodeLines(text: string): Generator<{ line: string; start: number }> {
   let inBlockComment = false;
   for (const rawLine of text.split('\n')) {
     let line = rawLine;
@@ -594,6 +594,16 @@ export function gradleIncludesProjects(text: string): boolean {
       inBlockComment = true;
       continue;
     }
+    yield { line, start };
+  }
+}
+
+/**
+ * Does a settings.gradle(.kts) include projects (`include(":okhttp")`, `include ':a', ':b'`)?
+ * `includeBuild` (a composite build) does not count. Lines in comments are skipped.
+ */
+export function gradleIncludesProjects(text: string): boolean {
+  for (const { line, start } of gradleCodeLines(text)) {
     if (!line.startsWith('include', start)) continue;
     const after = line[start + 'include'.length] ?? '';
     if (after === '(' || after === ' ' || after === '\t') return true;
@@ -602,21 +612,7 @@ export function gradleIncludesProjects(text: string): boolean {
 }
 
 function readGradle(b: ManifestBuilder): void {
-  let inBlockComment = false;
-  for (const rawLine of b.text.split('\n')) {
-    let line = rawLine;
-    if (inBlockComment) {
-      const end = line.indexOf('*/');
-      if (end < 0) continue;
-      line = line.slice(end + 2);
-      inBlockComment = false;
-    }
-    const start = skipSpaces(line, 0);
-    if (line.startsWith('//', start)) continue;
-    if (line.startsWith('/*', start) && !line.includes('*/')) {
-      inBlockComment = true;
-      continue;
-    }
+  for (const { line } of gradleCodeLines(b.text)) {
     const dependency = gradleDependency(line);
     if (dependency !== null) b.add(dependency);
   }
