@@ -17,7 +17,7 @@ import type { Analysis } from './api';
 import { targetAt, type CursorTarget } from './cursor';
 import type { CodeownersRule, Metric, Module, OwnerMatch, Priority, SourceRange, Team } from './model/types';
 import { docsUrl } from './rules/rule';
-import { runsInProduction } from './model/predicates';
+import { ownerSourceText, runsInProduction } from './model/predicates';
 import { isPerson, teamOfModule } from './model/teams';
 import { scorecardCriteria, type ScorecardCriteria } from './scorecard';
 
@@ -120,8 +120,6 @@ function scorecardLine(analysis: Analysis, module: Module): string {
   return `Scorecard: ${shown}${missing.length > 0 ? ` (missing for ${LEVEL_NAMES[next]}: ${missing.join(', ')})` : ''}`;
 }
 
-const OWNER_SOURCES = { contract: 'the contract', catalog: 'catalog-info.yaml', codeowners: 'CODEOWNERS' } as const;
-
 /** The facts about a module every module hover shows. */
 function moduleSection(analysis: Analysis, module: Module): string {
   const facts = [module.type, module.tier !== null ? `tier ${module.tier}` : null, module.lifecycle].filter((f): f is string => f !== null);
@@ -136,7 +134,7 @@ function moduleSection(analysis: Analysis, module: Module): string {
   const team = teamOfModule(analysis.model, module);
   if (team) {
     const label = module.owners.length === 1 ? 'Owner' : 'Owners';
-    const from = module.ownerSource ? ` (from ${OWNER_SOURCES[module.ownerSource]})` : '';
+    const from = module.ownerSource ? ` (from ${ownerSourceText(module)})` : '';
     const undeclared = team.source === 'undeclared' ? ': no team declares this owner' : '';
     // The first owner is the module's team, under that team's name even when nothing declares it.
     const first = team.name !== module.owners[0] ? `${code(module.owners[0])} (${escapeMarkdown(team.name)})` : code(module.owners[0]);

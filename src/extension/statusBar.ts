@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { CodeownersRule, Module, SourceLocation } from '../core/model/types';
 import { teamOfModule } from '../core/model/teams';
+import { ownerSourceText } from '../core/model/predicates';
 import { toVscodeRange } from './diagnostics';
 import type { NorthstarModel, RootAnalysis } from './model';
 
@@ -28,7 +29,6 @@ export function statusText(root: RootAnalysis, path: string): string {
 }
 
 const LEVEL_NAMES = { none: 'no level', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' } as const;
-const OWNER_SOURCES = { contract: 'its contract', catalog: 'its catalog entry', codeowners: 'CODEOWNERS' } as const;
 
 export function statusTooltip(root: RootAnalysis, path: string): string {
   const match = root.analysis.ownersOf(path);
@@ -40,7 +40,7 @@ export function statusTooltip(root: RootAnalysis, path: string): string {
   if (module) {
     const team = teamOfModule(root.analysis.model, module);
     const owner = team
-      ? `team ${team.name}${module.ownerSource ? ` (from ${OWNER_SOURCES[module.ownerSource]})` : ''}${team.source === 'undeclared' ? ', which no team declares' : ''}`
+      ? `team ${team.name}${module.ownerSource ? ` (from ${ownerSourceText(module)})` : ''}${team.source === 'undeclared' ? ', which no team declares' : ''}`
       : 'no owning team';
     lines.push(`Module ${module.name}: ${owner}; ${LEVEL_NAMES[module.level]}`);
   }

@@ -106,7 +106,7 @@ const PAYMENTS_TEAM = [
 const LEDGER_MODULE = [
   'Module **ledger**: service, tier 1, production, system checkout',
   '*Double\\-entry ledger of every payment, refund and payout; source of truth for finance\\.*',
-  'Owner (from the contract): `@acme/payments` (Payments)',
+  'Owner (from its contract): `@acme/payments` (Payments)',
   'Scorecard: **Silver** (missing for Gold: alerts, runbook)',
   'SLOs: availability 99.9% over 30d',
   'Folder: `services/ledger`',
@@ -178,7 +178,7 @@ if (folders.length === 1 && folders[0] === 'acme') {
         [
           'Module **logger**: library, tier 2, production, system platform',
           '*Structured JSON logging with redaction, shared by every Node service\\.*',
-          'Owner (from the contract): `@acme/platform` (Platform)',
+          'Owner (from its contract): `@acme/platform` (Platform)',
           'Scorecard: **Gold**',
           'Folder: `libs/logger`',
           `Escalate to Platform:\n${PLATFORM_ESCALATION}`,

@@ -71,6 +71,16 @@ export function isTestFolder(folder: string): boolean {
 }
 
 /**
+ * Is a manifest's folder tooling hidden by convention (a segment starting with `.`: `.ci/`,
+ * `.github/actions/x`, `.yarn/plugins`)? CI scripts and editor or build helpers there are not
+ * modules of the product: not scored, not asked for owners. Their files still count for
+ * CODEOWNERS.
+ */
+export function isToolingFolder(folder: string): boolean {
+  return folder !== '' && folder.split('/').some((s) => s.startsWith('.'));
+}
+
+/**
  * The project a .NET test project's folder name tests (`Jellyfin.Api.Tests` → `Jellyfin.Api`),
  * or null when the name is not one.
  */

@@ -7,9 +7,9 @@ import { compileGlobs } from '../glob';
 import { newModule, type ModuleDraft } from '../model/module';
 import type { Module, ModuleType, NorthstarConfig, ObservabilityEvidence, OwnerMatch, Reference } from '../model/types';
 import { evidenceFromAnnotations, evidenceFromDependencies } from '../observability';
-import { parseEntityRef } from '../sources/backstage';
+import { isCatalogFile, parseEntityRef } from '../sources/backstage';
 import { WORKSPACE_MARKER_FILES } from '../sources/manifest';
-import { isGoToolPin, isGroup, isTemplate, isTestFolder, type TemplateContext } from './moduleKinds';
+import { isGoToolPin, isGroup, isTemplate, isTestFolder, isToolingFolder, type TemplateContext } from './moduleKinds';
 import type { CatalogEntity, ContractDecl, ManifestDecl } from '../sources/types';
 import { compareStrings } from '../walk';
 
@@ -118,6 +118,10 @@ export async function buildModules(
     if (due()) await pause();
     const kind = e.kind.toLowerCase();
     if (kind !== 'component' && kind !== 'resource') continue;
+    // An entity registered by a Location in a file of its own (catalog-entities/components/x.yaml)
+    // describes code that lives elsewhere: it is known (references to it resolve), not a module
+    // of the folder its file is in. A catalog-info.yaml describes its own folder.
+    if (!isCatalogFile(basename(e.file))) continue;
     if (isTemplate(e.folder, e.name, templates)) continue;
     const sameFolder = (byFolder.get(e.folder) ?? []).find((m) => m.source === 'contract' && m.name === e.name);
     const m = sameFolder ?? newModule(e.name, e.folder, 'catalog', e.location);
@@ -183,6 +187,7 @@ export async function buildModules(
         (mf.kind === 'gradle' && gradleRoots.has(mf.folder)) ||
         (mf.kind === 'go' && isGoToolPin(mf.folder, templates.hasFile)) ||
         isTestFolder(mf.folder) ||
+        isToolingFolder(mf.folder) ||
         isTemplate(mf.folder, mf.name, templates),
     ),
   );
@@ -239,6 +244,20 @@ export async function buildModules(
     if (match.owners.length > 0) {
       m.owners = match.owners.slice();
       m.ownerSource = 'codeowners';
+    }
+  }
+
+  // Owners from the group that holds the module: a catalog Component over a folder of modules
+  // (a repository-wide `spec.type: repository` entry) owns what inside it names no owner.
+  const groups = modules.filter((m) => m.kind === 'group' && m.owners.length > 0).sort((a, b) => b.path.length - a.path.length);
+  if (groups.length > 0) {
+    for (const m of modules) {
+      if (m.owners.length > 0 || m.kind === 'group') continue;
+      const holder = groups.find((g) => g.path === '' || m.path.startsWith(`${g.path}/`));
+      if (!holder) continue;
+      m.owners = holder.owners.slice();
+      m.ownerSource = 'group';
+      m.ownerLocation = holder.ownerLocation;
     }
   }
 

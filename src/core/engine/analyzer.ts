@@ -17,7 +17,8 @@ import { SnapshotIndexes, type IndexCarry } from '../rules/indexes';
 import { ruleRuns, runRules } from '../rules/run';
 import { CODEOWNERS_SEARCH_ORDER } from '../sources/codeowners/locate';
 import { defaultConfig } from '../sources/config';
-import type { DisableComment, ParseProblem } from '../sources/types';
+import { locationFiles, MAX_LOCATION_FILES } from '../sources/locations';
+import type { CatalogEntity, DisableComment, ParseProblem } from '../sources/types';
 import { compareStrings, skippedProblem, walkWorkspace } from '../walk';
 import { CODEOWNERS_MAX_BYTES, MAX_TEXT_BYTES, PRIORITY_MARKER, roleOf, type Role } from '../workspace/roles';
 import { contributes, EMPTY_FACTS, errorText, FactReader, formatSize, type FileFacts } from './read';
@@ -30,6 +31,8 @@ export class WorkspaceAnalyzer {
   private fileSet = new Set<string>();
   private walkProblems: ParseProblem[] = [];
   private readonly facts = new Map<string, FileFacts>();
+  /** Files read as catalog files because a Backstage Location registers them (sources/locations.ts). */
+  private readonly located = new Map<string, FileFacts>();
   private overlays: ReadonlyMap<string, string>;
   private walked = false;
   /** The repository root's CODEOWNERS, when the root is a subfolder without one of its own. */
@@ -85,6 +88,7 @@ export class WorkspaceAnalyzer {
     for (const path of this.overlays.keys()) this.addFile(path);
     this.walkProblems = walk.problems;
     this.facts.clear();
+    this.located.clear();
     this.contributing.clear();
     await this.readAll(await filterInSlices(this.files, (f) => roleOf(f) !== null, pause));
     this.outerCodeowners = await this.readOuterCodeowners();
@@ -112,6 +116,7 @@ export class WorkspaceAnalyzer {
         for (const f of removed) {
           this.fileSet.delete(f);
           this.facts.delete(f);
+          this.located.delete(f);
           this.contributing.delete(f);
           toRead.delete(f);
         }
@@ -125,6 +130,7 @@ export class WorkspaceAnalyzer {
           this.addFile(path);
         }
         toRead.add(path);
+        this.located.delete(path);
       }
     }
     await this.readAll([...toRead].filter((f) => this.fileSet.has(f) && roleOf(f) !== null));
@@ -229,6 +235,33 @@ export class WorkspaceAnalyzer {
     await Promise.all([scanning, ...Array.from({ length: Math.min(CONCURRENCY, own.length) }, lane)]);
   }
 
+  /**
+   * The catalog files that Location entities register (and the Locations in those, in turn),
+   * read as catalog files once and kept until they change: their facts, in the order found.
+   */
+  private async followLocations(catalog: readonly CatalogEntity[], catalogFiles: readonly string[]): Promise<FileFacts[]> {
+    const seen = new Set(catalogFiles);
+    const out: FileFacts[] = [];
+    let entities = catalog;
+    while (entities.length > 0 && seen.size - catalogFiles.length < MAX_LOCATION_FILES) {
+      const next: CatalogEntity[] = [];
+      for (const path of locationFiles(entities, this.files, this.fileSet)) {
+        // Only a YAML file no other role claims (a contract or teams.yaml is read as itself).
+        if (seen.has(path) || roleOf(path) !== null || !/\.ya?ml$/i.test(path)) continue;
+        seen.add(path);
+        let facts = this.located.get(path);
+        if (!facts) {
+          facts = await this.reader.read(path, 'catalog');
+          this.located.set(path, facts);
+        }
+        out.push(facts);
+        for (const e of facts.catalog ?? []) next.push(e);
+      }
+      entities = next;
+    }
+    return out;
+  }
+
   // -------------------------------------------------------------------------
   // Building a snapshot from the cache
 
@@ -288,6 +321,11 @@ export class WorkspaceAnalyzer {
     await pause();
     const contracts = factsOf('contract').flatMap((f) => (f.contract ? [f.contract] : []));
     const catalog = factsOf('catalog').flatMap((f) => f.catalog ?? []);
+    for (const f of await this.followLocations(catalog, byRole.get('catalog') ?? [])) {
+      for (const e of f.catalog ?? []) catalog.push(e);
+      for (const p of f.problems) problems.push(p);
+      for (const d of f.disables) disables.push(d);
+    }
     const manifests = factsOf('manifest').flatMap((f) => (f.manifest ? [f.manifest] : []));
     const teamsFile = factsOf('teams')[0]?.teams ?? null;
     const visionFile = factsOf('vision')[0]?.vision ?? null;

@@ -14,7 +14,7 @@ import { parseTeams } from '../sources/teams';
 import type { CatalogEntity, ConfigFile, ContractDecl, DisableComment, ManifestDecl, ParseProblem, TeamsFile, VisionFile } from '../sources/types';
 import { parseVision } from '../sources/vision';
 import { skippedProblem } from '../walk';
-import { CODEOWNERS_MAX_BYTES, keepsText, MAX_TEXT_BYTES, PRIORITY_MARKER, roleOf } from '../workspace/roles';
+import { CODEOWNERS_MAX_BYTES, keepsText, MAX_TEXT_BYTES, PRIORITY_MARKER, roleOf, type Role } from '../workspace/roles';
 
 /** What one file contributed, cached until it changes. */
 export interface FileFacts {
@@ -111,8 +111,8 @@ export class FactReader {
   }
 
   /** Read one file and parse it by its role. Never throws: what goes wrong is a problem. */
-  async read(path: string): Promise<FileFacts> {
-    const role = roleOf(path);
+  async read(path: string, as?: Role): Promise<FileFacts> {
+    const role = as ?? roleOf(path);
     if (role === null) return EMPTY_FACTS;
     if (role === 'codeowners') {
       const read = await this.readText(path, CODEOWNERS_MAX_BYTES - 1);

@@ -25,6 +25,18 @@ export function needsThreatModel(module: Module): boolean {
   return module.tier === 1 || isPii(module);
 }
 
+const OWNER_SOURCES = {
+  contract: 'its contract',
+  catalog: 'its catalog entry',
+  codeowners: 'CODEOWNERS',
+  group: 'the catalog Component that contains it',
+} as const;
+
+/** Where the module's owners come from, in words every surface uses ("its contract"); null without owners. */
+export function ownerSourceText(module: Pick<Module, 'ownerSource'>): string | null {
+  return module.ownerSource ? OWNER_SOURCES[module.ownerSource] : null;
+}
+
 /**
  * Is the module scored (tests, observability, security, scorecard level, coverage)? A group
  * (a catalog Component that only groups the modules in its folder) is not; its owner is still checked.

@@ -187,7 +187,12 @@ export type ModuleSource = 'contract' | 'catalog' | 'manifest';
  * leaves it out. Decided once, in build/moduleKinds.ts.
  */
 export type ModuleKind = 'module' | 'group';
-export type OwnerSource = 'contract' | 'catalog' | 'codeowners' | null;
+/**
+ * Where a module's owners come from: its contract, its catalog entry, the CODEOWNERS owners of
+ * the file that defines it, or (`group`) the catalog Component whose folder holds it, when none of
+ * those names an owner (a repository-wide `spec.type: repository` Component covers its packages).
+ */
+export type OwnerSource = 'contract' | 'catalog' | 'codeowners' | 'group' | null;
 
 export interface ProvidedApi {
   readonly name: string;

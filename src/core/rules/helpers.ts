@@ -28,7 +28,7 @@ export function reportProblems(ctx: RuleContext, ruleId: ParseProblem['ruleId'],
     const file = problem.location.file;
     const module = ctx.moduleOf(file);
     const about = module && (!definingOnly || module.files.includes(file)) ? module.name : null;
-    ctx.report({ message: problem.message, location: problem.location, module: about });
+    ctx.report({ message: problem.message, location: problem.location, module: about, ...(problem.atLeast ? { atLeast: problem.atLeast } : {}) });
   }
 }
 

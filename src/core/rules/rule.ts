@@ -53,6 +53,8 @@ export interface ReportInput {
   related?: readonly SourceLocation[];
   /** At most this severity (a rule's summary finding that is only information). */
   severity?: Severity;
+  /** At least this severity, unless the configuration sets the rule's (a likely mistake among notes). */
+  atLeast?: Severity;
 }
 
 /** Everything a rule may look at. Read-only. */

@@ -77,7 +77,12 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
       if (loc.file !== input.configFile?.file && ignores.some((i) => ruleMatches(i.rule, id) && i.paths(loc.file))) return;
       const finding: Draft<Finding> = {
         ruleId: id,
-        severity: r.severity && SEVERITY_RANK[r.severity] < SEVERITY_RANK[severity] ? r.severity : severity,
+        severity:
+          r.severity && SEVERITY_RANK[r.severity] < SEVERITY_RANK[severity]
+            ? r.severity
+            : r.atLeast && config.rules[id] === undefined && SEVERITY_RANK[r.atLeast] > SEVERITY_RANK[severity]
+              ? r.atLeast
+              : severity,
         message: boundedMessage(r.message),
         file: loc.file,
         line: loc.line,

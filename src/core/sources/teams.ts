@@ -6,7 +6,7 @@
 import type { EscalationStep } from '../model/types';
 import type { ParseResult, TeamDecl, TeamsFile } from './types';
 import { validateAgainstSchema } from './schema';
-import { emptyFile, parseSingleYaml, readFailure } from './yaml';
+import { emptyFile, notNorthstars, parseSingleYaml, readFailure } from './yaml';
 
 export const TEAMS_FILE_NAMES: readonly string[] = ['teams.yaml', 'teams.yml'];
 
@@ -18,6 +18,8 @@ export function parseTeams(text: string, file: string): ParseResult<TeamsFile> {
       if (problems.length === 0) problems.push(emptyFile(file, text));
       return { value: { file, teams: [] }, problems };
     }
+    const foreign = notNorthstars(doc, file, 'Teams');
+    if (foreign) return { value: null, problems: [foreign] };
     if (!doc.hasSyntaxErrors) for (const item of validateAgainstSchema('teams', doc)) problems.push(item);
     const teams: TeamDecl[] = [];
     for (const item of doc.items(doc.get(doc.root, 'teams'))) {

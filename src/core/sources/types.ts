@@ -18,6 +18,8 @@ export interface ParseProblem {
   ruleId: 'contracts/yaml' | 'contracts/schema' | 'codeowners/syntax' | 'workspace/skipped';
   message: string;
   location: SourceLocation;
+  /** Reported at least at this severity unless configuration sets the rule's (a likely mistake). */
+  atLeast?: 'warning';
 }
 
 /** A string value with where it is written. */

@@ -6,7 +6,7 @@
 import type { Draft, Metric } from '../model/types';
 import type { ParseResult, PriorityDecl, VisionFile } from './types';
 import { validateAgainstSchema } from './schema';
-import { emptyFile, parseSingleYaml, readFailure } from './yaml';
+import { emptyFile, notNorthstars, parseSingleYaml, readFailure } from './yaml';
 
 export const VISION_FILE_NAMES: readonly string[] = ['vision.yaml', 'vision.yml'];
 
@@ -23,6 +23,8 @@ export function parseVision(text: string, file: string): ParseResult<VisionFile>
       if (problems.length === 0) problems.push(emptyFile(file, text));
       return { value: empty, problems };
     }
+    const foreign = notNorthstars(doc, file, 'Vision');
+    if (foreign) return { value: null, problems: [foreign] };
     if (!doc.hasSyntaxErrors) for (const item of validateAgainstSchema('vision', doc)) problems.push(item);
     const root = doc.root;
     const vision = doc.get(root, 'vision');

@@ -660,3 +660,28 @@ export function readFailure(file: string, error: unknown): ParseProblem {
 export function emptyFile(file: string, text: string): ParseProblem {
   return problem('contracts/schema', 'the document is empty', firstLine(file, text));
 }
+
+/**
+ * Is this `teams.yaml` or `vision.yaml` another tool's (DESIGN 1.4, 1.5)? A file is Northstar's
+ * when it says so with `apiVersion: northstar/…`; otherwise it is not read, and a
+ * `workspace/skipped` problem says why: at warning when it has Northstar's `kind` (a forgotten
+ * `apiVersion`), else at information. Null when the file is Northstar's.
+ */
+export function notNorthstars(doc: YamlDoc, file: string, kind: 'Teams' | 'Vision'): ParseProblem | null {
+  const apiVersion = doc.str(doc.get(doc.root, 'apiVersion'))?.trim() ?? '';
+  if (apiVersion.startsWith('northstar/')) return null;
+  const where = doc.valueLoc(doc.root, 'apiVersion') ?? doc.documentLocation();
+  if (doc.str(doc.get(doc.root, 'kind'))?.trim() === kind) {
+    return {
+      ruleId: 'workspace/skipped',
+      message: `${file} was not read: it has "kind: ${kind}" but no "apiVersion: northstar/v1", which makes a file Northstar's. Add that line if it is.`,
+      location: where,
+      atLeast: 'warning',
+    };
+  }
+  return {
+    ruleId: 'workspace/skipped',
+    message: `${file} was not read: it is not Northstar's (no "apiVersion: northstar/v1"), so it belongs to another tool.`,
+    location: where,
+  };
+}

@@ -36,7 +36,7 @@ const PAYMENTS_TEAM = [
 const LEDGER_MODULE = [
   'Module **ledger**: service, tier 1, production, system checkout',
   '*Double\\-entry ledger of every payment, refund and payout; source of truth for finance\\.*',
-  'Owner (from the contract): `@acme/payments` (Payments)',
+  'Owner (from its contract): `@acme/payments` (Payments)',
   'Scorecard: **Silver** (missing for Gold: alerts, runbook)',
   'SLOs: availability 99.9% over 30d',
   'Folder: `services/ledger`',
@@ -45,7 +45,7 @@ const LEDGER_MODULE = [
 const LOGGER_MODULE = [
   'Module **logger**: library, tier 2, production, system platform',
   '*Structured JSON logging with redaction, shared by every Node service\\.*',
-  'Owner (from the contract): `@acme/platform` (Platform)',
+  'Owner (from its contract): `@acme/platform` (Platform)',
   'Scorecard: **Gold**',
   'Folder: `libs/logger`',
 ].join('\n\n');
@@ -53,7 +53,7 @@ const LOGGER_MODULE = [
 const CATALOG_API_MODULE = [
   'Module **catalog\\-api**: service, tier 2, production, system catalog',
   '*Products, variants, prices and stock for every channel\\.*',
-  'Owner (from the contract): `@acme/catalog` (Catalog \\& Search)',
+  'Owner (from its contract): `@acme/catalog` (Catalog \\& Search)',
   'Scorecard: **Gold**',
   'SLOs: availability 99.9% over 30d; read\\-latency\\-p95\\-under\\-150ms 99% over 30d',
   'Folder: `services/catalog-api`',

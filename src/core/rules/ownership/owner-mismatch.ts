@@ -1,4 +1,4 @@
-import { isReportedUnknown, listText, quoted } from '../helpers';
+import { isKnownOwner, isReportedUnknown, listText, quoted } from '../helpers';
 import type { Rule } from '../rule';
 
 export const ownerMismatch: Rule = {
@@ -17,6 +17,11 @@ export const ownerMismatch: Rule = {
       // One cause, one finding: an owner that ownership/unknown-owner reports (nothing declares
       // it, or `jdoe` where CODEOWNERS names the person `@jdoe`) is not a mismatch as well.
       if (module.owners.some((owner) => isReportedUnknown(ctx, owner))) continue;
+      // Two names are two owners only when both are known: an owner that nothing in the
+      // repository declares (no teams.yaml entry, Group or User, not a CODEOWNERS handle) may be
+      // the CODEOWNERS team under the name another catalog gives it, so no mismatch can be told.
+      // ownership/unknown-owner names it (once, when the repository declares no teams at all).
+      if (!module.owners.some((owner) => isKnownOwner(ctx, owner.trim()))) continue;
       // The file that declares the owner stands for the folder: it is what a change to the
       // module's contract would ask CODEOWNERS about.
       const match = ctx.ownersOf(module.ownerLocation.file);

@@ -74,6 +74,24 @@ ruleTester('ownership/owner-mismatch', {
         'services/payments/service-contract.yaml': contract('group:default/discovery'),
       },
     },
+    {
+      // Nothing here declares `search`: it may be @acme/discovery under the name the
+      // organisation's catalog gives it. ownership/unknown-owner names it once instead.
+      name: 'a catalog owner that nothing in the repository declares is not compared',
+      files: {
+        CODEOWNERS: '/services/search/ @acme/discovery\n',
+        'services/search/catalog-info.yaml': text`
+          apiVersion: backstage.io/v1alpha1
+          kind: Component
+          metadata:
+            name: search-api
+          spec:
+            type: service
+            lifecycle: production
+            owner: group:default/search
+        `,
+      },
+    },
   ],
   invalid: [
     {
@@ -103,6 +121,17 @@ ruleTester('ownership/owner-mismatch', {
       name: 'a catalog owner that differs from CODEOWNERS',
       files: {
         CODEOWNERS: '/services/search/ @acme/discovery\n',
+        'org/catalog-info.yaml': text`
+          apiVersion: backstage.io/v1alpha1
+          kind: Group
+          metadata:
+            name: search
+            annotations:
+              github.com/team-slug: acme/search
+          spec:
+            type: team
+            children: []
+        `,
         'services/search/catalog-info.yaml': text`
           apiVersion: backstage.io/v1alpha1
           kind: Component

@@ -1,0 +1,147 @@
+/**
+ * What a Backstage repository's catalog reaches (issue "True to real repositories", items 3, 5
+ * and 11), on layouts taken from real repositories: a root `Location` that registers
+ * `catalog-entities/*.yaml` (redhat-developer/rhdh), a repository-wide Component over its
+ * packages, CI tooling under `.ci/`, and another tool's `teams.yaml`.
+ */
+import assert from 'node:assert/strict';
+import { analyzeWorkspace, WorkspaceAnalyzer } from '../../../src/core/analyze';
+import { InMemoryFileAccess } from '../../../src/core/fs';
+import { locationFiles, resolveTarget } from '../../../src/core/sources/locations';
+import { parseCatalog } from '../../../src/core/sources/backstage';
+
+const rootCatalog = (extra = '') => `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: portal
+  annotations:
+    github.com/project-slug: acme/portal
+spec:
+  type: repository
+  owner: portal-team
+  lifecycle: production
+${extra}`;
+
+const rootLocation = `---
+apiVersion: backstage.io/v1alpha1
+kind: Location
+metadata:
+  name: portal-entities
+spec:
+  targets:
+    - ./catalog-entities/all.yaml
+`;
+
+function portal(files: Record<string, string> = {}): InMemoryFileAccess {
+  return new InMemoryFileAccess({
+    'catalog-info.yaml': rootCatalog(rootLocation),
+    'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*', 'plugins/*'] }),
+    'packages/app/package.json': JSON.stringify({ name: 'app', private: true }),
+    'packages/app/src/App.tsx': 'export const App = () => null;\n',
+    'packages/app/src/App.test.tsx': 'test("renders", () => undefined);\n',
+    'plugins/scorecard/package.json': JSON.stringify({ name: '@acme/plugin-scorecard' }),
+    'plugins/scorecard/src/index.ts': 'export {};\n',
+    '.ci/package.json': JSON.stringify({ name: 'ci-scripts', private: true }),
+    '.ci/index.js': 'console.log("label the cluster");\n',
+    'catalog-entities/all.yaml': `apiVersion: backstage.io/v1alpha1
+kind: Location
+metadata:
+  name: all
+spec:
+  targets:
+    - ./groups/*.yaml
+    - ./components.yaml
+    - ../../outside.yaml
+    - https://github.com/acme/other/blob/main/catalog-info.yaml
+`,
+    'catalog-entities/groups/portal-team.yaml': `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: portal-team
+  annotations:
+    github.com/team-slug: acme/portal-team
+spec:
+  type: team
+  children: []
+`,
+    'catalog-entities/components.yaml': `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: upstream-plugin
+spec:
+  type: library
+  owner: portal-team
+  lifecycle: production
+`,
+    ...files,
+  });
+}
+
+describe('catalog reach: Locations, groups that own their folder, tooling, other tools\' files', () => {
+  it('resolves Location targets inside the root only', () => {
+    assert.equal(resolveTarget('catalog-entities', './groups.yaml'), 'catalog-entities/groups.yaml');
+    assert.equal(resolveTarget('catalog-entities', '../catalog-info.yaml'), 'catalog-info.yaml');
+    assert.equal(resolveTarget('', '../outside.yaml'), null);
+    assert.equal(resolveTarget('a', '/etc/passwd'), null);
+    assert.equal(resolveTarget('', 'https://github.com/acme/portal/blob/main/x.yaml'), null);
+    assert.equal(resolveTarget('', 'url:./x.yaml'), null);
+    const entities = parseCatalog(
+      'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: l\nspec:\n  target: ./a.yaml\n  targets: ["./b/*.yaml", "./missing.yaml"]\n',
+      'cat/all.yaml',
+    ).value!;
+    const files = ['cat/a.yaml', 'cat/all.yaml', 'cat/b/one.yaml', 'cat/b/two.yml', 'cat/b/three.yaml'];
+    assert.deepEqual(locationFiles(entities, files, new Set(files)), ['cat/a.yaml', 'cat/b/one.yaml', 'cat/b/three.yaml']);
+  });
+
+  it('reads what a Location registers: the Group declares the owner, and a Component elsewhere is no module of that folder', async () => {
+    const analysis = await analyzeWorkspace(portal(), { today: '2026-11-01' });
+    const unknown = analysis.model.findings.filter((f) => f.ruleId === 'ownership/unknown-owner');
+    assert.deepEqual(unknown, [], 'portal-team is declared by catalog-entities/groups/portal-team.yaml');
+    assert.equal(analysis.teamOf('portal-team')?.source !== 'undeclared', true);
+    assert.equal(analysis.moduleByName('upstream-plugin'), undefined, 'catalog-entities/components.yaml describes code elsewhere');
+  });
+
+  it('gives the packages inside a repository-wide Component its owner, and leaves .ci/ tooling out', async () => {
+    const analysis = await analyzeWorkspace(portal(), { today: '2026-11-01' });
+    const byName = new Map(analysis.model.modules.map((m) => [m.name, m]));
+    assert.equal(byName.get('portal')?.kind, 'group');
+    for (const name of ['app', '@acme/plugin-scorecard']) {
+      const m = byName.get(name)!;
+      assert.deepEqual([m.owners, m.ownerSource, m.ownerLocation?.file], [['portal-team'], 'group', 'catalog-info.yaml'], name);
+    }
+    assert.equal(byName.has('ci-scripts'), false);
+    assert.deepEqual(analysis.model.findings.filter((f) => f.ruleId === 'ownership/missing-owner'), []);
+  });
+
+  it('a package with an owner of its own (CODEOWNERS) keeps it', async () => {
+    const analysis = await analyzeWorkspace(portal({ '.github/CODEOWNERS': '/plugins/scorecard/ @acme/scorecard\n' }), { today: '2026-11-01' });
+    const m = analysis.moduleByName('@acme/plugin-scorecard')!;
+    assert.deepEqual([m.owners, m.ownerSource], [['@acme/scorecard'], 'codeowners']);
+  });
+
+  it('a Location edit is seen on update', async () => {
+    const fs = portal();
+    const analyzer = new WorkspaceAnalyzer(fs, { today: '2026-11-01' });
+    await analyzer.analyze();
+    fs.write('catalog-entities/groups/portal-team.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: other-team\nspec:\n  type: team\n');
+    const after = await analyzer.update([{ kind: 'changed', path: 'catalog-entities/groups/portal-team.yaml' }]);
+    assert.ok(after.model.findings.some((f) => f.ruleId === 'ownership/unknown-owner' && f.message.includes('portal-team')));
+  });
+
+  for (const [file, kind] of [['teams.yaml', 'Teams'], ['vision.yaml', 'Vision']] as const) {
+    it(`another tool's ${file} is not read: information, or a warning when it says kind: ${kind}`, async () => {
+      const foreign = await analyzeWorkspace(
+        new InMemoryFileAccess({ [file]: 'teams:\n  - name: Platform\n    slack: "#platform"\n', 'package.json': '{"name":"x"}' }),
+        { today: '2026-11-01' },
+      );
+      const skipped = foreign.model.findings.filter((f) => f.file === file);
+      assert.deepEqual(skipped.map((f) => [f.ruleId, f.severity]), [['workspace/skipped', 'info']]);
+      assert.match(skipped[0].message, /not Northstar's \(no "apiVersion: northstar\/v1"\)/);
+
+      const forgotten = await analyzeWorkspace(new InMemoryFileAccess({ [file]: `kind: ${kind}\nteams: []\npriorities: []\n` }), { today: '2026-11-01' });
+      const warned = forgotten.model.findings.filter((f) => f.file === file);
+      assert.deepEqual(warned.map((f) => [f.ruleId, f.severity, f.line]), [['workspace/skipped', 'warning', 1]]);
+      assert.match(warned[0].message, new RegExp(`has "kind: ${kind}" but no "apiVersion: northstar/v1"`));
+    });
+  }
+});
