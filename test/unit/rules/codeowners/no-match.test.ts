@@ -53,6 +53,20 @@ ruleTester('codeowners/no-match', {
       errors: [{ message: 'Pattern "/runbook.md" matches no file', file: 'CODEOWNERS', line: 1, column: 1 }],
     },
     {
+      // GitLab reads `/services/payments` as a file path: the folder exists, the line lacks its `/`.
+      name: 'GitLab: a folder written without its trailing slash is told to add it, not that it moved',
+      files: { ...files, '.gitlab/CODEOWNERS': '[Payments]\n/services/payments @acme/payments\nservices @acme/platform\n' },
+      errors: [
+        {
+          message: 'Pattern "/services/payments" matches no file: GitLab reads a path without a trailing "/" as a file, and "/services/payments" is a folder. Write "/services/payments/" to own the files in it.',
+          file: '.gitlab/CODEOWNERS',
+          line: 2,
+          column: 1,
+        },
+        { message: 'Pattern "services" matches no file: GitLab reads a path without a trailing "/" as a file', file: '.gitlab/CODEOWNERS', line: 3, column: 1 },
+      ],
+    },
+    {
       name: 'raised to an error in .northstar.yaml',
       files: { ...files, '.northstar.yaml': 'rules:\n  codeowners/no-match: error\n', CODEOWNERS: '/runbook.md @acme/sre\n' },
       errors: [{ message: 'Pattern "/runbook.md" matches no file', file: 'CODEOWNERS', line: 1, column: 1, severity: 'error' }],
