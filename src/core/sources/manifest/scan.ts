@@ -100,7 +100,7 @@ export function keyedString(text: string, i: number, key: string, separator: '='
   return stringLiteral(text, k);
 }
 
-/** Every string literal between `from` and the `close` bracket matching the one just before `from`. */
+/** Every string literal between `from` and the `close` bracket matching the one just before `from`, dictionary keys left out. */
 export function stringsUntilClose(text: string, from: number, open: string, close: string): { values: string[]; end: number } {
   const values: string[] = [];
   let depth = 1;
@@ -110,7 +110,8 @@ export function stringsUntilClose(text: string, from: number, open: string, clos
     if (ch === '"' || ch === "'") {
       const literal = stringLiteral(text, i);
       if (literal) {
-        values.push(text.slice(literal.start, literal.end));
+        // A dictionary's key (`{"test": [...]}`) is no value.
+        if (text[skipSpaces(text, literal.after)] !== ':') values.push(text.slice(literal.start, literal.end));
         i = literal.after;
         continue;
       }
