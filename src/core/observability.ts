@@ -12,6 +12,11 @@ const LIBRARIES: ReadonlyArray<[string, ObservabilitySignal]> = [
   ['opentelemetry-*', 'traces'],
   ['io.opentelemetry*', 'traces'],
   ['OpenTelemetry*', 'traces'],
+  ['open-telemetry/*', 'traces'], // PHP (composer)
+  ['opentelemetry', 'traces'], // Dart, Elixir (`opentelemetry`, `opentelemetry_api`, …)
+  ['opentelemetry_*', 'traces'],
+  ['swift-otel', 'traces'],
+  ['swift-distributed-tracing', 'traces'],
   // Prometheus clients and Micrometer
   ['prom-client', 'metrics'],
   ['github.com/prometheus/client_golang*', 'metrics'],
@@ -24,6 +29,14 @@ const LIBRARIES: ReadonlyArray<[string, ObservabilitySignal]> = [
   ['micrometer-*', 'metrics'],
   ['io.micrometer*', 'metrics'],
   ['hot-shots', 'metrics'],
+  ['promphp/*', 'metrics'], // PHP
+  ['prometheus_exporter', 'metrics'], // Ruby
+  ['yabeda*', 'metrics'],
+  ['statsd-instrument', 'metrics'],
+  ['swift-prometheus', 'metrics'],
+  ['swift-metrics', 'metrics'],
+  ['prom_ex', 'metrics'], // Elixir
+  ['telemetry_metrics*', 'metrics'],
   // Structured loggers
   ['pino', 'logs'],
   ['winston', 'logs'],
@@ -39,6 +52,12 @@ const LIBRARIES: ReadonlyArray<[string, ObservabilitySignal]> = [
   ['logstash-logback-encoder', 'logs'],
   ['Serilog*', 'logs'],
   ['tracing-subscriber', 'logs'],
+  ['lograge', 'logs'], // Ruby
+  ['semantic_logger', 'logs'],
+  ['rails_semantic_logger', 'logs'],
+  ['monolog/monolog', 'logs'], // PHP
+  ['swift-log', 'logs'],
+  ['logger_json', 'logs'], // Elixir
   ['tracing', 'traces'],
   // Error tracking and APM
   ['@sentry/*', 'errors'],
@@ -46,12 +65,23 @@ const LIBRARIES: ReadonlyArray<[string, ObservabilitySignal]> = [
   ['github.com/getsentry/sentry-go', 'errors'],
   ['io.sentry*', 'errors'],
   ['sentry', 'errors'],
+  ['sentry-ruby', 'errors'],
+  ['sentry-rails', 'errors'],
+  ['sentry/*', 'errors'], // PHP: sentry/sentry, sentry/sentry-laravel, sentry/sentry-symfony
+  ['sentry-cocoa', 'errors'],
+  ['sentry_flutter', 'errors'],
+  ['sentry_dart', 'errors'],
+  ['firebase_crashlytics', 'errors'],
   ['dd-trace', 'traces'],
   ['ddtrace', 'traces'],
   ['gopkg.in/DataDog/dd-trace-go*', 'traces'],
   ['github.com/DataDog/dd-trace-go*', 'traces'],
   ['datadog', 'metrics'],
+  ['datadog/*', 'traces'], // PHP: datadog/dd-trace
+  ['datadog_flutter_plugin', 'traces'],
+  ['spandex*', 'traces'], // Elixir
   ['newrelic', 'traces'],
+  ['newrelic_rpm', 'traces'], // Ruby
   ['github.com/newrelic/go-agent*', 'traces'],
   ['com.newrelic*', 'traces'],
 ];

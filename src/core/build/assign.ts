@@ -9,16 +9,41 @@ import type { ModuleDraft } from '../model/module';
 import type { NorthstarConfig, PriorityTag } from '../model/types';
 import { testProjectSubject } from './moduleKinds';
 
+/**
+ * Test files by convention (DESIGN.md 3, quality/missing-tests), every ecosystem in one list:
+ * JavaScript (`*.test.*`, `*.spec.*`, `__tests__/`, Cypress `cypress/`, Playwright and others
+ * `e2e/`, `*.e2e.*`), Go (`*_test.go`), pytest (`test_*.py`, `*_test.py`, `conftest.py`), RSpec
+ * (`spec/`, `*_spec.rb`) and Minitest (`test/`, `*_test.rb`), JVM source sets (`src/test/`,
+ * Android `src/androidTest/`, Kotlin multiplatform `src/jvmTest/`, `src/commonTest/`,
+ * `src/androidHostTest/`, … any `src/<x>Test/`), PHP and .NET `tests/`, Swift `Tests/`, Elixir
+ * `*_test.exs`.
+ */
 export const TEST_CONVENTIONS = [
   '**/*.test.*',
   '**/*.spec.*',
   '**/test/**',
   '**/tests/**',
+  '**/Tests/**',
   '**/__tests__/**',
   '**/*_test.go',
   '**/test_*.py',
+  '**/*_test.py',
+  '**/conftest.py',
+  '**/spec/**',
+  '**/*_spec.rb',
+  '**/*_test.rb',
+  '**/*_test.exs',
+  '**/cypress/**',
+  '**/e2e/**',
+  '**/*.e2e.*',
   '**/src/test/**',
+  '**/src/*Test/**',
 ];
+
+/** Does a path name a test word at all? Every default convention does: the globs run on the few paths that pass. */
+function mayBeTest(path: string): boolean {
+  return path.includes('test') || path.includes('spec') || path.includes('Test') || path.includes('e2e') || path.includes('cypress');
+}
 
 const SERVICE_FILES = new Set(['Dockerfile', 'Containerfile', 'Procfile', 'Chart.yaml', 'fly.toml', 'app.yaml', 'serverless.yml', 'skaffold.yaml']);
 const SERVICE_FOLDERS = ['k8s/', 'kubernetes/', 'helm/', 'deploy/', 'deployment/'];
@@ -41,6 +66,7 @@ export async function assignFiles(
   memo: TestMemo,
   typeDeclared: ReadonlySet<ModuleDraft>,
   pause: () => Promise<void> | null,
+  testSubjects: ReadonlyMap<string, readonly ModuleDraft[]> = new Map(),
 ): Promise<void> {
   const conventions = config.tests.patterns ?? TEST_CONVENTIONS;
   // Whether a file is a test depends on its module's folder and globs and on the conventions:
@@ -57,12 +83,12 @@ export async function assignFiles(
   // Every default convention names `test` or `spec`: a path with neither is no test, and most
   // paths are not, so the glob matcher runs on a few of them.
   const conventionGlobs = compileGlobs(conventions);
-  const byConvention =
-    conventions === TEST_CONVENTIONS ? (rel: string) => (rel.includes('test') || rel.includes('spec')) && conventionGlobs(rel) : conventionGlobs;
+  const byConvention = conventions === TEST_CONVENTIONS ? (rel: string) => mayBeTest(rel) && conventionGlobs(rel) : conventionGlobs;
   // Which module's tests each file is, and which modules hold deployment files, depend only on
   // the file list, the modules' folders and globs, and the conventions: the whole assignment is
   // kept while those are the same (a contract or CODEOWNERS edit moves no file).
-  const layout = `${conventionsKey}\n${modules.map((m) => (m.testGlobs ? `${m.path}\u0000${m.testGlobs.join('\u0000')}` : m.path)).join('\n')}`;
+  const subjectsKey = [...testSubjects].map(([folder, targets]) => `${folder}\u0000${targets.map((t) => t.path).join('\u0000')}`).join('\n');
+  const layout = `${conventionsKey}\n${modules.map((m) => (m.testGlobs ? `${m.path}\u0000${m.testGlobs.join('\u0000')}` : m.path)).join('\n')}\n${subjectsKey}`;
   const kept = memo.assignment;
   if (kept && kept.files === files && kept.layout === layout) {
     modules.forEach((m, i) => {
@@ -75,25 +101,32 @@ export async function assignFiles(
       testers.set(m, m.testGlobs ? ((g) => (rel: string) => g(m.path === '' ? rel : `${m.path}/${rel}`))(compileGlobs(m.testGlobs)) : byConvention);
       tests.set(m, []);
     }
-    // A .NET test project `X.Tests` is no module: its files are X's tests when X is one.
+    // A .NET test project is no module: its files are the tests of every project it references
+    // (`testSubjects`), else, for one named `X.Tests`, of X when X is one.
     const byName = new Map<string, ModuleDraft>();
     for (const m of modules) if (!byName.has(m.name)) byName.set(m.name, m);
-    const testedBy = (file: string): ModuleDraft | undefined => {
+    const testedBy = (file: string): readonly ModuleDraft[] | undefined => {
+      if (testSubjects.size > 0) {
+        for (let folder = file.lastIndexOf('/'); folder > 0; folder = file.lastIndexOf('/', folder - 1)) {
+          const targets = testSubjects.get(file.slice(0, folder));
+          if (targets) return targets;
+        }
+      }
       if (!/tests\//i.test(file)) return undefined;
       const segments = file.split('/');
       for (let s = segments.length - 2; s >= 0; s--) {
         const subject = testProjectSubject(segments[s]);
         const target = subject === null ? undefined : byName.get(subject);
-        if (target) return target;
+        if (target) return [target];
       }
       return undefined;
     };
     for (let i = 0; i < files.length; i++) {
       if ((i & 511) === 0) await pause();
       const file = files[i];
-      const subjectOf = testedBy(file);
-      if (subjectOf) {
-        tests.get(subjectOf)!.push(file);
+      const subjectsOf = testedBy(file);
+      if (subjectsOf) {
+        for (const subject of subjectsOf) tests.get(subject)!.push(file);
         continue;
       }
       const m = moduleOf(file);

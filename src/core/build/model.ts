@@ -42,7 +42,7 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
   const directory = buildTeamDirectory(input.teamsFile, input.catalog, input.codeowners);
 
   await pause();
-  const { modules, typeDeclared } = await buildModules(
+  const { modules, typeDeclared, testSubjects } = await buildModules(
     { files, fileSet: input.fileSet, contracts: input.contracts, catalog: input.catalog, manifests: input.manifests, config, ownersOf: input.ownersOf },
     pause,
   );
@@ -67,7 +67,7 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
   // Workspace files are already clean: no normalising on this path, called once per file.
   const moduleOfFile = (file: string): ModuleDraft | undefined => byFolder.get(file) ?? moduleOfFolder(dirname(file)) ?? undefined;
   await pause();
-  await assignFiles(modules, files, moduleOfFile, input.priorityTags, config, memo, typeDeclared, pause);
+  await assignFiles(modules, files, moduleOfFile, input.priorityTags, config, memo, typeDeclared, pause, testSubjects);
 
   const teams = assignTeams(modules, directory);
   const teamById = new Map(teams.map((t) => [t.id, t] as const));

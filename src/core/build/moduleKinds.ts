@@ -18,7 +18,16 @@
  *   subpath-export stub, a `{"type": "module"}` marker): `ManifestDecl.notAPackage`.
  * - Aggregators are not modules: a manifest that only declares a workspace
  *   (`ManifestDecl.workspaceOnly`), a Gradle build beside a settings.gradle that includes projects
- *   (`ManifestDecl.includesProjects`). Go tool pins are not modules (`isGoToolPin`).
+ *   (`ManifestDecl.includesProjects`), a meta-gem over the gems inside its folder (`isMetaGem`), a
+ *   BOM (`ManifestDecl.bom`). Go tool pins are not modules (`isGoToolPin`).
+ * - A dependency list (Gemfile, Pipfile, requirements*.txt) names no package
+ *   (`isModuleDependencyList`): beside another manifest it adds that module's dependencies, beside
+ *   an aggregator it is the workspace's development list, under `docs/` it builds documentation;
+ *   alone it is an application module named by its folder.
+ * - A JVM project whose only sources are test source sets (`src/test`, `src/androidTest`,
+ *   `src/jvmTest`, …) is a test project (`isTestOnlyProject`); so is a .NET project that references
+ *   a test SDK or framework (`ManifestDecl.testProject`): it holds the tests of every project it
+ *   references (`<ProjectReference>`).
  */
 
 /** What the engine knows about a module when it decides whether it is a group. */
@@ -49,7 +58,19 @@ export function isInside(inner: string, outer: string): boolean {
 /** Folder names that hold test code or test data, whatever their parent. */
 const TEST_SEGMENTS: ReadonlySet<string> = new Set(['test', 'tests', '__tests__', 'fixtures', '__fixtures__', '__mocks__', 'testdata']);
 /** Name endings (lower case) of a test-only project's folder: `e2e-tests`, `Jellyfin.Api.Tests`. */
-const TEST_PROJECT_ENDINGS: readonly string[] = ['-tests', '_tests', '-test', '.tests', '.unittests', '.integrationtests'];
+const TEST_PROJECT_ENDINGS: readonly string[] = [
+  '-tests',
+  '_tests',
+  '-test',
+  '.tests',
+  '.unittests',
+  '.integrationtests',
+  // Code that only tests use: `okhttp-testing-support`, `spring-test-support`, `acme-test-utils`.
+  '-testing-support',
+  '-test-support',
+  '-test-utils',
+  '-test-helpers',
+];
 /** .NET test project endings, longest first: `Jellyfin.Api.UnitTests` tests `Jellyfin.Api`. */
 const DOTNET_TEST_ENDINGS: readonly string[] = ['.integrationtests', '.unittests', '.tests'];
 
@@ -141,4 +162,54 @@ export function isGoToolPin(folder: string, hasFile: (path: string) => boolean):
   if (segments.includes('.bingo')) return true;
   if (!segments.includes('tools')) return false;
   return hasFile(`${folder}/tool.go`) || hasFile(`${folder}/tools.go`);
+}
+
+/** Folder names of documentation builds: a dependency list there installs the docs toolchain. */
+const DOCS_SEGMENTS: ReadonlySet<string> = new Set(['docs', 'doc', 'documentation']);
+
+/** What the engine knows about a folder's manifests when it decides whether a dependency list is a module. */
+export interface DependencyListContext {
+  /** The list's folder. */
+  folder: string;
+  /** Manifests in the same folder other than dependency lists, module or not. */
+  packageManifestsBeside: number;
+  /** Of those, how many make a module. */
+  packageModulesBeside: number;
+}
+
+/**
+ * Does a dependency list (Gemfile, Pipfile, requirements*.txt) make or join a module? Alone it is an
+ * application module named by its folder; beside a package that is a module it adds that module's
+ * dependencies; beside only aggregators it is the workspace's development list (rails' root
+ * Gemfile beside its meta-gem and Yarn workspace root), not a module; under a documentation folder
+ * (`docs/requirements.txt`) it installs the docs toolchain. Test folders are excluded for every
+ * manifest.
+ */
+export function isModuleDependencyList(ctx: DependencyListContext): boolean {
+  if (ctx.packageManifestsBeside > 0 && ctx.packageModulesBeside === 0) return false;
+  return ctx.folder === '' || !ctx.folder.split('/').some((s) => DOCS_SEGMENTS.has(s.toLowerCase()));
+}
+
+/**
+ * Is a gemspec a meta-gem, an aggregator like a Maven parent: its dependencies include two or more
+ * gems defined inside its own folder, and it has no `lib/` of its own? E.g. rails' root
+ * `rails.gemspec` over `actionpack/actionpack.gemspec`, `activerecord/activerecord.gemspec`, ….
+ */
+export function isMetaGem(dependencies: readonly string[], innerGems: ReadonlySet<string>, hasLib: boolean): boolean {
+  if (hasLib) return false;
+  return dependencies.filter((d) => innerGems.has(d)).length >= 2;
+}
+
+/** Is a source-set folder under `src/` a test one (`test`, `androidTest`, `jvmTest`, `commonTest`, `androidHostTest`)? */
+export function isTestSourceSet(name: string): boolean {
+  return name === 'test' || name === 'tests' || name.endsWith('Test') || name.endsWith('Tests');
+}
+
+/**
+ * Is a JVM project (Gradle or Maven) a test project: it has source sets under `src/`, and all are
+ * test ones (okhttp's `okhttp-hpacktests/` holds only `src/test/`)? `sourceSets` are the names of
+ * the folders under its `src/` that hold files.
+ */
+export function isTestOnlyProject(sourceSets: ReadonlySet<string>): boolean {
+  return sourceSets.size > 0 && [...sourceSets].every(isTestSourceSet);
 }

@@ -9,7 +9,19 @@ import type { Module, ModuleType, NorthstarConfig, ObservabilityEvidence, OwnerM
 import { evidenceFromAnnotations, evidenceFromDependencies } from '../observability';
 import { isCatalogFile, parseEntityRef } from '../sources/backstage';
 import { WORKSPACE_MARKER_FILES } from '../sources/manifest';
-import { isGoToolPin, isGroup, isTemplate, isTestFolder, isToolingFolder, type TemplateContext } from './moduleKinds';
+import {
+  isGoToolPin,
+  isGroup,
+  isInside,
+  isMetaGem,
+  isModuleDependencyList,
+  isTemplate,
+  isTestFolder,
+  isTestOnlyProject,
+  isToolingFolder,
+  testProjectSubject,
+  type TemplateContext,
+} from './moduleKinds';
 import type { CatalogEntity, ContractDecl, ManifestDecl } from '../sources/types';
 import { compareStrings } from '../walk';
 
@@ -48,7 +60,7 @@ function prefixGlob(folder: string, glob: string): string {
 export async function buildModules(
   input: ModuleInputs,
   pause: () => Promise<void> | null,
-): Promise<{ modules: ModuleDraft[]; typeDeclared: ReadonlySet<ModuleDraft> }> {
+): Promise<{ modules: ModuleDraft[]; typeDeclared: ReadonlySet<ModuleDraft>; testSubjects: ReadonlyMap<string, readonly ModuleDraft[]> }> {
   const typeDeclared = new Set<ModuleDraft>();
   const { contracts, catalog, manifests, config } = input;
   const modules: ModuleDraft[] = [];
@@ -191,13 +203,21 @@ export async function buildModules(
         isTemplate(mf.folder, mf.name, templates),
     ),
   );
+  for (const mf of otherNonModules(manifests, input.files)) skipped.add(mf);
+  for (const mf of dependencyListsOutside(manifests, skipped)) skipped.add(mf);
   const notAModule = (mf: ManifestDecl) => skipped.has(mf);
-  for (const mf of manifests) {
+  // A folder's module is made by its first manifest in this order (the others add to it): the
+  // kinds read longest first, then the newer ecosystems, then dependency lists, which name nothing.
+  const ordered = manifests.map((mf, i) => ({ mf, i })).sort((a, b) => manifestRank(a.mf) - manifestRank(b.mf) || a.i - b.i).map((x) => x.mf);
+  for (const mf of ordered) {
     if (due()) await pause();
     if (notAModule(mf)) continue;
     const existing = byFolder.get(mf.folder)?.[0];
     const m = existing ?? newModule(manifestModuleName(mf), mf.folder, 'manifest', mf.location);
     if (existing && !m.files.includes(mf.file)) m.files.push(mf.file);
+    // A BOM publishes the versions of the build's other modules and holds no code: like a group,
+    // its owner is checked and it is not scored.
+    if (!existing && mf.bom === true) m.kind = 'group';
     m.packageName ??= mf.name;
     for (const item of evidenceFromDependencies(mf.dependencies, config.observability.libraries)) m.observability.push(item);
     if (!existing) add(m);
@@ -267,7 +287,107 @@ export async function buildModules(
   const kept = modules.filter((m) => include(m.path) && !exclude(m.path));
   for (const m of kept) m.observability = dedupeEvidence(m.observability);
   kept.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.name, b.name));
-  return { modules: kept, typeDeclared };
+  return { modules: kept, typeDeclared, testSubjects: testSubjectsOf(manifests, byFolder, kept) };
+}
+
+const FIRST_KINDS: ReadonlySet<ManifestDecl['kind']> = new Set(['npm', 'go', 'cargo', 'python', 'maven', 'gradle', 'dotnet']);
+
+function manifestRank(mf: ManifestDecl): number {
+  if (mf.dependencyList === true) return 2;
+  return FIRST_KINDS.has(mf.kind) ? 0 : 1;
+}
+
+/**
+ * Manifests that make no module for what lies beside or inside them (build/moduleKinds.ts): BOMs,
+ * .NET test projects, meta-gems, JVM projects with only test sources, and dependency lists that
+ * are not an application of their own.
+ */
+function otherNonModules(manifests: readonly ManifestDecl[], files: readonly string[]): ManifestDecl[] {
+  const out: ManifestDecl[] = [];
+  const gems = manifests.filter((mf) => mf.kind === 'ruby' && mf.dependencyList !== true && mf.name !== null);
+  const jvm = new Set(manifests.filter((mf) => mf.kind === 'gradle' || mf.kind === 'maven').map((mf) => mf.folder));
+  const sourceSets = jvm.size > 0 ? sourceSetsOf(files, jvm) : new Map<string, Set<string>>();
+  const withLib = gems.length > 0 ? foldersWithLib(files, new Set(gems.map((g) => g.folder))) : new Set<string>();
+  for (const mf of manifests) {
+    if (mf.kind === 'dotnet' && mf.testProject === true) out.push(mf);
+    else if ((mf.kind === 'gradle' || mf.kind === 'maven') && !isSampleFolder(mf.folder) && isTestOnlyProject(sourceSets.get(mf.folder) ?? new Set())) out.push(mf);
+    else if (mf.kind === 'ruby' && mf.dependencyList !== true) {
+      const inner = new Set(gems.filter((g) => isInside(g.folder, mf.folder)).map((g) => g.name!));
+      if (isMetaGem(mf.dependencies, inner, withLib.has(mf.folder))) out.push(mf);
+    }
+  }
+  return out;
+}
+
+/** Dependency lists that neither make nor join a module (`isModuleDependencyList`). */
+function dependencyListsOutside(manifests: readonly ManifestDecl[], skipped: ReadonlySet<ManifestDecl>): ManifestDecl[] {
+  const packages = new Map<string, { all: number; modules: number }>();
+  for (const mf of manifests) {
+    if (mf.dependencyList === true) continue;
+    const count = packages.get(mf.folder) ?? { all: 0, modules: 0 };
+    count.all++;
+    if (!skipped.has(mf)) count.modules++;
+    packages.set(mf.folder, count);
+  }
+  return manifests.filter((mf) => {
+    if (mf.dependencyList !== true || skipped.has(mf)) return false;
+    const beside = packages.get(mf.folder) ?? { all: 0, modules: 0 };
+    return !isModuleDependencyList({ folder: mf.folder, packageManifestsBeside: beside.all, packageModulesBeside: beside.modules });
+  });
+}
+
+/** For each JVM project folder, the names of the folders under its `src/` that hold files. */
+function sourceSetsOf(files: readonly string[], folders: ReadonlySet<string>): Map<string, Set<string>> {
+  const sets = new Map<string, Set<string>>();
+  for (const file of files) {
+    // The first `src/` segment of the path; the project is the folder above it.
+    const slashSrc = file.startsWith('src/') ? -1 : file.indexOf('/src/');
+    if (slashSrc < 0 && !file.startsWith('src/')) continue;
+    const folder = slashSrc < 0 ? '' : file.slice(0, slashSrc);
+    if (!folders.has(folder)) continue;
+    const rest = file.slice(slashSrc + 5);
+    const slash = rest.indexOf('/');
+    if (slash <= 0) continue;
+    const set = sets.get(folder) ?? new Set<string>();
+    set.add(rest.slice(0, slash));
+    sets.set(folder, set);
+  }
+  return sets;
+}
+
+/** The folders (of those asked) that hold a `lib/` folder with files. */
+function foldersWithLib(files: readonly string[], folders: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  for (const folder of folders) {
+    const prefix = folder === '' ? 'lib/' : `${folder}/lib/`;
+    if (files.some((f) => f.startsWith(prefix))) found.add(folder);
+  }
+  return found;
+}
+
+/**
+ * Test projects → the modules they test: a .NET test project (one that references a test SDK, or
+ * is named `X.Tests`) tests every project it references with `<ProjectReference>`. Keyed by the
+ * test project's folder.
+ */
+function testSubjectsOf(manifests: readonly ManifestDecl[], byFolder: ReadonlyMap<string, ModuleDraft[]>, kept: readonly ModuleDraft[]): Map<string, ModuleDraft[]> {
+  const keptSet = new Set(kept);
+  const subjects = new Map<string, ModuleDraft[]>();
+  for (const mf of manifests) {
+    if (mf.kind !== 'dotnet' || !mf.projectReferences) continue;
+    if (mf.testProject !== true && testProjectSubject(basename(mf.file).replace(/\.csproj$/, '')) === null) continue;
+    const referenced: ModuleDraft[] = [];
+    for (const reference of mf.projectReferences) {
+      const slash = reference.lastIndexOf('/');
+      const m = byFolder.get(slash < 0 ? '' : reference.slice(0, slash))?.[0];
+      if (m && keptSet.has(m) && m.path !== mf.folder && !referenced.includes(m)) referenced.push(m);
+    }
+    const subject = testProjectSubject(basename(mf.file).replace(/\.csproj$/, ''));
+    const named = subject === null ? [] : referenced.filter((m) => testsByName(subject, m.name));
+    const targets = named.length > 0 ? named : referenced;
+    if (targets.length > 0) subjects.set(mf.folder, targets);
+  }
+  return subjects;
 }
 
 function manifestModuleName(mf: ManifestDecl): string {
@@ -287,4 +407,24 @@ function dedupeEvidence(evidence: ObservabilityEvidence[]): ObservabilityEvidenc
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * Does test project subject X (of `X.Tests`) name project `name`: the same name, or the same name
+ * after the product prefix (`Jellyfin.Common.Tests` tests `MediaBrowser.Common`,
+ * `Jellyfin.Server.Implementations.Tests` tests `Emby.Server.Implementations`)? Of the projects a
+ * test project references, those it names are the ones it tests (the others are set-up); when it
+ * names none, it tests them all.
+ */
+function testsByName(subject: string, name: string): boolean {
+  const s = subject.toLowerCase();
+  const n = name.toLowerCase();
+  if (s === n) return true;
+  const dot = s.indexOf('.');
+  return dot > 0 && n.endsWith(s.slice(dot));
+}
+
+/** Examples and samples: a sample made only of tests (okhttp's `samples/compare`) still is one. */
+function isSampleFolder(folder: string): boolean {
+  return folder.split('/').some((s) => s === 'samples' || s === 'examples' || s === 'sample' || s === 'example');
 }

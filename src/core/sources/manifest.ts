@@ -16,6 +16,14 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ManifestDecl, ParseProblem, ParseResult } from './types';
 import { baseName, folderOf, LineIndex } from './text';
 import { skipSpaces } from '../regex';
+import { readComposer } from './manifest/php';
+import { readPubspec } from './manifest/dart';
+import { readMixExs } from './manifest/elixir';
+import { normalizePythonName, readPipfile, readRequirements, readSetupCfg, readSetupPy, requirementName } from './manifest/python';
+import { readGemfile, readGemspec } from './manifest/ruby';
+import { readPackageSwift } from './manifest/swift';
+
+export { normalizePythonName } from './manifest/python';
 
 export const MANIFEST_FILE_NAMES: readonly string[] = [
   'package.json',
@@ -29,7 +37,20 @@ export const MANIFEST_FILE_NAMES: readonly string[] = [
   // Read only to know whether the folder's build is a multi-project root (never a module itself).
   'settings.gradle',
   'settings.gradle.kts',
+  'setup.py',
+  'setup.cfg',
+  'Pipfile',
+  'Gemfile',
+  'composer.json',
+  'Package.swift',
+  'pubspec.yaml',
+  'mix.exs',
 ];
+
+/** `requirements.txt`, `requirements-dev.txt`, `requirements.latest.txt`: pip requirement files. */
+function isRequirementsFile(name: string): boolean {
+  return name.startsWith('requirements') && name.endsWith('.txt');
+}
 
 /** Files that, beside a manifest in the same folder, make it a workspace root only. */
 export const WORKSPACE_MARKER_FILES: readonly string[] = ['pnpm-workspace.yaml'];
@@ -38,12 +59,17 @@ export const WORKSPACE_MARKER_FILES: readonly string[] = ['pnpm-workspace.yaml']
 export const MAX_MANIFEST_LENGTH = 5 * 1024 * 1024;
 
 export function isManifestFile(name: string): boolean {
-  return MANIFEST_FILE_NAMES.includes(name) || (name.endsWith('.csproj') && name.length > '.csproj'.length);
+  return (
+    MANIFEST_FILE_NAMES.includes(name) ||
+    (name.endsWith('.csproj') && name.length > '.csproj'.length) ||
+    (name.endsWith('.gemspec') && name.length > '.gemspec'.length) ||
+    isRequirementsFile(name)
+  );
 }
 
 type Kind = ManifestDecl['kind'];
 
-class ManifestBuilder {
+export class ManifestBuilder {
   readonly lines: LineIndex;
   readonly problems: ParseProblem[] = [];
   name: string | null = null;
@@ -51,6 +77,10 @@ class ManifestBuilder {
   workspaceOnly = false;
   notAPackage = false;
   includesProjects = false;
+  dependencyList = false;
+  bom = false;
+  testProject = false;
+  readonly projectReferences: string[] = [];
   readonly dependencies = new Set<string>();
 
   constructor(
@@ -91,6 +121,10 @@ class ManifestBuilder {
         location,
         ...(this.notAPackage && { notAPackage: true }),
         ...(this.includesProjects && { includesProjects: true }),
+        ...(this.dependencyList && { dependencyList: true }),
+        ...(this.bom && { bom: true }),
+        ...(this.testProject && { testProject: true }),
+        ...(this.projectReferences.length > 0 && { projectReferences: [...this.projectReferences].sort() }),
       },
       problems: this.problems,
     };
@@ -141,7 +175,8 @@ function topLevelStringValue(text: string, key: string): [number, number] | null
   return null;
 }
 
-function readPackageJson(b: ManifestBuilder): void {
+/** The manifest's JSON object, or null (reported) when it is not valid JSON or not an object. */
+function readJsonObject(b: ManifestBuilder): Record<string, unknown> | null {
   let data: unknown;
   try {
     data = JSON.parse(b.text);
@@ -149,12 +184,18 @@ function readPackageJson(b: ManifestBuilder): void {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
     b.skip(`it is not valid JSON (${message.split('\n')[0]})`, position ? { offset: Number(position[1]) } : {});
-    return;
+    return null;
   }
   if (!isRecord(data)) {
     b.skip('it is not a JSON object');
-    return;
+    return null;
   }
+  return data;
+}
+
+function readPackageJson(b: ManifestBuilder): void {
+  const data = readJsonObject(b);
+  if (!data) return;
   if (typeof data.name === 'string' && data.name.trim() !== '') {
     b.name = data.name.trim();
     try {
@@ -310,18 +351,6 @@ function readCargo(b: ManifestBuilder): void {
       b.add(isRecord(spec) && typeof spec.package === 'string' ? spec.package : key);
     }
   }
-}
-
-/** PEP 503 normalisation: lowercase, runs of `-`, `_`, `.` become one `-`. */
-export function normalizePythonName(name: string): string {
-  return name.trim().toLowerCase().replace(/[-_.]+/g, '-');
-}
-
-/** The distribution name of a PEP 508 requirement (`requests[socks]>=2 ; python_version<"3.8"`). */
-function requirementName(requirement: unknown): string | null {
-  if (typeof requirement !== 'string') return null;
-  const match = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(requirement);
-  return match ? normalizePythonName(match[1]) : null;
 }
 
 function readPyproject(b: ManifestBuilder): void {
@@ -484,9 +513,43 @@ function readCsproj(b: ManifestBuilder): void {
   for (const group of asArray(project.ItemGroup)) {
     if (!isRecord(group)) continue;
     for (const reference of asArray(group.PackageReference)) {
-      if (isRecord(reference)) b.add(reference['@_Include']);
+      if (!isRecord(reference)) continue;
+      b.add(reference['@_Include']);
+      if (typeof reference['@_Include'] === 'string' && isTestPackage(reference['@_Include'])) b.testProject = true;
+    }
+    for (const reference of asArray(group.ProjectReference)) {
+      const target = isRecord(reference) && typeof reference['@_Include'] === 'string' ? resolveRelative(folderOf(b.file), reference['@_Include']) : null;
+      if (target) b.projectReferences.push(target);
     }
   }
+  const properties = asArray(project.PropertyGroup).filter(isRecord);
+  if (properties.some((group) => text(group.IsTestProject)?.toLowerCase() === 'true')) b.testProject = true;
+}
+
+/** Packages only a .NET test project references: the test SDK and the test frameworks. */
+const DOTNET_TEST_PACKAGES: readonly string[] = ['microsoft.net.test.sdk', 'xunit', 'nunit', 'mstest.testframework', 'mstest', 'mstest.sdk'];
+
+function isTestPackage(name: string): boolean {
+  const lower = name.toLowerCase();
+  return DOTNET_TEST_PACKAGES.some((p) => lower === p || lower.startsWith(`${p}.`)) && !lower.endsWith('.analyzers');
+}
+
+/**
+ * A path written relative to `folder` (`..\\..\\Emby.Naming\\Emby.Naming.csproj`, backslashes as MSBuild
+ * writes them) as a root-relative path, or null when it climbs out of the root or uses a property
+ * (`$(SolutionDir)`).
+ */
+export function resolveRelative(folder: string, written: string): string | null {
+  if (written.includes('$(')) return null;
+  const parts = folder === '' ? [] : folder.split('/');
+  for (const part of written.trim().split(/[\\/]/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.length === 0 ? null : parts.join('/');
 }
 
 // ---------------------------------------------------------------------------
@@ -612,10 +675,24 @@ export function gradleIncludesProjects(text: string): boolean {
 }
 
 function readGradle(b: ManifestBuilder): void {
-  for (const { line } of gradleCodeLines(b.text)) {
+  for (const { line, start } of gradleCodeLines(b.text)) {
     const dependency = gradleDependency(line);
     if (dependency !== null) b.add(dependency);
+    else if (appliesJavaPlatform(line, start)) b.bom = true;
   }
+}
+
+/**
+ * Does a line apply Gradle's `java-platform` plugin (`id("java-platform")`, `` `java-platform` ``,
+ * `id 'java-platform'`, `apply plugin: 'java-platform'`)? Such a project is a BOM: it
+ * publishes versions of others and holds no code.
+ */
+function appliesJavaPlatform(line: string, start: number): boolean {
+  const at = line.indexOf('java-platform', start);
+  if (at < 0) return false;
+  const before = line[at - 1];
+  const after = line[at + 'java-platform'.length];
+  return (before === '"' || before === "'" || before === '`') && after === before;
 }
 
 // ---------------------------------------------------------------------------
@@ -630,7 +707,20 @@ function kindOf(name: string): Kind | null {
     case 'Cargo.toml':
       return 'cargo';
     case 'pyproject.toml':
+    case 'setup.py':
+    case 'setup.cfg':
+    case 'Pipfile':
       return 'python';
+    case 'Gemfile':
+      return 'ruby';
+    case 'composer.json':
+      return 'php';
+    case 'Package.swift':
+      return 'swift';
+    case 'pubspec.yaml':
+      return 'dart';
+    case 'mix.exs':
+      return 'elixir';
     case 'pom.xml':
       return 'maven';
     case 'build.gradle':
@@ -639,7 +729,9 @@ function kindOf(name: string): Kind | null {
     case 'settings.gradle.kts':
       return 'gradle';
     default:
-      return name.endsWith('.csproj') ? 'dotnet' : null;
+      if (name.endsWith('.csproj')) return 'dotnet';
+      if (name.endsWith('.gemspec')) return 'ruby';
+      return isRequirementsFile(name) ? 'python' : null;
   }
 }
 
@@ -683,8 +775,42 @@ export function parseManifest(text: string, file: string): ParseResult<ManifestD
         b.workspaceOnly = true;
         b.includesProjects = gradleIncludesProjects(text);
         break;
+      case 'setup.py':
+        readSetupPy(b);
+        break;
+      case 'setup.cfg':
+        readSetupCfg(b);
+        break;
+      case 'Pipfile': {
+        const data = readToml(b);
+        b.dependencyList = true;
+        if (data) readPipfile(b, data);
+        break;
+      }
+      case 'Gemfile':
+        readGemfile(b);
+        break;
+      case 'composer.json': {
+        const data = readJsonObject(b);
+        if (data) readComposer(b, data, (key) => topLevelStringValue(b.text, key));
+        break;
+      }
+      case 'Package.swift':
+        readPackageSwift(b);
+        break;
+      case 'pubspec.yaml':
+        readPubspec(b);
+        break;
+      case 'mix.exs':
+        readMixExs(b);
+        break;
       default:
-        readCsproj(b);
+        if (name.endsWith('.csproj')) readCsproj(b);
+        else if (name.endsWith('.gemspec')) readGemspec(b);
+        else {
+          b.dependencyList = true;
+          readRequirements(b);
+        }
     }
   } catch (error) {
     b.skip(error instanceof Error ? error.message : String(error));

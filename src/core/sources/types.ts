@@ -129,7 +129,7 @@ export interface ConfigFile {
 export interface ManifestDecl {
   file: string;
   folder: string;
-  kind: 'npm' | 'go' | 'cargo' | 'python' | 'maven' | 'gradle' | 'dotnet';
+  kind: 'npm' | 'go' | 'cargo' | 'python' | 'maven' | 'gradle' | 'dotnet' | 'ruby' | 'php' | 'swift' | 'dart' | 'elixir';
   /** Package name (npm name, Go module path, crate name, Python project name, artifactId, …). */
   name: string | null;
   /** A manifest that only declares a workspace is not a module. */
@@ -144,6 +144,18 @@ export interface ManifestDecl {
   notAPackage?: boolean;
   /** A settings.gradle(.kts) that includes projects: the build.gradle beside it is a multi-project root, not a module. */
   includesProjects?: boolean;
+  /**
+   * A list of dependencies that names no package (Gemfile, Pipfile, requirements*.txt): beside
+   * another manifest it only adds dependencies; alone it makes an application module named by
+   * its folder (build/moduleKinds.ts).
+   */
+  dependencyList?: boolean;
+  /** A bill of materials (a Gradle `java-platform` project): versions of others, no code. Not a module. */
+  bom?: boolean;
+  /** A .NET project that is a test project: it references a test SDK or framework package. */
+  testProject?: boolean;
+  /** Root-relative paths of the projects a .NET project references (`<ProjectReference Include>`). */
+  projectReferences?: string[];
 }
 
 export interface ParseResult<T> {

@@ -16,7 +16,7 @@ describe('isManifestFile', () => {
     for (const name of [...manifests, 'Payments.Api.csproj']) {
       assert.equal(isManifestFile(name), true, name);
     }
-    for (const name of ['pnpm-workspace.yaml', 'package-lock.json', 'Cargo.lock', 'go.sum', 'setup.py', '.csproj', 'tsconfig.json', 'Package.json']) {
+    for (const name of ['pnpm-workspace.yaml', 'package-lock.json', 'Cargo.lock', 'go.sum', '.csproj', 'tsconfig.json', 'Package.json']) {
       assert.equal(isManifestFile(name), false, name);
     }
   });

@@ -14,7 +14,11 @@ export const duplicateName: Rule = {
     // name (`app`, `backend`) across them. A contract or catalog name is unique in the repository.
     const roots = ctx.manifests.filter((m) => m.workspaceOnly).map((m) => m.folder).sort((a, b) => b.length - a.length);
     const projectOf = (module: Module): string => roots.find((root) => isInside(module.path, root)) ?? '';
-    const clash = (a: Module, b: Module): boolean => a.source !== 'manifest' || b.source !== 'manifest' || projectOf(a) === projectOf(b);
+    // A manifest that names no package (a Gemfile or requirements.txt alone) leaves its module
+    // the folder's name, which nobody declared: two `examples/manual` folders do not clash.
+    const declared = (m: Module): boolean => m.source !== 'manifest' || m.packageName !== null;
+    const clash = (a: Module, b: Module): boolean =>
+      declared(a) && declared(b) && (a.source !== 'manifest' || b.source !== 'manifest' || projectOf(a) === projectOf(b));
     const byName = new Map<string, Module[]>();
     for (const module of ctx.model.modules) {
       const same = byName.get(module.name);
