@@ -59,6 +59,10 @@ function tooLargeProblem(path: string, size: number, limit: number): ParseProble
   return skippedProblem(path, `too large (${formatSize(size)}; the limit is ${formatSize(limit)})`);
 }
 
+function scanOnly(problem: ParseProblem): ParseProblem {
+  return { ...problem, tagScanOnly: true };
+}
+
 /** Reads files through the port, with unsaved editor buffers (overlays) taking precedence. */
 export class FactReader {
   constructor(
@@ -68,6 +72,11 @@ export class FactReader {
 
   /** A source file's facts from a scan: the same as `read` gives after reading it whole. */
   sourceFacts(path: string, scan: ScanResult): FileFacts {
+    const facts = this.scannedFacts(path, scan);
+    return facts.problems.length === 0 ? facts : { ...facts, problems: facts.problems.map(scanOnly) };
+  }
+
+  private scannedFacts(path: string, scan: ScanResult): FileFacts {
     switch (scan.kind) {
       case 'plain':
         return EMPTY_FACTS;
@@ -130,7 +139,7 @@ export class FactReader {
       return { ...EMPTY_FACTS, text: read.text };
     }
     const read = await this.readText(path, MAX_TEXT_BYTES);
-    if ('problem' in read) return { ...EMPTY_FACTS, problems: [read.problem] };
+    if ('problem' in read) return { ...EMPTY_FACTS, problems: [role === 'source' ? scanOnly(read.problem) : read.problem] };
     const text = read.text;
     const tags = text.includes(PRIORITY_MARKER) ? findPriorityTags(text, path) : [];
     const isYaml = role !== 'source' && role !== 'manifest';

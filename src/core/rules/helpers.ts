@@ -22,9 +22,14 @@ export function at(file: string, range: SourceRange): SourceLocation {
  * module when it is in one of the files that define it (`definingOnly`), or, for skipped
  * files, in any file the module contains.
  */
-export function reportProblems(ctx: RuleContext, ruleId: ParseProblem['ruleId'], definingOnly = true): void {
+export function reportProblems(
+  ctx: RuleContext,
+  ruleId: ParseProblem['ruleId'],
+  definingOnly = true,
+  keep: (problem: ParseProblem) => boolean = () => true,
+): void {
   for (const problem of ctx.problems) {
-    if (problem.ruleId !== ruleId) continue;
+    if (problem.ruleId !== ruleId || !keep(problem)) continue;
     const file = problem.location.file;
     const module = ctx.moduleOf(file);
     const about = module && (!definingOnly || module.files.includes(file)) ? module.name : null;

@@ -20,6 +20,11 @@ export interface ParseProblem {
   location: SourceLocation;
   /** Reported at least at this severity unless configuration sets the rule's (a likely mistake). */
   atLeast?: 'warning';
+  /**
+   * A source file read only for `northstar:priority` tags was not scanned (too large, not text,
+   * unreadable): workspace/skipped says so once for all of them, not once per file.
+   */
+  tagScanOnly?: true;
 }
 
 /** A string value with where it is written. */

@@ -2,10 +2,12 @@
  * The catalogue of file roles and read limits: which workspace files the engine reads, as
  * what, and how much of them. Every reader and watcher asks here.
  */
-import { basename, normalizePath } from '../fs';
+import { basename, dirname, normalizePath } from '../fs';
 import { CODEOWNERS_SEARCH_ORDER } from '../sources/codeowners/locate';
 import { MAX_CODEOWNERS_BYTES } from '../sources/codeowners/parse';
+import { isTestFolder } from '../build/moduleKinds';
 import { isManifestFile } from '../sources/manifest';
+
 
 export type Role = 'contract' | 'catalog' | 'teams' | 'vision' | 'config' | 'codeowners' | 'manifest' | 'source';
 
@@ -26,6 +28,17 @@ const SOURCE_EXTENSIONS = new Set([
   'dart', 'ex', 'exs', 'erl', 'clj', 'lua', 'pl', 'r', 'tf',
 ]);
 
+/**
+ * Folders of third-party code kept in the repository: their files are not the team's, so they
+ * are not scanned for priority tags (Go and Composer `vendor/`, `third_party/`, Yarn's `.yarn/`
+ * releases and plugins).
+ */
+const VENDORED_SEGMENTS: ReadonlySet<string> = new Set(['vendor', 'third_party', 'third-party', '.yarn']);
+
+function isVendored(path: string): boolean {
+  return path.split('/').some((s) => VENDORED_SEGMENTS.has(s));
+}
+
 export function roleOf(path: string): Role | null {
   const base = basename(path);
   if (base === 'service-contract.yaml' || base === 'service-contract.yml') return 'contract';
@@ -34,9 +47,14 @@ export function roleOf(path: string): Role | null {
   if (path === 'vision.yaml' || path === 'vision.yml') return 'vision';
   if (path === '.northstar.yaml' || path === '.northstar.yml') return 'config';
   if (CODEOWNERS_CANDIDATES.has(path)) return 'codeowners';
-  if (isManifestFile(base)) return 'manifest';
+  if (isManifestFile(base)) {
+    // A package.json in test code or test data (babel's test/fixtures/…/invalid-pkg-json) is
+    // never a module (build/moduleKinds.ts), so it is not read: a deliberately broken one is
+    // nobody's problem. Project files there are read: a .NET test project names what it tests.
+    return base === 'package.json' && isTestFolder(dirname(path)) ? null : 'manifest';
+  }
   const dot = base.lastIndexOf('.');
-  if (dot > 0 && SOURCE_EXTENSIONS.has(base.slice(dot + 1).toLowerCase())) return 'source';
+  if (dot > 0 && SOURCE_EXTENSIONS.has(base.slice(dot + 1).toLowerCase())) return isVendored(path) ? null : 'source';
   return null;
 }
 
