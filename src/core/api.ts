@@ -5,6 +5,29 @@
 import type { FileAccess } from './fs';
 import type { Model, Module, OwnerMatch, Team, NorthstarConfig } from './model/types';
 import type { RuleMeta } from './rules/rule';
+import type { ParseProblem } from './sources/types';
+
+/**
+ * Which files the workspace has, when the folder is in a git work tree: what git says they are
+ * (src/node/files.ts). `{ source: 'walk' }` means git could not say (a corrupt index…): the
+ * folder is walked as outside git, and `problems` say why.
+ */
+export type FileListing =
+  | {
+      source: 'git';
+      /** Root-relative, sorted by code unit order: tracked files plus untracked ones not ignored. */
+      files: string[];
+      /**
+       * Listed but never read: tracked files outside the sparse checkout (not on disk) and
+       * submodule folders (their files belong to the other repository). They count for
+       * CODEOWNERS and module membership by their path.
+       */
+      unread: string[];
+      problems: ParseProblem[];
+      /** For a file created since the listing: would git list it (tracked, or not ignored)? */
+      lists(path: string): Promise<boolean>;
+    }
+  | { source: 'walk'; problems: ParseProblem[] };
 
 export interface AnalyzeOptions {
   /** Shown in the model (`root`) and reports; any string, usually the absolute folder. */
@@ -21,6 +44,11 @@ export interface AnalyzeOptions {
    * `prefix` is this root's folder within it (e.g. `services/payments`).
    */
   repository?: { fs: FileAccess; prefix: string };
+  /**
+   * Which files exist, when something other than the walk decides (git: src/node/setup.ts gives
+   * it for a folder in a git work tree). Without it, the folder is walked (walk.ts).
+   */
+  listFiles?: () => Promise<FileListing>;
   /** Override configuration (tests); merged over `.northstar.yaml`. */
   config?: Partial<NorthstarConfig>;
 }

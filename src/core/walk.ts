@@ -1,6 +1,8 @@
 /**
- * One walk of the workspace, shared by every source: the list of files after `.gitignore`
- * (nested files too, as git reads them), without `.git`, `node_modules` and build output.
+ * One walk of the workspace, shared by every source, for a folder outside any git work tree
+ * (inside one, git's list decides: AnalyzeOptions.listFiles): the list of files after
+ * `.gitignore` (nested files too, as git reads them), without `.git`, `node_modules` and build
+ * output (SKIPPED_FOLDERS, adjusted by `.northstar.yaml`'s `walk`: skipFoldersFor).
  * Folders that cannot be read and symbolic-link loops become `workspace/skipped` problems;
  * the walk goes on. A `.gitignore` is matched through an index of its rules (ignoreMatcher.ts),
  * and one larger than MAX_GITIGNORE_BYTES is not read at all (its size is asked first).
@@ -9,7 +11,7 @@ import { decodeText, joinPath, type FileAccess } from './fs';
 import { GitignoreMatcher } from './ignoreMatcher';
 import type { ParseProblem } from './sources/types';
 
-/** Folders never walked: VCS data, dependencies, build output and caches. */
+/** Folders not walked by default: VCS data, dependencies, build output and caches. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
   '.git',
   '.hg',
@@ -35,6 +37,14 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
   '.gradle',
   'obj',
 ]);
+
+/** The folder names a walk skips: the built-in list, plus `walk.skipFolders`, minus `walk.walkFolders` (`.git` always skipped). */
+export function skipFoldersFor(walk: { skipFolders: readonly string[]; walkFolders: readonly string[] }): ReadonlySet<string> {
+  if (walk.skipFolders.length === 0 && walk.walkFolders.length === 0) return SKIPPED_FOLDERS;
+  const skipped = new Set([...SKIPPED_FOLDERS, ...walk.skipFolders]);
+  for (const name of walk.walkFolders) if (name !== '.git') skipped.delete(name);
+  return skipped;
+}
 
 export interface WalkResult {
   /** Files, root-relative, sorted by code unit order. */
@@ -104,10 +114,17 @@ function describeError(error: unknown): string {
   }
 }
 
+/** Why a link cannot be followed: a missing target (never "disappeared while being read"), or the error. */
+function danglingOr(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'a symbolic link to a missing target (it cannot be followed)';
+  return `a symbolic link that cannot be followed (${describeError(error)})`;
+}
+
 /** A folder to read: its path, the `.gitignore` scopes above it, and its real path when known. */
 type FolderJob = [folder: string, scopes: readonly IgnoreScope[], real: string | null];
 
-export async function walkWorkspace(fs: FileAccess): Promise<WalkResult> {
+export async function walkWorkspace(fs: FileAccess, skipFolders: ReadonlySet<string> = SKIPPED_FOLDERS): Promise<WalkResult> {
   const files: string[] = [];
   const problems: ParseProblem[] = [];
   const gitignores: string[] = [];
@@ -219,13 +236,12 @@ export async function walkWorkspace(fs: FileAccess): Promise<WalkResult> {
         try {
           kind = (await fs.stat(path)).kind;
         } catch (error) {
-          const code = (error as { code?: string } | null)?.code;
-          problems.push(skippedProblem(path, code === 'ENOENT' || code === 'ENOTDIR' ? 'a symbolic link to a missing target (it cannot be followed)' : `a symbolic link that cannot be followed (${describeError(error)})`));
+          problems.push(skippedProblem(path, danglingOr(error)));
           continue;
         }
       }
       if (kind === 'directory') {
-        if (SKIPPED_FOLDERS.has(entry.name)) continue;
+        if (skipFolders.has(entry.name)) continue;
         if (ownScopes.length > 0 && isIgnored(path, true, ownScopes)) continue;
         if (isLink) linked.push([path, ownScopes, null]);
         else subfolders.push([path, ownScopes, real === null ? null : realChild(real, entry.name)]);
@@ -235,7 +251,7 @@ export async function walkWorkspace(fs: FileAccess): Promise<WalkResult> {
           try {
             target = (await fs.realPath(path)).replace(/\\/g, '/');
           } catch (error) {
-            problems.push(skippedProblem(path, `a symbolic link that cannot be followed (${describeError(error)})`));
+            problems.push(skippedProblem(path, danglingOr(error)));
             continue;
           }
           if (leavesRoot(target)) {

@@ -277,7 +277,14 @@ function readCheckedSync(deps: ReadDeps, target: ReadTarget, maxBytes: number, s
     if ((error as { code?: string }).code !== 'ELOOP') throw error;
     if (target.exact !== null) throw fail('EOUTSIDE', 'a symbolic link (not followed above the workspace root)');
     // The last name is a link (or a loop, which realpath reports): followed only to a file inside the root.
-    const real = fsx.realpathSync(target.file);
+    let real: string;
+    try {
+      real = fsx.realpathSync(target.file);
+    } catch (failure) {
+      const code = (failure as { code?: string }).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw fail('EDANGLING', 'a symbolic link to a missing target');
+      throw failure;
+    }
     if (!allowed(real)) throw fail('EOUTSIDE', 'a symbolic link to a file outside the workspace (not followed)');
     fd = fsx.openSync(real, flags);
   }
@@ -327,7 +334,14 @@ async function readChecked(target: ReadTarget, maxBytes: number): Promise<Uint8A
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
     if (target.exact !== null) throw fail('EOUTSIDE', 'a symbolic link (not followed above the workspace root)');
-    const real = await call<string>((done) => fs.realpath(target.file, done));
+    let real: string;
+    try {
+      real = await call<string>((done) => fs.realpath(target.file, done));
+    } catch (failure) {
+      const code = (failure as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw fail('EDANGLING', 'a symbolic link to a missing target');
+      throw failure;
+    }
     if (!allowed(real)) throw fail('EOUTSIDE', 'a symbolic link to a file outside the workspace (not followed)');
     fd = await call<number>((done) => fs.open(real, flags, done));
   }

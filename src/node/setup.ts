@@ -1,8 +1,9 @@
 /**
  * One analysis set-up for a folder on the local disk, shared by the CLI and the extension, so
  * that the same folder gives the same model in both (DESIGN section 2): the label the model
- * carries, and, when the folder is a subfolder of a repository, the repository root whose
- * CODEOWNERS applies (DESIGN 1.1; paths matched relative to the repository root).
+ * carries, which files exist (git's list in a git work tree: files.ts), and, when the folder is a
+ * subfolder of a repository, the repository root whose CODEOWNERS applies (DESIGN 1.1; paths
+ * matched relative to the repository root).
  *
  * The repository is looked for above the root's real path (a root opened through a symbolic
  * link belongs to the repository its target is in, as git decides), and what is read there
@@ -12,6 +13,7 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { AnalyzeOptions } from '../core/api';
+import { listLocalFiles } from './files';
 import { NodeFileAccess, type NodeFileAccessOptions } from './nodeFileAccess';
 
 function toSlashes(path: string): string {
@@ -54,5 +56,5 @@ export function repositoryAbove(root: string, options: NodeFileAccessOptions = {
 /** The options every analysis of the local folder `root` starts from (callers add `log`, `overlays`). */
 export function localAnalyzeOptions(root: string, options: NodeFileAccessOptions = {}): AnalyzeOptions {
   const absolute = nodePath.resolve(root);
-  return { rootLabel: toSlashes(absolute), repository: repositoryAbove(absolute, options) };
+  return { rootLabel: toSlashes(absolute), repository: repositoryAbove(absolute, options), listFiles: () => listLocalFiles(absolute) };
 }

@@ -17,6 +17,7 @@ export function mergeConfig(base: NorthstarConfig, ...overrides: Array<Partial<N
       observability: { ...config.observability, ...(o.observability ?? {}) },
       staleness: { ...config.staleness, ...(o.staleness ?? {}) },
       codeowners: { ...config.codeowners, ...(o.codeowners ?? {}) },
+      walk: { ...config.walk, ...(o.walk ?? {}) },
     };
   }
   return config;

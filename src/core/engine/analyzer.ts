@@ -5,9 +5,9 @@
  * that changed and rebuilds the snapshot from the cache: the model (build/), then the rule run
  * (rules/run.ts). Every snapshot is immutable. Analyses and updates run one after the other.
  */
-import type { Analysis, AnalyzeOptions, FileChange } from '../api';
+import type { Analysis, AnalyzeOptions, FileChange, FileListing } from '../api';
 import { basename, decodeText, isInside, normalizePath, type FileAccess } from '../fs';
-import type { Model, OwnerMatch, PriorityTag } from '../model/types';
+import type { Model, NorthstarConfig, OwnerMatch, PriorityTag } from '../model/types';
 import { buildCodeowners, type CodeownersCarry, type OuterCodeowners } from '../build/codeowners';
 import { mergeConfig } from '../build/config';
 import { buildModel } from '../build/model';
@@ -16,10 +16,10 @@ import { RULES } from '../rules';
 import { SnapshotIndexes, type IndexCarry } from '../rules/indexes';
 import { ruleRuns, runRules } from '../rules/run';
 import { CODEOWNERS_SEARCH_ORDER } from '../sources/codeowners/locate';
-import { defaultConfig } from '../sources/config';
+import { CONFIG_FILE_NAMES, defaultConfig } from '../sources/config';
 import { locationFiles, MAX_LOCATION_FILES } from '../sources/locations';
 import type { CatalogEntity, DisableComment, ParseProblem } from '../sources/types';
-import { compareStrings, skippedProblem, walkWorkspace } from '../walk';
+import { compareStrings, skipFoldersFor, skippedProblem, walkWorkspace } from '../walk';
 import { CODEOWNERS_MAX_BYTES, MAX_TEXT_BYTES, PRIORITY_MARKER, roleOf, type Role } from '../workspace/roles';
 import { contributes, EMPTY_FACTS, errorText, FactReader, formatSize, type FileFacts } from './read';
 import { eventLoopYielder, filterInSlices, setInSlices } from './schedule';
@@ -35,6 +35,12 @@ export class WorkspaceAnalyzer {
   private readonly located = new Map<string, FileFacts>();
   private overlays: ReadonlyMap<string, string>;
   private walked = false;
+  /** Files listed but never read (git: outside the sparse checkout, submodule folders). */
+  private unread: ReadonlySet<string> = new Set();
+  /** With git's list: would git list a file created since? Null when the folder was walked. */
+  private lists: ((path: string) => Promise<boolean>) | null = null;
+  /** The `walk` configuration the last walk used (JSON), to walk again when it changes. */
+  private walkedWith: string | null = null;
   /** The repository root's CODEOWNERS, when the root is a subfolder without one of its own. */
   private outerCodeowners: OuterCodeowners | null = null;
   private readonly codeownersCarry: CodeownersCarry = {};
@@ -81,20 +87,71 @@ export class WorkspaceAnalyzer {
   }
 
   private async analyzeNow(): Promise<Analysis> {
-    const walk = await walkWorkspace(this.fs);
+    const listed = await this.listFiles();
     const pause = eventLoopYielder();
-    this.files = walk.files;
-    this.fileSet = await setInSlices(walk.files, pause);
+    this.files = listed.files;
+    this.fileSet = await setInSlices(listed.files, pause);
     for (const path of this.overlays.keys()) this.addFile(path);
-    this.walkProblems = walk.problems;
+    this.walkProblems = listed.problems;
     this.facts.clear();
     this.located.clear();
     this.contributing.clear();
-    await this.readAll(await filterInSlices(this.files, (f) => roleOf(f) !== null, pause));
+    await this.readAll(await filterInSlices(this.files, (f) => roleOf(f) !== null && !this.unread.has(f), pause));
     this.outerCodeowners = await this.readOuterCodeowners();
     this.walked = true;
     this.current = await this.build();
     return this.current;
+  }
+
+  /**
+   * Which files exist, decided in one place for every surface: git's list when the options give
+   * one (a git work tree: tracked files and untracked ones not ignored), otherwise the walk with
+   * the skip list `.northstar.yaml` sets. When git cannot answer, the walk, and problems say why.
+   */
+  private async listFiles(): Promise<{ files: string[]; problems: ParseProblem[] }> {
+    let listing: FileListing | null = null;
+    if (this.options.listFiles) {
+      try {
+        listing = await this.options.listFiles();
+      } catch (error) {
+        listing = { source: 'walk', problems: [skippedProblem('', `git's list of files could not be read (${errorText(error)}), so the folder was walked instead`)] };
+      }
+    }
+    if (listing?.source === 'git') {
+      this.lists = listing.lists;
+      this.unread = new Set(listing.unread);
+      this.walkedWith = null;
+      if (listing.unread.length > 0) {
+        this.options.log?.(`northstar: ${listing.unread.length} path(s) git tracks are not read (outside the sparse checkout, or submodules): they count for CODEOWNERS by path`);
+      }
+      return { files: listing.files, problems: [...listing.problems] };
+    }
+    this.lists = null;
+    this.unread = new Set();
+    const walkConfig = await this.walkConfigBeforeWalk();
+    this.walkedWith = JSON.stringify(walkConfig);
+    const walk = await walkWorkspace(this.fs, skipFoldersFor(walkConfig));
+    return { files: walk.files, problems: [...(listing?.problems ?? []), ...walk.problems] };
+  }
+
+  /** `.northstar.yaml`'s `walk` section, read before the walk it configures (the file sits at the root). */
+  private async walkConfigBeforeWalk(): Promise<NorthstarConfig['walk']> {
+    for (const name of CONFIG_FILE_NAMES) {
+      if (!this.overlays.has(name)) {
+        const kind = await this.fs.stat(name).then((s) => s.kind, () => null);
+        if (kind !== 'file') continue;
+      }
+      const facts = await this.reader.read(name);
+      return mergeConfig(defaultConfig(), facts.config?.config, this.options.config).walk;
+    }
+    return mergeConfig(defaultConfig(), this.options.config).walk;
+  }
+
+  /** The `walk` section as the cache now has it (after an update read the configuration again). */
+  private walkConfigNow(): NorthstarConfig['walk'] {
+    const name = CONFIG_FILE_NAMES.find((n) => this.fileSet.has(n));
+    const file = name === undefined ? undefined : this.facts.get(name)?.config?.config;
+    return mergeConfig(defaultConfig(), file, this.options.config).walk;
   }
 
   private async updateNow(changes: readonly FileChange[], overlays?: ReadonlyMap<string, string>): Promise<Analysis> {
@@ -122,18 +179,29 @@ export class WorkspaceAnalyzer {
         }
         if (removed.length > 0) this.files = this.files.filter((f) => this.fileSet.has(f));
       } else {
-        if (!this.fileSet.has(path)) {
+        if (this.unread.has(path)) {
+          // Outside the sparse checkout until now (or a submodule's folder): read once it is a file on disk.
+          const kind = await this.fs.stat(path).then((s) => s.kind).catch(() => null);
+          if (kind !== 'file') continue;
+          const unread = new Set(this.unread);
+          unread.delete(path);
+          this.unread = unread;
+        } else if (!this.fileSet.has(path)) {
           const kind = await this.fs.stat(path).then((s) => s.kind).catch(() => null);
           if (kind === 'directory') return this.analyzeNow();
           // As the walk: only a file is listed (a FIFO, socket or device never is).
           if (kind !== 'file' && !this.overlays.has(path)) continue;
+          // With git's list, as git: an ignored untracked file is no file of the workspace.
+          if (this.lists && !this.overlays.has(path) && !(await this.lists(path).catch(() => false))) continue;
           this.addFile(path);
         }
         toRead.add(path);
         this.located.delete(path);
       }
     }
-    await this.readAll([...toRead].filter((f) => this.fileSet.has(f) && roleOf(f) !== null));
+    await this.readAll([...toRead].filter((f) => this.fileSet.has(f) && roleOf(f) !== null && !this.unread.has(f)));
+    // Outside git, `.northstar.yaml` says which folders the walk skips: a change there means a new walk.
+    if (this.walkedWith !== null && JSON.stringify(this.walkConfigNow()) !== this.walkedWith) return this.analyzeNow();
     this.current = await this.build();
     return this.current;
   }
@@ -247,7 +315,7 @@ export class WorkspaceAnalyzer {
       const next: CatalogEntity[] = [];
       for (const path of locationFiles(entities, this.files, this.fileSet)) {
         // Only a YAML file no other role claims (a contract or teams.yaml is read as itself).
-        if (seen.has(path) || roleOf(path) !== null || !/\.ya?ml$/i.test(path)) continue;
+        if (seen.has(path) || this.unread.has(path) || roleOf(path) !== null || !/\.ya?ml$/i.test(path)) continue;
         seen.add(path);
         let facts = this.located.get(path);
         if (!facts) {

@@ -294,6 +294,12 @@ export interface NorthstarConfig {
   observability: { libraries: string[] };
   staleness: { privacyReviewDays: number; drRehearsalDays: number };
   codeowners: { dialect: CodeownersDialect | null; path: string | null };
+  /**
+   * Outside a git work tree, folder names the walk skips besides the built-in list
+   * (`skipFolders`) and built-in names it walks after all (`walkFolders`). Inside a git work
+   * tree, git decides which files exist and these do not apply.
+   */
+  walk: { skipFolders: string[]; walkFolders: string[] };
   /** Today, for staleness rules (ISO date). Tests pin it; default: the current date. */
   today: string | null;
 }

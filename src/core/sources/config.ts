@@ -21,8 +21,14 @@ export function defaultConfig(): NorthstarConfig {
     observability: { libraries: [] },
     staleness: { privacyReviewDays: 365, drRehearsalDays: 365 },
     codeowners: { dialect: null, path: null },
+    walk: { skipFolders: [], walkFolders: [] },
     today: null,
   };
+}
+
+/** A folder's name (the walk skips folders by name, at any depth): no slash, not empty, not `.` or `..`. */
+function isFolderName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !name.includes('/') && !name.includes('\\');
 }
 
 /** Read a `.northstar.yaml`: defaults overlaid with what the file sets. Never throws. */
@@ -73,6 +79,10 @@ export function parseConfig(text: string, file: string): ParseResult<ConfigFile>
     const dialect = doc.str(doc.get(codeowners, 'dialect'))?.trim();
     if (dialect === 'github' || dialect === 'gitlab') config.codeowners.dialect = dialect as CodeownersDialect;
     config.codeowners.path = doc.str(doc.get(codeowners, 'path'))?.trim() || null;
+
+    const walk = section('walk');
+    config.walk.skipFolders = globs(doc.get(walk, 'skipFolders')).filter(isFolderName);
+    config.walk.walkFolders = globs(doc.get(walk, 'walkFolders')).filter(isFolderName);
 
     const today = doc.str(section('today'))?.trim();
     if (today && /^\d{4}-\d{2}-\d{2}$/.test(today)) config.today = today;

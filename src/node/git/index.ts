@@ -30,7 +30,7 @@ import { CorruptIndexError, GitError } from './errors';
 import { ConfinedGitFs } from './gitFs';
 import { mergeSplitIndex, MODE_GITLINK, MODE_TREE, parseIndex, type IndexEntry, type ParsedIndex } from './indexFile';
 import { ObjectReader } from './objects';
-import { walkUntracked, WorktreeReader } from './worktree';
+import { presentInWorkTree, untrackedListed, walkUntracked, WorktreeReader } from './worktree';
 
 export { GitError, CorruptIndexError } from './errors';
 export { parseIndex, mergeSplitIndex, type IndexEntry, type ParsedIndex } from './indexFile';
@@ -325,6 +325,11 @@ export interface WorkTreeListing {
   untracked: string[];
   /** Untracked nested repositories (folders holding `.git`), with a trailing '/': NOT in `files`. */
   nestedRepositories: string[];
+  /**
+   * Of those, the tracked files (not submodules) that are not on disk as a file or link: deleted
+   * and not yet staged (`git ls-files --deleted`), or outside the sparse checkout (skip-worktree).
+   */
+  missing: string[];
 }
 
 /**
@@ -359,6 +364,9 @@ export async function listWorkTreeFiles(root: string): Promise<WorkTreeListing> 
   }
   const walk = walkUntracked(repository.workTree, repository.gitDir, prefix, tracked, gitlinkSet);
   const untracked = walk.files.map((p) => relativeTo(p, prefix)).sort(compareStrings);
+  const gitlinkPaths = new Set(gitlinks);
+  const onDisk = presentInWorkTree(repository.workTree, [...files].filter((p) => !gitlinkPaths.has(p)).map((p) => (prefix === '' ? p : `${prefix}/${p}`)));
+  const missing = [...files].filter((p) => !gitlinkPaths.has(p) && !onDisk.has(prefix === '' ? p : `${prefix}/${p}`)).sort(compareStrings);
   for (const path of untracked) files.add(path);
   return {
     files: [...files].sort(compareStrings),
@@ -366,7 +374,25 @@ export async function listWorkTreeFiles(root: string): Promise<WorkTreeListing> 
     gitlinks: gitlinks.sort(compareStrings),
     untracked,
     nestedRepositories: walk.nestedRepositories.map((p) => relativeTo(p, prefix)).sort(compareStrings),
+    missing,
   };
+}
+
+/**
+ * Would git list `path` (root-relative) now, for a file created after the listing? Yes when it
+ * is tracked (`tracked`: the listing's tracked files), or untracked and not ignored: no
+ * `.gitignore` on the way or `info/exclude` ignores it or a folder above it, and it is not inside
+ * a submodule (`gitlinks`), a nested repository or a linked folder. Reads the ignore files on the way.
+ */
+export function listsCreatedFile(root: string, tracked: ReadonlySet<string>, gitlinks: ReadonlySet<string>, path: string): boolean {
+  if (tracked.has(path)) return true;
+  const repository = discoverRepository(root);
+  const prefix = nodePath.relative(repository.workTree, fs.realpathSync(root)).split(nodePath.sep).join('/');
+  if (prefix.startsWith('..') || nodePath.isAbsolute(prefix)) return false;
+  const inTree = (p: string) => (prefix === '' ? p : `${prefix}/${p}`);
+  const full = inTree(path);
+  if (!safeIndexPath(full)) return false;
+  return untrackedListed(repository.workTree, repository.gitDir, full, new Set([...gitlinks].map(inTree)));
 }
 
 function compareStrings(a: string, b: string): number {

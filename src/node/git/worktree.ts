@@ -128,6 +128,87 @@ export function walkUntracked(
   return { files, nestedRepositories };
 }
 
+/**
+ * Would the untracked walk list `path` (work-tree-relative)? The same decisions as walkUntracked,
+ * taken along one path: each folder on the way is a real folder (no link), no submodule, no
+ * nested repository and not ignored; then the file itself (a file or a link) is not ignored.
+ */
+export function untrackedListed(workTree: string, gitDir: string, path: string, gitlinks: ReadonlySet<string>): boolean {
+  const scopes: Scope[] = [];
+  const exclude = loadScope(nodePath.join(gitDir, 'info', 'exclude'), '');
+  if (exclude) scopes.push(exclude);
+  const top = loadScope(nodePath.join(workTree, '.gitignore'), '');
+  if (top) scopes.push(top);
+  const parts = path.split('/');
+  let at = '';
+  for (const part of parts.slice(0, -1)) {
+    at = at === '' ? part : `${at}/${part}`;
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(inWorkTree(workTree, at));
+    } catch {
+      return false;
+    }
+    if (!st.isDirectory() || gitlinks.has(at) || ignoredBy(scopes, at, true) || isNestedRepository(workTree, at)) return false;
+    const scope = loadScope(inWorkTree(workTree, `${at}/.gitignore`), at);
+    if (scope) scopes.push(scope);
+  }
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(inWorkTree(workTree, path));
+  } catch {
+    return false;
+  }
+  if (!st.isFile() && !st.isSymbolicLink()) return false;
+  return !ignoredBy(scopes, path, false);
+}
+
+/**
+ * Which of these tracked paths (work-tree-relative) are on disk as a file or a link, with only
+ * real folders on the way (a path beyond a linked folder is not there, as git says)? One
+ * directory read per folder, not one stat per file.
+ */
+export function presentInWorkTree(workTree: string, paths: readonly string[]): Set<string> {
+  const byFolder = new Map<string, string[]>();
+  for (const path of paths) {
+    const slash = path.lastIndexOf('/');
+    const folder = slash < 0 ? '' : path.slice(0, slash);
+    const names = byFolder.get(folder);
+    if (names) names.push(path.slice(slash + 1));
+    else byFolder.set(folder, [path.slice(slash + 1)]);
+  }
+  const plain = new Map<string, boolean>([['', true]]);
+  const isPlain = (folder: string): boolean => {
+    let ok = plain.get(folder);
+    if (ok === undefined) {
+      const slash = folder.lastIndexOf('/');
+      ok = isPlain(slash < 0 ? '' : folder.slice(0, slash));
+      if (ok) {
+        try {
+          ok = fs.lstatSync(inWorkTree(workTree, folder)).isDirectory();
+        } catch {
+          ok = false;
+        }
+      }
+      plain.set(folder, ok);
+    }
+    return ok;
+  };
+  const present = new Set<string>();
+  for (const [folder, names] of byFolder) {
+    if (!isPlain(folder)) continue;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(inWorkTree(workTree, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const there = new Set(entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name));
+    for (const name of names) if (there.has(name)) present.add(folder === '' ? name : `${folder}/${name}`);
+  }
+  return present;
+}
+
 function isNestedRepository(workTree: string, path: string): boolean {
   try {
     fs.lstatSync(inWorkTree(workTree, `${path}/.git`));

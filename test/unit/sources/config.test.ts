@@ -26,6 +26,9 @@ staleness:
 codeowners:
   dialect: gitlab
   path: .gitlab/CODEOWNERS
+walk:
+  skipFolders: [generated]
+  walkFolders: [build]
 today: 2026-03-01
 `;
 
@@ -40,6 +43,7 @@ describe('defaultConfig', () => {
       observability: { libraries: [] },
       staleness: { privacyReviewDays: 365, drRehearsalDays: 365 },
       codeowners: { dialect: null, path: null },
+      walk: { skipFolders: [], walkFolders: [] },
       today: null,
     });
     config.rules['x/y'] = 'off';
@@ -59,6 +63,7 @@ describe('parseConfig', () => {
       observability: { libraries: ['@acme/telemetry'] },
       staleness: { privacyReviewDays: 180, drRehearsalDays: 90 },
       codeowners: { dialect: 'gitlab', path: '.gitlab/CODEOWNERS' },
+      walk: { skipFolders: ['generated'], walkFolders: ['build'] },
       today: '2026-03-01',
     });
     assert.deepEqual(Object.fromEntries(Object.entries(value!.ruleLocations).map(([id, l]) => [id, span(l)])), {
