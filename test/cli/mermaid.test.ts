@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildDiagram, escapeMermaidLabel } from '../../src/core/report/mermaid';
 import type { Draft, Model, Module } from '../../src/core/model/types';
-import { makeFinding, makeModel, makeModule, makeTeam, ref } from './helpers';
+import { dep, makeFinding, makeModel, makeModule, makeTeam, ref } from './helpers';
 import { decodeMermaidEntities, parseFlowchart } from './mermaidParser';
 
 /** A node's label lines as a browser shows them: the name line and, for modules, owner and level. */
@@ -33,13 +33,13 @@ function shop(): Model {
       system: 'checkout',
       owners: ['@acme/payments'],
       level: 'silver',
-      dependsOn: [ref('ledger'), ref('fraud-scoring')],
+      dependsOn: [dep('ledger'), dep('fraud-scoring')],
       consumes: [ref('ledger-events')],
     }),
     makeModule({ name: 'ledger', system: 'finance', owners: ['@acme/finance'], level: 'gold', apis: [{ name: 'ledger-events', type: 'asyncapi', definition: null, location: { file: 'services/ledger/service-contract.yaml', line: 9, column: 13, endLine: 9, endColumn: 26 } }] }),
     makeModule({ name: 'fraud-scoring', system: 'checkout', owners: ['group:default/risk'], level: 'bronze' }),
-    makeModule({ name: 'old-billing', system: 'finance', owners: ['@acme/finance'], lifecycle: 'deprecated', dependsOn: [ref('ledger')] }),
-    makeModule({ name: 'web-ui', path: 'packages/web-ui', type: 'library', owners: [], level: 'none', dependsOn: [ref('payments-api'), ref('nonexistent')] }),
+    makeModule({ name: 'old-billing', system: 'finance', owners: ['@acme/finance'], lifecycle: 'deprecated', dependsOn: [dep('ledger')] }),
+    makeModule({ name: 'web-ui', path: 'packages/web-ui', type: 'library', owners: [], level: 'none', dependsOn: [dep('payments-api'), dep('nonexistent')] }),
   ];
   return makeModel({
     modules,
@@ -66,7 +66,7 @@ function big(groups: number, perGroup: number): Model {
     for (let i = 0; i < perGroup; i++) {
       const name = `svc-${g}-${i}`;
       const next = i + 1 < perGroup ? `svc-${g}-${i + 1}` : `svc-${(g + 1) % groups}-0`;
-      modules.push(makeModule({ name, system: `system-${String(g).padStart(2, '0')}`, dependsOn: [ref(next)], level: i % 2 ? 'bronze' : 'silver' }));
+      modules.push(makeModule({ name, system: `system-${String(g).padStart(2, '0')}`, dependsOn: [dep(next)], level: i % 2 ? 'bronze' : 'silver' }));
     }
   }
   return makeModel({ modules });
@@ -122,7 +122,7 @@ describe('mermaid diagram', () => {
         name,
         path: `services/m${i}`,
         system: HOSTILE[(i + 1) % HOSTILE.length],
-        dependsOn: i > 0 ? [ref(HOSTILE[i - 1])] : [],
+        dependsOn: i > 0 ? [dep(HOSTILE[i - 1])] : [],
         consumes: i === 2 ? [ref('<b>api</b> --> x')] : [],
         apis: i === 5 ? [{ name: '<b>api</b> --> x', type: 'other', definition: null, location: { file: 'a', line: 1, column: 1, endLine: 1, endColumn: 2 } }] : [],
       }),
@@ -197,7 +197,7 @@ describe('mermaid diagram', () => {
   it('collapse all / none, counted edges, and groups expanded on demand', async () => {
     const model = big(3, 4);
     // Two extra edges from system-00 to system-01 make three in all.
-    (model.modules[0] as Draft<Module>).dependsOn.push(ref('svc-1-1'), ref('svc-1-2'));
+    (model.modules[0] as Draft<Module>).dependsOn.push(dep('svc-1-1'), dep('svc-1-2'));
     const all = buildDiagram(model, { collapse: 'all' });
     assert.equal(all.nodes.length, 3);
     const g0 = all.nodes.find((n) => n.group === 'system-00');

@@ -1,6 +1,7 @@
 /**
  * Package manifests (DESIGN.md 2): the package name, the declared dependencies (for
- * observability evidence and import resolution) and whether the manifest only declares a
+ * observability evidence, import resolution and edges between modules, each entry with its kind:
+ * runtime, dev, peer or optional, its section and where it is written) and whether the manifest only declares a
  * workspace (npm/yarn `workspaces`, a Maven parent with `<modules>`, a Cargo `[workspace]`
  * without `[package]`, `go.work`, a uv workspace root without `[project]`), which is not a
  * module.
@@ -13,7 +14,7 @@
  */
 import { parse as parseToml } from 'smol-toml';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { ManifestDecl, ParseProblem, ParseResult } from './types';
+import type { ManifestDecl, ManifestDependency, ParseProblem, ParseResult } from './types';
 import { baseName, folderOf, LineIndex } from './text';
 import { skipSpaces } from '../regex';
 
@@ -42,6 +43,7 @@ export function isManifestFile(name: string): boolean {
 }
 
 type Kind = ManifestDecl['kind'];
+type DependencyKind = ManifestDependency['kind'];
 
 class ManifestBuilder {
   readonly lines: LineIndex;
@@ -52,6 +54,7 @@ class ManifestBuilder {
   notAPackage = false;
   includesProjects = false;
   readonly dependencies = new Set<string>();
+  readonly entries: ManifestDependency[] = [];
 
   constructor(
     readonly text: string,
@@ -72,8 +75,16 @@ class ManifestBuilder {
     this.problems.push({ ruleId: 'workspace/skipped', message: `${this.file} was not fully read: ${why}`, location });
   }
 
-  add(name: unknown): void {
-    if (typeof name === 'string' && name.trim() !== '') this.dependencies.add(name.trim());
+  /**
+   * A dependency entry: its kind, the section that lists it (default: the manifest's main one) and
+   * the offsets of the name in the text, when known.
+   */
+  add(name: unknown, kind: DependencyKind = 'runtime', scope: string = defaultScope(this.kind), at: readonly [number, number] | null = null): void {
+    if (typeof name !== 'string' || name.trim() === '') return;
+    const trimmed = name.trim();
+    this.dependencies.add(trimmed);
+    const location = at ? this.lines.location(this.file, at[0], at[1]) : null;
+    this.entries.push({ name: trimmed, kind, scope, location });
   }
 
   result(): ParseResult<ManifestDecl> {
@@ -88,6 +99,7 @@ class ManifestBuilder {
         name: this.name,
         workspaceOnly: this.workspaceOnly,
         dependencies: [...this.dependencies].sort(),
+        dependencyEntries: this.entries,
         location,
         ...(this.notAPackage && { notAPackage: true }),
         ...(this.includesProjects && { includesProjects: true }),
@@ -95,6 +107,32 @@ class ManifestBuilder {
       problems: this.problems,
     };
   }
+}
+
+/** The section a manifest lists its runtime dependencies in, named as its users do. */
+function defaultScope(kind: Kind): string {
+  switch (kind) {
+    case 'go':
+      return 'require';
+    case 'gradle':
+      return 'implementation';
+    case 'dotnet':
+      return 'PackageReference';
+    default:
+      return 'dependencies';
+  }
+}
+
+/** Offsets of `needle` in `text` at or after `from`, or null. */
+function findText(text: string, needle: string, from = 0): [number, number] | null {
+  const at = needle === '' ? -1 : text.indexOf(needle, from);
+  return at < 0 ? null : [at, at + needle.length];
+}
+
+/** Offsets of a string written in quotes (`"…"` or `'…'`; inside the quotes), or null. */
+function quotedText(text: string, value: string): [number, number] | null {
+  const found = findText(text, `"${value}"`) ?? findText(text, `'${value}'`);
+  return found && [found[0] + 1, found[1] - 1];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -141,6 +179,56 @@ function topLevelStringValue(text: string, key: string): [number, number] | null
   return null;
 }
 
+const NPM_SCOPES: readonly (readonly [string, DependencyKind])[] = [
+  ['dependencies', 'runtime'],
+  ['devDependencies', 'dev'],
+  ['peerDependencies', 'peer'],
+  ['optionalDependencies', 'optional'],
+];
+
+/**
+ * Offsets of the keys of the objects that are values of top-level keys `scopes`
+ * (`{"devDependencies": {"a": "1"}}` → devDependencies → a → offsets of `a`), by the same kind of
+ * scan as `topLevelStringValue`. Only called on text that parsed as JSON.
+ */
+export function jsonScopeKeyRanges(text: string, scopes: readonly string[]): Map<string, Map<string, [number, number]>> {
+  const out = new Map<string, Map<string, [number, number]>>();
+  // For each open container, the top-level key whose value it is (null below the top level).
+  const stack: (string | null)[] = [];
+  let topKey: string | null = null;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      end++;
+      let k = end;
+      while (k < text.length && /\s/.test(text[k])) k++;
+      if (text[k] === ':') {
+        const key = JSON.parse(text.slice(i, end)) as string;
+        const parent = stack.length === 2 ? stack[1] : null;
+        if (parent !== null && scopes.includes(parent)) {
+          let keys = out.get(parent);
+          if (!keys) out.set(parent, (keys = new Map()));
+          keys.set(key, [i + 1, end - 1]);
+        }
+        topKey = stack.length === 1 ? key : null;
+        i = k + 1;
+        continue;
+      }
+      i = end;
+      continue;
+    }
+    if (ch === '{' || ch === '[') {
+      stack.push(topKey);
+      topKey = null;
+    } else if (ch === '}' || ch === ']') stack.pop();
+    i++;
+  }
+  return out;
+}
+
 function readPackageJson(b: ManifestBuilder): void {
   let data: unknown;
   try {
@@ -163,9 +251,16 @@ function readPackageJson(b: ManifestBuilder): void {
       b.nameRange = null;
     }
   }
-  for (const scope of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+  const scopes = NPM_SCOPES.map(([scope]) => scope);
+  let ranges = new Map<string, Map<string, [number, number]>>();
+  try {
+    ranges = jsonScopeKeyRanges(b.text, scopes);
+  } catch {
+    // Positions are a nicety: the entries are still read.
+  }
+  for (const [scope, kind] of NPM_SCOPES) {
     const deps = data[scope];
-    if (isRecord(deps)) for (const name of Object.keys(deps)) b.add(name);
+    if (isRecord(deps)) for (const name of Object.keys(deps)) b.add(name, kind, scope, ranges.get(scope)?.get(name) ?? null);
   }
   const workspaces = data.workspaces;
   b.workspaceOnly = Array.isArray(workspaces) || (isRecord(workspaces) && Array.isArray(workspaces.packages));
@@ -173,7 +268,7 @@ function readPackageJson(b: ManifestBuilder): void {
   // dependency. A package.json that has those keys with values of the wrong type is a broken
   // package (its problems are reported), not a marker.
   const declares = (key: string) => Object.prototype.hasOwnProperty.call(data, key);
-  b.notAPackage = !declares('name') && !['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some(declares) && !b.workspaceOnly;
+  b.notAPackage = !declares('name') && !scopes.some(declares) && !b.workspaceOnly;
 }
 
 // ---------------------------------------------------------------------------
@@ -193,7 +288,7 @@ function readGoMod(b: ManifestBuilder): void {
       if (/^\s*\)/.test(line)) inRequire = false;
       else {
         const dep = /^\s*("[^"]+"|\S+)\s+\S+/.exec(line);
-        if (dep) b.add(dep[1].replace(/"/g, ''));
+        if (dep) b.add(dep[1].replace(/"/g, ''), 'runtime', 'require', goNameRange(line, lineStart, dep[1]));
       }
       continue;
     }
@@ -211,8 +306,16 @@ function readGoMod(b: ManifestBuilder): void {
       continue;
     }
     const single = /^\s*require\s+("[^"]+"|\S+)\s+\S+/.exec(line);
-    if (single) b.add(single[1].replace(/"/g, ''));
+    if (single) b.add(single[1].replace(/"/g, ''), 'runtime', 'require', goNameRange(line, lineStart, single[1], line.indexOf('require') + 7));
   }
+}
+
+/** Offsets of a module path written in a go.mod line (inside its quotes, if quoted). */
+function goNameRange(line: string, lineStart: number, written: string, from = 0): [number, number] | null {
+  const at = line.indexOf(written, from);
+  if (at < 0) return null;
+  const quoted = written.startsWith('"') ? 1 : 0;
+  return [lineStart + at + quoted, lineStart + at + written.length - quoted];
 }
 
 // ---------------------------------------------------------------------------
@@ -296,20 +399,69 @@ function readCargo(b: ManifestBuilder): void {
     b.nameRange = tomlStringValue(b.text, 'package', 'name');
   }
   b.workspaceOnly = isRecord(data.workspace) && !isRecord(pkg);
-  const tables: unknown[] = [data['dependencies'], data['dev-dependencies'], data['build-dependencies']];
+  const keys = tomlKeyOffsets(b.text);
+  const readTables = (owner: Record<string, unknown>, prefix: string) => {
+    for (const [scope, kind] of CARGO_TABLES) {
+      const table = owner[scope];
+      if (!isRecord(table)) continue;
+      for (const [key, spec] of Object.entries(table)) {
+        // `alias = { package = "real-name" }` depends on real-name; `optional = true` is a feature's.
+        const name = isRecord(spec) && typeof spec.package === 'string' ? spec.package : key;
+        const at = keys.get(`${prefix}${scope}\u0000${key}`);
+        b.add(name, isRecord(spec) && spec.optional === true && kind === 'runtime' ? 'optional' : kind, scope, at ? [at, at + key.length] : null);
+      }
+    }
+  };
+  readTables(data, '');
   if (isRecord(data.target)) {
-    for (const target of Object.values(data.target)) {
-      if (!isRecord(target)) continue;
-      tables.push(target['dependencies'], target['dev-dependencies'], target['build-dependencies']);
-    }
+    for (const [name, target] of Object.entries(data.target)) if (isRecord(target)) readTables(target, `target.${name.replace(/["']/g, '')}.`);
   }
-  for (const table of tables) {
-    if (!isRecord(table)) continue;
-    for (const [key, spec] of Object.entries(table)) {
-      // `alias = { package = "real-name" }` depends on real-name.
-      b.add(isRecord(spec) && typeof spec.package === 'string' ? spec.package : key);
+}
+
+/** Build scripts and tests are not linked into the crate: both are dev edges. */
+const CARGO_TABLES: readonly (readonly [string, DependencyKind])[] = [
+  ['dependencies', 'runtime'],
+  ['dev-dependencies', 'dev'],
+  ['build-dependencies', 'dev'],
+];
+
+/**
+ * Where each key of each TOML table is written, by a line scan: `table\u0000key` → offset of the
+ * key (a bare or quoted key starting a line in `[table]`, or the last part of a header
+ * `[table.key]`). Approximate (no multi-line values), for locations only.
+ */
+export function tomlKeyOffsets(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  let current = '';
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const header = tomlHeader(line);
+    if (header !== null) {
+      current = header;
+      const dot = header.lastIndexOf('.');
+      if (dot > 0) {
+        const key = header.slice(dot + 1);
+        const at = line.lastIndexOf(key, line.indexOf(']'));
+        const entry = `${header.slice(0, dot)}\u0000${key}`;
+        if (at >= 0 && !out.has(entry)) out.set(entry, lineStart + at);
+      }
+      continue;
     }
+    const start = skipSpaces(line, 0);
+    const quote = line[start] === '"' || line[start] === "'" ? line[start] : '';
+    let end = start + quote.length;
+    if (quote) while (end < line.length && line[end] !== quote) end++;
+    else while (end < line.length && /[A-Za-z0-9_-]/.test(line[end])) end++;
+    if (end === start + quote.length) continue;
+    const key = line.slice(start + quote.length, end);
+    const after = skipSpaces(line, end + quote.length);
+    if (line[after] !== '=' && line[after] !== '.') continue;
+    const entry = `${current}\u0000${key}`;
+    if (!out.has(entry)) out.set(entry, lineStart + start + quote.length);
   }
+  return out;
 }
 
 /** PEP 503 normalisation: lowercase, runs of `-`, `_`, `.` become one `-`. */
@@ -340,23 +492,40 @@ function readPyproject(b: ManifestBuilder): void {
   const uv = isRecord(tool.uv) ? tool.uv : {};
   b.workspaceOnly = isRecord(uv.workspace) && b.name === null;
 
-  const addRequirements = (list: unknown) => {
+  const addRequirements = (list: unknown, kind: DependencyKind, scope: string) => {
     for (const requirement of asArray(list)) {
       const name = requirementName(requirement);
-      if (name) b.add(name);
+      if (name) b.add(name, kind, scope, quotedText(b.text, String(requirement)));
     }
   };
   if (isRecord(project)) {
-    addRequirements(project.dependencies);
-    if (isRecord(project['optional-dependencies'])) for (const list of Object.values(project['optional-dependencies'])) addRequirements(list);
+    addRequirements(project.dependencies, 'runtime', 'dependencies');
+    // Extras are installed on request (and mostly hold test and docs tooling).
+    const extras = project['optional-dependencies'];
+    if (isRecord(extras)) for (const [extra, list] of Object.entries(extras)) addRequirements(list, 'optional', `optional-dependencies.${extra}`);
   }
-  if (isRecord(data['dependency-groups'])) for (const list of Object.values(data['dependency-groups'])) addRequirements(list);
+  // PEP 735 dependency groups are for development (test, lint, docs); they are never published.
+  const groups = data['dependency-groups'];
+  if (isRecord(groups)) for (const [group, list] of Object.entries(groups)) addRequirements(list, 'dev', `dependency-groups.${group}`);
   if (poetry) {
-    const tables: unknown[] = [poetry.dependencies, poetry['dev-dependencies']];
-    if (isRecord(poetry.group)) for (const group of Object.values(poetry.group)) if (isRecord(group)) tables.push(group.dependencies);
-    for (const table of tables) {
+    const keys = tomlKeyOffsets(b.text);
+    const tables: [unknown, DependencyKind, string][] = [
+      [poetry.dependencies, 'runtime', 'tool.poetry.dependencies'],
+      [poetry['dev-dependencies'], 'dev', 'tool.poetry.dev-dependencies'],
+    ];
+    if (isRecord(poetry.group)) {
+      for (const [name, group] of Object.entries(poetry.group)) {
+        if (isRecord(group)) tables.push([group.dependencies, name === 'main' ? 'runtime' : 'dev', `tool.poetry.group.${name}.dependencies`]);
+      }
+    }
+    for (const [table, kind, scope] of tables) {
       if (!isRecord(table)) continue;
-      for (const key of Object.keys(table)) if (key.toLowerCase() !== 'python') b.add(normalizePythonName(key));
+      for (const [key, spec] of Object.entries(table)) {
+        if (key.toLowerCase() === 'python') continue;
+        const at = keys.get(`${scope}\u0000${key}`);
+        const optional = kind === 'runtime' && isRecord(spec) && spec.optional === true;
+        b.add(normalizePythonName(key), optional ? 'optional' : kind, scope, at === undefined ? null : [at, at + key.length]);
+      }
     }
   }
 }
@@ -465,14 +634,30 @@ function readPom(b: ManifestBuilder): void {
   b.name = text(project.artifactId);
   if (b.name) b.nameRange = pomArtifactIdRange(b.text);
   const dependencies = isRecord(project.dependencies) ? project.dependencies : {};
+  // Entries are found in order from the project's `<dependencies>` on (the parent's and the
+  // `<dependencyManagement>` ones come elsewhere, usually before).
+  let cursor = Math.max(0, b.text.lastIndexOf('<dependencies>', b.text.lastIndexOf('</dependencies>')));
   for (const dep of asArray(dependencies.dependency)) {
     if (!isRecord(dep)) continue;
     const artifact = text(dep.artifactId);
     const group = text(dep.groupId);
-    if (artifact) b.add(group ? `${group}:${artifact}` : artifact);
+    if (!artifact) continue;
+    const [kind, scope] = mavenKind(text(dep.scope), text(dep.optional) === 'true');
+    const found = findText(b.text, `>${artifact}<`, cursor);
+    if (found) cursor = found[1];
+    b.add(group ? `${group}:${artifact}` : artifact, kind, scope, found ? [found[0] + 1, found[1] - 1] : null);
   }
   const modules = isRecord(project.modules) ? asArray(project.modules.module).filter((m) => text(m) !== null) : [];
   b.workspaceOnly = text(project.packaging) === 'pom' && modules.length > 0;
+}
+
+/** Maven scopes: `test` is dev; `provided` and `system` come from the container (peer); `<optional>` is optional. */
+function mavenKind(scope: string | null, optional: boolean): [DependencyKind, string] {
+  const section = scope === null ? 'dependencies' : `dependencies (scope ${scope})`;
+  if (scope === 'test') return ['dev', section];
+  if (scope === 'provided' || scope === 'system') return ['peer', section];
+  if (optional) return ['optional', `${section} (optional)`];
+  return ['runtime', section];
 }
 
 function readCsproj(b: ManifestBuilder): void {
@@ -484,7 +669,13 @@ function readCsproj(b: ManifestBuilder): void {
   for (const group of asArray(project.ItemGroup)) {
     if (!isRecord(group)) continue;
     for (const reference of asArray(group.PackageReference)) {
-      if (isRecord(reference)) b.add(reference['@_Include']);
+      if (!isRecord(reference)) continue;
+      const include = reference['@_Include'];
+      // `PrivateAssets="all"`: analyzers and build tools, not passed on to the project's users.
+      const privateAssets = text(reference['@_PrivateAssets']) ?? text(reference.PrivateAssets);
+      const dev = privateAssets !== null && privateAssets.toLowerCase() === 'all';
+      const at = typeof include === 'string' ? quotedText(b.text, include) : null;
+      b.add(include, dev ? 'dev' : 'runtime', dev ? 'PackageReference (PrivateAssets all)' : 'PackageReference', at);
     }
   }
 }
@@ -578,14 +769,18 @@ export function gradleDependency(line: string): string | null {
  * The lines of a Gradle script that hold code, each with the column its code starts at: lines in
  * `//` comments and inside block comments are skipped (what follows a block's end is kept).
  */
-function* gradleCodeLines(text: string): Generator<{ line: string; start: number }> {
+function* gradleCodeLines(text: string): Generator<{ line: string; start: number; offset: number }> {
   let inBlockComment = false;
+  let next = 0;
   for (const rawLine of text.split('\n')) {
     let line = rawLine;
+    let offset = next;
+    next += rawLine.length + 1;
     if (inBlockComment) {
       const end = line.indexOf('*/');
       if (end < 0) continue;
       line = line.slice(end + 2);
+      offset += end + 2;
       inBlockComment = false;
     }
     const start = skipSpaces(line, 0);
@@ -594,7 +789,7 @@ function* gradleCodeLines(text: string): Generator<{ line: string; start: number
       inBlockComment = true;
       continue;
     }
-    yield { line, start };
+    yield { line, start, offset };
   }
 }
 
@@ -611,10 +806,26 @@ export function gradleIncludesProjects(text: string): boolean {
   return false;
 }
 
+/**
+ * The kind of a Gradle configuration's dependencies: tests, annotation processors and
+ * development-only variants are dev; `compileOnly` is provided by the runtime (peer).
+ */
+export function gradleDependencyKind(configuration: string): DependencyKind {
+  if (/^(test|androidTest|testFixtures|debug)[A-Z]/.test(configuration) || configuration === 'testCompile') return 'dev';
+  if (['annotationProcessor', 'kapt', 'ksp', 'developmentOnly'].includes(configuration)) return 'dev';
+  if (configuration === 'compileOnly' || configuration === 'compileOnlyApi') return 'peer';
+  return 'runtime';
+}
+
 function readGradle(b: ManifestBuilder): void {
-  for (const { line } of gradleCodeLines(b.text)) {
+  for (const { line, start, offset } of gradleCodeLines(b.text)) {
     const dependency = gradleDependency(line);
-    if (dependency !== null) b.add(dependency);
+    if (dependency === null) continue;
+    let end = start;
+    while (end < line.length && IDENTIFIER_CHAR.test(line[end])) end++;
+    const configuration = line.slice(start, end);
+    const at = line.indexOf(dependency, end);
+    b.add(dependency, gradleDependencyKind(configuration), configuration, at < 0 ? null : [offset + at, offset + at + dependency.length]);
   }
 }
 
