@@ -98,6 +98,74 @@ describe('mermaid diagram', () => {
     assert.equal(d.edges.filter((e) => e.from === webUi.id).length, 1, 'unknown dependencies are not drawn');
   });
 
+  it('leaves dev, peer and optional dependencies out by default, and draws them dotted and labelled when asked', async () => {
+    const model = makeModel({
+      modules: [
+        makeModule({ name: 'core', system: 'babel', dependsOn: [dep('generator', 'runtime'), dep('helper', 'runtime')] }),
+        makeModule({ name: 'generator', system: 'babel', dependsOn: [dep('core', 'dev')] }),
+        makeModule({ name: 'helper', system: 'babel', dependsOn: [dep('core', 'peer'), dep('fsevents', 'optional')] }),
+        makeModule({ name: 'fsevents', system: 'babel' }),
+      ],
+    });
+    const plain = buildDiagram(model, { collapse: 'none' });
+    const core = nodeOf(plain, 'core');
+    assert.deepEqual(
+      plain.edges.map((e) => [e.from, e.to, e.kind]),
+      [
+        [core.id, nodeOf(plain, 'generator').id, 'dependsOn'],
+        [core.id, nodeOf(plain, 'helper').id, 'dependsOn'],
+      ],
+    );
+    assert.ok(!plain.mermaid.includes('linkStyle'));
+    // Focus follows the drawn edges only: fsevents is an optional dependency of helper.
+    assert.deepEqual(buildDiagram(model, { collapse: 'none', focus: 'helper' }).nodes.map((n) => n.label).sort(), ['core', 'helper']);
+
+    const all = buildDiagram(model, { collapse: 'none', allDependencies: true });
+    const id = (name: string) => nodeOf(all, name).id;
+    assert.deepEqual(
+      all.edges.map((e) => [e.from, e.to, e.kind, e.label]),
+      [
+        [id('core'), id('generator'), 'dependsOn', null],
+        [id('core'), id('helper'), 'dependsOn', null],
+        [id('generator'), id('core'), 'dev', 'dev'],
+        [id('helper'), id('core'), 'peer', 'peer'],
+        [id('helper'), id('fsevents'), 'optional', 'optional'],
+      ],
+    );
+    const parsed = await parseFlowchart(all.mermaid);
+    assert.deepEqual(
+      parsed.edges.map((e) => [e.start, e.end, e.stroke, decodeMermaidEntities(e.text), e.style.length > 0]),
+      [
+        [id('core'), id('generator'), 'normal', '', false],
+        [id('core'), id('helper'), 'normal', '', false],
+        [id('generator'), id('core'), 'dotted', 'dev', true],
+        [id('helper'), id('core'), 'dotted', 'peer', true],
+        [id('helper'), id('fsevents'), 'dotted', 'optional', true],
+      ],
+    );
+
+    // Collapsed: an edge standing for runtime and dev edges is a runtime one; a dev-only one stays dotted.
+    const collapsed = buildDiagram(
+      makeModel({
+        modules: [
+          makeModule({ name: 'a', system: 'one', dependsOn: [dep('c', 'runtime'), dep('d', 'dev')] }),
+          makeModule({ name: 'b', system: 'one', dependsOn: [dep('d', 'dev')] }),
+          makeModule({ name: 'c', system: 'two', dependsOn: [dep('e', 'dev')] }),
+          makeModule({ name: 'd', system: 'two' }),
+          makeModule({ name: 'e', system: 'three' }),
+        ],
+      }),
+      { collapse: 'all', allDependencies: true },
+    );
+    assert.deepEqual(
+      collapsed.edges.map((e) => [e.kind, e.label]),
+      [
+        ['dependsOn', '3'],
+        ['dev', 'dev'],
+      ],
+    );
+  });
+
   it('classes nodes by scorecard level, marks deprecated modules and findings', async () => {
     const d = buildDiagram(shop(), { collapse: 'none' });
     const parsed = await parseFlowchart(d.mermaid);
