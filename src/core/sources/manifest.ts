@@ -129,10 +129,36 @@ function findText(text: string, needle: string, from = 0): [number, number] | nu
   return at < 0 ? null : [at, at + needle.length];
 }
 
-/** Offsets of a string written in quotes (`"…"` or `'…'`; inside the quotes), or null. */
-function quotedText(text: string, value: string): [number, number] | null {
-  const found = findText(text, `"${value}"`) ?? findText(text, `'${value}'`);
-  return found && [found[0] + 1, found[1] - 1];
+/**
+ * Where each one-line quoted string (`"…"` or `'…'`) of a text first starts (its content), by one
+ * scan: the entries of a long manifest are then located without searching it once per entry.
+ */
+export function quotedStrings(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  let i = 0;
+  while (i < text.length) {
+    const quote = text[i];
+    if (quote !== '"' && quote !== "'") {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && text[end] !== quote && text[end] !== '\n') end++;
+    if (text[end] !== quote) {
+      i = end;
+      continue;
+    }
+    const value = text.slice(i + 1, end);
+    if (!out.has(value)) out.set(value, i + 1);
+    i = end + 1;
+  }
+  return out;
+}
+
+/** Offsets of a value written in quotes (inside them), from `quotedStrings`, or null. */
+function quotedText(strings: ReadonlyMap<string, number>, value: string): [number, number] | null {
+  const at = strings.get(value);
+  return at === undefined ? null : [at, at + value.length];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -492,10 +518,11 @@ function readPyproject(b: ManifestBuilder): void {
   const uv = isRecord(tool.uv) ? tool.uv : {};
   b.workspaceOnly = isRecord(uv.workspace) && b.name === null;
 
+  const strings = quotedStrings(b.text);
   const addRequirements = (list: unknown, kind: DependencyKind, scope: string) => {
     for (const requirement of asArray(list)) {
       const name = requirementName(requirement);
-      if (name) b.add(name, kind, scope, quotedText(b.text, String(requirement)));
+      if (name) b.add(name, kind, scope, quotedText(strings, String(requirement)));
     }
   };
   if (isRecord(project)) {
@@ -634,17 +661,36 @@ function readPom(b: ManifestBuilder): void {
   b.name = text(project.artifactId);
   if (b.name) b.nameRange = pomArtifactIdRange(b.text);
   const dependencies = isRecord(project.dependencies) ? project.dependencies : {};
-  // Entries are found in order from the project's `<dependencies>` on (the parent's and the
-  // `<dependencyManagement>` ones come elsewhere, usually before).
-  let cursor = Math.max(0, b.text.lastIndexOf('<dependencies>', b.text.lastIndexOf('</dependencies>')));
+  // Entries are found in order from the project's own `<dependencies>` on, outside the blocks
+  // that hold other artifact ids or dependency lists.
+  const blocks: [number, number][] = [];
+  for (const tag of ['parent', 'dependencyManagement', 'build', 'profiles', 'reporting']) {
+    const start = b.text.indexOf(`<${tag}>`);
+    const end = start < 0 ? -1 : b.text.indexOf(`</${tag}>`, start);
+    if (end >= 0) blocks.push([start, end]);
+  }
+  /** The first `needle` at or after `from` outside those blocks. */
+  const findOutside = (needle: string, from: number): [number, number] | null => {
+    for (let at = from; ; ) {
+      const found = findText(b.text, needle, at);
+      if (!found) return null;
+      const block = blocks.find(([start, end]) => found[0] >= start && found[0] < end);
+      if (!block) return found;
+      at = block[1]; // past the found text, which starts inside the block
+    }
+  };
+  let cursor = findOutside('<dependencies>', 0)?.[1] ?? 0;
+  // Each miss searches the rest of the file: after a few, the rest are left unlocated.
+  let misses = 0;
   for (const dep of asArray(dependencies.dependency)) {
     if (!isRecord(dep)) continue;
     const artifact = text(dep.artifactId);
     const group = text(dep.groupId);
     if (!artifact) continue;
     const [kind, scope] = mavenKind(text(dep.scope), text(dep.optional) === 'true');
-    const found = findText(b.text, `>${artifact}<`, cursor);
+    const found = misses < 16 ? findOutside(`>${artifact}<`, cursor) : null;
     if (found) cursor = found[1];
+    else misses++;
     b.add(group ? `${group}:${artifact}` : artifact, kind, scope, found ? [found[0] + 1, found[1] - 1] : null);
   }
   const modules = isRecord(project.modules) ? asArray(project.modules.module).filter((m) => text(m) !== null) : [];
@@ -666,6 +712,7 @@ function readCsproj(b: ManifestBuilder): void {
   if (!data) return;
   const project = data.Project;
   if (!isRecord(project)) return;
+  const strings = quotedStrings(b.text);
   for (const group of asArray(project.ItemGroup)) {
     if (!isRecord(group)) continue;
     for (const reference of asArray(group.PackageReference)) {
@@ -674,7 +721,7 @@ function readCsproj(b: ManifestBuilder): void {
       // `PrivateAssets="all"`: analyzers and build tools, not passed on to the project's users.
       const privateAssets = text(reference['@_PrivateAssets']) ?? text(reference.PrivateAssets);
       const dev = privateAssets !== null && privateAssets.toLowerCase() === 'all';
-      const at = typeof include === 'string' ? quotedText(b.text, include) : null;
+      const at = typeof include === 'string' ? quotedText(strings, include) : null;
       b.add(include, dev ? 'dev' : 'runtime', dev ? 'PackageReference (PrivateAssets all)' : 'PackageReference', at);
     }
   }

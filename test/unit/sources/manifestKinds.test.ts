@@ -138,6 +138,7 @@ f = "*"
 
   it('pom.xml: compile and runtime scopes are runtime, test dev, provided and system peer, <optional> optional', () => {
     const text = `<project>
+  <parent><groupId>g</groupId><artifactId>b</artifactId></parent>
   <artifactId>a</artifactId>
   <dependencyManagement><dependencies>
     <dependency><groupId>g</groupId><artifactId>managed</artifactId><version>1</version></dependency>
@@ -149,14 +150,17 @@ f = "*"
     <dependency><groupId>g</groupId><artifactId>e</artifactId><scope>provided</scope></dependency>
     <dependency><groupId>g</groupId><artifactId>f</artifactId><optional>true</optional></dependency>
   </dependencies>
+  <build><plugins><plugin><artifactId>p</artifactId><dependencies>
+    <dependency><groupId>g</groupId><artifactId>b</artifactId></dependency>
+  </dependencies></plugin></plugins></build>
 </project>
 `;
     assert.deepEqual(summary(entries(text, 'a/pom.xml')), [
-      'g:b runtime dependencies @7:49-50',
-      'g:c runtime dependencies (scope runtime) @8:49-50',
-      'g:d dev dependencies (scope test) @9:49-50',
-      'g:e peer dependencies (scope provided) @10:49-50',
-      'g:f optional dependencies (optional) @11:49-50',
+      'g:b runtime dependencies @8:49-50',
+      'g:c runtime dependencies (scope runtime) @9:49-50',
+      'g:d dev dependencies (scope test) @10:49-50',
+      'g:e peer dependencies (scope provided) @11:49-50',
+      'g:f optional dependencies (optional) @12:49-50',
     ]);
   });
 
