@@ -29,7 +29,7 @@ export type ParsedArgs =
       paths: string[];
     })
   | (CommonArgs & { command: 'owners'; json: boolean; stdin: boolean; paths: string[] })
-  | (CommonArgs & { command: 'diagram'; groupBy: GroupByName; collapse: CollapseName; focus: string | null })
+  | (CommonArgs & { command: 'diagram'; groupBy: GroupByName; collapse: CollapseName; focus: string | null; allDependencies: boolean })
   | (CommonArgs & { command: 'summary'; format: SummaryFormatName })
   | (CommonArgs & { command: 'model' });
 
@@ -56,6 +56,7 @@ const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
     'group-by': { value: true, choices: ['system', 'team', 'folder', 'none'] },
     collapse: { value: true, choices: ['auto', 'none', 'all'] },
     focus: { value: true },
+    'all-dependencies': { value: false },
   },
   summary: { ...COMMON, format: { value: true, choices: ['md', 'json'] } },
   model: { ...COMMON },
@@ -162,6 +163,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         groupBy: (str('group-by') ?? 'system') as GroupByName,
         collapse: (str('collapse') ?? 'auto') as CollapseName,
         focus: str('focus'),
+        allDependencies: values.get('all-dependencies') === true,
       };
     case 'summary':
       return { command, root, format: (str('format') ?? 'md') as SummaryFormatName };
@@ -200,12 +202,14 @@ Exit 1 when any finding is an error or warnings exceed --max-warnings, else 0.
 Show the owners of each path (which need not exist), the CODEOWNERS line that decided,
 the lines it overrode, and the module. --stdin reads paths one per line.
 `,
-  diagram: `Usage: northstar diagram [--root DIR] [--group-by system|team|folder|none] [--collapse auto|none|all] [--focus MODULE]
+  diagram: `Usage: northstar diagram [--root DIR] [--group-by system|team|folder|none] [--collapse auto|none|all] [--focus MODULE] [--all-dependencies]
 
 Print the architecture diagram as a Mermaid flowchart.
   --group-by KEY    group modules in subgraphs (default: system)
   --collapse MODE   auto (default: collapse groups above 60 modules), none or all
   --focus MODULE    only MODULE and its direct neighbours
+  --all-dependencies  also draw dev, peer and optional dependencies (dotted, labelled
+                    with their kind); by default only runtime and declared ones
 `,
   summary: `Usage: northstar summary [--root DIR] [--format md|json]
 

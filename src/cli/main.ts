@@ -183,7 +183,12 @@ async function runDiagram(args: Extract<ParsedArgs, { command: 'diagram' }>, io:
   if (args.focus !== null && !analysis.model.modules.some((m) => m.name === args.focus)) {
     throw new CliFailure(`--focus: no module named '${args.focus}'`);
   }
-  const diagram = buildDiagram(analysis.model, { groupBy: args.groupBy, collapse: args.collapse, focus: args.focus });
+  const diagram = buildDiagram(analysis.model, {
+    groupBy: args.groupBy,
+    collapse: args.collapse,
+    focus: args.focus,
+    ...(args.allDependencies && { allDependencies: true }),
+  });
   io.stdout(diagram.mermaid);
   return 0;
 }

@@ -45,6 +45,8 @@ export interface DiagramViewState {
   focus: string | null;
   focusDepth: 1 | 2;
   filter: DiagramFilterState;
+  /** Also draw dev, peer and optional dependencies (`northstar diagram --all-dependencies`). */
+  allDependencies: boolean;
   /** The module shown in the side panel. */
   selected: string | null;
   /** Pan and zoom of the drawing: translate (x, y) then scale. */
@@ -136,6 +138,7 @@ export function defaultViewState(): DiagramViewState {
     focus: null,
     focusDepth: 1,
     filter: { team: null, system: null, priority: null, onlyProblems: false },
+    allDependencies: false,
     selected: null,
     view: null,
   };
@@ -162,6 +165,7 @@ export function normalizeViewState(raw: unknown): DiagramViewState {
     const f = raw.filter;
     s.filter = { team: text(f.team), system: text(f.system), priority: text(f.priority), onlyProblems: f.onlyProblems === true };
   }
+  s.allDependencies = raw.allDependencies === true;
   s.selected = text(raw.selected);
   if (isRecord(raw.view)) {
     const v = raw.view;
@@ -206,6 +210,7 @@ export const isDiagramViewState: Check<DiagramViewState> = shape<DiagramViewStat
   focus: nullableString,
   focusDepth: oneOf(1, 2),
   filter: shape<DiagramFilterState>({ team: nullableString, system: nullableString, priority: nullableString, onlyProblems: isBoolean }),
+  allDependencies: isBoolean,
   selected: nullableString,
   view: nullable(shape<{ x: number; y: number; scale: number }>({ x: isNumber, y: isNumber, scale: isNumber })),
 });
@@ -230,7 +235,7 @@ const isNode = shape<DiagramNode>({
 const isEdge = shape<DiagramEdge>({
   from: isString,
   to: isString,
-  kind: oneOf('dependsOn', 'consumes'),
+  kind: oneOf('dependsOn', 'consumes', 'dev', 'peer', 'optional'),
   apis: isStrings,
   count: isNumber,
   label: nullableString,

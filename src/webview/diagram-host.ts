@@ -31,6 +31,7 @@ export function diagramOptions(state: DiagramViewState): DiagramOptions {
     focusDepth: state.focusDepth,
     expand: state.expand,
     maxGroups: state.maxGroups,
+    ...(state.allDependencies ? { allDependencies: true } : {}),
     filter: {
       ...(f.team !== null ? { team: f.team } : {}),
       ...(f.system !== null ? { system: f.system } : {}),

@@ -47,6 +47,7 @@ const ui = {
   system: $<HTMLSelectElement>('system'),
   priority: $<HTMLSelectElement>('priority'),
   onlyProblems: $<HTMLInputElement>('onlyProblems'),
+  allDependencies: $<HTMLInputElement>('allDependencies'),
   search: $<HTMLInputElement>('search'),
   moduleNames: $<HTMLDataListElement>('moduleNames'),
   depth: $<HTMLSelectElement>('depth'),
@@ -145,6 +146,7 @@ function syncControls(msg: RenderMessage): void {
   fillSelect(ui.system, msg.choices.systems, s.filter.system);
   fillSelect(ui.priority, msg.choices.priorities, s.filter.priority);
   ui.onlyProblems.checked = s.filter.onlyProblems;
+  ui.allDependencies.checked = s.allDependencies;
   ui.depth.value = String(s.focusDepth);
   if (document.activeElement !== ui.search) ui.search.value = s.focus ?? '';
   if (ui.moduleNames.childElementCount !== msg.choices.modules.length || ui.moduleNames.dataset.key !== msg.choices.modules.join('\n')) {
@@ -183,6 +185,7 @@ for (const key of ['team', 'system', 'priority'] as const) {
   ui[key].addEventListener('change', () => update((s) => (s.filter[key] = ui[key].value || null)));
 }
 ui.onlyProblems.addEventListener('change', () => update((s) => (s.filter.onlyProblems = ui.onlyProblems.checked)));
+ui.allDependencies.addEventListener('change', () => update((s) => (s.allDependencies = ui.allDependencies.checked)));
 ui.depth.addEventListener('change', () => update((s) => (s.focusDepth = ui.depth.value === '2' ? 2 : 1)));
 ui.clearFocus.addEventListener('click', () => {
   ui.search.value = '';

@@ -34,8 +34,10 @@ describe('cli arguments', () => {
       groupBy: 'team',
       collapse: 'all',
       focus: 'payments-api',
+      allDependencies: false,
     });
-    assert.deepEqual(parseArgs(['diagram']), { command: 'diagram', root: null, groupBy: 'system', collapse: 'auto', focus: null });
+    assert.deepEqual(parseArgs(['diagram']), { command: 'diagram', root: null, groupBy: 'system', collapse: 'auto', focus: null, allDependencies: false });
+    assert.equal((parseArgs(['diagram', '--all-dependencies']) as { allDependencies: boolean }).allDependencies, true);
     assert.deepEqual(parseArgs(['summary', '--format', 'json']), { command: 'summary', root: null, format: 'json' });
     assert.deepEqual(parseArgs(['model', '--root=.']), { command: 'model', root: '.' });
   });

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { assignTeams, directoryOf } from '../../src/core/model/teams';
-import type { Draft, Finding, Model, Module, Team } from '../../src/core/model/types';
+import type { Dependency, DependencyKind, Draft, Finding, Model, Module, Team } from '../../src/core/model/types';
 import { main } from '../../src/cli/main';
 import { newModule } from '../../src/core/model/module';
 
@@ -56,6 +56,11 @@ export function makeModule(partial: Partial<Module> & { name: string }): Module 
 
 export function ref(name: string): { name: string; location: null } {
   return { name, location: null };
+}
+
+/** A dependency edge on module `name`, declared in a contract unless another kind is given. */
+export function dep(name: string, kind: DependencyKind = 'declared', via = kind === 'declared' ? 'service-contract.yaml dependsOn' : `package.json ${kind}`): Dependency {
+  return { name, location: null, kind, via };
 }
 
 export function makeFinding(partial: Partial<Finding> & { ruleId: string; file: string }): Finding {

@@ -227,6 +227,33 @@ describe('northstar CLI', function () {
         assert.equal(b.stdout, a.stdout, 'same output from another folder');
       });
 
+      it('model and diagram: each dependency keeps its kind and source; dev edges make no cycle and are drawn on request', async () => {
+        const root = path.join(scratch, 'monorepo');
+        const write = (rel: string, data: object) => {
+          fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+          fs.writeFileSync(path.join(root, rel), JSON.stringify(data, null, 2) + '\n');
+        };
+        write('package.json', { name: 'root', private: true, workspaces: ['packages/*'] });
+        write('packages/core/package.json', { name: '@x/core', dependencies: { '@x/generator': '1' } });
+        write('packages/generator/package.json', { name: '@x/generator', devDependencies: { '@x/core': '1' } });
+        const r = await run(['model', '--root', root], scratch);
+        assert.equal(r.code, 0, r.stderr);
+        const model = JSON.parse(r.stdout) as Model;
+        assert.equal(schemaErrors('model', model), '');
+        assert.deepEqual(
+          model.modules.map((m) => [m.name, m.dependsOn]),
+          [
+            ['@x/core', [{ name: '@x/generator', location: { file: 'packages/core/package.json', line: 4, column: 6, endLine: 4, endColumn: 18 }, kind: 'runtime', via: 'package.json dependencies' }]],
+            ['@x/generator', [{ name: '@x/core', location: { file: 'packages/generator/package.json', line: 4, column: 6, endLine: 4, endColumn: 13 }, kind: 'dev', via: 'package.json devDependencies' }]],
+          ],
+        );
+        assert.ok(!model.findings.some((f) => f.ruleId === 'contracts/dependency-cycle'), 'no cycle through a devDependency');
+        const plain = await parseFlowchart((await run(['diagram', '--root', root], scratch)).stdout);
+        assert.deepEqual(plain.edges.map((e) => e.stroke), ['normal']);
+        const all = await parseFlowchart((await run(['diagram', '--root', root, '--all-dependencies'], scratch)).stdout);
+        assert.deepEqual(all.edges.map((e) => [e.stroke, decodeMermaidEntities(e.text)]), [['normal', ''], ['dotted', 'dev']]);
+      });
+
       it('help and version', async () => {
         const help = await run(['--help'], shop);
         assert.equal(help.code, 0);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildDiagram, escapeMermaidLabel } from '../../src/core/report/mermaid';
 import type { Draft, Model, Module } from '../../src/core/model/types';
-import { makeFinding, makeModel, makeModule, makeTeam, ref } from './helpers';
+import { dep, makeFinding, makeModel, makeModule, makeTeam, ref } from './helpers';
 import { decodeMermaidEntities, parseFlowchart } from './mermaidParser';
 
 /** A node's label lines as a browser shows them: the name line and, for modules, owner and level. */
@@ -33,13 +33,13 @@ function shop(): Model {
       system: 'checkout',
       owners: ['@acme/payments'],
       level: 'silver',
-      dependsOn: [ref('ledger'), ref('fraud-scoring')],
+      dependsOn: [dep('ledger'), dep('fraud-scoring')],
       consumes: [ref('ledger-events')],
     }),
     makeModule({ name: 'ledger', system: 'finance', owners: ['@acme/finance'], level: 'gold', apis: [{ name: 'ledger-events', type: 'asyncapi', definition: null, location: { file: 'services/ledger/service-contract.yaml', line: 9, column: 13, endLine: 9, endColumn: 26 } }] }),
     makeModule({ name: 'fraud-scoring', system: 'checkout', owners: ['group:default/risk'], level: 'bronze' }),
-    makeModule({ name: 'old-billing', system: 'finance', owners: ['@acme/finance'], lifecycle: 'deprecated', dependsOn: [ref('ledger')] }),
-    makeModule({ name: 'web-ui', path: 'packages/web-ui', type: 'library', owners: [], level: 'none', dependsOn: [ref('payments-api'), ref('nonexistent')] }),
+    makeModule({ name: 'old-billing', system: 'finance', owners: ['@acme/finance'], lifecycle: 'deprecated', dependsOn: [dep('ledger')] }),
+    makeModule({ name: 'web-ui', path: 'packages/web-ui', type: 'library', owners: [], level: 'none', dependsOn: [dep('payments-api'), dep('nonexistent')] }),
   ];
   return makeModel({
     modules,
@@ -66,7 +66,7 @@ function big(groups: number, perGroup: number): Model {
     for (let i = 0; i < perGroup; i++) {
       const name = `svc-${g}-${i}`;
       const next = i + 1 < perGroup ? `svc-${g}-${i + 1}` : `svc-${(g + 1) % groups}-0`;
-      modules.push(makeModule({ name, system: `system-${String(g).padStart(2, '0')}`, dependsOn: [ref(next)], level: i % 2 ? 'bronze' : 'silver' }));
+      modules.push(makeModule({ name, system: `system-${String(g).padStart(2, '0')}`, dependsOn: [dep(next)], level: i % 2 ? 'bronze' : 'silver' }));
     }
   }
   return makeModel({ modules });
@@ -98,6 +98,74 @@ describe('mermaid diagram', () => {
     assert.equal(d.edges.filter((e) => e.from === webUi.id).length, 1, 'unknown dependencies are not drawn');
   });
 
+  it('leaves dev, peer and optional dependencies out by default, and draws them dotted and labelled when asked', async () => {
+    const model = makeModel({
+      modules: [
+        makeModule({ name: 'core', system: 'babel', dependsOn: [dep('generator', 'runtime'), dep('helper', 'runtime')] }),
+        makeModule({ name: 'generator', system: 'babel', dependsOn: [dep('core', 'dev')] }),
+        makeModule({ name: 'helper', system: 'babel', dependsOn: [dep('core', 'peer'), dep('fsevents', 'optional')] }),
+        makeModule({ name: 'fsevents', system: 'babel' }),
+      ],
+    });
+    const plain = buildDiagram(model, { collapse: 'none' });
+    const core = nodeOf(plain, 'core');
+    assert.deepEqual(
+      plain.edges.map((e) => [e.from, e.to, e.kind]),
+      [
+        [core.id, nodeOf(plain, 'generator').id, 'dependsOn'],
+        [core.id, nodeOf(plain, 'helper').id, 'dependsOn'],
+      ],
+    );
+    assert.ok(!plain.mermaid.includes('linkStyle'));
+    // Focus follows the drawn edges only: fsevents is an optional dependency of helper.
+    assert.deepEqual(buildDiagram(model, { collapse: 'none', focus: 'helper' }).nodes.map((n) => n.label).sort(), ['core', 'helper']);
+
+    const all = buildDiagram(model, { collapse: 'none', allDependencies: true });
+    const id = (name: string) => nodeOf(all, name).id;
+    assert.deepEqual(
+      all.edges.map((e) => [e.from, e.to, e.kind, e.label]),
+      [
+        [id('core'), id('generator'), 'dependsOn', null],
+        [id('core'), id('helper'), 'dependsOn', null],
+        [id('generator'), id('core'), 'dev', 'dev'],
+        [id('helper'), id('core'), 'peer', 'peer'],
+        [id('helper'), id('fsevents'), 'optional', 'optional'],
+      ],
+    );
+    const parsed = await parseFlowchart(all.mermaid);
+    assert.deepEqual(
+      parsed.edges.map((e) => [e.start, e.end, e.stroke, decodeMermaidEntities(e.text), e.style.length > 0]),
+      [
+        [id('core'), id('generator'), 'normal', '', false],
+        [id('core'), id('helper'), 'normal', '', false],
+        [id('generator'), id('core'), 'dotted', 'dev', true],
+        [id('helper'), id('core'), 'dotted', 'peer', true],
+        [id('helper'), id('fsevents'), 'dotted', 'optional', true],
+      ],
+    );
+
+    // Collapsed: an edge standing for runtime and dev edges is a runtime one; a dev-only one stays dotted.
+    const collapsed = buildDiagram(
+      makeModel({
+        modules: [
+          makeModule({ name: 'a', system: 'one', dependsOn: [dep('c', 'runtime'), dep('d', 'dev')] }),
+          makeModule({ name: 'b', system: 'one', dependsOn: [dep('d', 'dev')] }),
+          makeModule({ name: 'c', system: 'two', dependsOn: [dep('e', 'dev')] }),
+          makeModule({ name: 'd', system: 'two' }),
+          makeModule({ name: 'e', system: 'three' }),
+        ],
+      }),
+      { collapse: 'all', allDependencies: true },
+    );
+    assert.deepEqual(
+      collapsed.edges.map((e) => [e.kind, e.label]),
+      [
+        ['dependsOn', '3'],
+        ['dev', 'dev'],
+      ],
+    );
+  });
+
   it('classes nodes by scorecard level, marks deprecated modules and findings', async () => {
     const d = buildDiagram(shop(), { collapse: 'none' });
     const parsed = await parseFlowchart(d.mermaid);
@@ -122,7 +190,7 @@ describe('mermaid diagram', () => {
         name,
         path: `services/m${i}`,
         system: HOSTILE[(i + 1) % HOSTILE.length],
-        dependsOn: i > 0 ? [ref(HOSTILE[i - 1])] : [],
+        dependsOn: i > 0 ? [dep(HOSTILE[i - 1])] : [],
         consumes: i === 2 ? [ref('<b>api</b> --> x')] : [],
         apis: i === 5 ? [{ name: '<b>api</b> --> x', type: 'other', definition: null, location: { file: 'a', line: 1, column: 1, endLine: 1, endColumn: 2 } }] : [],
       }),
@@ -197,7 +265,7 @@ describe('mermaid diagram', () => {
   it('collapse all / none, counted edges, and groups expanded on demand', async () => {
     const model = big(3, 4);
     // Two extra edges from system-00 to system-01 make three in all.
-    (model.modules[0] as Draft<Module>).dependsOn.push(ref('svc-1-1'), ref('svc-1-2'));
+    (model.modules[0] as Draft<Module>).dependsOn.push(dep('svc-1-1'), dep('svc-1-2'));
     const all = buildDiagram(model, { collapse: 'all' });
     assert.equal(all.nodes.length, 3);
     const g0 = all.nodes.find((n) => n.group === 'system-00');

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 
 export interface ParsedFlowchart {
   vertices: { id: string; text: string; classes: string[] }[];
-  edges: { start: string; end: string; text: string; stroke: string }[];
+  edges: { start: string; end: string; text: string; stroke: string; style: string[] }[];
   subgraphs: { id: string; title: string; nodes: string[] }[];
   /** Nodes with click handlers or links (must be none). */
   clicks: string[];
@@ -21,7 +21,7 @@ const importEsm = new Function('url', 'return import(url)') as (url: string) => 
 
 interface FlowDb {
   getVertices(): Map<string, { id: string; text: string; classes: string[]; link?: string; haveCallback?: boolean }>;
-  getEdges(): { start: string; end: string; text: string; stroke: string }[];
+  getEdges(): { start: string; end: string; text: string; stroke: string; style?: string[] }[];
   getSubGraphs(): { id: string; title: string; nodes: string[] }[];
   getTooltip?(id: string): string | undefined;
 }
@@ -60,7 +60,7 @@ export async function parseFlowchart(source: string): Promise<ParsedFlowchart> {
   const vertices = [...db.getVertices().values()];
   return {
     vertices: vertices.map((v) => ({ id: v.id, text: v.text, classes: [...v.classes] })),
-    edges: db.getEdges().map((e) => ({ start: e.start, end: e.end, text: e.text, stroke: e.stroke })),
+    edges: db.getEdges().map((e) => ({ start: e.start, end: e.end, text: e.text, stroke: e.stroke, style: [...(e.style ?? [])] })),
     subgraphs: db.getSubGraphs().map((s) => ({ id: s.id, title: s.title, nodes: [...s.nodes] })),
     clicks: vertices.filter((v) => v.link !== undefined || v.haveCallback === true).map((v) => v.id),
   };

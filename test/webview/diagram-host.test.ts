@@ -44,9 +44,11 @@ describe('diagram panel logic', function () {
       focus: 'x',
       focusDepth: 2,
       filter: { team: '@t', system: 7, onlyProblems: 'yes' },
+      allDependencies: 'yes',
       view: { x: 1, y: 2, scale: 0 },
       extra: true,
     });
+    assert.equal(normalizeState({ allDependencies: true }).allDependencies, true);
     assert.deepEqual(s, {
       ...defaultState(),
       groupBy: 'team',
@@ -63,6 +65,7 @@ describe('diagram panel logic', function () {
       [[], {}],
       [['--group-by', 'team', '--collapse', 'all'], { groupBy: 'team', collapse: 'all' }],
       [['--focus', 'payments-api', '--group-by', 'none'], { focus: 'payments-api', groupBy: 'none' }],
+      [['--all-dependencies'], { allDependencies: true }],
     ] as const) {
       let out = '';
       const code = await main(['diagram', '--root', root, ...argv], { stdout: (t: string) => (out += t), stderr: () => undefined });

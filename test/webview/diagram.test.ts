@@ -136,6 +136,13 @@ describe('diagram webview (Chromium)', function () {
     assert.ok(problems.size > 0 && problems.size < acme.modules.length);
     await p.page.uncheck('#onlyProblems');
     await p.rendered(++renders);
+    await p.page.check('#allDependencies');
+    await p.rendered(++renders);
+    assert.equal(lastOf(p.posted, 'update')?.state.allDependencies, true);
+    await p.page.uncheck('#allDependencies');
+    await p.rendered(++renders);
+    assert.equal(lastOf(p.posted, 'update')?.state.allDependencies, false);
+    assert.match(await p.page.locator('footer.legend').innerText(), /dev, peer, optional/);
 
     await p.page.fill('#search', 'fraud-scoring');
     await p.page.press('#search', 'Enter');

@@ -321,7 +321,7 @@ describe('vision summary webview (Chromium)', function () {
           apis: [{ name: HOSTILE_API, type: MERMAID_CLICK, definition: null, location: { file: 'services/x/service-contract.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 } }],
           consumes: [{ name: HOSTILE_API, location: null }],
         }),
-        makeModule({ name: MERMAID_CLICK, owners: ['@acme/mermaid'], priorities: [HOSTILE_PRIORITY_ID], dependsOn: [{ name: MERMAID_EDGE, location: null }] }),
+        makeModule({ name: MERMAID_CLICK, owners: ['@acme/mermaid'], priorities: [HOSTILE_PRIORITY_ID], dependsOn: [{ name: MERMAID_EDGE, location: null, kind: 'declared', via: 'service-contract.yaml dependsOn' }] }),
         makeModule({ name: MERMAID_INIT, owners: ['@acme/mermaid'], priorities: [MERMAID_INIT], dashboards: [' javascript:alert(5)'] }),
       ],
       findings: [makeFinding({ ruleId: 'quality/missing-tests', file: 'a', module: HOSTILE_IMG })],

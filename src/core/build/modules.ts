@@ -5,7 +5,8 @@
 import { basename } from '../fs';
 import { compileGlobs } from '../glob';
 import { newModule, type ModuleDraft } from '../model/module';
-import type { Module, ModuleType, NorthstarConfig, ObservabilityEvidence, OwnerMatch, Reference } from '../model/types';
+import { DEPENDENCY_KIND_ORDER } from '../model/predicates';
+import type { Dependency, Module, ModuleType, NorthstarConfig, ObservabilityEvidence, OwnerMatch, Reference } from '../model/types';
 import { evidenceFromAnnotations, evidenceFromDependencies } from '../observability';
 import { isCatalogFile, parseEntityRef } from '../sources/backstage';
 import { WORKSPACE_MARKER_FILES } from '../sources/manifest';
@@ -91,7 +92,8 @@ export async function buildModules(
     }
     m.tier = c.tier === 1 || c.tier === 2 || c.tier === 3 ? c.tier : null;
     m.lifecycle = asLifecycle(c.lifecycle);
-    m.dependsOn = c.dependsOn.slice();
+    const via = `${basename(c.file)} dependsOn`;
+    m.dependsOn = c.dependsOn.map((d) => ({ ...d, kind: 'declared', via }));
     m.consumes = c.consumes.slice();
     m.apis = c.provides.slice();
     m.testGlobs = c.tests ? c.tests.map((g) => prefixGlob(c.folder, g)) : null;
@@ -163,7 +165,7 @@ export async function buildModules(
     const known = new Set(m.dependsOn.map((d) => d.name));
     for (const d of e.dependsOn) {
       const r = refName(d, 'component');
-      if (!known.has(r.name)) m.dependsOn.push(r);
+      if (!known.has(r.name)) m.dependsOn.push({ ...r, kind: 'declared', via: `${basename(e.file)} spec.dependsOn` });
     }
     const consumed = new Set(m.consumes.map((d) => d.name));
     for (const a of e.consumesApis) {
@@ -239,20 +241,26 @@ export async function buildModules(
     if (isGroup(candidate)) m.kind = 'group';
   }
 
-  // Workspace packages that depend on each other by package name become edges.
+  // Workspace packages that depend on each other by package name become edges, one per pair:
+  // a declared edge stays; of a package's entries for one target, the strongest kind wins
+  // (`dependencies` over `peerDependencies` over `devDependencies`), the first of equals.
   const byPackage = new Map<string, ModuleDraft>();
   for (const m of modules) if (m.packageName) byPackage.set(m.packageName, m);
+  const rank = (d: Dependency) => DEPENDENCY_KIND_ORDER.indexOf(d.kind);
   for (const mf of manifests) {
     if (due()) await pause();
     const m = byFolder.get(mf.folder)?.[0];
     if (!m || notAModule(mf)) continue;
-    const known = new Set(m.dependsOn.map((d) => d.name));
-    for (const dep of mf.dependencies) {
-      const target = byPackage.get(dep);
-      if (target && target !== m && !known.has(target.name)) {
-        m.dependsOn.push({ name: target.name, location: null });
-        known.add(target.name);
-      }
+    const known = new Map(m.dependsOn.map((d, i) => [d.name, i] as const));
+    for (const entry of mf.dependencyEntries) {
+      const target = byPackage.get(entry.name);
+      if (!target || target === m) continue;
+      const edge: Dependency = { name: target.name, location: entry.location, kind: entry.kind, via: `${basename(mf.file)} ${entry.scope}` };
+      const at = known.get(target.name);
+      if (at === undefined) {
+        known.set(target.name, m.dependsOn.length);
+        m.dependsOn.push(edge);
+      } else if (rank(edge) < rank(m.dependsOn[at])) m.dependsOn[at] = edge;
     }
   }
 

@@ -4,6 +4,7 @@
  * priorities, tests found), with TODOs for the rest. Pure: the extension offers it as a fix.
  */
 import { joinPath } from '../fs';
+import { isArchitecturalDependency } from '../model/predicates';
 import type { Finding, Fix, Module, OwnerMatch } from '../model/types';
 
 /** Owner written when nothing names one, the same placeholder the missing-owner fix uses. */
@@ -63,7 +64,8 @@ export function contractTemplate(module: Module, codeowners: OwnerMatch): string
   else lines.push('# lifecycle: production  # experimental | production | deprecated');
   if (module.tier !== null) lines.push(`tier: ${module.tier}`);
   else lines.push('# tier: 2  # 1 = most critical … 3');
-  const dependsOn = [...new Set(module.dependsOn.map((d) => d.name))];
+  // Dev, peer and optional edges stay in the manifest: written as `dependsOn`, they would count for cycles.
+  const dependsOn = [...new Set(module.dependsOn.filter(isArchitecturalDependency).map((d) => d.name))];
   if (dependsOn.length > 0) lines.push(`dependsOn: [${dependsOn.map(quote).join(', ')}]`);
   if (module.priorities.length > 0) lines.push(`priorities: [${module.priorities.map(quote).join(', ')}]`);
   const tests = testGlobsFor(module);

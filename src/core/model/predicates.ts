@@ -1,7 +1,7 @@
 /**
  * Questions about a module that several rules and surfaces ask, each answered once.
  */
-import type { Module } from './types';
+import type { DependencyKind, Module } from './types';
 
 /** Does the module run in production (a service, website or job), rather than being linked in? */
 export function runsInProduction(module: Pick<Module, 'type'>): boolean {
@@ -44,3 +44,19 @@ export function ownerSourceText(module: Pick<Module, 'ownerSource'>): string | n
 export function isScored(module: Pick<Module, 'kind'>): boolean {
   return module.kind !== 'group';
 }
+
+/**
+ * Does a dependency of this kind shape the architecture: does it count for cycles and is it drawn
+ * in the default diagram? Runtime and declared edges do. Dev edges do not: a package may test with
+ * the package that depends on it. Peer edges do not: the host provides the peer and loads the
+ * package (a plugin), so the edge points against the direction of loading; counted, every plugin
+ * ecosystem becomes one tangle (Babel's helpers declare `@babel/core` as a peer while
+ * `@babel/core` depends on them). Optional edges do not: the package runs without them, and
+ * Python projects mostly use extras for test and documentation tooling.
+ */
+export function isArchitecturalDependency(dependency: { readonly kind: DependencyKind }): boolean {
+  return dependency.kind === 'runtime' || dependency.kind === 'declared';
+}
+
+/** Precedence when one module depends on another through several entries: the first kind listed wins. */
+export const DEPENDENCY_KIND_ORDER: readonly DependencyKind[] = ['declared', 'runtime', 'peer', 'optional', 'dev'];

@@ -235,6 +235,33 @@ export interface Reference {
   readonly location: SourceLocation | null;
 }
 
+/**
+ * What a dependency edge is for (DESIGN section 2):
+ * - `declared`: a contract's `dependsOn` or a catalog entity's `spec.dependsOn`;
+ * - `runtime`: needed to run (npm `dependencies`, Go `require`, Cargo `[dependencies]`, Maven
+ *   compile/runtime scope, Gradle `implementation`/`api`, a PackageReference, …);
+ * - `dev`: needed only to build, test or lint (npm `devDependencies`, Cargo `[dev-dependencies]`
+ *   and `[build-dependencies]`, Maven `test` scope, Gradle `test*`/annotation processors, Python
+ *   dependency groups and Poetry dev groups, a PackageReference with `PrivateAssets="all"`);
+ * - `peer`: provided by the host that loads the package (npm `peerDependencies`, Maven `provided`,
+ *   Gradle `compileOnly`);
+ * - `optional`: installed on request or when available (npm `optionalDependencies`, Python extras,
+ *   Maven `<optional>true</optional>`).
+ * Consumed APIs are not dependencies: they are `Module.consumes`.
+ */
+export type DependencyKind = 'declared' | 'runtime' | 'dev' | 'peer' | 'optional';
+
+/** A dependency edge of a module: the module it names, its kind and where it comes from. */
+export interface Dependency extends Reference {
+  readonly kind: DependencyKind;
+  /**
+   * The source as a reader names it: `package.json devDependencies`, `Cargo.toml build-dependencies`,
+   * `pom.xml dependencies (scope test)`, `service-contract.yaml dependsOn`, `catalog-info.yaml spec.dependsOn`.
+   * `location` is where the entry is written.
+   */
+  readonly via: string;
+}
+
 export interface Module {
   readonly name: string;
   /** Root-relative folder ("" for the root). */
@@ -259,7 +286,8 @@ export interface Module {
   readonly type: ModuleType;
   readonly tier: 1 | 2 | 3 | null;
   readonly lifecycle: Lifecycle | null;
-  readonly dependsOn: readonly Reference[];
+  /** Every dependency on another module, one per module depended on (the strongest kind wins). */
+  readonly dependsOn: readonly Dependency[];
   readonly consumes: readonly Reference[];
   readonly apis: readonly ProvidedApi[];
   /** Globs (root-relative) that decide which files are tests, when declared. */

@@ -1,7 +1,8 @@
 /**
  * The architecture diagram as a Mermaid flowchart: one node per module, grouped in
- * subgraphs (by system, team or folder), `dependsOn` edges solid, consumed APIs dashed and
- * labelled, nodes classed by scorecard level. Large views collapse groups into single nodes
+ * subgraphs (by system, team or folder), runtime and declared dependencies solid, consumed APIs
+ * dashed and labelled, nodes classed by scorecard level. Dev, peer and optional dependencies are
+ * left out unless asked for (`allDependencies`); then they are dotted and labelled with their kind. Large views collapse groups into single nodes
  * with counted edges; `focus` keeps one module and its neighbours.
  *
  * Safety (DESIGN.md section 6): node ids are generated (`m1`, `g1`, `s1`), never taken from
@@ -9,6 +10,7 @@
  * digits and a few punctuation marks is a Mermaid entity code (`#60;`), so a module named
  * `<img src=x onerror=alert(1)>`, `A]-->B[`, `end` or `%%{init: …}%%` stays text.
  */
+import { isArchitecturalDependency } from '../model/predicates';
 import type { Finding, Model, Module, ScorecardLevel } from '../model/types';
 import type {
   Diagram,
@@ -49,6 +51,11 @@ export interface DiagramOptions {
    */
   maxEdges?: number;
   direction?: 'LR' | 'TB';
+  /**
+   * Also draw dev, peer and optional dependencies (dotted, labelled `dev`, `peer`, `optional`).
+   * Default: only runtime and declared dependencies and consumed APIs (DESIGN section 4).
+   */
+  allDependencies?: boolean;
 }
 
 export const DEFAULT_MAX_MODULES = 60;
@@ -122,11 +129,14 @@ function refName(ref: string): string {
 interface ModuleEdge {
   from: Module;
   to: Module;
-  kind: 'dependsOn' | 'consumes';
+  kind: DiagramEdge['kind'];
   api: string | null;
 }
 
-function moduleEdges(modules: readonly Module[]): ModuleEdge[] {
+/** When one drawn edge stands for several module edges, it takes the first kind of this list among them. */
+const EDGE_KIND_ORDER: readonly DiagramEdge['kind'][] = ['dependsOn', 'consumes', 'peer', 'optional', 'dev'];
+
+function moduleEdges(modules: readonly Module[], allDependencies: boolean): ModuleEdge[] {
   const byName = new Map<string, Module>();
   for (const m of modules) if (!byName.has(m.name)) byName.set(m.name, m);
   const providers = new Map<string, Module>();
@@ -134,8 +144,10 @@ function moduleEdges(modules: readonly Module[]): ModuleEdge[] {
   const edges: ModuleEdge[] = [];
   for (const m of modules) {
     for (const dep of m.dependsOn) {
+      const architectural = isArchitecturalDependency(dep);
+      if (!architectural && !allDependencies) continue;
       const to = byName.get(dep.name) ?? byName.get(refName(dep.name));
-      if (to && to !== m) edges.push({ from: m, to, kind: 'dependsOn', api: null });
+      if (to && to !== m) edges.push({ from: m, to, kind: architectural ? 'dependsOn' : (dep.kind as 'dev' | 'peer' | 'optional'), api: null });
     }
     for (const use of m.consumes) {
       const api = providers.has(use.name) ? use.name : refName(use.name);
@@ -190,7 +202,7 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
   const teamById = new Map(model.teams.map((t) => [t.id, t] as const));
   const counts = findingCounts(model.findings);
   const all = [...model.modules].sort((a, b) => compareText(a.name, b.name) || compareText(a.path, b.path));
-  const allEdges = moduleEdges(all);
+  const allEdges = moduleEdges(all, options.allDependencies === true);
 
   const teamKey = (m: Module): string => m.team ?? '';
   const teamLabel = (key: string): string => teamById.get(key)?.name ?? key;
@@ -399,8 +411,8 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
   }
 
   // 5. Edges between visible nodes. Between two modules, parallel edges of one kind merge;
-  // an edge with a collapsed end stands for every module edge of the pair (solid if any is a
-  // dependsOn), labelled with its count.
+  // an edge with a collapsed end stands for every module edge of the pair (of the strongest kind
+  // among them: solid if any is a dependsOn), labelled with its count.
   const edgeMap = new Map<string, DiagramEdge & { apiSet: Set<string> }>();
   for (const e of allEdges) {
     if (!visibleSet.has(e.from) || !visibleSet.has(e.to)) continue;
@@ -412,19 +424,21 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
     let edge = edgeMap.get(key);
     if (!edge) edgeMap.set(key, (edge = { from: from.id, to: to.id, kind: e.kind, apis: [], count: 0, label: null, apiSet: new Set() }));
     edge.count++;
-    if (e.kind === 'dependsOn') edge.kind = 'dependsOn';
+    if (EDGE_KIND_ORDER.indexOf(e.kind) < EDGE_KIND_ORDER.indexOf(edge.kind)) edge.kind = e.kind;
     if (e.api !== null) edge.apiSet.add(e.api);
   }
   const collapsedIds = new Set(nodes.filter((n) => n.collapsed).map((n) => n.id));
   let edges: DiagramEdge[] = [];
   for (const { apiSet, ...edge } of edgeMap.values()) {
     edge.apis = [...apiSet].sort(compareText);
+    const dotted = edge.kind !== 'dependsOn' && edge.kind !== 'consumes';
     if (collapsedIds.has(edge.from) || collapsedIds.has(edge.to)) {
-      edge.label = edge.count > 1 ? String(edge.count) : edge.kind === 'consumes' ? (edge.apis[0] ?? null) : null;
+      edge.label = edge.count > 1 ? String(edge.count) : edge.kind === 'consumes' ? (edge.apis[0] ?? null) : dotted ? edge.kind : null;
     } else if (edge.kind === 'consumes') {
       const shown = edge.apis.slice(0, 3).join(', ');
       edge.label = edge.apis.length > 3 ? `${shown} +${edge.apis.length - 3}` : shown;
-    } else edge.label = edge.count > 1 ? String(edge.count) : null;
+    } else if (dotted) edge.label = edge.count > 1 ? `${edge.kind} ${edge.count}` : edge.kind;
+    else edge.label = edge.count > 1 ? String(edge.count) : null;
     edges.push(edge);
   }
   // A collapsed overview of many connected groups is a hairball (and Mermaid refuses more than
@@ -439,10 +453,14 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
     hiddenEdges = edges.length - kept.size;
     edges = edges.filter((e) => kept.has(e));
   }
-  for (const e of edges) {
-    const arrow = e.kind === 'consumes' ? '-.->' : '-->';
+  const dottedLinks: number[] = [];
+  edges.forEach((e, i) => {
+    const arrow = e.kind === 'dependsOn' ? '-->' : '-.->';
+    if (e.kind !== 'dependsOn' && e.kind !== 'consumes') dottedLinks.push(i);
     lines.push(e.label === null ? `  ${e.from} ${arrow} ${e.to}` : `  ${e.from} ${arrow}|"${escapeMermaidLabel(e.label)}"| ${e.to}`);
-  }
+  });
+  // Dev, peer and optional edges: grey and finely dotted, unlike the dashed consumed APIs.
+  if (dottedLinks.length > 0) lines.push(`  linkStyle ${dottedLinks.join(',')} stroke:#8a8a8a,stroke-dasharray:2 4`);
 
   // 6. Classes.
   for (const d of CLASS_DEFS) lines.push(`  ${d}`);

@@ -171,8 +171,12 @@ export interface DiagramNode {
 export interface DiagramEdge {
   from: string;
   to: string;
-  /** `dependsOn`: a solid edge; `consumes`: a dashed edge labelled with the API name(s). */
-  kind: 'dependsOn' | 'consumes';
+  /**
+   * `dependsOn`: a runtime or declared dependency, a solid edge; `consumes`: a dashed edge labelled
+   * with the API name(s); `dev`, `peer`, `optional`: a dependency of that kind (drawn only when
+   * asked for), a grey dotted edge labelled with its kind.
+   */
+  kind: 'dependsOn' | 'consumes' | 'dev' | 'peer' | 'optional';
   /** Consumed API names (consumes edges), sorted. */
   apis: string[];
   /** Number of module-level edges this edge stands for (1 unless groups are collapsed). */

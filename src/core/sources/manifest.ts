@@ -1,6 +1,7 @@
 /**
  * Package manifests (DESIGN.md 2): the package name, the declared dependencies (for
- * observability evidence and import resolution) and whether the manifest only declares a
+ * observability evidence, import resolution and edges between modules, each entry with its kind:
+ * runtime, dev, peer or optional, its section and where it is written) and whether the manifest only declares a
  * workspace (npm/yarn `workspaces`, a Maven parent with `<modules>`, a Cargo `[workspace]`
  * without `[package]`, `go.work`, a uv workspace root without `[project]`), which is not a
  * module.
@@ -13,7 +14,7 @@
  */
 import { parse as parseToml } from 'smol-toml';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { ManifestDecl, ParseProblem, ParseResult } from './types';
+import type { ManifestDecl, ManifestDependency, ParseProblem, ParseResult } from './types';
 import { baseName, folderOf, LineIndex } from './text';
 import { skipSpaces } from '../regex';
 import { readComposer } from './manifest/php';
@@ -68,6 +69,7 @@ export function isManifestFile(name: string): boolean {
 }
 
 type Kind = ManifestDecl['kind'];
+type DependencyKind = ManifestDependency['kind'];
 
 export class ManifestBuilder {
   readonly lines: LineIndex;
@@ -82,6 +84,7 @@ export class ManifestBuilder {
   testProject = false;
   readonly projectReferences: string[] = [];
   readonly dependencies = new Set<string>();
+  readonly entries: ManifestDependency[] = [];
 
   constructor(
     readonly text: string,
@@ -102,8 +105,16 @@ export class ManifestBuilder {
     this.problems.push({ ruleId: 'workspace/skipped', message: `${this.file} was not fully read: ${why}`, location });
   }
 
-  add(name: unknown): void {
-    if (typeof name === 'string' && name.trim() !== '') this.dependencies.add(name.trim());
+  /**
+   * A dependency entry: its kind, the section that lists it (default: the manifest's main one) and
+   * the offsets of the name in the text, when known.
+   */
+  add(name: unknown, kind: DependencyKind = 'runtime', scope: string = defaultScope(this.kind), at: readonly [number, number] | null = null): void {
+    if (typeof name !== 'string' || name.trim() === '') return;
+    const trimmed = name.trim();
+    this.dependencies.add(trimmed);
+    const location = at ? this.lines.location(this.file, at[0], at[1]) : null;
+    this.entries.push({ name: trimmed, kind, scope, location });
   }
 
   result(): ParseResult<ManifestDecl> {
@@ -118,6 +129,7 @@ export class ManifestBuilder {
         name: this.name,
         workspaceOnly: this.workspaceOnly,
         dependencies: [...this.dependencies].sort(),
+        dependencyEntries: this.entries,
         location,
         ...(this.notAPackage && { notAPackage: true }),
         ...(this.includesProjects && { includesProjects: true }),
@@ -129,6 +141,58 @@ export class ManifestBuilder {
       problems: this.problems,
     };
   }
+}
+
+/** The section a manifest lists its runtime dependencies in, named as its users do. */
+function defaultScope(kind: Kind): string {
+  switch (kind) {
+    case 'go':
+      return 'require';
+    case 'gradle':
+      return 'implementation';
+    case 'dotnet':
+      return 'PackageReference';
+    default:
+      return 'dependencies';
+  }
+}
+
+/** Offsets of `needle` in `text` at or after `from`, or null. */
+function findText(text: string, needle: string, from = 0): [number, number] | null {
+  const at = needle === '' ? -1 : text.indexOf(needle, from);
+  return at < 0 ? null : [at, at + needle.length];
+}
+
+/**
+ * Where each one-line quoted string (`"…"` or `'…'`) of a text first starts (its content), by one
+ * scan: the entries of a long manifest are then located without searching it once per entry.
+ */
+export function quotedStrings(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  let i = 0;
+  while (i < text.length) {
+    const quote = text[i];
+    if (quote !== '"' && quote !== "'") {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && text[end] !== quote && text[end] !== '\n') end++;
+    if (text[end] !== quote) {
+      i = end;
+      continue;
+    }
+    const value = text.slice(i + 1, end);
+    if (!out.has(value)) out.set(value, i + 1);
+    i = end + 1;
+  }
+  return out;
+}
+
+/** Offsets of a value written in quotes (inside them), from `quotedStrings`, or null. */
+function quotedText(strings: ReadonlyMap<string, number>, value: string): [number, number] | null {
+  const at = strings.get(value);
+  return at === undefined ? null : [at, at + value.length];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -175,6 +239,56 @@ function topLevelStringValue(text: string, key: string): [number, number] | null
   return null;
 }
 
+const NPM_SCOPES: readonly (readonly [string, DependencyKind])[] = [
+  ['dependencies', 'runtime'],
+  ['devDependencies', 'dev'],
+  ['peerDependencies', 'peer'],
+  ['optionalDependencies', 'optional'],
+];
+
+/**
+ * Offsets of the keys of the objects that are values of top-level keys `scopes`
+ * (`{"devDependencies": {"a": "1"}}` → devDependencies → a → offsets of `a`), by the same kind of
+ * scan as `topLevelStringValue`. Only called on text that parsed as JSON.
+ */
+export function jsonScopeKeyRanges(text: string, scopes: readonly string[]): Map<string, Map<string, [number, number]>> {
+  const out = new Map<string, Map<string, [number, number]>>();
+  // For each open container, the top-level key whose value it is (null below the top level).
+  const stack: (string | null)[] = [];
+  let topKey: string | null = null;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      end++;
+      let k = end;
+      while (k < text.length && /\s/.test(text[k])) k++;
+      if (text[k] === ':') {
+        const key = JSON.parse(text.slice(i, end)) as string;
+        const parent = stack.length === 2 ? stack[1] : null;
+        if (parent !== null && scopes.includes(parent)) {
+          let keys = out.get(parent);
+          if (!keys) out.set(parent, (keys = new Map()));
+          keys.set(key, [i + 1, end - 1]);
+        }
+        topKey = stack.length === 1 ? key : null;
+        i = k + 1;
+        continue;
+      }
+      i = end;
+      continue;
+    }
+    if (ch === '{' || ch === '[') {
+      stack.push(topKey);
+      topKey = null;
+    } else if (ch === '}' || ch === ']') stack.pop();
+    i++;
+  }
+  return out;
+}
+
 /** The manifest's JSON object, or null (reported) when it is not valid JSON or not an object. */
 function readJsonObject(b: ManifestBuilder): Record<string, unknown> | null {
   let data: unknown;
@@ -204,9 +318,16 @@ function readPackageJson(b: ManifestBuilder): void {
       b.nameRange = null;
     }
   }
-  for (const scope of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+  const scopes = NPM_SCOPES.map(([scope]) => scope);
+  let ranges = new Map<string, Map<string, [number, number]>>();
+  try {
+    ranges = jsonScopeKeyRanges(b.text, scopes);
+  } catch {
+    // Positions are a nicety: the entries are still read.
+  }
+  for (const [scope, kind] of NPM_SCOPES) {
     const deps = data[scope];
-    if (isRecord(deps)) for (const name of Object.keys(deps)) b.add(name);
+    if (isRecord(deps)) for (const name of Object.keys(deps)) b.add(name, kind, scope, ranges.get(scope)?.get(name) ?? null);
   }
   const workspaces = data.workspaces;
   b.workspaceOnly = Array.isArray(workspaces) || (isRecord(workspaces) && Array.isArray(workspaces.packages));
@@ -214,7 +335,7 @@ function readPackageJson(b: ManifestBuilder): void {
   // dependency. A package.json that has those keys with values of the wrong type is a broken
   // package (its problems are reported), not a marker.
   const declares = (key: string) => Object.prototype.hasOwnProperty.call(data, key);
-  b.notAPackage = !declares('name') && !['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some(declares) && !b.workspaceOnly;
+  b.notAPackage = !declares('name') && !scopes.some(declares) && !b.workspaceOnly;
 }
 
 // ---------------------------------------------------------------------------
@@ -234,7 +355,7 @@ function readGoMod(b: ManifestBuilder): void {
       if (/^\s*\)/.test(line)) inRequire = false;
       else {
         const dep = /^\s*("[^"]+"|\S+)\s+\S+/.exec(line);
-        if (dep) b.add(dep[1].replace(/"/g, ''));
+        if (dep) b.add(dep[1].replace(/"/g, ''), 'runtime', 'require', goNameRange(line, lineStart, dep[1]));
       }
       continue;
     }
@@ -252,8 +373,16 @@ function readGoMod(b: ManifestBuilder): void {
       continue;
     }
     const single = /^\s*require\s+("[^"]+"|\S+)\s+\S+/.exec(line);
-    if (single) b.add(single[1].replace(/"/g, ''));
+    if (single) b.add(single[1].replace(/"/g, ''), 'runtime', 'require', goNameRange(line, lineStart, single[1], line.indexOf('require') + 7));
   }
+}
+
+/** Offsets of a module path written in a go.mod line (inside its quotes, if quoted). */
+function goNameRange(line: string, lineStart: number, written: string, from = 0): [number, number] | null {
+  const at = line.indexOf(written, from);
+  if (at < 0) return null;
+  const quoted = written.startsWith('"') ? 1 : 0;
+  return [lineStart + at + quoted, lineStart + at + written.length - quoted];
 }
 
 // ---------------------------------------------------------------------------
@@ -337,20 +466,69 @@ function readCargo(b: ManifestBuilder): void {
     b.nameRange = tomlStringValue(b.text, 'package', 'name');
   }
   b.workspaceOnly = isRecord(data.workspace) && !isRecord(pkg);
-  const tables: unknown[] = [data['dependencies'], data['dev-dependencies'], data['build-dependencies']];
+  const keys = tomlKeyOffsets(b.text);
+  const readTables = (owner: Record<string, unknown>, prefix: string) => {
+    for (const [scope, kind] of CARGO_TABLES) {
+      const table = owner[scope];
+      if (!isRecord(table)) continue;
+      for (const [key, spec] of Object.entries(table)) {
+        // `alias = { package = "real-name" }` depends on real-name; `optional = true` is a feature's.
+        const name = isRecord(spec) && typeof spec.package === 'string' ? spec.package : key;
+        const at = keys.get(`${prefix}${scope}\u0000${key}`);
+        b.add(name, isRecord(spec) && spec.optional === true && kind === 'runtime' ? 'optional' : kind, scope, at ? [at, at + key.length] : null);
+      }
+    }
+  };
+  readTables(data, '');
   if (isRecord(data.target)) {
-    for (const target of Object.values(data.target)) {
-      if (!isRecord(target)) continue;
-      tables.push(target['dependencies'], target['dev-dependencies'], target['build-dependencies']);
-    }
+    for (const [name, target] of Object.entries(data.target)) if (isRecord(target)) readTables(target, `target.${name.replace(/["']/g, '')}.`);
   }
-  for (const table of tables) {
-    if (!isRecord(table)) continue;
-    for (const [key, spec] of Object.entries(table)) {
-      // `alias = { package = "real-name" }` depends on real-name.
-      b.add(isRecord(spec) && typeof spec.package === 'string' ? spec.package : key);
+}
+
+/** Build scripts and tests are not linked into the crate: both are dev edges. */
+const CARGO_TABLES: readonly (readonly [string, DependencyKind])[] = [
+  ['dependencies', 'runtime'],
+  ['dev-dependencies', 'dev'],
+  ['build-dependencies', 'dev'],
+];
+
+/**
+ * Where each key of each TOML table is written, by a line scan: `table\u0000key` → offset of the
+ * key (a bare or quoted key starting a line in `[table]`, or the last part of a header
+ * `[table.key]`). Approximate (no multi-line values), for locations only.
+ */
+export function tomlKeyOffsets(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  let current = '';
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const header = tomlHeader(line);
+    if (header !== null) {
+      current = header;
+      const dot = header.lastIndexOf('.');
+      if (dot > 0) {
+        const key = header.slice(dot + 1);
+        const at = line.lastIndexOf(key, line.indexOf(']'));
+        const entry = `${header.slice(0, dot)}\u0000${key}`;
+        if (at >= 0 && !out.has(entry)) out.set(entry, lineStart + at);
+      }
+      continue;
     }
+    const start = skipSpaces(line, 0);
+    const quote = line[start] === '"' || line[start] === "'" ? line[start] : '';
+    let end = start + quote.length;
+    if (quote) while (end < line.length && line[end] !== quote) end++;
+    else while (end < line.length && /[A-Za-z0-9_-]/.test(line[end])) end++;
+    if (end === start + quote.length) continue;
+    const key = line.slice(start + quote.length, end);
+    const after = skipSpaces(line, end + quote.length);
+    if (line[after] !== '=' && line[after] !== '.') continue;
+    const entry = `${current}\u0000${key}`;
+    if (!out.has(entry)) out.set(entry, lineStart + start + quote.length);
   }
+  return out;
 }
 
 function readPyproject(b: ManifestBuilder): void {
@@ -369,23 +547,41 @@ function readPyproject(b: ManifestBuilder): void {
   const uv = isRecord(tool.uv) ? tool.uv : {};
   b.workspaceOnly = isRecord(uv.workspace) && b.name === null;
 
-  const addRequirements = (list: unknown) => {
+  const strings = quotedStrings(b.text);
+  const addRequirements = (list: unknown, kind: DependencyKind, scope: string) => {
     for (const requirement of asArray(list)) {
       const name = requirementName(requirement);
-      if (name) b.add(name);
+      if (name) b.add(name, kind, scope, quotedText(strings, String(requirement)));
     }
   };
   if (isRecord(project)) {
-    addRequirements(project.dependencies);
-    if (isRecord(project['optional-dependencies'])) for (const list of Object.values(project['optional-dependencies'])) addRequirements(list);
+    addRequirements(project.dependencies, 'runtime', 'dependencies');
+    // Extras are installed on request (and mostly hold test and docs tooling).
+    const extras = project['optional-dependencies'];
+    if (isRecord(extras)) for (const [extra, list] of Object.entries(extras)) addRequirements(list, 'optional', `optional-dependencies.${extra}`);
   }
-  if (isRecord(data['dependency-groups'])) for (const list of Object.values(data['dependency-groups'])) addRequirements(list);
+  // PEP 735 dependency groups are for development (test, lint, docs); they are never published.
+  const groups = data['dependency-groups'];
+  if (isRecord(groups)) for (const [group, list] of Object.entries(groups)) addRequirements(list, 'dev', `dependency-groups.${group}`);
   if (poetry) {
-    const tables: unknown[] = [poetry.dependencies, poetry['dev-dependencies']];
-    if (isRecord(poetry.group)) for (const group of Object.values(poetry.group)) if (isRecord(group)) tables.push(group.dependencies);
-    for (const table of tables) {
+    const keys = tomlKeyOffsets(b.text);
+    const tables: [unknown, DependencyKind, string][] = [
+      [poetry.dependencies, 'runtime', 'tool.poetry.dependencies'],
+      [poetry['dev-dependencies'], 'dev', 'tool.poetry.dev-dependencies'],
+    ];
+    if (isRecord(poetry.group)) {
+      for (const [name, group] of Object.entries(poetry.group)) {
+        if (isRecord(group)) tables.push([group.dependencies, name === 'main' ? 'runtime' : 'dev', `tool.poetry.group.${name}.dependencies`]);
+      }
+    }
+    for (const [table, kind, scope] of tables) {
       if (!isRecord(table)) continue;
-      for (const key of Object.keys(table)) if (key.toLowerCase() !== 'python') b.add(normalizePythonName(key));
+      for (const [key, spec] of Object.entries(table)) {
+        if (key.toLowerCase() === 'python') continue;
+        const at = keys.get(`${scope}\u0000${key}`);
+        const optional = kind === 'runtime' && isRecord(spec) && spec.optional === true;
+        b.add(normalizePythonName(key), optional ? 'optional' : kind, scope, at === undefined ? null : [at, at + key.length]);
+      }
     }
   }
 }
@@ -494,14 +690,49 @@ function readPom(b: ManifestBuilder): void {
   b.name = text(project.artifactId);
   if (b.name) b.nameRange = pomArtifactIdRange(b.text);
   const dependencies = isRecord(project.dependencies) ? project.dependencies : {};
+  // Entries are found in order from the project's own `<dependencies>` on, outside the blocks
+  // that hold other artifact ids or dependency lists.
+  const blocks: [number, number][] = [];
+  for (const tag of ['parent', 'dependencyManagement', 'build', 'profiles', 'reporting']) {
+    const start = b.text.indexOf(`<${tag}>`);
+    const end = start < 0 ? -1 : b.text.indexOf(`</${tag}>`, start);
+    if (end >= 0) blocks.push([start, end]);
+  }
+  /** The first `needle` at or after `from` outside those blocks. */
+  const findOutside = (needle: string, from: number): [number, number] | null => {
+    for (let at = from; ; ) {
+      const found = findText(b.text, needle, at);
+      if (!found) return null;
+      const block = blocks.find(([start, end]) => found[0] >= start && found[0] < end);
+      if (!block) return found;
+      at = block[1]; // past the found text, which starts inside the block
+    }
+  };
+  let cursor = findOutside('<dependencies>', 0)?.[1] ?? 0;
+  // Each miss searches the rest of the file: after a few, the rest are left unlocated.
+  let misses = 0;
   for (const dep of asArray(dependencies.dependency)) {
     if (!isRecord(dep)) continue;
     const artifact = text(dep.artifactId);
     const group = text(dep.groupId);
-    if (artifact) b.add(group ? `${group}:${artifact}` : artifact);
+    if (!artifact) continue;
+    const [kind, scope] = mavenKind(text(dep.scope), text(dep.optional) === 'true');
+    const found = misses < 16 ? findOutside(`>${artifact}<`, cursor) : null;
+    if (found) cursor = found[1];
+    else misses++;
+    b.add(group ? `${group}:${artifact}` : artifact, kind, scope, found ? [found[0] + 1, found[1] - 1] : null);
   }
   const modules = isRecord(project.modules) ? asArray(project.modules.module).filter((m) => text(m) !== null) : [];
   b.workspaceOnly = text(project.packaging) === 'pom' && modules.length > 0;
+}
+
+/** Maven scopes: `test` is dev; `provided` and `system` come from the container (peer); `<optional>` is optional. */
+function mavenKind(scope: string | null, optional: boolean): [DependencyKind, string] {
+  const section = scope === null ? 'dependencies' : `dependencies (scope ${scope})`;
+  if (scope === 'test') return ['dev', section];
+  if (scope === 'provided' || scope === 'system') return ['peer', section];
+  if (optional) return ['optional', `${section} (optional)`];
+  return ['runtime', section];
 }
 
 function readCsproj(b: ManifestBuilder): void {
@@ -510,12 +741,18 @@ function readCsproj(b: ManifestBuilder): void {
   if (!data) return;
   const project = data.Project;
   if (!isRecord(project)) return;
+  const strings = quotedStrings(b.text);
   for (const group of asArray(project.ItemGroup)) {
     if (!isRecord(group)) continue;
     for (const reference of asArray(group.PackageReference)) {
       if (!isRecord(reference)) continue;
-      b.add(reference['@_Include']);
-      if (typeof reference['@_Include'] === 'string' && isTestPackage(reference['@_Include'])) b.testProject = true;
+      const include = reference['@_Include'];
+      // `PrivateAssets="all"`: analyzers and build tools, not passed on to the project's users.
+      const privateAssets = text(reference['@_PrivateAssets']) ?? text(reference.PrivateAssets);
+      const dev = privateAssets !== null && privateAssets.toLowerCase() === 'all';
+      const at = typeof include === 'string' ? quotedText(strings, include) : null;
+      b.add(include, dev ? 'dev' : 'runtime', dev ? 'PackageReference (PrivateAssets all)' : 'PackageReference', at);
+      if (typeof include === 'string' && isTestPackage(include)) b.testProject = true;
     }
     for (const reference of asArray(group.ProjectReference)) {
       const target = isRecord(reference) && typeof reference['@_Include'] === 'string' ? resolveRelative(folderOf(b.file), reference['@_Include']) : null;
@@ -641,14 +878,18 @@ export function gradleDependency(line: string): string | null {
  * The lines of a Gradle script that hold code, each with the column its code starts at: lines in
  * `//` comments and inside block comments are skipped (what follows a block's end is kept).
  */
-function* gradleCodeLines(text: string): Generator<{ line: string; start: number }> {
+function* gradleCodeLines(text: string): Generator<{ line: string; start: number; offset: number }> {
   let inBlockComment = false;
+  let next = 0;
   for (const rawLine of text.split('\n')) {
     let line = rawLine;
+    let offset = next;
+    next += rawLine.length + 1;
     if (inBlockComment) {
       const end = line.indexOf('*/');
       if (end < 0) continue;
       line = line.slice(end + 2);
+      offset += end + 2;
       inBlockComment = false;
     }
     const start = skipSpaces(line, 0);
@@ -657,7 +898,7 @@ function* gradleCodeLines(text: string): Generator<{ line: string; start: number
       inBlockComment = true;
       continue;
     }
-    yield { line, start };
+    yield { line, start, offset };
   }
 }
 
@@ -674,11 +915,29 @@ export function gradleIncludesProjects(text: string): boolean {
   return false;
 }
 
+/**
+ * The kind of a Gradle configuration's dependencies: tests, annotation processors and
+ * development-only variants are dev; `compileOnly` is provided by the runtime (peer).
+ */
+export function gradleDependencyKind(configuration: string): DependencyKind {
+  if (/^(test|androidTest|testFixtures|debug)[A-Z]/.test(configuration) || configuration === 'testCompile') return 'dev';
+  if (['annotationProcessor', 'kapt', 'ksp', 'developmentOnly'].includes(configuration)) return 'dev';
+  if (configuration === 'compileOnly' || configuration === 'compileOnlyApi') return 'peer';
+  return 'runtime';
+}
+
 function readGradle(b: ManifestBuilder): void {
-  for (const { line, start } of gradleCodeLines(b.text)) {
+  for (const { line, start, offset } of gradleCodeLines(b.text)) {
     const dependency = gradleDependency(line);
-    if (dependency !== null) b.add(dependency);
-    else if (appliesJavaPlatform(line, start)) b.bom = true;
+    if (dependency === null) {
+      if (appliesJavaPlatform(line, start)) b.bom = true;
+      continue;
+    }
+    let end = start;
+    while (end < line.length && IDENTIFIER_CHAR.test(line[end])) end++;
+    const configuration = line.slice(start, end);
+    const at = line.indexOf(dependency, end);
+    b.add(dependency, gradleDependencyKind(configuration), configuration, at < 0 ? null : [offset + at, offset + at + dependency.length]);
   }
 }
 

@@ -3,6 +3,7 @@
  * problems met while reading it. Parsers are pure: (text, file) → result; they never throw.
  */
 import type {
+  DependencyKind,
   EscalationStep,
   Metric,
   ProvidedApi,
@@ -141,6 +142,8 @@ export interface ManifestDecl {
   workspaceOnly: boolean;
   /** Declared dependency names (all scopes). */
   dependencies: string[];
+  /** Each dependency entry in file order, with its kind and section (a name may be listed in several). */
+  dependencyEntries: ManifestDependency[];
   location: SourceLocation; // the name, else line 1
   /**
    * A package.json that was read and is no package: no name and no dependencies (a subpath-export
@@ -161,6 +164,19 @@ export interface ManifestDecl {
   testProject?: boolean;
   /** Root-relative paths of the projects a .NET project references (`<ProjectReference Include>`). */
   projectReferences?: string[];
+}
+
+/** One dependency entry of a manifest. */
+export interface ManifestDependency {
+  name: string;
+  kind: Exclude<DependencyKind, 'declared'>;
+  /**
+   * The section that lists it, as the manifest's users name it: `devDependencies`,
+   * `dev-dependencies`, `dependencies (scope test)`, `testImplementation`, `require`.
+   */
+  scope: string;
+  /** Where the entry is written (the name), when found. */
+  location: SourceLocation | null;
 }
 
 export interface ParseResult<T> {

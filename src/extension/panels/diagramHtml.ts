@@ -28,6 +28,7 @@ const BODY = `<header class="toolbar" role="toolbar" aria-label="Diagram control
   <label>System <select id="system"><option value="">all</option></select></label>
   <label>Priority <select id="priority"><option value="">all</option></select></label>
   <label class="check"><input type="checkbox" id="onlyProblems"> only problems</label>
+  <label class="check" title="Also draw dev, peer and optional dependencies (dotted)"><input type="checkbox" id="allDependencies"> dev &amp; peer deps</label>
   <span class="search">
     <input id="search" type="search" list="moduleNames" placeholder="Focus on a module…" aria-label="Focus on a module" autocomplete="off">
     <datalist id="moduleNames"></datalist>
@@ -59,7 +60,8 @@ const BODY = `<header class="toolbar" role="toolbar" aria-label="Diagram control
 <footer class="legend" aria-label="Legend">
   <span class="swatch lvlGold"></span>Gold <span class="swatch lvlSilver"></span>Silver
   <span class="swatch lvlBronze"></span>Bronze <span class="swatch lvlNone"></span>no level
-  <span class="line solid"></span>depends on <span class="line dashed"></span>consumes API
+  <span class="line solid"></span>depends on (runtime, declared) <span class="line dashed"></span>consumes API
+  <span class="line dotted"></span>dev, peer, optional (shown with “dev &amp; peer deps”)
   <span>⚠ findings</span> <span>[[ ]] collapsed group: click to expand</span>
 </footer>`;
 

@@ -14,7 +14,7 @@ import {
 import { isSummaryPageData, parseSummaryHostMessage, parseSummaryPageMessage, savedSummaryRoot } from '../../../src/protocol/summary';
 import { describe as describeMessage, parseByType } from '../../../src/protocol/validate';
 import { moduleDetails, renderMessage } from '../../../src/webview/diagram-host';
-import { makeFinding, makeModel, makeModule, makeTeam, ref, repoRoot } from '../../cli/helpers';
+import { dep, makeFinding, makeModel, makeModule, makeTeam, repoRoot } from '../../cli/helpers';
 
 type Parse = (raw: unknown, log?: (reason: string) => void) => unknown;
 
@@ -37,7 +37,7 @@ const NOT_MESSAGES: unknown[] = [null, undefined, 'ready', 42, true, [], [{ type
 const model = makeModel({
   teams: [{ ...makeTeam('payments', 'Payments'), escalation: [{ kind: 'slack', target: '#pay' }] }],
   modules: [
-    makeModule({ name: 'api', owners: ['@payments'], system: 'shop', dependsOn: [ref('ledger')], priorities: ['p1'] }),
+    makeModule({ name: 'api', owners: ['@payments'], system: 'shop', dependsOn: [dep('ledger')], priorities: ['p1'] }),
     makeModule({ name: 'ledger', owners: ['@someone'], system: 'shop' }),
   ],
   priorities: [{ id: 'p1', title: 'Faster checkout', owner: null, metrics: [], location: null } as never],

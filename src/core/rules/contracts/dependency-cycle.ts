@@ -1,10 +1,15 @@
-import type { Module, Reference } from '../../model/types';
+import { isArchitecturalDependency } from '../../model/predicates';
+import type { Dependency, Module, Reference, SourceLocation } from '../../model/types';
 import { resolveModule } from '../helpers';
 import type { Rule } from '../rule';
 
 interface Edge {
   to: number;
   ref: Reference;
+}
+
+interface DependencyEdge extends Edge {
+  ref: Dependency;
 }
 
 /** Strongly connected components (Tarjan), iteratively so that deep graphs cannot overflow the stack. */
@@ -75,23 +80,40 @@ function shortestPath(edges: readonly (readonly Edge[])[], from: number, to: num
   return path;
 }
 
+/** `packages/a/package.json:12`, or null. */
+function place(location: SourceLocation | null): string | null {
+  return location === null ? null : `${location.file}:${location.line}`;
+}
+
+/** `"a" → "b" (package.json dependencies, packages/a/package.json:12)`. */
+function describeEdge(from: Module, to: Module, dependency: Dependency): string {
+  const where = place(dependency.location);
+  return `"${from.name}" → "${to.name}" (${dependency.via}${where === null ? '' : `, ${where}`})`;
+}
+
 export const dependencyCycle: Rule = {
   meta: {
     id: 'contracts/dependency-cycle',
-    description: 'A cycle among modules through `dependsOn`.',
+    description: 'A cycle among modules through runtime dependencies and declared `dependsOn` (not dev, peer or optional ones).',
     defaultSeverity: 'warning',
   },
   check(ctx) {
     const modules = ctx.model.modules;
     const indexOf = new Map<Module, number>(modules.map((module, i) => [module, i]));
-    const edges: Edge[][] = modules.map((module) => {
-      const out: Edge[] = [];
-      for (const ref of module.dependsOn) {
-        const target = resolveModule(ctx, ref.name);
-        if (target) out.push({ to: indexOf.get(target) as number, ref });
+    // Only edges that shape the architecture (model/predicates.ts): a package may well test
+    // with, or be a plugin of, a package that depends on it.
+    const edges: DependencyEdge[][] = modules.map((module) => {
+      const out: DependencyEdge[] = [];
+      for (const dependency of module.dependsOn) {
+        if (!isArchitecturalDependency(dependency)) continue;
+        const target = resolveModule(ctx, dependency.name);
+        if (!target) continue;
+        out.push({ to: indexOf.get(target) as number, ref: dependency });
       }
       return out;
     });
+    /** The edge of the cycle from `from` to `to` (the first, as the path search took it). */
+    const edgeBetween = (from: number, to: number): Dependency => (edges[from].find((e) => e.to === to) as DependencyEdge).ref;
     for (const component of stronglyConnected(edges)) {
       const start = component.reduce((min, index) => Math.min(min, index), Infinity);
       const members = new Set(component);
@@ -107,10 +129,21 @@ export const dependencyCycle: Rule = {
               .join(', ')}.`
           : '';
       const module = modules[start];
+      const cycle = path.slice(1).map((to, i) => ({ from: path[i], dependency: edgeBetween(path[i], to), to }));
+      const listed = cycle.map((e) => describeEdge(modules[e.from], modules[e.to], e.dependency)).join('; ');
+      // Suggest what the cycle is made of: a declared entry to remove, else a manifest entry to move.
+      const declared = cycle.filter((e) => e.dependency.kind === 'declared');
+      let advice = 'Break it by inverting one of these dependencies, or by moving an entry the package needs only to build or test to its development dependencies.';
+      if (declared.length === cycle.length) advice = 'Break it by removing or inverting one of these "dependsOn" entries.';
+      else if (declared.length > 0) {
+        const entries = declared.map((e) => `"${modules[e.from].name}" → "${modules[e.to].name}"`).join(', ');
+        advice = `Break it by removing or inverting the "dependsOn" ${declared.length === 1 ? 'entry' : 'entries'} ${entries}, or by moving one of the manifest entries.`;
+      }
       ctx.report({
-        message: `Dependency cycle: ${names}.${extra} Break it by removing or inverting one of these "dependsOn" entries.`,
+        message: `Dependency cycle: ${names}.${extra} Edges: ${listed}. ${advice}`,
         location: first.ref.location ?? module.definedAt,
         module: module.name,
+        related: cycle.slice(1).flatMap((e) => (e.dependency.location ? [e.dependency.location] : [])),
       });
     }
   },

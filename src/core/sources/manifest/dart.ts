@@ -35,7 +35,7 @@ export function readPubspec(b: ManifestBuilder): void {
   };
   for (const dependency of keys('dependencies')) if (dependency !== 'flutter') b.add(dependency);
   // Development dependencies (tests, tooling), apart so that a kind can be given to them.
-  for (const dependency of keys('dev_dependencies')) if (dependency !== 'flutter_test') b.add(dependency);
+  for (const dependency of keys('dev_dependencies')) if (dependency !== 'flutter_test') b.add(dependency, 'dev', 'pubspec.yaml dev_dependencies');
   const workspace: unknown = root.get('workspace', true);
   b.workspaceOnly = workspace !== undefined && workspace !== null && !isScalar(workspace);
 }

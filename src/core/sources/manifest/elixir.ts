@@ -53,7 +53,7 @@ export function readMixExs(b: ManifestBuilder): void {
     else b.add(name);
   }
   // Dependencies only for :dev or :test, apart so that a kind can be given to them.
-  for (const name of testOnly) b.add(name);
+  for (const name of testOnly) b.add(name, 'dev', 'mix.exs deps (only: dev/test)');
 }
 
 /** The body of `defp deps do … end` (or `def deps`): from its `do` to the next `def`/`defp`, or the text's end. */

@@ -15,5 +15,5 @@ export function readComposer(b: ManifestBuilder, data: Record<string, unknown>, 
   const keys = (value: unknown) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : []);
   for (const name of keys(data.require)) if (!isPlatform(name)) b.add(name);
   // Development requirements (tests, tooling), apart so that a kind can be given to them.
-  for (const name of keys(data['require-dev'])) if (!isPlatform(name)) b.add(name);
+  for (const name of keys(data['require-dev'])) if (!isPlatform(name)) b.add(name, 'dev', 'composer.json require-dev');
 }

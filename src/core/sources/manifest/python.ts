@@ -45,7 +45,7 @@ export function readPipfile(b: ManifestBuilder, data: Record<string, unknown>): 
   const table = (key: string) => (typeof data[key] === 'object' && data[key] !== null && !Array.isArray(data[key]) ? Object.keys(data[key]) : []);
   for (const name of table('packages')) b.add(normalizePythonName(name));
   // Development packages, apart so that a kind can be given to them.
-  for (const name of table('dev-packages')) b.add(normalizePythonName(name));
+  for (const name of table('dev-packages')) b.add(normalizePythonName(name), 'dev', 'Pipfile dev-packages');
 }
 
 /** Keyword arguments of `setup(…)` holding test-only requirements. */
@@ -102,7 +102,7 @@ export function readSetupPy(b: ManifestBuilder): void {
     i = identifierEnd(code, i) - 1;
   }
   // Test, extra and build requirements, apart so that a kind can be given to them.
-  for (const name of testOnly) b.add(name);
+  for (const name of testOnly) b.add(name, 'dev', 'setup.py tests_require/extras');
 }
 
 /**
@@ -143,5 +143,5 @@ export function readSetupCfg(b: ManifestBuilder): void {
     } else if (value !== '') take(value);
   }
   // Test and extra requirements, apart so that a kind can be given to them.
-  for (const name of testOnly) b.add(name);
+  for (const name of testOnly) b.add(name, 'dev', 'setup.cfg extras');
 }

@@ -50,7 +50,7 @@ export function readGemspec(b: ManifestBuilder): void {
     else b.add(dependency);
   }
   // Development dependencies (tests, tooling), apart so that a kind can be given to them.
-  for (const dependency of development) b.add(dependency);
+  for (const dependency of development) b.add(dependency, 'dev', 'add_development_dependency');
 }
 
 /** Gemfile groups whose gems are for development and tests only. */
@@ -104,7 +104,7 @@ export function readGemfile(b: ManifestBuilder): void {
     else b.add(dependency);
   }
   // Development and test gems (`group :test do`, `group: :development`), apart so that a kind can be given to them.
-  for (const dependency of development) b.add(dependency);
+  for (const dependency of development) b.add(dependency, 'dev', 'Gemfile development/test group');
 }
 
 /** `gem "x", group: :test` or `groups: [:development, :test]`. */
