@@ -93,13 +93,24 @@ export function isTestFolder(folder: string): boolean {
 
 /**
  * Is a manifest's folder tooling hidden by convention (a segment starting with `.`: `.ci/`,
- * `.github/actions/x`, `.yarn/plugins`)? CI scripts and editor or build helpers there are not
- * modules of the product: not scored, not asked for owners. Their files still count for
- * CODEOWNERS.
+ * `.github/actions/x`, `.yarn/plugins`) or vendored third-party code (`vendor/`)? CI scripts,
+ * editor or build helpers and other people's code there are not modules of the product: not
+ * scored, not asked for owners. Their files still count for CODEOWNERS.
  */
 export function isToolingFolder(folder: string): boolean {
-  return folder !== '' && folder.split('/').some((s) => s.startsWith('.'));
+  return folder !== '' && folder.split('/').some((s) => s.startsWith('.') || VENDORED_SEGMENTS.has(s));
 }
+
+/**
+ * Folders of third-party code kept in the repository (Go and Composer `vendor/`, `third_party/`,
+ * Yarn's `.yarn/`): not the team's code, so no module and no priority-tag scan.
+ */
+export const VENDORED_SEGMENTS: ReadonlySet<string> = new Set(['vendor', 'third_party', 'third-party', '.yarn']);
+
+export function isVendored(path: string): boolean {
+  return path.split('/').some((s) => VENDORED_SEGMENTS.has(s));
+}
+
 
 /**
  * The project a .NET test project's folder name tests (`Jellyfin.Api.Tests` → `Jellyfin.Api`),
@@ -175,6 +186,8 @@ export interface DependencyListContext {
   packageManifestsBeside: number;
   /** Of those, how many make a module. */
   packageModulesBeside: number;
+  /** Does the folder hold code of the list's language (`.rb` for a Gemfile, `.py` for Python lists)? */
+  holdsCode: boolean;
 }
 
 /**
@@ -187,6 +200,9 @@ export interface DependencyListContext {
  */
 export function isModuleDependencyList(ctx: DependencyListContext): boolean {
   if (ctx.packageManifestsBeside > 0 && ctx.packageModulesBeside === 0) return false;
+  // Alone, a list with no code of its language beside or below it installs tools for something
+  // else (loki's clients/cmd/fluentd/docker/Gemfile for a docker-compose set-up): no module.
+  if (ctx.packageManifestsBeside === 0 && !ctx.holdsCode) return false;
   return ctx.folder === '' || !ctx.folder.split('/').some((s) => DOCS_SEGMENTS.has(s.toLowerCase()));
 }
 

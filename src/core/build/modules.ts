@@ -206,7 +206,7 @@ export async function buildModules(
     ),
   );
   for (const mf of otherNonModules(manifests, input.files)) skipped.add(mf);
-  for (const mf of dependencyListsOutside(manifests, skipped)) skipped.add(mf);
+  for (const mf of dependencyListsOutside(manifests, skipped, input.files)) skipped.add(mf);
   const notAModule = (mf: ManifestDecl) => skipped.has(mf);
   // A folder's module is made by its first manifest in this order (the others add to it): the
   // kinds read longest first, then the newer ecosystems, then dependency lists, which name nothing.
@@ -328,7 +328,24 @@ function otherNonModules(manifests: readonly ManifestDecl[], files: readonly str
 }
 
 /** Dependency lists that neither make nor join a module (`isModuleDependencyList`). */
-function dependencyListsOutside(manifests: readonly ManifestDecl[], skipped: ReadonlySet<ManifestDecl>): ManifestDecl[] {
+function dependencyListsOutside(manifests: readonly ManifestDecl[], skipped: ReadonlySet<ManifestDecl>, files: readonly string[]): ManifestDecl[] {
+  // Folders holding Ruby or Python code, at any depth below (gathered only when a list is alone).
+  let code: Map<string, Set<string>> | null = null;
+  const holdsCode = (folder: string, kind: ManifestDecl['kind']): boolean => {
+    if (code === null) {
+      code = new Map([['.rb', new Set<string>()], ['.py', new Set<string>()]]);
+      for (const f of files) {
+        const set = code.get(f.slice(f.lastIndexOf('.')));
+        if (!set) continue;
+        for (let p = f; p !== ''; ) {
+          p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+          if (set.has(p)) break;
+          set.add(p);
+        }
+      }
+    }
+    return code.get(kind === 'ruby' ? '.rb' : '.py')?.has(folder) ?? true;
+  };
   const packages = new Map<string, { all: number; modules: number }>();
   for (const mf of manifests) {
     if (mf.dependencyList === true) continue;
@@ -340,7 +357,12 @@ function dependencyListsOutside(manifests: readonly ManifestDecl[], skipped: Rea
   return manifests.filter((mf) => {
     if (mf.dependencyList !== true || skipped.has(mf)) return false;
     const beside = packages.get(mf.folder) ?? { all: 0, modules: 0 };
-    return !isModuleDependencyList({ folder: mf.folder, packageManifestsBeside: beside.all, packageModulesBeside: beside.modules });
+    return !isModuleDependencyList({
+      folder: mf.folder,
+      packageManifestsBeside: beside.all,
+      packageModulesBeside: beside.modules,
+      holdsCode: beside.all > 0 || holdsCode(mf.folder, mf.kind),
+    });
   });
 }
 

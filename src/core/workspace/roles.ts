@@ -5,7 +5,7 @@
 import { basename, dirname, normalizePath } from '../fs';
 import { CODEOWNERS_SEARCH_ORDER } from '../sources/codeowners/locate';
 import { MAX_CODEOWNERS_BYTES } from '../sources/codeowners/parse';
-import { isTestFolder } from '../build/moduleKinds';
+import { isTestFolder, isVendored } from '../build/moduleKinds';
 import { isManifestFile } from '../sources/manifest';
 
 
@@ -27,17 +27,6 @@ const SOURCE_EXTENSIONS = new Set([
   'rb', 'php', 'swift', 'c', 'h', 'cc', 'cpp', 'hpp', 'm', 'sh', 'bash', 'sql', 'proto', 'graphql', 'vue', 'svelte',
   'dart', 'ex', 'exs', 'erl', 'clj', 'lua', 'pl', 'r', 'tf',
 ]);
-
-/**
- * Folders of third-party code kept in the repository: their files are not the team's, so they
- * are not scanned for priority tags (Go and Composer `vendor/`, `third_party/`, Yarn's `.yarn/`
- * releases and plugins).
- */
-const VENDORED_SEGMENTS: ReadonlySet<string> = new Set(['vendor', 'third_party', 'third-party', '.yarn']);
-
-function isVendored(path: string): boolean {
-  return path.split('/').some((s) => VENDORED_SEGMENTS.has(s));
-}
 
 export function roleOf(path: string): Role | null {
   const base = basename(path);

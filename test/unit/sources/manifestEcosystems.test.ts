@@ -285,11 +285,13 @@ describe('module kinds of the newer ecosystems', () => {
     assert.equal(isMetaGem(['actionpack', 'rack'], inner, false), false);
   });
 
-  it('a dependency list is a module alone, joins a package beside it, and is none beside aggregators or under docs/', () => {
-    assert.equal(isModuleDependencyList({ folder: 'samples/flask', packageManifestsBeside: 0, packageModulesBeside: 0 }), true);
-    assert.equal(isModuleDependencyList({ folder: '', packageManifestsBeside: 2, packageModulesBeside: 0 }), false);
-    assert.equal(isModuleDependencyList({ folder: 'tools/releaser', packageManifestsBeside: 1, packageModulesBeside: 1 }), true);
-    assert.equal(isModuleDependencyList({ folder: 'docs', packageManifestsBeside: 0, packageModulesBeside: 0 }), false);
+  it('a dependency list is a module alone with code, joins a package beside it, and is none beside aggregators, under docs/ or without code', () => {
+    assert.equal(isModuleDependencyList({ folder: 'samples/flask', packageManifestsBeside: 0, packageModulesBeside: 0, holdsCode: true }), true);
+    assert.equal(isModuleDependencyList({ folder: '', packageManifestsBeside: 2, packageModulesBeside: 0, holdsCode: true }), false);
+    assert.equal(isModuleDependencyList({ folder: 'tools/releaser', packageManifestsBeside: 1, packageModulesBeside: 1, holdsCode: true }), true);
+    assert.equal(isModuleDependencyList({ folder: 'docs', packageManifestsBeside: 0, packageModulesBeside: 0, holdsCode: true }), false);
+    // loki's clients/cmd/fluentd/docker/Gemfile: the gems of a docker-compose set-up, no Ruby beside it.
+    assert.equal(isModuleDependencyList({ folder: 'clients/cmd/fluentd/docker', packageManifestsBeside: 0, packageModulesBeside: 0, holdsCode: false }), false);
   });
 
   it('a JVM project with only test source sets is a test project; test-support libraries are test code', () => {
