@@ -145,7 +145,7 @@ export const isSummaryPageData: Check<SummaryPageData> = shape<SummaryPageData>(
   modules: arrayOf(
     shape<SummaryModuleInfo>({
       name: isString,
-      type: oneOf('service', 'website', 'job', 'library'),
+      type: oneOf('service', 'website', 'job', 'library', 'sample'),
       level: oneOf(...LEVELS),
       owners: isStrings,
       file: isString,

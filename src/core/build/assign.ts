@@ -8,6 +8,7 @@ import { compileGlobs } from '../glob';
 import type { ModuleDraft } from '../model/module';
 import type { NorthstarConfig, PriorityTag } from '../model/types';
 import { testProjectSubject } from './moduleKinds';
+import { isSamplePath } from '../model/predicates';
 
 /**
  * Test files by convention (DESIGN.md 3, quality/missing-tests), every ecosystem in one list:
@@ -151,7 +152,7 @@ export async function assignFiles(
     if (!typeDeclared.has(m)) {
       const segments = m.path.split('/');
       const inServiceFolder = segments.slice(0, -1).some((s) => s === 'services' || s === 'apps');
-      m.type = inServiceFolder || serviceHints.has(m) ? 'service' : 'library';
+      m.type = isSamplePath(m.path) ? 'sample' : inServiceFolder || serviceHints.has(m) ? 'service' : 'library';
     }
   }
   for (const tag of tags) {

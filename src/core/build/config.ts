@@ -18,6 +18,7 @@ export function mergeConfig(base: NorthstarConfig, ...overrides: Array<Partial<N
       staleness: { ...config.staleness, ...(o.staleness ?? {}) },
       codeowners: { ...config.codeowners, ...(o.codeowners ?? {}) },
       walk: { ...config.walk, ...(o.walk ?? {}) },
+      samples: { ...config.samples, ...(o.samples ?? {}) },
     };
   }
   return config;

@@ -26,7 +26,7 @@ import {
 import type { CatalogEntity, ContractDecl, ManifestDecl } from '../sources/types';
 import { compareStrings } from '../walk';
 
-const MODULE_TYPES = new Set<ModuleType>(['service', 'website', 'job', 'library']);
+const MODULE_TYPES = new Set<ModuleType>(['service', 'website', 'job', 'library', 'sample']);
 
 export interface ModuleInputs {
   files: readonly string[];

@@ -37,6 +37,19 @@ export function ownerSourceText(module: Pick<Module, 'ownerSource'>): string | n
   return module.ownerSource ? OWNER_SOURCES[module.ownerSource] : null;
 }
 
+/** Folders whose modules are examples or samples, when nothing declares the type. */
+const SAMPLE_SEGMENTS: ReadonlySet<string> = new Set(['example', 'examples', 'sample', 'samples']);
+
+/** Is a module at this path an example or sample (`samples/crawler`, `x/examples/manual`)? */
+export function isSamplePath(path: string): boolean {
+  return path.split('/').some((s) => SAMPLE_SEGMENTS.has(s.toLowerCase()));
+}
+
+/** Does the module count in coverage (ownership, tests, levels)? Not a group, not a sample. */
+export function inCoverage(module: Pick<Module, 'kind' | 'type'>): boolean {
+  return isScored(module) && module.type !== 'sample';
+}
+
 /**
  * Is the module scored (tests, observability, security, scorecard level, coverage)? A group
  * (a catalog Component that only groups the modules in its folder) is not; its owner is still checked.

@@ -176,7 +176,8 @@ export interface PriorityTag {
 // ---------------------------------------------------------------------------
 // Modules
 
-export type ModuleType = 'service' | 'website' | 'job' | 'library';
+/** `sample`: an example or sample (DESIGN 2): its quality findings come at info, coverage leaves it out. */
+export type ModuleType = 'service' | 'website' | 'job' | 'library' | 'sample';
 export type Lifecycle = 'experimental' | 'production' | 'deprecated';
 export type ScorecardLevel = 'none' | 'bronze' | 'silver' | 'gold';
 export type ModuleSource = 'contract' | 'catalog' | 'manifest';
@@ -328,6 +329,11 @@ export interface NorthstarConfig {
    * tree, git decides which files exist and these do not apply.
    */
   walk: { skipFolders: string[]; walkFolders: string[] };
+  /**
+   * Examples and samples (`type: sample`): the highest severity their quality and observability
+   * findings get (`off` drops them). Coverage never counts them.
+   */
+  samples: { severity: ConfiguredSeverity };
   /** Today, for staleness rules (ISO date). Tests pin it; default: the current date. */
   today: string | null;
 }

@@ -4,7 +4,7 @@
  * gaps per team. `buildSummary` is pure data (the webview and `summary --format json`);
  * `summaryMarkdown` renders it (`summary --format md` and the webview's export).
  */
-import { isScored, runsInProduction } from '../model/predicates';
+import { inCoverage, runsInProduction } from '../model/predicates';
 import { isPerson, modulesByTeam } from '../model/teams';
 import type { Finding, Metric, Model, Module, ScorecardLevel } from '../model/types';
 import { countSeverities } from './json';
@@ -49,8 +49,8 @@ function emptyLevels(): Record<ScorecardLevel, number> {
 
 export function buildSummary(model: Model): VisionSummary {
   const byName = (a: Module, b: Module) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  // Groups are not scored: coverage and levels count modules only.
-  const modules = model.modules.filter(isScored).sort(byName);
+  // Groups are not scored and samples are examples: coverage and levels count modules only.
+  const modules = model.modules.filter(inCoverage).sort(byName);
 
   const priorities = model.priorities.map((p) => ({
     id: p.id,
@@ -89,7 +89,7 @@ export function buildSummary(model: Model): VisionSummary {
   }
   const teamList: SummaryTeam[] = modulesByTeam(model).map(({ team, modules: owned }) => {
     const levels = emptyLevels();
-    for (const m of owned) if (isScored(m)) levels[m.level]++;
+    for (const m of owned) if (inCoverage(m)) levels[m.level]++;
     return {
       team: team?.id ?? null,
       name: team?.name ?? '(no owner)',

@@ -61,6 +61,9 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
     rule: i.rule,
     paths: i.paths.length > 0 ? compileGlobs(i.paths) : () => true,
   }));
+  // Examples and samples: their quality and observability findings at most at `samples.severity`.
+  const samples = new Set(input.model.modules.filter((m) => m.type === 'sample').map((m) => m.name));
+  const capsSamples = (id: string) => id.startsWith('quality/') || id.startsWith('observability/');
   const ruleMatches = (pattern: string, id: string) =>
     pattern === '*' || pattern === id || (pattern.endsWith('/*') && id.startsWith(pattern.slice(0, -1)));
 
@@ -93,6 +96,11 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
       };
       if (r.fix) finding.fix = r.fix;
       if (r.related && r.related.length > 0) finding.related = r.related;
+      if (finding.module !== null && samples.has(finding.module) && capsSamples(id)) {
+        const cap = config.samples.severity;
+        if (cap === 'off') return;
+        if (SEVERITY_RANK[cap] < SEVERITY_RANK[finding.severity]) finding.severity = cap;
+      }
       findings.push(finding);
     };
     try {

@@ -22,6 +22,7 @@ export function defaultConfig(): NorthstarConfig {
     staleness: { privacyReviewDays: 365, drRehearsalDays: 365 },
     codeowners: { dialect: null, path: null },
     walk: { skipFolders: [], walkFolders: [] },
+    samples: { severity: 'info' },
     today: null,
   };
 }
@@ -83,6 +84,10 @@ export function parseConfig(text: string, file: string): ParseResult<ConfigFile>
     const walk = section('walk');
     config.walk.skipFolders = globs(doc.get(walk, 'skipFolders')).filter(isFolderName);
     config.walk.walkFolders = globs(doc.get(walk, 'walkFolders')).filter(isFolderName);
+
+    const samples = section('samples');
+    const sampleSeverity = doc.str(doc.get(samples, 'severity'))?.trim();
+    if (sampleSeverity === 'off' || sampleSeverity === 'info' || sampleSeverity === 'warning' || sampleSeverity === 'error') config.samples.severity = sampleSeverity;
 
     const today = doc.str(section('today'))?.trim();
     if (today && /^\d{4}-\d{2}-\d{2}$/.test(today)) config.today = today;

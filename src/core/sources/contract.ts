@@ -13,7 +13,7 @@ import type { ContractDecl, Located, ParseProblem, ParseResult } from './types';
 import { validateAgainstSchema } from './schema';
 import { emptyFile, parseSingleYaml, readFailure, resolveRelative, type YamlDoc } from './yaml';
 
-const MODULE_TYPES = ['service', 'website', 'job', 'library'];
+const MODULE_TYPES = ['service', 'website', 'job', 'library', 'sample'];
 const LIFECYCLES = ['experimental', 'production', 'deprecated'];
 const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'pii'];
 const API_TYPES = ['openapi', 'asyncapi', 'grpc', 'graphql', 'event', 'other'];

@@ -145,3 +145,34 @@ describe('catalog reach: Locations, groups that own their folder, tooling, other
     });
   }
 });
+
+describe('samples (type: sample)', () => {
+  const shop = (extra: Record<string, string> = {}) =>
+    new InMemoryFileAccess({
+      'settings.gradle.kts': 'include(":okhttp")\ninclude(":samples:crawler")\n',
+      'build.gradle.kts': 'plugins { id("java") }\n',
+      'okhttp/build.gradle.kts': 'plugins { id("java-library") }\n',
+      'okhttp/src/main/java/okhttp3/Call.java': 'class Call {}\n',
+      'okhttp/src/test/java/okhttp3/CallTest.java': 'class CallTest {}\n',
+      'samples/crawler/build.gradle.kts': 'dependencies { implementation(projects.okhttp) }\n',
+      'samples/crawler/src/main/java/okhttp3/sample/Crawler.java': 'class Crawler {}\n',
+      ...extra,
+    });
+
+  it('a module under samples/ is a sample: its missing tests come at info, and coverage leaves it out', async () => {
+    const analysis = await analyzeWorkspace(shop(), { today: '2026-11-01' });
+    assert.equal(analysis.moduleByName('crawler')?.type, 'sample');
+    const tests = analysis.model.findings.filter((f) => f.ruleId === 'quality/missing-tests');
+    assert.deepEqual(tests.map((f) => [f.module, f.severity]), [['crawler', 'info']]);
+    const { buildSummary } = await import('../../../src/core/report/summary');
+    const summary = buildSummary(analysis.model);
+    assert.equal(summary.coverage.modules, 1, JSON.stringify(summary.coverage));
+  });
+
+  it('samples.severity in .northstar.yaml sets how high their findings go (off drops them)', async () => {
+    const warned = await analyzeWorkspace(shop({ '.northstar.yaml': 'samples:\n  severity: warning\n' }), { today: '2026-11-01' });
+    assert.deepEqual(warned.model.findings.filter((f) => f.ruleId === 'quality/missing-tests').map((f) => f.severity), ['warning']);
+    const off = await analyzeWorkspace(shop({ '.northstar.yaml': 'samples:\n  severity: off\n' }), { today: '2026-11-01' });
+    assert.deepEqual(off.model.findings.filter((f) => f.ruleId === 'quality/missing-tests'), []);
+  });
+});

@@ -26,6 +26,8 @@ staleness:
 codeowners:
   dialect: gitlab
   path: .gitlab/CODEOWNERS
+samples:
+  severity: warning
 walk:
   skipFolders: [generated]
   walkFolders: [build]
@@ -44,6 +46,7 @@ describe('defaultConfig', () => {
       staleness: { privacyReviewDays: 365, drRehearsalDays: 365 },
       codeowners: { dialect: null, path: null },
       walk: { skipFolders: [], walkFolders: [] },
+      samples: { severity: 'info' },
       today: null,
     });
     config.rules['x/y'] = 'off';
@@ -64,6 +67,7 @@ describe('parseConfig', () => {
       staleness: { privacyReviewDays: 180, drRehearsalDays: 90 },
       codeowners: { dialect: 'gitlab', path: '.gitlab/CODEOWNERS' },
       walk: { skipFolders: ['generated'], walkFolders: ['build'] },
+      samples: { severity: 'warning' },
       today: '2026-03-01',
     });
     assert.deepEqual(Object.fromEntries(Object.entries(value!.ruleLocations).map(([id, l]) => [id, span(l)])), {

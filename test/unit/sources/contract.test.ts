@@ -160,7 +160,7 @@ observability:
     assert.deepEqual(problemLines(problems), [
       'contracts/schema 4:1-4:6 unknown property "tiers" (did you mean "tier"?)',
       'contracts/schema 5:7-5:8 tier must be 1, 2 or 3',
-      'contracts/schema 6:7-6:10 type must be service, website, job or library',
+      'contracts/schema 6:7-6:10 type must be service, website, job, library or sample',
       'contracts/schema 7:8-7:10 owner must be a string',
       'contracts/schema 8:12-8:22 lifecycle must be experimental, production or deprecated',
       'contracts/schema 10:5-10:15 provides[0] is missing required property "name"',
