@@ -147,6 +147,20 @@ export async function assignFiles(
     for (const m of hinted) if (!typeDeclared.has(m)) serviceHints.add(m);
     memo.assignment = { files, layout, tests: modules.map((m) => tests.get(m)!.slice()), hints: modules.map((m) => hinted.has(m)) };
   }
+  // Several modules of one folder (a catalog-info.yaml with a frontend and a backend Component
+  // beside one package.json) share the folder's files: each has the tests the folder holds.
+  const byPath = new Map<string, ModuleDraft[]>();
+  for (const m of modules) {
+    if (m.testGlobs) continue;
+    const same = byPath.get(m.path);
+    if (same) same.push(m);
+    else byPath.set(m.path, [m]);
+  }
+  for (const same of byPath.values()) {
+    if (same.length < 2) continue;
+    const shared = [...new Set(same.flatMap((m) => tests.get(m)!))].sort();
+    for (const m of same) tests.set(m, shared.slice());
+  }
   for (const m of modules) {
     m.tests = tests.get(m)!;
     if (!typeDeclared.has(m)) {

@@ -136,6 +136,8 @@ export async function buildModules(
     // describes code that lives elsewhere: it is known (references to it resolve), not a module
     // of the folder its file is in. A catalog-info.yaml describes its own folder.
     if (!isCatalogFile(basename(e.file))) continue;
+    // Test data (a catalog-info.yaml under src/actions/x/mocks/ that a test loads) is no module.
+    if (isTestFolder(e.folder)) continue;
     if (isTemplate(e.folder, e.name, templates)) continue;
     const sameFolder = (byFolder.get(e.folder) ?? []).find((m) => m.source === 'contract' && m.name === e.name);
     const m = sameFolder ?? newModule(e.name, e.folder, 'catalog', e.location);

@@ -176,3 +176,29 @@ describe('samples (type: sample)', () => {
     assert.deepEqual(off.model.findings.filter((f) => f.ruleId === 'quality/missing-tests'), []);
   });
 });
+
+describe('one folder, several catalog Components (backstage-community-plugins workspaces/acr/plugins/acr)', () => {
+  it('each Component of the folder has the tests the folder holds; a catalog file in test data is no module', async () => {
+    const analysis = await analyzeWorkspace(
+      new InMemoryFileAccess({
+        'plugins/acr/package.json': JSON.stringify({ name: '@backstage-community/plugin-acr' }),
+        'plugins/acr/src/components/AcrImages.tsx': 'export const AcrImages = () => null;\n',
+        'plugins/acr/src/components/AcrImages.test.tsx': 'test("renders", () => undefined);\n',
+        'plugins/acr/catalog-info.yaml': [
+          'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: backstage-community-acr\nspec:\n  type: backstage-plugin\n  owner: user:guest\n  lifecycle: experimental\n',
+          'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: backstage-community-acr-frontend\nspec:\n  type: backstage-frontend-plugin\n  owner: user:guest\n  lifecycle: experimental\n',
+        ].join('---\n'),
+        'plugins/acr/src/actions/mocks/catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: n\nspec:\n  type: service\n  owner: o\n',
+      }),
+      { today: '2026-11-01' },
+    );
+    assert.deepEqual(
+      analysis.model.modules.map((m) => [m.name, m.tests]),
+      [
+        ['backstage-community-acr', ['plugins/acr/src/components/AcrImages.test.tsx']],
+        ['backstage-community-acr-frontend', ['plugins/acr/src/components/AcrImages.test.tsx']],
+      ],
+    );
+    assert.deepEqual(analysis.model.findings.filter((f) => f.ruleId === 'quality/missing-tests'), []);
+  });
+});
