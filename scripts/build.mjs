@@ -18,6 +18,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // Lists a folder's files (git's view) on a worker thread, beside the bundle that starts it.
+  { ...common, entryPoints: ['src/node/listWorker.ts'], outfile: 'dist/listWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
 ];
 for (const page of ['diagram', 'summary']) {
   const entry = `src/webview/${page}.ts`;

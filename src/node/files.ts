@@ -17,10 +17,74 @@
  * - When the repository is there but cannot be read (a corrupt or oversized index, an unsupported
  *   object format): the walk, and a workspace/skipped finding that says why and how to repair it.
  */
+import * as nodePath from 'node:path';
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import type { FileListing } from '../core/api';
+import type { ParseProblem } from '../core/sources/types';
 import { discoverRepository, listsCreatedFile, listWorkTreeFiles, type WorkTreeListing } from './git';
 
+/** What the listing worker sends back: paths joined by NUL (one string clones in one copy). */
+export type ListedMessage =
+  | { source: 'walk'; problems: ParseProblem[] }
+  | { source: 'git'; files: string; unread: string; tracked: string; gitlinks: string };
+
+const split = (joined: string): string[] => (joined === '' ? [] : joined.split('\u0000'));
+
+/**
+ * The files of a local folder. Reading git's index and walking the untracked files is
+ * synchronous file-system work (hundreds of milliseconds on a large repository), so it runs on a
+ * worker thread (listWorker.ts) and the editor's extension host is never held; in place when
+ * worker threads are unavailable.
+ */
 export async function listLocalFiles(root: string): Promise<FileListing> {
+  const message = await listOnWorker(root).catch(() => null) ?? (await listedMessage(root));
+  if (message.source === 'walk') return message;
+  const tracked = new Set(split(message.tracked));
+  const gitlinks = new Set(split(message.gitlinks));
+  return {
+    source: 'git',
+    files: split(message.files),
+    unread: split(message.unread),
+    problems: [],
+    lists: (path) => {
+      try {
+        return Promise.resolve(listsCreatedFile(root, tracked, gitlinks, path));
+      } catch {
+        return Promise.resolve(false);
+      }
+    },
+  };
+}
+
+/** The worker script beside this module: dist/listWorker.js in the bundles, out/src/node/listWorker.js in tests. */
+function workerScript(): string | null {
+  const script = nodePath.join(__dirname, 'listWorker.js');
+  return existsSync(script) ? script : null;
+}
+
+export function listOnWorker(root: string): Promise<ListedMessage | null> {
+  const script = workerScript();
+  if (script === null) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(script, { workerData: { root } });
+    } catch {
+      resolve(null);
+      return;
+    }
+    worker.once('message', (message: ListedMessage) => {
+      resolve(message);
+      void worker.terminate();
+    });
+    worker.once('error', () => resolve(null));
+    worker.once('exit', () => resolve(null));
+  });
+}
+
+/** The listing itself (on the worker, or in place). */
+export async function listedMessage(root: string): Promise<ListedMessage> {
   try {
     discoverRepository(root);
   } catch {
@@ -47,19 +111,11 @@ export async function listLocalFiles(root: string): Promise<FileListing> {
   const deleted = new Set(listing.missing.filter((p) => !skipWorktree.has(p)));
   const files = deleted.size === 0 ? listing.files : listing.files.filter((p) => !deleted.has(p));
   const untracked = new Set(listing.untracked);
-  const tracked = new Set(listing.files.filter((p) => !untracked.has(p)));
-  const gitlinks = new Set(listing.gitlinks);
   return {
     source: 'git',
-    files,
-    unread: [...listing.missing.filter((p) => skipWorktree.has(p)), ...listing.gitlinks].sort(),
-    problems: [],
-    lists: (path) => {
-      try {
-        return Promise.resolve(listsCreatedFile(root, tracked, gitlinks, path));
-      } catch {
-        return Promise.resolve(false);
-      }
-    },
+    files: files.join('\u0000'),
+    unread: [...listing.missing.filter((p) => skipWorktree.has(p)), ...listing.gitlinks].sort().join('\u0000'),
+    tracked: listing.files.filter((p) => !untracked.has(p)).join('\u0000'),
+    gitlinks: listing.gitlinks.join('\u0000'),
   };
 }

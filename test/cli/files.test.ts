@@ -130,6 +130,16 @@ describe('the files of a local folder (git list or walk)', function () {
     assert.deepEqual(analysis.ownersOf('build/conventions/build.gradle.kts').owners, ['@acme/build-tools']);
   });
 
+  it('lists on a worker thread (the extension host is not held), with the same answer as in place', async () => {
+    const root = repository('gradle-worker', GRADLE_PROJECT);
+    write(root, { 'app/src/main/java/com/acme/ledger/Fees.java': 'class Fees {}\n' });
+    const { listOnWorker, listedMessage } = await import('../../src/node/files');
+    const onWorker = await listOnWorker(root);
+    assert.ok(onWorker !== null, 'the worker script out/src/node/listWorker.js ran');
+    assert.deepEqual(onWorker, await listedMessage(root));
+    assert.ok(onWorker.source === 'git' && onWorker.files.split('\u0000').includes('app/src/main/java/com/acme/ledger/Fees.java'));
+  });
+
   it('does not walk into tracked symbolic links: no loop or dangling-link findings for them', async () => {
     const root = repository('links', {
       '.cursor/skills/review/SKILL.md': '# Review\n',

@@ -50,7 +50,7 @@ function repoFiles(dir = '', acc: string[] = []): string[] {
 
 /** What a built working tree holds besides the committed files: build outputs (both modes), caches, dependencies. */
 const WORKING_TREE = [
-  'dist/extension.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/cli.js.map',
+  'dist/extension.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/cli.js.map', 'dist/listWorker.js', 'dist/listWorker.js.map',
   'media/diagram.js', 'media/diagram.js.map', 'media/summary.js', 'media/summary.js.map', 'media/diagram.css', 'media/summary.css',
   'media/northstar.svg', 'media/mermaid/mermaid.min.js', 'media/mermaid/LICENSE',
   'node_modules/yaml/package.json', 'node_modules/yaml/dist/index.js', 'node_modules/mermaid/dist/mermaid.min.js',
@@ -81,7 +81,7 @@ describe('extension package (.vscodeignore allow-list)', function () {
   before(async () => ({ all, files } = await packed()));
 
   it('packs the bundle, the webview media, Mermaid, the schemas, the grammar, the rule docs and the legal files', () => {
-    const required = ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'media/diagram.js', 'media/summary.js', 'media/diagram.css',
+    const required = ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/listWorker.js', 'media/diagram.js', 'media/summary.js', 'media/diagram.css',
       'media/summary.css', 'media/northstar.svg', 'media/mermaid/mermaid.min.js', 'media/mermaid/LICENSE'];
     for (const f of required) assert.ok(files.has(f), `${f} is not packed`);
     for (const f of all.filter((p) => p.startsWith('docs/rules/') || p.startsWith('syntaxes/') || /^schemas\/[^/]+\.schema\.json$/.test(p))) {
