@@ -1,6 +1,41 @@
 import { isScored } from '../../model/predicates';
+import type { Module } from '../../model/types';
 import { listText, quoted } from '../helpers';
-import type { Rule } from '../rule';
+import type { Rule, RuleContext } from '../rule';
+
+/** Code files, for telling a one-file wrapper from a package with code of its own. */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|go|py|java|kt|rb|cs|rs|php|swift|dart|exs?|scala)$/;
+
+/** A package name compared across scopes: `@backstage/plugin-signals` → `backstage-plugin-signals`. */
+function flatName(name: string): string {
+  return name.toLowerCase().replace(/^@/, '').replace('/', '-');
+}
+
+/**
+ * Does the module re-publish one of its own dependencies: one code file (its entry point), and a
+ * name that is a dependency's with the scope folded in and at most a `-dynamic`/`-wrapper` suffix
+ * (redhat-developer/rhdh's dynamic-plugins/wrappers/backstage-plugin-signals over
+ * `@backstage/plugin-signals`)? Its code and tests are the upstream package's.
+ */
+function isWrapper(ctx: RuleContext, module: Module): boolean {
+  const own = flatName(module.packageName ?? module.name).replace(/-(?:dynamic|wrapper)$/, '');
+  const wraps = ctx.manifests.some((mf) => mf.folder === module.path && mf.dependencies.some((d) => flatName(d) === own));
+  if (!wraps) return false;
+  // The module's code files: the sorted file list's range under its folder.
+  const prefix = module.path === '' ? '' : `${module.path}/`;
+  let lo = 0;
+  let hi = ctx.files.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ctx.files[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  let code = 0;
+  for (let i = lo; i < ctx.files.length && ctx.files[i].startsWith(prefix); i++) {
+    if (CODE_FILE.test(ctx.files[i]) && !/(?:^|\/)\.[^/]*$/.test(ctx.files[i]) && ++code > 1) return false;
+  }
+  return true;
+}
 
 export const missingTests: Rule = {
   meta: {
@@ -12,6 +47,7 @@ export const missingTests: Rule = {
     for (const module of ctx.model.modules) {
       if (!isScored(module)) continue;
       if (module.tests.length > 0) continue;
+      if (!module.testGlobs && isWrapper(ctx, module)) continue;
       const message =
         module.testGlobs && module.testGlobs.length > 0
           ? `Module "${module.name}" has no test files: none matches its "tests" globs ${listText(quoted(module.testGlobs), 'or')}. Add tests or fix the globs.`

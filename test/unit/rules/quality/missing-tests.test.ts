@@ -11,6 +11,18 @@ const contract = text`
 ruleTester('quality/missing-tests', {
   valid: [
     {
+      // redhat-developer/rhdh dynamic-plugins/wrappers/backstage-plugin-signals: src/index.ts
+      // re-exports @backstage/plugin-signals as a dynamic plugin; its tests are upstream.
+      name: 'a one-file wrapper named after the package it re-publishes',
+      files: {
+        'dynamic-plugins/wrappers/backstage-plugin-signals/package.json': JSON.stringify({ name: 'backstage-plugin-signals', dependencies: { '@backstage/plugin-signals': '0.0.32' } }),
+        'dynamic-plugins/wrappers/backstage-plugin-signals/src/index.ts': "export * from '@backstage/plugin-signals';\n",
+        'dynamic-plugins/wrappers/backstage-plugin-signals/.eslintrc.js': 'module.exports = {};\n',
+        'dynamic-plugins/wrappers/backstage-plugin-kubernetes-backend-dynamic/package.json': JSON.stringify({ name: 'backstage-plugin-kubernetes-backend-dynamic', dependencies: { '@backstage/plugin-kubernetes-backend': '0.20.0' } }),
+        'dynamic-plugins/wrappers/backstage-plugin-kubernetes-backend-dynamic/src/index.ts': "export { default } from '@backstage/plugin-kubernetes-backend';\n",
+      },
+    },
+    {
       name: 'a TypeScript package with *.test.ts files',
       files: {
         'packages/money/package.json': '{\n  "name": "@acme/money",\n  "version": "1.0.0"\n}\n',
@@ -43,6 +55,21 @@ ruleTester('quality/missing-tests', {
     },
   ],
   invalid: [
+    {
+      // babel's helpers: one src/index.ts of real code, named after no dependency.
+      name: 'a one-file package with code of its own is asked for tests; so is a wrapper with more code',
+      files: {
+        'packages/babel-helper-wrap-function/package.json': JSON.stringify({ name: '@babel/helper-wrap-function', dependencies: { '@babel/template': '^7.0.0' } }),
+        'packages/babel-helper-wrap-function/src/index.ts': 'export default function wrapFunction() {}\n',
+        'wrappers/plugin-acr/package.json': JSON.stringify({ name: 'backstage-community-plugin-acr', dependencies: { '@backstage-community/plugin-acr': '1.0.0' } }),
+        'wrappers/plugin-acr/src/index.ts': "export * from './patched';\n",
+        'wrappers/plugin-acr/src/patched.ts': 'export const patched = true;\n',
+      },
+      errors: [
+        { message: 'Module "@babel/helper-wrap-function" has no test files', file: 'packages/babel-helper-wrap-function/package.json', line: 1, column: 10 },
+        { message: 'Module "backstage-community-plugin-acr" has no test files', file: 'wrappers/plugin-acr/package.json', line: 1, column: 10 },
+      ],
+    },
     {
       name: 'a service with source files and no tests',
       files: {
