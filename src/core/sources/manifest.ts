@@ -78,6 +78,7 @@ export class ManifestBuilder {
   nameRange: [number, number] | null = null;
   workspaceOnly = false;
   notAPackage = false;
+  backstageRole: string | null = null;
   includesProjects = false;
   dependencyList = false;
   bom = false;
@@ -132,6 +133,7 @@ export class ManifestBuilder {
         dependencyEntries: this.entries,
         location,
         ...(this.notAPackage && { notAPackage: true }),
+        ...(this.backstageRole !== null && { backstageRole: this.backstageRole }),
         ...(this.includesProjects && { includesProjects: true }),
         ...(this.dependencyList && { dependencyList: true }),
         ...(this.bom && { bom: true }),
@@ -336,6 +338,7 @@ function readPackageJson(b: ManifestBuilder): void {
   // package (its problems are reported), not a marker.
   const declares = (key: string) => Object.prototype.hasOwnProperty.call(data, key);
   b.notAPackage = !declares('name') && !scopes.some(declares) && !b.workspaceOnly;
+  if (isRecord(data.backstage) && typeof data.backstage.role === 'string') b.backstageRole = data.backstage.role;
 }
 
 // ---------------------------------------------------------------------------

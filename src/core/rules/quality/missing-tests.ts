@@ -12,15 +12,21 @@ function flatName(name: string): string {
 }
 
 /**
- * Does the module re-publish one of its own dependencies: one code file (its entry point), and a
- * name that is a dependency's with the scope folded in and at most a `-dynamic`/`-wrapper` suffix
- * (redhat-developer/rhdh's dynamic-plugins/wrappers/backstage-plugin-signals over
- * `@backstage/plugin-signals`)? Its code and tests are the upstream package's.
+ * Is the module only an entry point over other packages, with one code file? Two kinds say so:
+ * - a wrapper that re-publishes one of its dependencies: named after it, with the scope folded in
+ *   and at most a `-dynamic`/`-wrapper` suffix (redhat-developer/rhdh's
+ *   dynamic-plugins/wrappers/backstage-plugin-signals over `@backstage/plugin-signals`); its code
+ *   and tests are the upstream package's;
+ * - a Backstage backend app (`backstage.role: backend`), whose one `src/index.ts` adds plugins to
+ *   `createBackend()` and starts it: a composition root, tested through the plugins it wires
+ *   (Backstage's app template has no tests for it either).
  */
-function isWrapper(ctx: RuleContext, module: Module): boolean {
+function isEntryPointOnly(ctx: RuleContext, module: Module): boolean {
   const own = flatName(module.packageName ?? module.name).replace(/-(?:dynamic|wrapper)$/, '');
-  const wraps = ctx.manifests.some((mf) => mf.folder === module.path && mf.dependencies.some((d) => flatName(d) === own));
-  if (!wraps) return false;
+  const manifests = ctx.manifests.filter((mf) => mf.folder === module.path);
+  const wraps = manifests.some((mf) => mf.dependencies.some((d) => flatName(d) === own));
+  const compositionRoot = manifests.some((mf) => mf.backstageRole === 'backend');
+  if (!wraps && !compositionRoot) return false;
   // The module's code files: the sorted file list's range under its folder.
   const prefix = module.path === '' ? '' : `${module.path}/`;
   let lo = 0;
@@ -47,7 +53,7 @@ export const missingTests: Rule = {
     for (const module of ctx.model.modules) {
       if (!isScored(module)) continue;
       if (module.tests.length > 0) continue;
-      if (!module.testGlobs && isWrapper(ctx, module)) continue;
+      if (!module.testGlobs && isEntryPointOnly(ctx, module)) continue;
       const message =
         module.testGlobs && module.testGlobs.length > 0
           ? `Module "${module.name}" has no test files: none matches its "tests" globs ${listText(quoted(module.testGlobs), 'or')}. Add tests or fix the globs.`

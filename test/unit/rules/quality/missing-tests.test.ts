@@ -23,6 +23,14 @@ ruleTester('quality/missing-tests', {
       },
     },
     {
+      // backstage/community-plugins workspaces/acr/packages/backend: src/index.ts wires plugins into createBackend().
+      name: 'a Backstage backend app whose one file wires the plugins (a composition root)',
+      files: {
+        'packages/backend/package.json': JSON.stringify({ name: 'backend', private: true, backstage: { role: 'backend' }, dependencies: { '@backstage/backend-defaults': '^0.8.0' } }),
+        'packages/backend/src/index.ts': "const backend = createBackend();\nbackend.add(import('@backstage/plugin-app-backend'));\nbackend.start();\n",
+      },
+    },
+    {
       name: 'a TypeScript package with *.test.ts files',
       files: {
         'packages/money/package.json': '{\n  "name": "@acme/money",\n  "version": "1.0.0"\n}\n',
@@ -64,9 +72,12 @@ ruleTester('quality/missing-tests', {
         'wrappers/plugin-acr/package.json': JSON.stringify({ name: 'backstage-community-plugin-acr', dependencies: { '@backstage-community/plugin-acr': '1.0.0' } }),
         'wrappers/plugin-acr/src/index.ts': "export * from './patched';\n",
         'wrappers/plugin-acr/src/patched.ts': 'export const patched = true;\n',
+        'plugins/acr-backend/package.json': JSON.stringify({ name: '@backstage-community/plugin-acr-backend', backstage: { role: 'backend-plugin' } }),
+        'plugins/acr-backend/src/index.ts': 'export const acrPlugin = {};\n',
       },
       errors: [
         { message: 'Module "@babel/helper-wrap-function" has no test files', file: 'packages/babel-helper-wrap-function/package.json', line: 1, column: 10 },
+        { message: 'Module "@backstage-community/plugin-acr-backend" has no test files', file: 'plugins/acr-backend/package.json', line: 1, column: 10 },
         { message: 'Module "backstage-community-plugin-acr" has no test files', file: 'wrappers/plugin-acr/package.json', line: 1, column: 10 },
       ],
     },
