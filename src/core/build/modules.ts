@@ -5,7 +5,7 @@
 import { basename } from '../fs';
 import { compileGlobs } from '../glob';
 import { newModule, type ModuleDraft } from '../model/module';
-import { DEPENDENCY_KIND_ORDER } from '../model/predicates';
+import { DEPENDENCY_KIND_ORDER, isSamplePath } from '../model/predicates';
 import type { Dependency, Module, ModuleType, NorthstarConfig, ObservabilityEvidence, OwnerMatch, Reference } from '../model/types';
 import { evidenceFromAnnotations, evidenceFromDependencies } from '../observability';
 import { isCatalogFile, parseEntityRef } from '../sources/backstage';
@@ -136,8 +136,9 @@ export async function buildModules(
     // describes code that lives elsewhere: it is known (references to it resolve), not a module
     // of the folder its file is in. A catalog-info.yaml describes its own folder.
     if (!isCatalogFile(basename(e.file))) continue;
-    // Test data (a catalog-info.yaml under src/actions/x/mocks/ that a test loads) is no module.
-    if (isTestFolder(e.folder)) continue;
+    // Test data (a catalog-info.yaml under src/actions/x/mocks/ that a test loads) and example
+    // data (a plugin's examples/component/catalog-info.yaml that its dev app loads) are no modules.
+    if (isTestFolder(e.folder) || isSamplePath(e.folder)) continue;
     if (isTemplate(e.folder, e.name, templates)) continue;
     const sameFolder = (byFolder.get(e.folder) ?? []).find((m) => m.source === 'contract' && m.name === e.name);
     const m = sameFolder ?? newModule(e.name, e.folder, 'catalog', e.location);
@@ -208,6 +209,8 @@ export async function buildModules(
     ),
   );
   for (const mf of otherNonModules(manifests, input.files)) skipped.add(mf);
+  for (const mf of toolingRoots(manifests)) skipped.add(mf);
+  for (const mf of pythonManifestsWithoutCode(manifests, input.files)) skipped.add(mf);
   for (const mf of dependencyListsOutside(manifests, skipped, input.files)) skipped.add(mf);
   const notAModule = (mf: ManifestDecl) => skipped.has(mf);
   // A folder's module is made by its first manifest in this order (the others add to it): the
@@ -459,4 +462,43 @@ function testsByName(subject: string, name: string): boolean {
 /** Examples and samples: a sample made only of tests (okhttp's `samples/compare`) still is one. */
 function isSampleFolder(folder: string): boolean {
   return folder.split('/').some((s) => s === 'samples' || s === 'examples' || s === 'sample' || s === 'example');
+}
+
+/**
+ * Private package.json files with no runtime dependency over folders that are workspace roots of
+ * their own: the repository's tooling root (backstage/community-plugins' root package.json holds
+ * prettier, husky and the workspace CLI over workspaces/*, each its own Yarn project), an
+ * aggregator like a workspace root, not a module.
+ */
+function toolingRoots(manifests: readonly ManifestDecl[]): ManifestDecl[] {
+  const workspaceRoots = manifests.filter((mf) => mf.kind === 'npm' && mf.workspaceOnly).map((mf) => mf.folder);
+  if (workspaceRoots.length === 0) return [];
+  return manifests.filter(
+    (mf) =>
+      mf.kind === 'npm' &&
+      mf.privatePackage === true &&
+      !mf.workspaceOnly &&
+      !mf.dependencyEntries.some((d) => d.kind === 'runtime') &&
+      workspaceRoots.some((w) => w !== mf.folder && (mf.folder === '' || w.startsWith(`${mf.folder}/`))),
+  );
+}
+
+/**
+ * A `setup.py` over no Python code (its folder holds no other `.py` file):
+ * redhat-developer/rhdh's `python/setup.py` only pins the build image's dependencies beside
+ * requirements files. No module.
+ */
+function pythonManifestsWithoutCode(manifests: readonly ManifestDecl[], files: readonly string[]): ManifestDecl[] {
+  const candidates = manifests.filter((mf) => mf.kind === 'python' && mf.dependencyList !== true && basename(mf.file) === 'setup.py');
+  if (candidates.length === 0) return [];
+  const withCode = new Set<string>();
+  for (const f of files) {
+    if (!f.endsWith('.py') || f.endsWith('/setup.py') || f === 'setup.py') continue;
+    for (let p = f; p !== ''; ) {
+      p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+      if (withCode.has(p)) break;
+      withCode.add(p);
+    }
+  }
+  return candidates.filter((mf) => !withCode.has(mf.folder));
 }

@@ -79,6 +79,7 @@ export class ManifestBuilder {
   workspaceOnly = false;
   notAPackage = false;
   backstageRole: string | null = null;
+  privatePackage = false;
   includesProjects = false;
   dependencyList = false;
   bom = false;
@@ -134,6 +135,7 @@ export class ManifestBuilder {
         location,
         ...(this.notAPackage && { notAPackage: true }),
         ...(this.backstageRole !== null && { backstageRole: this.backstageRole }),
+        ...(this.privatePackage && { privatePackage: true }),
         ...(this.includesProjects && { includesProjects: true }),
         ...(this.dependencyList && { dependencyList: true }),
         ...(this.bom && { bom: true }),
@@ -339,6 +341,7 @@ function readPackageJson(b: ManifestBuilder): void {
   const declares = (key: string) => Object.prototype.hasOwnProperty.call(data, key);
   b.notAPackage = !declares('name') && !scopes.some(declares) && !b.workspaceOnly;
   if (isRecord(data.backstage) && typeof data.backstage.role === 'string') b.backstageRole = data.backstage.role;
+  if (data.private === true) b.privatePackage = true;
 }
 
 // ---------------------------------------------------------------------------

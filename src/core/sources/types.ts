@@ -150,6 +150,8 @@ export interface ManifestDecl {
    * stub, a `{"type": "module"}` marker). Not a module (build/moduleKinds.ts).
    */
   notAPackage?: boolean;
+  /** package.json `"private": true` (never published). */
+  privatePackage?: boolean;
   /** package.json `backstage.role` (`backend`, `frontend`, `backend-plugin`, …), when given. */
   backstageRole?: string;
   /** A settings.gradle(.kts) that includes projects: the build.gradle beside it is a multi-project root, not a module. */

@@ -202,3 +202,25 @@ describe('one folder, several catalog Components (backstage-community-plugins wo
     assert.deepEqual(analysis.model.findings.filter((f) => f.ruleId === 'quality/missing-tests'), []);
   });
 });
+
+describe('roots and data that are no modules (backstage-community-plugins, redhat-developer/rhdh)', () => {
+  it('a private tooling root over independent workspaces, a setup.py with no Python code and example entities are no modules', async () => {
+    const analysis = await analyzeWorkspace(
+      new InMemoryFileAccess({
+        'package.json': JSON.stringify({ name: '@backstage-community/plugins', private: true, devDependencies: { prettier: '^3.0.0', husky: '^9.0.0' } }),
+        'workspaces/acr/package.json': JSON.stringify({ name: '@internal/acr', private: true, workspaces: { packages: ['plugins/*'] } }),
+        'workspaces/acr/plugins/acr/package.json': JSON.stringify({ name: '@backstage-community/plugin-acr' }),
+        'workspaces/acr/plugins/acr/src/index.ts': 'export {};\n',
+        'workspaces/acr/plugins/acr/src/index.test.ts': 'test("x", () => undefined);\n',
+        'workspaces/adr/plugins/adr/examples/component/catalog-info.yaml':
+          'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: component-with-adrs\nspec:\n  type: service\n  owner: user:guest\n  lifecycle: experimental\n',
+        'python/setup.py': "from setuptools import setup\n\nsetup(name='Python dependencies', version='1.0')\n",
+        'python/requirements.txt': 'pyyaml==6.0.2\n',
+        'tools/lint/setup.py': "from setuptools import setup\n\nsetup(name='acme-lint', version='1.0')\n",
+        'tools/lint/acme_lint/__init__.py': '',
+      }),
+      { today: '2026-11-01' },
+    );
+    assert.deepEqual(analysis.model.modules.map((m) => m.name).sort(), ['@backstage-community/plugin-acr', 'acme-lint']);
+  });
+});
