@@ -332,3 +332,12 @@ describe('mermaid diagram', () => {
     assert.equal(buildDiagram(reversed).mermaid, a.mermaid);
   });
 });
+
+describe('mermaid diagram of an empty model', () => {
+  it('draws one note that says there are no modules and why, and Mermaid parses it', async () => {
+    const d = buildDiagram(makeModel({ modules: [] }));
+    const parsed = await parseFlowchart(d.mermaid);
+    assert.equal(parsed.vertices.length, 1, d.mermaid);
+    assert.match(decodeMermaidEntities(d.mermaid), /empty\["No modules: this folder has no service-contract\.yaml/);
+  });
+});

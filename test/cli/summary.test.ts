@@ -135,3 +135,11 @@ describe('vision summary', () => {
     assert.equal(escapeMarkdown('One-click checkout.'), 'One-click checkout.');
   });
 });
+
+describe('an empty model (no modules)', () => {
+  it('the summary says there are no modules and why, instead of tables of 0 of 0', () => {
+    const md = summaryMarkdown(buildSummary(makeModel({ modules: [] })));
+    assert.match(md, /No modules: this folder has no service-contract\.yaml, no catalog-info\.yaml Component and no package manifest/);
+    assert.doesNotMatch(md, /0 of 0|## Scorecard|## Top gaps/);
+  });
+});

@@ -56,7 +56,7 @@ export function isInside(inner: string, outer: string): boolean {
 }
 
 /** Folder names that hold test code or test data, whatever their parent. */
-const TEST_SEGMENTS: ReadonlySet<string> = new Set(['test', 'tests', '__tests__', 'fixtures', '__fixtures__', 'mocks', '__mocks__', 'testdata']);
+const TEST_SEGMENTS: ReadonlySet<string> = new Set(['test', 'tests', '__tests__', 'fixtures', '__fixtures__', 'mocks', '__mocks__', 'testdata', 'fuzz', 'fuzzing']);
 /** Name endings (lower case) of a test-only project's folder: `e2e-tests`, `Jellyfin.Api.Tests`. */
 const TEST_PROJECT_ENDINGS: readonly string[] = [
   '-tests',

@@ -82,6 +82,10 @@ function detailText(m: Module, teamName: string | null): string {
   return `${teamName ?? 'no owner'} · ${LEVEL_NAME[m.level]}`;
 }
 
+/** What an empty model shows, in the diagram and the summary: there are no modules, and why. */
+export const NO_MODULES =
+  'No modules: this folder has no service-contract.yaml, no catalog-info.yaml Component and no package manifest (package.json, go.mod, pom.xml, …) outside test data, templates and vendored code.';
+
 const CLASS_DEFS = [
   'classDef lvlNone fill:#eeeeee,stroke:#9e9e9e,color:#1f1f1f',
   'classDef lvlBronze fill:#f3d3b0,stroke:#a0522d,color:#1f1f1f',
@@ -461,6 +465,9 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
   });
   // Dev, peer and optional edges: grey and finely dotted, unlike the dashed consumed APIs.
   if (dottedLinks.length > 0) lines.push(`  linkStyle ${dottedLinks.join(',')} stroke:#8a8a8a,stroke-dasharray:2 4`);
+
+  // An empty model draws one note that says why, not a page of class definitions only.
+  if (model.modules.length === 0) lines.push(`  empty["${escapeMermaidLabel(NO_MODULES)}"]`);
 
   // 6. Classes.
   for (const d of CLASS_DEFS) lines.push(`  ${d}`);

@@ -9,6 +9,7 @@ import { isPerson, modulesByTeam } from '../model/teams';
 import type { Finding, Metric, Model, Module, ScorecardLevel } from '../model/types';
 import { countSeverities } from './json';
 import { escapeMarkdown, markdownCode } from './escape';
+import { NO_MODULES } from './mermaid';
 import type { SummaryCount, SummaryGap, SummaryMetric, SummaryTeam, VisionSummary } from './types';
 
 const LEVELS: ScorecardLevel[] = ['none', 'bronze', 'silver', 'gold'];
@@ -193,15 +194,21 @@ export function summaryMarkdown(summary: VisionSummary): string {
     }
   }
 
-  out.push('## Coverage', '', '| Measure | Modules |', '| --- | --- |');
-  out.push(`| Ownership | ${percentText(summary.coverage.ownership)} |`);
-  out.push(`| Tests | ${percentText(summary.coverage.tests)} |`);
-  out.push(`| Observability (services, websites, jobs) | ${percentText(summary.coverage.observability)} |`);
-  out.push('');
+  const empty = summary.coverage.modules === 0 && summary.teams.length === 0;
+  if (empty) {
+    // No modules: one sentence that says why, not tables of "0 of 0 (n/a)".
+    out.push('## Coverage', '', `_${escapeMarkdown(NO_MODULES)}_`, '');
+  } else {
+    out.push('## Coverage', '', '| Measure | Modules |', '| --- | --- |');
+    out.push(`| Ownership | ${percentText(summary.coverage.ownership)} |`);
+    out.push(`| Tests | ${percentText(summary.coverage.tests)} |`);
+    out.push(`| Observability (services, websites, jobs) | ${percentText(summary.coverage.observability)} |`);
+    out.push('');
 
-  out.push('## Scorecard', '', '| Level | Modules |', '| --- | --- |');
-  for (const level of [...LEVELS].reverse()) out.push(`| ${level[0].toUpperCase()}${level.slice(1)} | ${summary.levels[level]} |`);
-  out.push('');
+    out.push('## Scorecard', '', '| Level | Modules |', '| --- | --- |');
+    for (const level of [...LEVELS].reverse()) out.push(`| ${level[0].toUpperCase()}${level.slice(1)} | ${summary.levels[level]} |`);
+    out.push('');
+  }
 
   if (summary.capacity) {
     out.push('## Capacity allocation', '', '| Category | Percent |', '| --- | --- |');
@@ -209,6 +216,7 @@ export function summaryMarkdown(summary: VisionSummary): string {
     out.push(`| **Total** | **${numberText(summary.capacity.total)}%** |`, '');
   }
 
+  if (empty) return out.join('\n');
   out.push('## Top gaps per owner', '');
   if (summary.teams.length === 0) out.push('_No modules._', '');
   for (const t of summary.teams) {

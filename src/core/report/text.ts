@@ -11,8 +11,11 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** Widest message that sets the alignment of the rule column. */
-const MAX_ALIGNED = 400;
+/**
+ * Widest message that sets the alignment of the rule column: a terminal's width. Longer messages
+ * are not padded (at 400, every short message of a file with one long one ran to 400 columns).
+ */
+const MAX_ALIGNED = 80;
 
 /**
  * One line of workspace text for a terminal: line breaks and tabs as spaces (so a message

@@ -300,6 +300,8 @@ describe('module kinds of the newer ecosystems', () => {
     assert.equal(isTestOnlyProject(new Set(['main', 'test'])), false);
     assert.equal(isTestOnlyProject(new Set()), false);
     assert.equal(isTestSegment('okhttp-testing-support'), true);
+    // jellyfin's fuzz/Jellyfin.Api.Fuzz: fuzzing harnesses are test code.
+    assert.equal(isTestSegment('fuzz'), true);
     assert.equal(isTestSegment('babel-helper-plugin-test-runner'), false);
   });
 });
