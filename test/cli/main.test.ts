@@ -227,6 +227,30 @@ describe('northstar CLI', function () {
         assert.equal(b.stdout, a.stdout, 'same output from another folder');
       });
 
+      it('model: a group owns the packages inside it, and samples are typed so (the schema knows both)', async () => {
+        const root = path.join(scratch, 'portal');
+        const put = (rel: string, text: string) => {
+          fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+          fs.writeFileSync(path.join(root, rel), text);
+        };
+        put('catalog-info.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: portal\nspec:\n  type: repository\n  owner: portal-team\n  lifecycle: production\n');
+        put('package.json', JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*', 'examples/*'] }));
+        put('packages/app/package.json', JSON.stringify({ name: 'app' }));
+        put('examples/hello/package.json', JSON.stringify({ name: 'hello-example' }));
+        const r = await run(['model', '--root', root], scratch);
+        assert.equal(r.code, 0, r.stderr);
+        const model = JSON.parse(r.stdout) as Model;
+        assert.equal(schemaErrors('model', model), '');
+        assert.deepEqual(
+          model.modules.map((m) => [m.name, m.kind, m.type, m.ownerSource]),
+          [
+            ['portal', 'group', 'library', 'catalog'],
+            ['hello-example', 'module', 'sample', 'group'],
+            ['app', 'module', 'library', 'group'],
+          ],
+        );
+      });
+
       it('model and diagram: each dependency keeps its kind and source; dev edges make no cycle and are drawn on request', async () => {
         const root = path.join(scratch, 'monorepo');
         const write = (rel: string, data: object) => {
