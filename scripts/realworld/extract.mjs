@@ -71,7 +71,7 @@ function keepsContent(p) {
   const segments = p.split('/');
   if (segments.includes('node_modules')) return false;
   const base = segments[segments.length - 1];
-  if (base === 'CODEOWNERS') return true;
+  if (base === 'CODEOWNERS' || p === '.github/component_owners.yml' || p === '.github/component_owners.yaml') return true;
   if (/^catalog-info\.ya?ml$/.test(base)) return true;
   if (NORTHSTAR_FILES.test(base)) return true;
   if (MANIFESTS.has(base)) return true;

@@ -4,6 +4,7 @@
  * apart from the memo it is handed; findings come after, from the rule run.
  */
 import { dirname, normalizePath } from '../fs';
+import type { ComponentOwnersFile } from '../sources/componentOwners';
 import type { CodeownersFile, Model, Module, NorthstarConfig, OwnerMatch, PriorityTag } from '../model/types';
 import type { ModuleDraft } from '../model/module';
 import { assignTeams, buildTeamDirectory, type TeamDirectory } from '../model/teams';
@@ -23,6 +24,8 @@ export interface ModelInputs {
   manifests: readonly ManifestDecl[];
   teamsFile: TeamsFile | null;
   visionFile: VisionFile | null;
+  /** `.github/component_owners.yml`, when the repository keeps owners there too. */
+  componentOwners?: ComponentOwnersFile | null;
   codeowners: CodeownersFile | null;
   priorityTags: PriorityTag[];
   ownersOf(path: string): OwnerMatch;
@@ -43,7 +46,7 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
 
   await pause();
   const { modules, typeDeclared, testSubjects } = await buildModules(
-    { files, fileSet: input.fileSet, contracts: input.contracts, catalog: input.catalog, manifests: input.manifests, config, ownersOf: input.ownersOf },
+    { files, fileSet: input.fileSet, contracts: input.contracts, catalog: input.catalog, manifests: input.manifests, config, ownersOf: input.ownersOf, componentOwners: input.componentOwners ?? null },
     pause,
   );
   const byFolder = new Map<string, ModuleDraft>();

@@ -25,6 +25,7 @@ import {
 } from './moduleKinds';
 import type { CatalogEntity, ContractDecl, ManifestDecl } from '../sources/types';
 import { compareStrings } from '../walk';
+import { componentOwnersOf, type ComponentOwnersFile } from '../sources/componentOwners';
 
 const MODULE_TYPES = new Set<ModuleType>(['service', 'website', 'job', 'library', 'sample']);
 
@@ -37,6 +38,7 @@ export interface ModuleInputs {
   manifests: readonly ManifestDecl[];
   config: NorthstarConfig;
   ownersOf: (path: string) => OwnerMatch;
+  componentOwners?: ComponentOwnersFile | null;
 }
 
 function asType(value: string | null | undefined): ModuleType | null {
@@ -277,6 +279,19 @@ export async function buildModules(
     if (match.owners.length > 0) {
       m.owners = match.owners.slice();
       m.ownerSource = 'codeowners';
+    }
+  }
+
+  // Owners from .github/component_owners.yml, where CODEOWNERS names none (the OpenTelemetry
+  // repositories un-own their instrumentations in CODEOWNERS and list owners there).
+  if (input.componentOwners) {
+    for (const m of modules) {
+      if (m.owners.length > 0) continue;
+      const entry = componentOwnersOf(input.componentOwners, m.path);
+      if (!entry) continue;
+      m.owners = entry.owners.slice();
+      m.ownerSource = 'componentOwners';
+      m.ownerLocation = entry.location;
     }
   }
 

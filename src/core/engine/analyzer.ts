@@ -397,6 +397,7 @@ export class WorkspaceAnalyzer {
     const manifests = factsOf('manifest').flatMap((f) => (f.manifest ? [f.manifest] : []));
     const teamsFile = factsOf('teams')[0]?.teams ?? null;
     const visionFile = factsOf('vision')[0]?.vision ?? null;
+    const componentOwners = factsOf('componentOwners')[0]?.componentOwners ?? null;
 
     const built = await buildModel(
       {
@@ -409,6 +410,7 @@ export class WorkspaceAnalyzer {
         manifests,
         teamsFile,
         visionFile,
+        componentOwners,
         codeowners: owners.codeowners,
         priorityTags,
         ownersOf,

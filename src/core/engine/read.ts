@@ -9,6 +9,7 @@ import { parseCatalog } from '../sources/backstage';
 import { parseConfig } from '../sources/config';
 import { parseContract } from '../sources/contract';
 import { parseManifest } from '../sources/manifest';
+import { parseComponentOwners, type ComponentOwnersFile } from '../sources/componentOwners';
 import { findDisableComments, findPriorityTags } from '../sources/tags';
 import { parseTeams } from '../sources/teams';
 import type { CatalogEntity, ConfigFile, ContractDecl, DisableComment, ManifestDecl, ParseProblem, TeamsFile, VisionFile } from '../sources/types';
@@ -27,6 +28,7 @@ export interface FileFacts {
   vision?: VisionFile;
   config?: ConfigFile;
   manifest?: ManifestDecl;
+  componentOwners?: ComponentOwnersFile;
   /** Text of CODEOWNERS (parsed at build time: the dialect depends on configuration) and of the small YAML files that fixes edit. */
   text?: string;
 }
@@ -168,6 +170,9 @@ export class FactReader {
         break;
       case 'manifest':
         facts.manifest = take(parseManifest(text, path));
+        break;
+      case 'componentOwners':
+        facts.componentOwners = take(parseComponentOwners(text, path));
         break;
       case 'source':
         break;

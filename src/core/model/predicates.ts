@@ -29,6 +29,7 @@ const OWNER_SOURCES = {
   contract: 'its contract',
   catalog: 'its catalog entry',
   codeowners: 'CODEOWNERS',
+  componentOwners: '.github/component_owners.yml',
   group: 'the catalog Component that contains it',
 } as const;
 

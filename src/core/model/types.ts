@@ -191,9 +191,10 @@ export type ModuleKind = 'module' | 'group';
 /**
  * Where a module's owners come from: its contract, its catalog entry, the CODEOWNERS owners of
  * the file that defines it, or (`group`) the catalog Component whose folder holds it, when none of
- * those names an owner (a repository-wide `spec.type: repository` Component covers its packages).
+ * those names an owner (a repository-wide `spec.type: repository` Component covers its packages);
+ * `componentOwners`: `.github/component_owners.yml`, where CODEOWNERS names no owner.
  */
-export type OwnerSource = 'contract' | 'catalog' | 'codeowners' | 'group' | null;
+export type OwnerSource = 'contract' | 'catalog' | 'codeowners' | 'componentOwners' | 'group' | null;
 
 export interface ProvidedApi {
   readonly name: string;

@@ -224,3 +224,35 @@ describe('roots and data that are no modules (backstage-community-plugins, redha
     assert.deepEqual(analysis.model.modules.map((m) => m.name).sort(), ['@backstage-community/plugin-acr', 'acme-lint']);
   });
 });
+
+describe('.github/component_owners.yml (open-telemetry/opentelemetry-python-contrib)', () => {
+  it('owns the modules CODEOWNERS un-owns on purpose, by the deepest listed folder', async () => {
+    const pyproject = (name: string) => `[project]\nname = "${name}"\nversion = "0.1"\n`;
+    const analysis = await analyzeWorkspace(
+      new InMemoryFileAccess({
+        '.github/CODEOWNERS': '* @open-telemetry/python-approvers\n\n# ...except for changes in any instrumentation.\n/instrumentation\n',
+        '.github/component_owners.yml': 'components:\n\n  instrumentation/opentelemetry-instrumentation-aiohttp-client:\n    - herin049\n\n  instrumentation/opentelemetry-instrumentation-botocore/:\n    - lukeina2z\n    - "@yiyuan-he"\n',
+        'instrumentation/opentelemetry-instrumentation-aiohttp-client/pyproject.toml': pyproject('opentelemetry-instrumentation-aiohttp-client'),
+        'instrumentation/opentelemetry-instrumentation-aiohttp-client/src/x.py': '',
+        'instrumentation/opentelemetry-instrumentation-botocore/pyproject.toml': pyproject('opentelemetry-instrumentation-botocore'),
+        'instrumentation/opentelemetry-instrumentation-botocore/src/x.py': '',
+        'instrumentation/opentelemetry-instrumentation-flask/pyproject.toml': pyproject('opentelemetry-instrumentation-flask'),
+        'instrumentation/opentelemetry-instrumentation-flask/src/x.py': '',
+        'exporter/opentelemetry-exporter-richconsole/pyproject.toml': pyproject('opentelemetry-exporter-richconsole'),
+        'exporter/opentelemetry-exporter-richconsole/src/x.py': '',
+      }),
+      { today: '2026-11-01' },
+    );
+    const owners = Object.fromEntries(analysis.model.modules.map((m) => [m.name, [m.owners.join(' '), m.ownerSource, m.ownerLocation?.line ?? null]]));
+    assert.deepEqual(owners, {
+      'opentelemetry-exporter-richconsole': ['@open-telemetry/python-approvers', 'codeowners', null],
+      'opentelemetry-instrumentation-aiohttp-client': ['@herin049', 'componentOwners', 3],
+      'opentelemetry-instrumentation-botocore': ['@lukeina2z @yiyuan-he', 'componentOwners', 6],
+      'opentelemetry-instrumentation-flask': ['', null, null],
+    });
+    assert.deepEqual(
+      analysis.model.findings.filter((f) => f.ruleId === 'ownership/missing-owner').map((f) => f.module),
+      ['opentelemetry-instrumentation-flask'],
+    );
+  });
+});
