@@ -73,6 +73,8 @@ function keepsContent(p) {
   const base = segments[segments.length - 1];
   if (base === 'CODEOWNERS' || p === '.github/component_owners.yml' || p === '.github/component_owners.yaml') return true;
   if (/^catalog-info\.ya?ml$/.test(base)) return true;
+  // A Backstage app's root app-config registers catalog files (catalog.locations).
+  if (segments.length === 1 && /^app-config(\.[\w-]+)*\.ya?ml$/.test(base)) return true;
   if (NORTHSTAR_FILES.test(base)) return true;
   if (MANIFESTS.has(base)) return true;
   if (/^requirements.*\.txt$/.test(base)) return true;

@@ -25,10 +25,18 @@ async function openWorkspace(page, server, folder) {
   await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
   // The workbench restores the side bar a workspace had last: after the integration scenario on
   // the same workspace it may show Northstar's view, not the Explorer. Show the Explorer.
+  // A restored webview may hold the keyboard focus and swallow Ctrl+Shift+E: click the activity
+  // bar's Explorer too, and retry until the folder rows show (CI once waited 120 s on one keypress).
   const rows = page.locator('.explorer-folders-view .monaco-list-row').first();
-  if (!(await rows.waitFor({ timeout: 15_000 }).then(() => true, () => false))) {
-    await page.keyboard.press('Control+Shift+E');
-    await rows.waitFor({ timeout: 120_000 });
+  const deadline = Date.now() + 180_000;
+  for (let attempt = 0; !(await rows.waitFor({ timeout: attempt === 0 ? 15_000 : 10_000 }).then(() => true, () => false)); attempt++) {
+    if (Date.now() > deadline) throw new Error('the Explorer did not show the workspace folders');
+    const explorer = page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first();
+    if (attempt % 2 === 0 && (await explorer.isVisible().catch(() => false))) await explorer.click().catch(() => undefined);
+    else {
+      await page.locator('.monaco-workbench .part.statusbar').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+      await page.keyboard.press('Control+Shift+E');
+    }
   }
 }
 

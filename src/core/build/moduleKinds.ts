@@ -70,6 +70,9 @@ const TEST_PROJECT_ENDINGS: readonly string[] = [
   '-test-support',
   '-test-utils',
   '-test-helpers',
+  // An app that only exists to run tests against the library: okhttp's `android-test-app`.
+  '-test-app',
+  '-testapp',
 ];
 /** .NET test project endings, longest first: `Jellyfin.Api.UnitTests` tests `Jellyfin.Api`. */
 const DOTNET_TEST_ENDINGS: readonly string[] = ['.integrationtests', '.unittests', '.tests'];

@@ -17,7 +17,7 @@ import { SnapshotIndexes, type IndexCarry } from '../rules/indexes';
 import { ruleRuns, runRules } from '../rules/run';
 import { CODEOWNERS_SEARCH_ORDER } from '../sources/codeowners/locate';
 import { CONFIG_FILE_NAMES, defaultConfig } from '../sources/config';
-import { locationFiles, MAX_LOCATION_FILES } from '../sources/locations';
+import { appConfigFiles, locationFiles, MAX_LOCATION_FILES } from '../sources/locations';
 import type { CatalogEntity, DisableComment, ParseProblem } from '../sources/types';
 import { compareStrings, skipFoldersFor, skippedProblem, walkWorkspace } from '../walk';
 import { CODEOWNERS_MAX_BYTES, MAX_TEXT_BYTES, PRIORITY_MARKER, roleOf, type Role } from '../workspace/roles';
@@ -307,13 +307,16 @@ export class WorkspaceAnalyzer {
    * The catalog files that Location entities register (and the Locations in those, in turn),
    * read as catalog files once and kept until they change: their facts, in the order found.
    */
-  private async followLocations(catalog: readonly CatalogEntity[], catalogFiles: readonly string[]): Promise<FileFacts[]> {
+  private async followLocations(catalog: readonly CatalogEntity[], catalogFiles: readonly string[], registered: readonly string[] = []): Promise<FileFacts[]> {
     const seen = new Set(catalogFiles);
     const out: FileFacts[] = [];
     let entities = catalog;
-    while (entities.length > 0 && seen.size - catalogFiles.length < MAX_LOCATION_FILES) {
+    let extra = registered;
+    while ((entities.length > 0 || extra.length > 0) && seen.size - catalogFiles.length < MAX_LOCATION_FILES) {
       const next: CatalogEntity[] = [];
-      for (const path of locationFiles(entities, this.files, this.fileSet)) {
+      const paths = [...extra, ...locationFiles(entities, this.files, this.fileSet)];
+      extra = [];
+      for (const path of paths) {
         // Only a YAML file no other role claims (a contract or teams.yaml is read as itself).
         if (seen.has(path) || this.unread.has(path) || roleOf(path) !== null || !/\.ya?ml$/i.test(path)) continue;
         seen.add(path);
@@ -389,7 +392,10 @@ export class WorkspaceAnalyzer {
     await pause();
     const contracts = factsOf('contract').flatMap((f) => (f.contract ? [f.contract] : []));
     const catalog = factsOf('catalog').flatMap((f) => f.catalog ?? []);
-    for (const f of await this.followLocations(catalog, byRole.get('catalog') ?? [])) {
+    // What the root app-config registers: files, and URLs into this repository (by its slug).
+    const slugs = new Set(catalog.map((e) => e.annotations['github.com/project-slug']?.trim().toLowerCase()).filter((s): s is string => !!s));
+    const registered = appConfigFiles(factsOf('appConfig').flatMap((f) => f.appLocations ?? []), slugs, this.fileSet);
+    for (const f of await this.followLocations(catalog, byRole.get('catalog') ?? [], registered)) {
       for (const e of f.catalog ?? []) catalog.push(e);
       for (const p of f.problems) problems.push(p);
       for (const d of f.disables) disables.push(d);

@@ -10,6 +10,7 @@ import { parseConfig } from '../sources/config';
 import { parseContract } from '../sources/contract';
 import { parseManifest } from '../sources/manifest';
 import { parseComponentOwners, type ComponentOwnersFile } from '../sources/componentOwners';
+import { parseAppConfigLocations, type AppLocation } from '../sources/locations';
 import { findDisableComments, findPriorityTags } from '../sources/tags';
 import { parseTeams } from '../sources/teams';
 import type { CatalogEntity, ConfigFile, ContractDecl, DisableComment, ManifestDecl, ParseProblem, TeamsFile, VisionFile } from '../sources/types';
@@ -29,6 +30,8 @@ export interface FileFacts {
   config?: ConfigFile;
   manifest?: ManifestDecl;
   componentOwners?: ComponentOwnersFile;
+  /** A root app-config's `catalog.locations`. */
+  appLocations?: AppLocation[];
   /** Text of CODEOWNERS (parsed at build time: the dialect depends on configuration) and of the small YAML files that fixes edit. */
   text?: string;
 }
@@ -173,6 +176,9 @@ export class FactReader {
         break;
       case 'componentOwners':
         facts.componentOwners = take(parseComponentOwners(text, path));
+        break;
+      case 'appConfig':
+        facts.appLocations = parseAppConfigLocations(text, path);
         break;
       case 'source':
         break;

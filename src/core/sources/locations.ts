@@ -6,6 +6,7 @@
  * its web address) and an absolute path are not followed: nothing outside the root is read.
  */
 import { compileGlobs } from '../glob';
+import { parseSingleYaml } from './yaml';
 import type { CatalogEntity } from './types';
 
 /** At most this many files are registered through Locations (a Location may glob the whole tree). */
@@ -66,4 +67,66 @@ export function locationFiles(entities: readonly CatalogEntity[], files: readonl
     }
   }
   return [...exact].slice(0, MAX_LOCATION_FILES);
+}
+
+/** A Backstage app-config file at the root (`app-config.yaml`, `app-config.production.yaml`). */
+export function isAppConfig(path: string): boolean {
+  return !path.includes('/') && /^app-config(?:\.[\w-]+)*\.ya?ml$/.test(path);
+}
+
+export interface AppLocation {
+  type: string;
+  target: string;
+}
+
+/** `catalog.locations[]` of an app-config file (`{type, target}`), as written. Never throws. */
+export function parseAppConfigLocations(text: string, file: string): AppLocation[] {
+  try {
+    const { doc } = parseSingleYaml(text, file);
+    if (!doc) return [];
+    const out: AppLocation[] = [];
+    for (const item of doc.items(doc.get(doc.get(doc.root, 'catalog'), 'locations'))) {
+      const type = doc.str(doc.get(item, 'type'))?.trim();
+      const target = doc.str(doc.get(item, 'target'))?.trim();
+      if (type && target) out.push({ type, target });
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/** `https://github.com/<owner>/<repo>/(blob|tree)/<ref>/<path>` → slug and path; null otherwise. */
+function githubBlob(url: string): { slug: string; path: string } | null {
+  const prefix = 'https://github.com/';
+  if (!url.startsWith(prefix)) return null;
+  const parts = url.slice(prefix.length).split('/');
+  if (parts.length < 5 || (parts[2] !== 'blob' && parts[2] !== 'tree')) return null;
+  return { slug: `${parts[0]}/${parts[1]}`.toLowerCase(), path: parts.slice(4).join('/') };
+}
+
+/**
+ * The workspace files that the root app-config registers in the catalog: `type: file` targets
+ * (relative to the backend's working folder, `packages/backend`, as `yarn start` runs it, else
+ * to the root), and `type: url` targets that point into this very repository on GitHub (its
+ * `github.com/project-slug` annotation names it), as redhat-developer/rhdh registers
+ * `catalog-entities/all.yaml`. Other URLs name other repositories and are not followed.
+ */
+export function appConfigFiles(locations: readonly AppLocation[], slugs: ReadonlySet<string>, fileSet: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  for (const { type, target } of locations) {
+    if (type === 'file') {
+      for (const base of ['packages/backend', '']) {
+        const resolved = resolveTarget(base, target);
+        if (resolved !== null && fileSet.has(resolved)) {
+          out.add(resolved);
+          break;
+        }
+      }
+    } else if (type === 'url') {
+      const blob = githubBlob(target);
+      if (blob && slugs.has(blob.slug) && fileSet.has(blob.path)) out.add(blob.path);
+    }
+  }
+  return [...out];
 }

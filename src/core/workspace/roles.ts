@@ -8,9 +8,10 @@ import { MAX_CODEOWNERS_BYTES } from '../sources/codeowners/parse';
 import { isTestFolder, isVendored } from '../build/moduleKinds';
 import { isManifestFile } from '../sources/manifest';
 import { COMPONENT_OWNERS_FILES } from '../sources/componentOwners';
+import { isAppConfig } from '../sources/locations';
 
 
-export type Role = 'contract' | 'catalog' | 'teams' | 'vision' | 'config' | 'codeowners' | 'componentOwners' | 'manifest' | 'source';
+export type Role = 'contract' | 'catalog' | 'teams' | 'vision' | 'config' | 'codeowners' | 'componentOwners' | 'appConfig' | 'manifest' | 'source';
 
 /** Largest YAML, manifest or source file read; larger ones are skipped with a finding. */
 export const MAX_TEXT_BYTES = 1024 * 1024;
@@ -38,6 +39,7 @@ export function roleOf(path: string): Role | null {
   if (path === '.northstar.yaml' || path === '.northstar.yml') return 'config';
   if (CODEOWNERS_CANDIDATES.has(path)) return 'codeowners';
   if (COMPONENT_OWNERS_FILES.includes(path)) return 'componentOwners';
+  if (isAppConfig(path)) return 'appConfig';
   if (isManifestFile(base)) {
     // A package.json in test code or test data (babel's test/fixtures/…/invalid-pkg-json) is
     // never a module (build/moduleKinds.ts), so it is not read: a deliberately broken one is

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { analyzeWorkspace, WorkspaceAnalyzer } from '../../../src/core/analyze';
 import { InMemoryFileAccess } from '../../../src/core/fs';
-import { locationFiles, resolveTarget } from '../../../src/core/sources/locations';
+import { appConfigFiles, locationFiles, parseAppConfigLocations, resolveTarget } from '../../../src/core/sources/locations';
 import { parseCatalog } from '../../../src/core/sources/backstage';
 
 const rootCatalog = (extra = '') => `apiVersion: backstage.io/v1alpha1
@@ -254,5 +254,29 @@ describe('.github/component_owners.yml (open-telemetry/opentelemetry-python-cont
       analysis.model.findings.filter((f) => f.ruleId === 'ownership/missing-owner').map((f) => f.module),
       ['opentelemetry-instrumentation-flask'],
     );
+  });
+});
+
+describe('what a root app-config registers (redhat-developer/rhdh app-config.yaml:150-152)', () => {
+  it('file targets from the backend folder, and URLs into this repository by its project slug', () => {
+    const locations = parseAppConfigLocations(
+      'catalog:\n  locations:\n    - type: url\n      target: https://github.com/acme/portal/blob/main/catalog-entities/all.yaml\n    - type: url\n      target: https://github.com/acme/templates/blob/main/templates.yaml\n    - type: file\n      target: ../../examples/entities.yaml\n    - type: file\n      target: ../../../outside.yaml\n',
+      'app-config.yaml',
+    );
+    assert.equal(locations.length, 4);
+    const files = new Set(['catalog-entities/all.yaml', 'examples/entities.yaml', 'templates.yaml']);
+    assert.deepEqual(appConfigFiles(locations, new Set(['acme/portal']), files), ['catalog-entities/all.yaml', 'examples/entities.yaml']);
+    assert.deepEqual(appConfigFiles(locations, new Set(), files), ['examples/entities.yaml']);
+  });
+
+  it('the Group that a URL-registered Location declares is known', async () => {
+    const fs = portal({
+      'catalog-info.yaml': rootCatalog(),
+      'app-config.yaml': 'catalog:\n  locations:\n    - type: url\n      target: https://github.com/acme/portal/blob/main/catalog-entities/all.yaml\n',
+    });
+    const analysis = await analyzeWorkspace(fs, { today: '2026-11-01' });
+    assert.deepEqual(analysis.model.findings.filter((f) => f.ruleId === 'ownership/unknown-owner'), []);
+    const without = await analyzeWorkspace(portal({ 'catalog-info.yaml': rootCatalog() }), { today: '2026-11-01' });
+    assert.equal(without.model.findings.filter((f) => f.ruleId === 'ownership/unknown-owner').length, 1);
   });
 });

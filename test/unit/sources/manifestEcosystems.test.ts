@@ -302,6 +302,8 @@ describe('module kinds of the newer ecosystems', () => {
     assert.equal(isTestSegment('okhttp-testing-support'), true);
     // jellyfin's fuzz/Jellyfin.Api.Fuzz: fuzzing harnesses are test code.
     assert.equal(isTestSegment('fuzz'), true);
+    // okhttp's android-test-app runs the library's Android tests.
+    assert.equal(isTestSegment('android-test-app'), true);
     assert.equal(isTestSegment('babel-helper-plugin-test-runner'), false);
   });
 });
