@@ -350,21 +350,12 @@ function otherNonModules(manifests: readonly ManifestDecl[], files: readonly str
 /** Dependency lists that neither make nor join a module (`isModuleDependencyList`). */
 function dependencyListsOutside(manifests: readonly ManifestDecl[], skipped: ReadonlySet<ManifestDecl>, files: readonly string[]): ManifestDecl[] {
   // Folders holding Ruby or Python code, at any depth below (gathered only when a list is alone).
-  let code: Map<string, Set<string>> | null = null;
+  const code = new Map<string, ReadonlySet<string>>();
   const holdsCode = (folder: string, kind: ManifestDecl['kind']): boolean => {
-    if (code === null) {
-      code = new Map([['.rb', new Set<string>()], ['.py', new Set<string>()]]);
-      for (const f of files) {
-        const set = code.get(f.slice(f.lastIndexOf('.')));
-        if (!set) continue;
-        for (let p = f; p !== ''; ) {
-          p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
-          if (set.has(p)) break;
-          set.add(p);
-        }
-      }
-    }
-    return code.get(kind === 'ruby' ? '.rb' : '.py')?.has(folder) ?? true;
+    const ext = kind === 'ruby' ? '.rb' : '.py';
+    let folders = code.get(ext);
+    if (!folders) code.set(ext, (folders = foldersHolding(files, (f) => f.endsWith(ext))));
+    return folders.has(folder);
   };
   const packages = new Map<string, { all: number; modules: number }>();
   for (const mf of manifests) {
@@ -506,14 +497,20 @@ function toolingRoots(manifests: readonly ManifestDecl[]): ManifestDecl[] {
 function pythonManifestsWithoutCode(manifests: readonly ManifestDecl[], files: readonly string[]): ManifestDecl[] {
   const candidates = manifests.filter((mf) => mf.kind === 'python' && mf.dependencyList !== true && basename(mf.file) === 'setup.py');
   if (candidates.length === 0) return [];
-  const withCode = new Set<string>();
+  const withCode = foldersHolding(files, (f) => f.endsWith('.py') && basename(f) !== 'setup.py');
+  return candidates.filter((mf) => !withCode.has(mf.folder));
+}
+
+/** Every folder (the root too) that holds, at any depth, a file `wanted` accepts. */
+function foldersHolding(files: readonly string[], wanted: (file: string) => boolean): ReadonlySet<string> {
+  const folders = new Set<string>();
   for (const f of files) {
-    if (!f.endsWith('.py') || f.endsWith('/setup.py') || f === 'setup.py') continue;
+    if (!wanted(f)) continue;
     for (let p = f; p !== ''; ) {
       p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
-      if (withCode.has(p)) break;
-      withCode.add(p);
+      if (folders.has(p)) break;
+      folders.add(p);
     }
   }
-  return candidates.filter((mf) => !withCode.has(mf.folder));
+  return folders;
 }

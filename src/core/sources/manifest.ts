@@ -444,19 +444,26 @@ export function tomlKeyValue(line: string, key: string): [number, number] | null
   return [i + 1, end];
 }
 
-/** Offsets of the string value of `key = "…"` in TOML table `[table]`, by a line scan. */
-function tomlStringValue(text: string, table: string, key: string): [number, number] | null {
-  let current = '';
+/**
+ * The lines of a TOML text with where each starts and the table it is in (`header` set on a
+ * table header line, which opens `table`): the one line scan the position finders share.
+ */
+function* tomlLines(text: string): Generator<{ line: string; lineStart: number; table: string; header: string | null }> {
+  let table = '';
   let offset = 0;
   for (const line of text.split('\n')) {
     const lineStart = offset;
     offset += line.length + 1;
     const header = tomlHeader(line);
-    if (header !== null) {
-      current = header;
-      continue;
-    }
-    if (current !== table) continue;
+    if (header !== null) table = header;
+    yield { line, lineStart, table, header };
+  }
+}
+
+/** Offsets of the string value of `key = "…"` in TOML table `[table]`, by a line scan. */
+function tomlStringValue(text: string, table: string, key: string): [number, number] | null {
+  for (const { line, lineStart, table: current, header } of tomlLines(text)) {
+    if (header !== null || current !== table) continue;
     const value = tomlKeyValue(line, key);
     if (value) return [lineStart + value[0], lineStart + value[1]];
   }
@@ -505,14 +512,8 @@ const CARGO_TABLES: readonly (readonly [string, DependencyKind])[] = [
  */
 export function tomlKeyOffsets(text: string): Map<string, number> {
   const out = new Map<string, number>();
-  let current = '';
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const lineStart = offset;
-    offset += line.length + 1;
-    const header = tomlHeader(line);
+  for (const { line, lineStart, table: current, header } of tomlLines(text)) {
     if (header !== null) {
-      current = header;
       const dot = header.lastIndexOf('.');
       if (dot > 0) {
         const key = header.slice(dot + 1);
