@@ -168,7 +168,7 @@ async function runOwners(args: Extract<ParsedArgs, { command: 'owners' }>, io: C
   }
   const paths = given.map((p) => toRootRelative(root, cwd, p));
   const analysis = await analyze(root);
-  const entryOf = (p: string) => buildOwnersEntry(p, analysis.ownersOf(p), analysis.moduleOf(p)?.name ?? null);
+  const entryOf = (p: string) => buildOwnersEntry(p, analysis.ownersOf(p), analysis.moduleOf(p)?.name ?? null, analysis.model.codeowners);
   const out = new ChunkWriter(io.stdout);
   // JSON: each entry is built, written and dropped. Text aligns its columns, so it needs them all.
   if (args.json) writeOwnersJson(lazyMap(paths, entryOf), out.write);

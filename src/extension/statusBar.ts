@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { CodeownersRule, Module, SourceLocation } from '../core/model/types';
 import { teamOfModule } from '../core/model/teams';
 import { ownerSourceText } from '../core/model/predicates';
+import { namedSections, sectionLabel, sectionNeed, sectionsOf } from '../core/sources/codeowners/sections';
 import { toVscodeRange } from './diagnostics';
 import type { NorthstarModel, RootAnalysis } from './model';
 
@@ -34,9 +35,19 @@ export function statusTooltip(root: RootAnalysis, path: string): string {
   const match = root.analysis.ownersOf(path);
   const module = root.analysis.moduleOf(path);
   const lines = [`Northstar: ${path}`];
-  lines.push(match.rule
-    ? `File owners (CODEOWNERS): ${match.owners.join(', ') || 'none (the line un-owns it)'}, by ${match.rule.file} line ${match.rule.line} (${match.rule.pattern})`
-    : 'File owners (CODEOWNERS): no line matches this file');
+  const sections = namedSections(sectionsOf(match, root.analysis.model.codeowners));
+  if (sections.length > 0) {
+    // GitLab: each section asks its own owners for its own approvals; one merged list would hide that.
+    lines.push(`File owners (CODEOWNERS), ${sections.length === 1 ? 'one section' : `${sections.length} sections`}:`);
+    for (const s of sections) {
+      const who = s.excluded ? 'excluded' : s.owners.join(', ') || 'no owners';
+      lines.push(`  ${sectionLabel(s)} ${who}: ${sectionNeed(s)}, by ${s.rule.file} line ${s.rule.line} (${s.rule.pattern})`);
+    }
+  } else {
+    lines.push(match.rule
+      ? `File owners (CODEOWNERS): ${match.owners.join(', ') || 'none (the line un-owns it)'}, by ${match.rule.file} line ${match.rule.line} (${match.rule.pattern})`
+      : 'File owners (CODEOWNERS): no line matches this file');
+  }
   if (module) {
     const team = teamOfModule(root.analysis.model, module);
     const owner = team
@@ -98,12 +109,14 @@ export function explainItems(root: RootAnalysis, path: string): ExplainItem[] {
     });
   }
   const decided = match.rules.length > 0 ? match.rules : match.rule ? [match.rule] : [];
+  const sections = sectionsOf(match, analysis.model.codeowners);
   for (const rule of decided) {
-    const overridden = match.overridden.filter((o) => o.section === rule.section);
+    const overridden = match.overridden.filter((o) => (o.section ?? '').toLowerCase() === (rule.section ?? '').toLowerCase());
+    const section = rule.section !== null ? sections.find((s) => s.rule === rule) : undefined;
     items.push({
       label: `$(list-selection) Explain: CODEOWNERS line ${rule.line}`,
       description: ruleLabel(rule),
-      detail: (rule.section ? `Section [${rule.section}]. ` : '') + (overridden.length > 0
+      detail: (section ? `Section ${sectionLabel(section)} (${sectionNeed(section)}). ` : '') + (overridden.length > 0
         ? `The last matching line wins; it overrides line${overridden.length > 1 ? 's' : ''} ${overridden.map((o) => o.line).join(', ')}.`
         : 'No earlier line matches this file.'),
       open: { kind: 'location', location: { file: rule.file, ...rule.patternRange } },

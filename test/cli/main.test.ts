@@ -162,6 +162,7 @@ describe('northstar CLI', function () {
             rule: { file: '.github/CODEOWNERS', line: 5, pattern: '/services/ledger/' },
             rules: [{ file: '.github/CODEOWNERS', line: 5, pattern: '/services/ledger/' }],
             overridden: [{ file: '.github/CODEOWNERS', line: 2, pattern: '*' }],
+            sections: [],
             module: 'ledger',
           },
           {
@@ -170,6 +171,7 @@ describe('northstar CLI', function () {
             rule: { file: '.github/CODEOWNERS', line: 2, pattern: '*' },
             rules: [{ file: '.github/CODEOWNERS', line: 2, pattern: '*' }],
             overridden: [],
+            sections: [],
             module: null,
           },
         ]);

@@ -211,6 +211,7 @@ describe('reporters', () => {
         rule: { file: '.github/CODEOWNERS', line: 12, pattern: '/services/payments/' },
         rules: [{ file: '.github/CODEOWNERS', line: 12, pattern: '/services/payments/' }],
         overridden: [{ file: '.github/CODEOWNERS', line: 3, pattern: '*' }],
+        sections: [],
         module: 'payments-api',
       });
       const none = buildOwnersEntry('nowhere.txt', { owners: [], rule: null, rules: [], overridden: [] }, null);

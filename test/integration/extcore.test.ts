@@ -3,10 +3,15 @@
 // on the workspaces the harness opens (examples/acme, test/fixtures/vscode-ws, the multi-root fixture).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { analyzeWorkspace } from '../../src/core/analyze';
+import { NodeFileAccess } from '../../src/node/nodeFileAccess';
+import { localAnalyzeOptions } from '../../src/node/setup';
 import type { NorthstarApi } from '../../src/extension/extension';
 import type { RootAnalysis } from '../../src/extension/model';
-import { explainItems } from '../../src/extension/statusBar';
+import { explainItems, statusTooltip } from '../../src/extension/statusBar';
 import { extensionId, scenario, waitFor } from './helpers';
 
 const DOCS = 'https://github.com/northstar-dev/northstar/blob/main/docs/rules/';
@@ -287,6 +292,32 @@ function describeAcme(): void {
       const contract = items.find((i) => i.label === '$(file-code) Open contract');
       assert.equal(contract?.detail, 'apps/storefront/service-contract.yaml');
       assert.ok((await vscode.commands.getCommands(true)).includes('northstar.explainOwnership'));
+    });
+
+    it('GitLab sections: the status bar tooltip and the explain pick show each section, its approvals and whether it is optional', async () => {
+      // gitaly's .gitlab/CODEOWNERS (test/fixtures/realworld/xuxiaowei-io__gitaly), a required and an optional section.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'northstar-gitlab-sections-'));
+      try {
+        fs.mkdirSync(path.join(dir, '.gitlab'));
+        fs.mkdirSync(path.join(dir, 'doc'));
+        fs.writeFileSync(path.join(dir, '.gitlab', 'CODEOWNERS'), '[Code]\n* @gl-gitaly\n\n^[Documentation]\n/doc/ @eread\n*.md @eread\n');
+        fs.writeFileSync(path.join(dir, 'doc', 'DESIGN.md'), '# Design\n');
+        const analysis = await analyzeWorkspace(new NodeFileAccess(dir), localAnalyzeOptions(dir));
+        const root = { analysis } as RootAnalysis;
+        const tooltip = statusTooltip(root, 'doc/DESIGN.md').split('\n');
+        assert.deepEqual(tooltip.slice(1, 4), [
+          'File owners (CODEOWNERS), 2 sections:',
+          '  [Code] @gl-gitaly: 1 approval, by .gitlab/CODEOWNERS line 2 (*)',
+          '  ^[Documentation] @eread: optional, by .gitlab/CODEOWNERS line 6 (*.md)',
+        ]);
+        const details = explainItems(root, 'doc/DESIGN.md').filter((i) => i.label.startsWith('$(list-selection)')).map((i) => i.detail);
+        assert.deepEqual(details, [
+          'Section [Code] (1 approval). No earlier line matches this file.',
+          'Section ^[Documentation] (optional). The last matching line wins; it overrides line 5.',
+        ]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('lists teams → modules → findings and priorities → modules in the tree, the level as the icon', async () => {

@@ -232,3 +232,13 @@ export function isTestSourceSet(name: string): boolean {
 export function isTestOnlyProject(sourceSets: ReadonlySet<string>): boolean {
   return sourceSets.size > 0 && [...sourceSets].every(isTestSourceSet);
 }
+
+/**
+ * A Go module's name: the last element of its module path, without Go's major-version suffix
+ * (`gitlab.com/gitlab-org/gitaly/v16` is `gitaly`: "v2 and later" end the path in `/vN`).
+ * `gopkg.in/yaml.v3` keeps its `.v3`, which is part of that path's last element.
+ */
+export function goModuleName(modulePath: string): string {
+  const path = /\/v(?:[2-9]|[1-9]\d+)$/.test(modulePath) ? modulePath.slice(0, modulePath.lastIndexOf('/')) : modulePath;
+  return path.slice(path.lastIndexOf('/') + 1) || modulePath;
+}

@@ -22,6 +22,7 @@ import {
   isToolingFolder,
   testProjectSubject,
   type TemplateContext,
+  goModuleName,
 } from './moduleKinds';
 import type { CatalogEntity, ContractDecl, ManifestDecl } from '../sources/types';
 import { compareStrings } from '../walk';
@@ -433,7 +434,7 @@ function testSubjectsOf(manifests: readonly ManifestDecl[], byFolder: ReadonlyMa
 
 function manifestModuleName(mf: ManifestDecl): string {
   if (mf.name) {
-    if (mf.kind === 'go') return mf.name.slice(mf.name.lastIndexOf('/') + 1) || mf.name;
+    if (mf.kind === 'go') return goModuleName(mf.name);
     return mf.name;
   }
   if (mf.kind === 'dotnet') return basename(mf.file).replace(/\.csproj$/, '');

@@ -1,5 +1,6 @@
 /** `northstar owners`: who owns each path, which CODEOWNERS line decided, and the module. */
-import type { CodeownersRule, OwnerMatch } from '../model/types';
+import type { CodeownersFile, CodeownersRule, OwnerMatch } from '../model/types';
+import { namedSections, sectionLabel, sectionNeed, sectionsOf } from '../sources/codeowners/sections';
 import { escapeTerminal } from './escape';
 import { collect, lazyMap, writeJson, type Write } from './stream';
 import type { OwnersEntry, OwnersRuleRef } from './types';
@@ -11,20 +12,37 @@ function ruleRef(rule: CodeownersRule): OwnersRuleRef {
   return { file: rule.file, line: rule.line, pattern: rule.pattern };
 }
 
-export function buildOwnersEntry(path: string, match: OwnerMatch, module: string | null): OwnersEntry {
+/** `codeowners`: the workspace's CODEOWNERS file, whose GitLab sections the entry lists. */
+export function buildOwnersEntry(path: string, match: OwnerMatch, module: string | null, codeowners?: CodeownersFile | null): OwnersEntry {
   return {
     path,
     owners: [...match.owners],
     rule: match.rule ? ruleRef(match.rule) : null,
     rules: match.rules.map(ruleRef),
     overridden: match.overridden.map(ruleRef),
+    sections: sectionsOf(match, codeowners).map((s) => ({ ...s, owners: [...s.owners], rule: ruleRef(s.rule) })),
     module,
   };
 }
 
+function describeRef(r: OwnersRuleRef): string {
+  return `${escapeTerminal(r.file)}:${r.line} ${escapeTerminal(r.pattern)}`;
+}
+
 function describeRules(entry: OwnersEntry): string {
   const refs = entry.rules.length > 0 ? entry.rules : entry.rule ? [entry.rule] : [];
-  return refs.map((r) => `${escapeTerminal(r.file)}:${r.line} ${escapeTerminal(r.pattern)}`).join(', ');
+  return refs.map(describeRef).join(', ');
+}
+
+/** `  [Backend][2]  @a @b  2 approvals  (CODEOWNERS:4 app/)`, under the path's line. */
+function sectionLines(entry: OwnersEntry): string[] {
+  const sections = namedSections(entry.sections);
+  const labels = sections.map((s) => escapeTerminal(sectionLabel(s)));
+  const owners = sections.map((s) => (s.excluded ? '(excluded)' : s.owners.map(escapeTerminal).join(' ') || '(no owners)'));
+  const needs = sections.map(sectionNeed);
+  const widest = (texts: string[]): number => Math.min(texts.reduce((w, t) => Math.max(w, t.length), 0), MAX_ALIGNED);
+  const [labelWidth, ownersWidth, needWidth] = [widest(labels), widest(owners), widest(needs)];
+  return sections.map((s, i) => `  ${labels[i].padEnd(labelWidth)}  ${owners[i].padEnd(ownersWidth)}  ${needs[i].padEnd(needWidth)}  (${describeRef(s.rule)})`);
 }
 
 /** Paths, owners, patterns and modules come from the workspace: escaped for the terminal. */
@@ -38,6 +56,7 @@ function shownOwners(entry: OwnersEntry): string {
 
 /**
  * `path  @a @b  (CODEOWNERS:12 pattern)`, columns aligned; `(no owners)` when nobody owns it.
+ * A GitLab file's named sections follow, indented, one line each (owners, approvals, line).
  * Two passes over the entries (widths, then one line at a time).
  */
 export function writeOwnersText(entries: readonly OwnersEntry[], write: Write): void {
@@ -48,10 +67,13 @@ export function writeOwnersText(entries: readonly OwnersEntry[], write: Write): 
     ownersWidth = Math.max(ownersWidth, Math.min(shownOwners(e).length, MAX_ALIGNED));
   }
   for (const e of entries) {
-    const rules = describeRules(e);
+    const sections = sectionLines(e);
+    // With its sections listed below, the path's line leaves the deciding lines to them.
+    const rules = sections.length > 0 ? '' : describeRules(e);
     const moduleText = e.module !== null ? `  [${escapeTerminal(e.module)}]` : '';
-    const line = `${shownPath(e).padEnd(width)}  ${shownOwners(e).padEnd(ownersWidth)}  ${rules ? `(${rules})` : ''}${moduleText}`;
+    const line = `${shownPath(e).padEnd(width)}  ${shownOwners(e).padEnd(ownersWidth)}${rules ? `  (${rules})` : ''}${moduleText}`;
     write(line.trimEnd() + '\n');
+    for (const s of sections) write(s.trimEnd() + '\n');
   }
 }
 

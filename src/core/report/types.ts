@@ -130,7 +130,25 @@ export interface OwnersEntry {
   rule: OwnersRuleRef | null;
   rules: OwnersRuleRef[];
   overridden: OwnersRuleRef[];
+  /**
+   * GitLab: each section the path falls in (core/sources/codeowners/sections.ts), in file order
+   * of the deciding lines; empty for GitHub.
+   */
+  sections: OwnersSectionEntry[];
   module: string | null;
+}
+
+/** One GitLab section's say on a path: its owners, the approvals it requires, its deciding line. */
+export interface OwnersSectionEntry {
+  /** As written on its header; null for the lines before any header. */
+  name: string | null;
+  optional: boolean;
+  /** Approvals required: 0 when optional, the header's `[N]`, else 1. */
+  approvals: number;
+  owners: string[];
+  rule: OwnersRuleRef;
+  /** The deciding line is a `!path` exclusion: the section asks nobody for this path. */
+  excluded: boolean;
 }
 
 // ---------------------------------------------------------------------------

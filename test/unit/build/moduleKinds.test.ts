@@ -2,7 +2,7 @@
  * What is a module (src/core/build/moduleKinds.ts): each rule as a table of realistic paths.
  */
 import assert from 'node:assert/strict';
-import { hasPlaceholder, isGoToolPin, isGroup, isInside, isTemplate, isTestFolder, testProjectSubject, type GroupCandidate, type TemplateContext } from '../../../src/core/build/moduleKinds';
+import { goModuleName, hasPlaceholder, isGoToolPin, isGroup, isInside, isTemplate, isTestFolder, testProjectSubject, type GroupCandidate, type TemplateContext } from '../../../src/core/build/moduleKinds';
 
 describe('what is a module (build/moduleKinds)', () => {
   describe('isGroup: a catalog Component over other modules with no package of its own', () => {
@@ -96,6 +96,15 @@ describe('what is a module (build/moduleKinds)', () => {
       assert.equal(hasPlaceholder('@metamask/controller-utils'), false);
       assert.equal(hasPlaceholder(null), false);
     });
+  });
+
+  it('goModuleName: the module path\'s last element, without a major-version suffix', () => {
+    assert.equal(goModuleName('gitlab.com/gitlab-org/gitaly/v16'), 'gitaly'); // gitaly's go.mod
+    assert.equal(goModuleName('github.com/grafana/loki/v3'), 'loki');
+    assert.equal(goModuleName('github.com/prometheus/prometheus'), 'prometheus');
+    assert.equal(goModuleName('gopkg.in/yaml.v3'), 'yaml.v3');
+    assert.equal(goModuleName('example.com/api/v1'), 'v1', 'v0 and v1 take no suffix, so /v1 is a name');
+    assert.equal(goModuleName('tools'), 'tools');
   });
 
   describe('isGoToolPin: go.mod files that only pin tools are not modules', () => {

@@ -6,4 +6,5 @@ export { parseCodeowners, utf8Length, MAX_CODEOWNERS_BYTES, type CodeownersParse
 export { detectDialect, findCodeownersFile, CODEOWNERS_LOCATIONS, CODEOWNERS_SEARCH_ORDER } from './locate';
 export { OwnershipIndex, type CodeownersUsage } from './ownership';
 export { isValidOwner, ownerProblem } from './owners';
+export { sectionsOf, sectionLabel, type OwnerSectionMatch } from './sections';
 export { compilePattern, normalizeGitlab, type Program, type MatchMode } from './pattern';
