@@ -17,8 +17,12 @@ export const duplicateName: Rule = {
     // A manifest that names no package (a Gemfile or requirements.txt alone) leaves its module
     // the folder's name, which nobody declared: two `examples/manual` folders do not clash.
     const declared = (m: Module): boolean => m.source !== 'manifest' || m.packageName !== null;
+    // Two manifests that declare different packages do not clash when the short names shown for
+    // them agree: Go names a module by its path's last element, and loki's root
+    // `github.com/grafana/loki/v3` and `github.com/grafana/loki/operator/api/loki` are both "loki".
+    const samePackage = (a: Module, b: Module): boolean => a.source !== 'manifest' || b.source !== 'manifest' || a.packageName === b.packageName;
     const clash = (a: Module, b: Module): boolean =>
-      declared(a) && declared(b) && (a.source !== 'manifest' || b.source !== 'manifest' || projectOf(a) === projectOf(b));
+      declared(a) && declared(b) && samePackage(a, b) && (a.source !== 'manifest' || b.source !== 'manifest' || projectOf(a) === projectOf(b));
     const byName = new Map<string, Module[]>();
     for (const module of ctx.model.modules) {
       const same = byName.get(module.name);

@@ -20,6 +20,16 @@ ruleTester('contracts/duplicate-name', {
       },
     },
     {
+      // grafana/loki: the root go.mod and operator/api/loki/go.mod are two Go modules both shown as "loki".
+      name: 'two Go modules whose paths end alike (github.com/grafana/loki/v3 and …/operator/api/loki)',
+      files: {
+        'go.mod': 'module github.com/grafana/loki/v3\n\ngo 1.21\n',
+        'main.go': 'package main\n',
+        'operator/api/loki/go.mod': 'module github.com/grafana/loki/operator/api/loki\n\ngo 1.19\n',
+        'operator/api/loki/v1/types.go': 'package v1\n',
+      },
+    },
+    {
       name: 'distinct names',
       files: {
         'services/payments/service-contract.yaml': contract('payments-api'),
@@ -52,6 +62,16 @@ ruleTester('contracts/duplicate-name', {
         'workspaces/search/plugins/app/package.json': '{\n  "name": "app",\n  "version": "0.1.0"\n}\n',
       },
       errors: [{ message: 'Module name "app" is already used by workspaces/search/packages/app/package.json', file: 'workspaces/search/plugins/app/package.json', line: 2, column: 12 }],
+    },
+    {
+      name: 'two go.mod files declaring one module path',
+      files: {
+        'go.mod': 'module github.com/acme/payments\n\ngo 1.21\n',
+        'main.go': 'package main\n',
+        'copy/go.mod': 'module github.com/acme/payments\n\ngo 1.21\n',
+        'copy/main.go': 'package main\n',
+      },
+      errors: [{ message: 'Module name "payments" is already used by go.mod', file: 'copy/go.mod', line: 1, column: 8 }],
     },
     {
       name: 'a copied contract that kept its name',
