@@ -1,13 +1,17 @@
 /**
- * Command-line parsing. Strict, as users of ESLint expect: an unknown command or option, a
- * missing or bad value is a usage error (exit 2) with a one-line message. Both
- * `--opt value` and `--opt=value` are accepted; `--` ends the options.
+ * Command-line parsing on `node:util.parseArgs`, strict as users of ESLint expect: an unknown
+ * command or option, a missing or bad value is a usage error (exit 2) with a one-line message.
+ * `--opt value` and `--opt=value` are both accepted, options may come before the command, `--`
+ * ends the options, and `-` as a PATH reads the paths from standard input (one per line, or
+ * NUL-separated with `-z`, as `git diff --name-only -z` writes them).
  */
+import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 
 export type CommandName = 'check' | 'owners' | 'diagram' | 'summary' | 'model';
 export const COMMANDS: readonly CommandName[] = ['check', 'owners', 'diagram', 'summary', 'model'];
 
 export type CheckFormatName = 'text' | 'json' | 'sarif' | 'gitlab';
+export type OwnersFormatName = 'text' | 'json' | 'ndjson';
 export type SummaryFormatName = 'md' | 'json';
 export type GroupByName = 'system' | 'team' | 'folder' | 'none';
 export type CollapseName = 'auto' | 'none' | 'all';
@@ -15,51 +19,96 @@ export type CollapseName = 'auto' | 'none' | 'all';
 export interface CommonArgs {
   /** As given (relative to the current directory), or null for the current directory. */
   root: string | null;
+  /** `-o FILE`: write the output there (UTF-8, no BOM) instead of standard output. */
+  outputFile: string | null;
+}
+
+/** Where the paths of `check` and `owners` come from besides the command line. */
+export interface PathArgs {
+  paths: string[];
+  /** Read more paths from standard input (`-` as a PATH, or `owners --stdin`). */
+  stdin: boolean;
+  /** Standard input's paths are NUL-separated (`-z`). */
+  nul: boolean;
 }
 
 export type ParsedArgs =
   | { command: 'help'; topic: CommandName | null }
   | { command: 'version' }
-  | (CommonArgs & {
-      command: 'check';
-      format: CheckFormatName;
-      /** -1 = no limit. */
-      maxWarnings: number;
-      changedSince: string | null;
-      paths: string[];
-    })
-  | (CommonArgs & { command: 'owners'; json: boolean; stdin: boolean; paths: string[] })
+  | (CommonArgs &
+      PathArgs & {
+        command: 'check';
+        format: CheckFormatName;
+        /** -1 = no limit. */
+        maxWarnings: number;
+        changedSince: string | null;
+        /** `--quiet`: errors only. */
+        quiet: boolean;
+        /** A PATH that holds no file of the workspace is a usage error (exit 2) unless false. */
+        errorOnUnmatched: boolean;
+      })
+  | (CommonArgs &
+      PathArgs & {
+        command: 'owners';
+        format: OwnersFormatName;
+        /** Also the lines each deciding line overrode (`--explain`). */
+        explain: boolean;
+        /** List the workspace's files nobody owns instead of the given paths. */
+        unowned: boolean;
+        /** A file only a catch-all line (`*`, `**`, `/**`…) owns counts as unowned. */
+        catchAllUnowned: boolean;
+        /** Print the ownership coverage (files and modules). */
+        coverage: boolean;
+        /** Exit 1 when the files' coverage is under this percentage; null = no gate. */
+        minCoverage: number | null;
+      })
   | (CommonArgs & { command: 'diagram'; groupBy: GroupByName; collapse: CollapseName; focus: string | null; allDependencies: boolean })
   | (CommonArgs & { command: 'summary'; format: SummaryFormatName })
   | (CommonArgs & { command: 'model' });
 
 export class UsageError extends Error {}
 
-interface OptionSpec {
-  /** Takes a value. */
-  value: boolean;
-  choices?: readonly string[];
-}
+type Options = NonNullable<ParseArgsConfig['options']>;
 
-const COMMON: Record<string, OptionSpec> = { root: { value: true } };
+/** Every option of every command (node's parser reads them all; each command then accepts its own). */
+const ALL: Options = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  root: { type: 'string' },
+  'output-file': { type: 'string', short: 'o' },
+  format: { type: 'string', short: 'f' },
+  'max-warnings': { type: 'string' },
+  'changed-since': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'no-error-on-unmatched-pattern': { type: 'boolean' },
+  z: { type: 'boolean', short: 'z' },
+  json: { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  explain: { type: 'boolean' },
+  unowned: { type: 'boolean' },
+  'catch-all-unowned': { type: 'boolean' },
+  coverage: { type: 'boolean' },
+  'min-coverage': { type: 'string' },
+  'group-by': { type: 'string' },
+  collapse: { type: 'string' },
+  focus: { type: 'string' },
+  'all-dependencies': { type: 'boolean' },
+};
 
-const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
-  check: {
-    ...COMMON,
-    format: { value: true, choices: ['text', 'json', 'sarif', 'gitlab'] },
-    'max-warnings': { value: true },
-    'changed-since': { value: true },
-  },
-  owners: { ...COMMON, json: { value: false }, stdin: { value: false } },
-  diagram: {
-    ...COMMON,
-    'group-by': { value: true, choices: ['system', 'team', 'folder', 'none'] },
-    collapse: { value: true, choices: ['auto', 'none', 'all'] },
-    focus: { value: true },
-    'all-dependencies': { value: false },
-  },
-  summary: { ...COMMON, format: { value: true, choices: ['md', 'json'] } },
-  model: { ...COMMON },
+const COMMON = ['help', 'root', 'output-file'];
+const ACCEPTS: Record<CommandName, readonly string[]> = {
+  check: [...COMMON, 'format', 'max-warnings', 'changed-since', 'quiet', 'no-error-on-unmatched-pattern', 'z'],
+  owners: [...COMMON, 'format', 'json', 'stdin', 'z', 'explain', 'unowned', 'catch-all-unowned', 'coverage', 'min-coverage'],
+  diagram: [...COMMON, 'group-by', 'collapse', 'focus', 'all-dependencies'],
+  summary: [...COMMON, 'format'],
+  model: [...COMMON],
+};
+
+const CHOICES: Partial<Record<CommandName, Record<string, readonly string[]>>> = {
+  check: { format: ['text', 'json', 'sarif', 'gitlab'] },
+  owners: { format: ['text', 'json', 'ndjson'] },
+  diagram: { 'group-by': ['system', 'team', 'folder', 'none'], collapse: ['auto', 'none', 'all'] },
+  summary: { format: ['md', 'json'] },
 };
 
 const TAKES_PATHS: Record<CommandName, boolean> = { check: true, owners: true, diagram: false, summary: false, model: false };
@@ -68,60 +117,70 @@ function isCommand(word: string): word is CommandName {
   return (COMMANDS as readonly string[]).includes(word);
 }
 
+/** `--name` or `-n` as the user wrote it. */
+function spelled(token: { rawName: string }): string {
+  return token.rawName;
+}
+
+/** node's parser's message, as one line that names the option the way ESLint's do. */
+function usageFrom(error: unknown): UsageError {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  // "Option '-f, --format <value>' argument missing": name the long spelling.
+  const option = /--[\w-]+/.exec(message)?.[0] ?? /'(-\w)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return new UsageError(`unknown option '${option}'`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return new UsageError(message.includes('does not take') ? `option '${option}' takes no value` : `option '${option}' needs a value`);
+  }
+  return new UsageError(message.split('\n')[0]);
+}
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  if (argv.length === 0) return { command: 'help', topic: null };
-  const [first, ...rest] = argv;
-  if (first === '--help' || first === '-h') return { command: 'help', topic: null };
-  if (first === '--version' || first === '-v') {
-    if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}' after --version`);
-    return { command: 'version' };
+  let parsed;
+  try {
+    parsed = parseNodeArgs({ args: [...argv], options: ALL, strict: true, allowPositionals: true, tokens: true });
+  } catch (e) {
+    throw usageFrom(e);
   }
+  const { tokens } = parsed;
+  // The command is the first positional before `--` (options may come before it: `northstar --root x check`).
+  const commandToken = tokens.find((t) => t.kind === 'positional');
+  const first = commandToken?.kind === 'positional' ? commandToken.value : null;
+  const options = tokens.filter((t) => t.kind === 'option');
+  const positionals = tokens.filter((t) => t.kind === 'positional' && t !== commandToken).map((t) => (t.kind === 'positional' ? t.value : ''));
+
   if (first === 'help') {
-    if (rest.length === 0) return { command: 'help', topic: null };
-    if (rest.length === 1 && isCommand(rest[0])) return { command: 'help', topic: rest[0] };
-    throw new UsageError(`unknown help topic '${rest[0]}'`);
+    if (positionals.length === 0) return { command: 'help', topic: null };
+    if (positionals.length === 1 && isCommand(positionals[0])) return { command: 'help', topic: positionals[0] };
+    throw new UsageError(`unknown help topic '${positionals[0]}'`);
   }
-  if (first.startsWith('-')) throw new UsageError(`expected a command before '${first}' (try 'northstar --help')`);
+  const version = options.find((t) => t.name === 'version');
+  const help = options.some((t) => t.name === 'help');
+  if (first === null) {
+    if (version && !help) {
+      if (options.length > 1) throw new UsageError(`unexpected option '${spelled(options.find((t) => t !== version)!)}' with --version`);
+      return { command: 'version' };
+    }
+    if (help || options.length === 0) return { command: 'help', topic: null };
+    throw new UsageError(`expected a command (try 'northstar --help')`);
+  }
   if (!isCommand(first)) throw new UsageError(`unknown command '${first}' (commands: ${COMMANDS.join(', ')})`);
   const command = first;
-  const specs = OPTIONS[command];
+  if (version) throw new UsageError(`unexpected argument '${first}' after --version`);
+  if (help) return { command: 'help', topic: command };
 
   const values = new Map<string, string | true>();
-  const positionals: string[] = [];
-  let optionsEnded = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (optionsEnded || !arg.startsWith('-') || arg === '-') {
-      positionals.push(arg);
-      continue;
+  for (const t of options) {
+    if (t.kind !== 'option') continue;
+    if (!ACCEPTS[command].includes(t.name)) throw new UsageError(`unknown option '${spelled(t)}' for '${command}'`);
+    if (values.has(t.name)) throw new UsageError(`option '--${t.name}' given twice`);
+    const value = t.value ?? true;
+    if (value === '') throw new UsageError(`option '--${t.name}' needs a value`);
+    const choices = CHOICES[command]?.[t.name];
+    if (choices && typeof value === 'string' && !choices.includes(value)) {
+      throw new UsageError(`invalid value '${value}' for '--${t.name}' (expected ${choices.join(', ')})`);
     }
-    if (arg === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    if (arg === '--help' || arg === '-h') return { command: 'help', topic: command };
-    if (!arg.startsWith('--')) throw new UsageError(`unknown option '${arg}' for '${command}'`);
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-    const spec = specs[name];
-    if (!spec) throw new UsageError(`unknown option '--${name}' for '${command}'`);
-    if (values.has(name)) throw new UsageError(`option '--${name}' given twice`);
-    if (!spec.value) {
-      if (eq >= 0) throw new UsageError(`option '--${name}' takes no value`);
-      values.set(name, true);
-      continue;
-    }
-    let value: string;
-    if (eq >= 0) value = arg.slice(eq + 1);
-    else {
-      if (i + 1 >= rest.length) throw new UsageError(`option '--${name}' needs a value`);
-      value = rest[++i];
-    }
-    if (value === '') throw new UsageError(`option '--${name}' needs a value`);
-    if (spec.choices && !spec.choices.includes(value)) {
-      throw new UsageError(`invalid value '${value}' for '--${name}' (expected ${spec.choices.join(', ')})`);
-    }
-    values.set(name, value);
+    values.set(t.name, value);
   }
   if (positionals.length > 0 && !TAKES_PATHS[command]) {
     throw new UsageError(`unexpected argument '${positionals[0]}' for '${command}'`);
@@ -131,7 +190,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const v = values.get(name);
     return typeof v === 'string' ? v : null;
   };
-  const root = str('root');
+  const flag = (name: string): boolean => values.get(name) === true;
+  const common: CommonArgs = { root: str('root'), outputFile: str('output-file') };
+  // `-` reads paths from standard input (once); `--` before it makes it a file named `-`.
+  const endAt = tokens.findIndex((t) => t.kind === 'option-terminator');
+  const dashToken = tokens.find((t, i) => t.kind === 'positional' && t !== commandToken && t.value === '-' && (endAt < 0 || i < endAt));
+  const paths = tokens.filter((t) => t.kind === 'positional' && t !== commandToken && t !== dashToken).map((t) => (t.kind === 'positional' ? t.value : ''));
+  const pathArgs: PathArgs = { paths, stdin: dashToken !== undefined, nul: flag('z') };
   switch (command) {
     case 'check': {
       let maxWarnings = -1;
@@ -142,65 +207,108 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         }
         maxWarnings = Number(raw);
       }
+      if (pathArgs.nul && !pathArgs.stdin) throw new UsageError("'-z' applies to paths read from standard input: give '-' as a PATH");
       return {
         command,
-        root,
+        ...common,
+        ...pathArgs,
         format: (str('format') ?? 'text') as CheckFormatName,
         maxWarnings,
         changedSince: str('changed-since'),
-        paths: positionals,
+        quiet: flag('quiet'),
+        errorOnUnmatched: !flag('no-error-on-unmatched-pattern'),
       };
     }
     case 'owners': {
-      const stdin = values.get('stdin') === true;
-      if (positionals.length === 0 && !stdin) throw new UsageError("'owners' needs at least one PATH, or --stdin");
-      return { command, root, json: values.get('json') === true, stdin, paths: positionals };
+      const stdin = pathArgs.stdin || flag('stdin');
+      const unowned = flag('unowned');
+      const coverage = flag('coverage') || str('min-coverage') !== null;
+      if (flag('json') && str('format') !== null && str('format') !== 'json') throw new UsageError(`'--json' and '--format ${str('format')}' disagree`);
+      if (pathArgs.paths.length === 0 && !stdin && !unowned && !coverage) {
+        throw new UsageError("'owners' needs at least one PATH, '-' (or --stdin), --unowned or --coverage");
+      }
+      if (pathArgs.nul && !stdin) throw new UsageError("'-z' applies to paths read from standard input: give '-' as a PATH");
+      if (flag('catch-all-unowned') && !unowned && !coverage) throw new UsageError("'--catch-all-unowned' goes with --unowned or --coverage");
+      let minCoverage: number | null = null;
+      const rawMin = str('min-coverage');
+      if (rawMin !== null) {
+        minCoverage = Number(rawMin);
+        if (!/^\d+(?:\.\d+)?$/.test(rawMin) || minCoverage > 100) throw new UsageError(`invalid value '${rawMin}' for '--min-coverage' (expected a percentage, 0 to 100)`);
+      }
+      return {
+        command,
+        ...common,
+        ...pathArgs,
+        stdin,
+        format: flag('json') ? 'json' : ((str('format') ?? 'text') as OwnersFormatName),
+        explain: flag('explain'),
+        unowned,
+        catchAllUnowned: flag('catch-all-unowned'),
+        coverage,
+        minCoverage,
+      };
     }
     case 'diagram':
       return {
         command,
-        root,
+        ...common,
         groupBy: (str('group-by') ?? 'system') as GroupByName,
         collapse: (str('collapse') ?? 'auto') as CollapseName,
         focus: str('focus'),
-        allDependencies: values.get('all-dependencies') === true,
+        allDependencies: flag('all-dependencies'),
       };
     case 'summary':
-      return { command, root, format: (str('format') ?? 'md') as SummaryFormatName };
+      return { command, ...common, format: (str('format') ?? 'md') as SummaryFormatName };
     case 'model':
-      return { command, root };
+      return { command, ...common };
   }
 }
 
 export const USAGE: Record<CommandName | 'main', string> = {
-  main: `Usage: northstar <command> [options]
+  main: `Usage: northstar [options] <command> [options]
 
 Commands:
   check     Report findings (text, json, sarif, gitlab); exit 1 on errors
-  owners    Show who owns each path and which CODEOWNERS line decided
+  owners    Who owns each path, which CODEOWNERS line decided; unowned files; coverage
   diagram   Print the architecture diagram as Mermaid source
   summary   Print the vision summary (Markdown or JSON)
   model     Print the resolved workspace model as JSON
 
-Options:
-  --root DIR   Workspace root (default: the current directory)
-  -h, --help   Show help (also: northstar help <command>)
-  --version    Show the version
+Options (every command):
+  --root DIR              Workspace root (default: the current directory)
+  -o, --output-file FILE  Write the output to FILE (UTF-8) instead of standard output
+  -h, --help              Show help (also: northstar help <command>)
+  -v, --version           Show the version
 
-Exit codes: 0 success, 1 findings over the limit, 2 bad usage or unreadable root.
+Exit codes: 0 success, 1 findings over the limit (or coverage under --min-coverage),
+2 bad usage, a PATH that matches nothing, or an unreadable root.
 `,
-  check: `Usage: northstar check [--root DIR] [--format text|json|sarif|gitlab] [--max-warnings N] [--changed-since REF] [PATH...]
+  check: `Usage: northstar check [--root DIR] [-f text|json|sarif|gitlab] [-o FILE] [--max-warnings N] [--changed-since REF] [--quiet] [PATH... | - [-z]]
 
 Report the workspace's findings. With PATHs, only findings in those files or folders.
-  --format FORMAT       text (default), json, sarif (SARIF 2.1.0) or gitlab (Code Quality)
+  -f, --format FORMAT   text (default), json, sarif (SARIF 2.1.0) or gitlab (Code Quality)
   --max-warnings N      exit 1 when there are more than N warnings (default: no limit)
   --changed-since REF   only findings of modules touched since the git revision REF
+  -q, --quiet           report errors only
+  -                     read PATHs from standard input, one per line (-z: NUL-separated)
+  --no-error-on-unmatched-pattern
+                        a PATH that holds no file of the workspace is not an error
 Exit 1 when any finding is an error or warnings exceed --max-warnings, else 0.
 `,
-  owners: `Usage: northstar owners [--root DIR] [--json] PATH... | --stdin
+  owners: `Usage: northstar owners [--root DIR] [-f text|json|ndjson] [--explain] PATH... | - [-z]
+       northstar owners --unowned [--catch-all-unowned] [-f text|json|ndjson]
+       northstar owners --coverage [--catch-all-unowned] [--min-coverage PERCENT]
 
-Show the owners of each path (which need not exist), the CODEOWNERS line that decided,
-the lines it overrode, and the module. --stdin reads paths one per line.
+Show the owners of each path (which need not exist), the CODEOWNERS line that decided
+(for GitLab, each section's, with its approvals) and the module.
+  -f, --format FORMAT   text (default), json (an array) or ndjson (one entry a line, streamed)
+  --json                the same as --format json
+  --explain             also the earlier matching lines each deciding line overrode
+  -, --stdin            read paths from standard input, one per line (-z: NUL-separated)
+  --unowned             list the workspace's files no CODEOWNERS line owns
+  --catch-all-unowned   count a file only a catch-all line (*, **, /**) owns as unowned
+  --coverage            print the share of files and of modules that have owners
+  --min-coverage P      exit 1 when under P percent of the files have owners
 `,
   diagram: `Usage: northstar diagram [--root DIR] [--group-by system|team|folder|none] [--collapse auto|none|all] [--focus MODULE] [--all-dependencies]
 
@@ -211,7 +319,7 @@ Print the architecture diagram as a Mermaid flowchart.
   --all-dependencies  also draw dev, peer and optional dependencies (dotted, labelled
                     with their kind); by default only runtime and declared ones
 `,
-  summary: `Usage: northstar summary [--root DIR] [--format md|json]
+  summary: `Usage: northstar summary [--root DIR] [-f md|json]
 
 Print the vision summary: priorities and their metrics, coverage, capacity, gaps per team.
 `,

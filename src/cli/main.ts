@@ -4,7 +4,7 @@
  * Exit codes: 0 success, 1 findings over the limit (check), 2 bad usage, a missing or
  * unreadable root, or an internal error — always with a one-line message, never a stack.
  */
-import { promises as fsp, realpathSync } from 'node:fs';
+import { closeSync, openSync, promises as fsp, realpathSync, writeSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { analyzeWorkspace } from '../core/analyze';
 import type { Analysis } from '../core/api';
@@ -12,12 +12,12 @@ import { normalizePath } from '../core/fs';
 import type { Finding } from '../core/model/types';
 import { checkWriters, countSeverities } from '../core/report';
 import { buildDiagram } from '../core/report/mermaid';
-import { buildOwnersEntry, writeOwnersJson, writeOwnersText } from '../core/report/owners';
+import { buildOwnersEntry, formatCoverageText, isOwned, ownershipCoverage, writeOwnersJson, writeOwnersNdjson, writeOwnersText } from '../core/report/owners';
 import { escapeTerminal } from '../core/report/escape';
 import { ChunkWriter, lazyMap, writeJson } from '../core/report/stream';
-import { buildSummary, summaryMarkdown } from '../core/report/summary';
+import { buildSummary, moduleOwnership, summaryMarkdown } from '../core/report/summary';
 import packageJson from '../../package.json';
-import { parseArgs, UsageError, USAGE, type ParsedArgs } from './args';
+import { parseArgs, UsageError, USAGE, type ParsedArgs, type PathArgs } from './args';
 import { changedFiles, GitError } from './git';
 import { NodeFileAccess } from '../node/nodeFileAccess';
 import { sha256Hex } from '../node/hash';
@@ -116,9 +116,34 @@ function insideAny(file: string, folders: readonly string[]): boolean {
   return folders.some((p) => p === '' || file === p || file.startsWith(p + '/'));
 }
 
+/**
+ * The PATHs given on the command line, then those read from standard input when `-` (or
+ * `owners --stdin`) asks for it: one per line, or NUL-separated with `-z` (`git diff -z`).
+ */
+async function givenPaths(args: PathArgs, io: CliIO): Promise<string[]> {
+  const given = [...args.paths];
+  if (!args.stdin) return given;
+  if (!io.readStdin) throw new CliFailure('-: standard input is not available');
+  const text = await io.readStdin();
+  for (const item of args.nul ? text.split('\0') : text.split(/\r?\n/)) {
+    const path = args.nul ? item : item.trim();
+    if (path !== '') given.push(path);
+  }
+  return given;
+}
+
+/** A PATH holds something of the workspace: a file git lists (or the walk found), or a folder of them. */
+async function matchesAnything(root: string, path: string, files: readonly string[] | undefined): Promise<boolean> {
+  if (files) return files.some((f) => f === path || path === '' || f.startsWith(path + '/'));
+  return fsp.lstat(nodePath.join(root, path)).then(
+    () => true,
+    () => false,
+  );
+}
+
 async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: CliIO, cwd: string): Promise<number> {
   const root = await openRoot(cwd, args.root);
-  const paths = args.paths.map((p) => toRootRelative(root, cwd, p));
+  const paths = (await givenPaths(args, io)).map((p) => toRootRelative(root, cwd, p));
   let changed: string[] | null = null;
   if (args.changedSince !== null) {
     try {
@@ -129,8 +154,17 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
     }
   }
   const analysis = await analyze(root);
+  if (args.errorOnUnmatched) {
+    // As ESLint's "No files matching the pattern": a misspelt PATH would otherwise pass in silence.
+    for (const p of paths) {
+      if (!(await matchesAnything(root, p, analysis.files))) {
+        throw new CliFailure(`no file of the workspace matches '${p}' (--no-error-on-unmatched-pattern allows it)`);
+      }
+    }
+  }
   let findings: readonly Finding[] = analysis.model.findings;
   if (paths.length > 0) findings = findings.filter((f) => insideAny(f.file, paths));
+  if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
   if (changed !== null) {
     const changedSet = new Set(changed);
     const touched = new Set<string>();
@@ -160,19 +194,30 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
 
 async function runOwners(args: Extract<ParsedArgs, { command: 'owners' }>, io: CliIO, cwd: string): Promise<number> {
   const root = await openRoot(cwd, args.root);
-  const given = [...args.paths];
-  if (args.stdin) {
-    if (!io.readStdin) throw new CliFailure('--stdin: standard input is not available');
-    const text = await io.readStdin();
-    for (const line of text.split(/\r?\n/)) if (line.trim() !== '') given.push(line.trim());
-  }
-  const paths = given.map((p) => toRootRelative(root, cwd, p));
+  const paths = (await givenPaths(args, io)).map((p) => toRootRelative(root, cwd, p));
   const analysis = await analyze(root);
-  const entryOf = (p: string) => buildOwnersEntry(p, analysis.ownersOf(p), analysis.moduleOf(p)?.name ?? null, analysis.model.codeowners);
   const out = new ChunkWriter(io.stdout);
-  // JSON: each entry is built, written and dropped. Text aligns its columns, so it needs them all.
-  if (args.json) writeOwnersJson(lazyMap(paths, entryOf), out.write);
-  else writeOwnersText(paths.map(entryOf), out.write);
+  if (args.coverage) {
+    const coverage = ownershipCoverage(analysis.files ?? [], analysis.ownersOf, moduleOwnership(analysis.model), args.catchAllUnowned);
+    if (args.format === 'text') out.write(formatCoverageText(coverage));
+    else out.write(JSON.stringify(args.minCoverage !== null ? { ...coverage, minCoverage: args.minCoverage } : coverage) + '\n');
+    out.flush();
+    if (args.minCoverage !== null && coverage.files.percent < args.minCoverage) {
+      io.stderr(`northstar: ${coverage.files.percent}% of the files have owners, under the minimum of ${args.minCoverage}%.\n`);
+      return 1;
+    }
+    return 0;
+  }
+  // --unowned: the workspace's files (git's list, or the walk's) that no line owns, in the given folders if any.
+  const asked = args.unowned
+    ? (analysis.files ?? []).filter((f) => (paths.length === 0 || insideAny(f, paths)) && !isOwned(analysis.ownersOf(f), args.catchAllUnowned))
+    : paths;
+  const entryOf = (p: string) => buildOwnersEntry(p, analysis.ownersOf(p), analysis.moduleOf(p)?.name ?? null, analysis.model.codeowners, args.explain);
+  // JSON and NDJSON: each entry is built, written and dropped. Text aligns its columns, so it needs them all.
+  if (args.format === 'json') writeOwnersJson(lazyMap(asked, entryOf), out.write);
+  else if (args.format === 'ndjson') writeOwnersNdjson(lazyMap(asked, entryOf), out.write);
+  else if (args.unowned) for (const p of asked) out.write(`${escapeTerminal(p)}\n`);
+  else writeOwnersText(asked.map(entryOf), out.write);
   out.flush();
   return 0;
 }
@@ -236,28 +281,53 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     throw e;
   }
+  let sink: { io: CliIO; close(): void } = { io, close: () => undefined };
   try {
-    switch (args.command) {
-      case 'help':
-        io.stdout(USAGE[args.topic ?? 'main']);
-        return 0;
-      case 'version':
-        io.stdout(`${VERSION}\n`);
-        return 0;
-      case 'check':
-        return await runCheck(args, io, cwd);
-      case 'owners':
-        return await runOwners(args, io, cwd);
-      case 'diagram':
-        return await runDiagram(args, io, cwd);
-      case 'summary':
-        return await runSummary(args, io, cwd);
-      case 'model':
-        return await runModel(args, io, cwd);
-    }
+    if ('outputFile' in args && args.outputFile !== null) sink = openOutputFile(nodePath.resolve(cwd, args.outputFile), io);
+    return await run(args, sink.io, cwd);
   } catch (e) {
     if (e instanceof CliFailure || e instanceof UsageError) io.stderr(`northstar: ${oneLine(e.message)}\n`);
     else io.stderr(`northstar: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     return 2;
+  } finally {
+    sink.close();
+  }
+}
+
+/**
+ * `-o FILE`: the output goes to FILE, as UTF-8 without a byte-order mark (PowerShell's `>`
+ * writes UTF-16, which GitLab's report parser refuses), written as it comes.
+ */
+function openOutputFile(file: string, io: CliIO): { io: CliIO; close(): void } {
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (e) {
+    throw new CliFailure(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  return {
+    io: { ...io, stdout: (text) => void writeSync(fd, text, null, 'utf8') },
+    close: () => closeSync(fd),
+  };
+}
+
+async function run(args: ParsedArgs, io: CliIO, cwd: string): Promise<number> {
+  switch (args.command) {
+    case 'help':
+      io.stdout(USAGE[args.topic ?? 'main']);
+      return 0;
+    case 'version':
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    case 'check':
+      return await runCheck(args, io, cwd);
+    case 'owners':
+      return await runOwners(args, io, cwd);
+    case 'diagram':
+      return await runDiagram(args, io, cwd);
+    case 'summary':
+      return await runSummary(args, io, cwd);
+    case 'model':
+      return await runModel(args, io, cwd);
   }
 }

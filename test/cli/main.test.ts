@@ -151,7 +151,7 @@ describe('northstar CLI', function () {
           'docs/new.md                        @acme/platform        (.github/CODEOWNERS:2 *)',
           '',
         ]);
-        const json = await run(['owners', '--json', '--stdin'], shop, 'services/ledger/src/post.go\r\n\r\nREADME.md\n');
+        const json = await run(['owners', '--json', '--explain', '--stdin'], shop, 'services/ledger/src/post.go\r\n\r\nREADME.md\n');
         assert.equal(json.code, 0, json.stderr);
         const entries = JSON.parse(json.stdout) as OwnersEntry[];
         assert.equal(schemaErrors('owners', entries), '');
@@ -177,6 +177,65 @@ describe('northstar CLI', function () {
         ]);
         const outside = await run(['owners', '../elsewhere.txt'], shop);
         assertCleanFailure(outside, /outside the root/);
+      });
+
+      it('owners: lean by default, NDJSON, `-` with -z, --unowned, --coverage and its gate, -o', async () => {
+        // Lean: no overridden lines unless --explain asks (100,000 paths under `*` repeated it each time).
+        const lean = JSON.parse((await run(['owners', '-f', 'json', 'services/ledger/src/post.go'], shop)).stdout) as OwnersEntry[];
+        assert.deepEqual(lean, [
+          { path: 'services/ledger/src/post.go', owners: ['@acme/finance'], rule: { file: '.github/CODEOWNERS', line: 5, pattern: '/services/ledger/' }, sections: [], module: 'ledger' },
+        ]);
+        assert.equal(schemaErrors('owners', lean), '');
+        // `git diff --name-only -z | northstar owners -f ndjson - -z`: one entry a line.
+        const nd = await run(['owners', '-f', 'ndjson', '-', '-z'], shop, 'services/payments/src/charge.ts\0docs/a b.md\0');
+        assert.equal(nd.code, 0, nd.stderr);
+        const lines = nd.stdout.split('\n');
+        assert.equal(lines.pop(), '');
+        assert.deepEqual(lines.map((l) => (JSON.parse(l) as OwnersEntry).path), ['services/payments/src/charge.ts', 'docs/a b.md']);
+        // Every file owns at least `*`: nothing is unowned, unless a catch-all alone does not count.
+        const none = await run(['owners', '--unowned'], shop);
+        assert.equal(none.code, 0, none.stderr);
+        assert.equal(none.stdout, '');
+        const onlyDefault = await run(['owners', '--unowned', '--catch-all-unowned'], shop);
+        assert.deepEqual(onlyDefault.stdout.trim().split('\n'), [
+          '.github/CODEOWNERS',
+          '.northstar.yaml',
+          'package.json',
+          'services/legacy-billing/service-contract.yaml',
+          'services/legacy-billing/src/invoice.py',
+          'teams.yaml',
+          'vision.yaml',
+        ]);
+        const coverage = await run(['owners', '--coverage', '--catch-all-unowned', '-f', 'json'], shop);
+        assert.equal(coverage.code, 0, coverage.stderr);
+        const figures = JSON.parse(coverage.stdout) as { files: { owned: number; total: number; percent: number } };
+        assert.deepEqual(figures.files, { owned: 11, total: 18, percent: 61.1 });
+        const gate = await run(['owners', '--catch-all-unowned', '--min-coverage', '70'], shop);
+        assert.equal(gate.code, 1);
+        assert.match(gate.stdout, /^Files with owners: {3}61\.1% \(11 of 18\)/);
+        assert.match(gate.stderr, /61\.1% of the files have owners, under the minimum of 70%/);
+        assert.equal((await run(['owners', '--catch-all-unowned', '--min-coverage', '60'], shop)).code, 0);
+        // -o: UTF-8 into the file, nothing on standard output.
+        const file = path.join(shop, 'owners.ndjson');
+        const written = await run(['--root', '.', 'owners', '-o', 'owners.ndjson', '-f', 'ndjson', 'README.md'], shop);
+        assert.equal(written.code, 0, written.stderr);
+        assert.equal(written.stdout, '');
+        assert.equal((JSON.parse(fs.readFileSync(file, 'utf8')) as OwnersEntry).path, 'README.md');
+        fs.rmSync(file);
+      });
+
+      it('check: --quiet keeps errors only; a PATH that matches nothing exits 2 unless allowed; `-` reads PATHs', async () => {
+        const all = JSON.parse((await run(['check', '-f', 'json'], shop)).stdout) as CheckOutput;
+        const quiet = JSON.parse((await run(['check', '-f', 'json', '--quiet'], shop)).stdout) as CheckOutput;
+        assert.ok(all.findings.some((f) => f.severity !== 'error'), 'the shop has warnings to leave out');
+        assert.deepEqual(quiet.findings, all.findings.filter((f) => f.severity === 'error'));
+        assertCleanFailure(await run(['check', 'services/paymnets'], shop), /no file of the workspace matches 'services\/paymnets'/);
+        const allowed = await run(['check', '--no-error-on-unmatched-pattern', 'services/paymnets'], shop);
+        assert.equal(allowed.code, 0, allowed.stderr);
+        const viaStdin = JSON.parse((await run(['check', '-f', 'json', '-'], shop, 'services/legacy-billing\n')).stdout) as CheckOutput;
+        const direct = JSON.parse((await run(['check', '-f', 'json', 'services/legacy-billing'], shop)).stdout) as CheckOutput;
+        assert.ok(direct.findings.length > 0);
+        assert.deepEqual(viaStdin.findings, direct.findings);
       });
 
       it('diagram: Mermaid that parses, focus, unknown focus', async () => {
@@ -283,7 +342,7 @@ describe('northstar CLI', function () {
       it('help and version', async () => {
         const help = await run(['--help'], shop);
         assert.equal(help.code, 0);
-        assert.match(help.stdout, /Usage: northstar <command>/);
+        assert.match(help.stdout, /Usage: northstar \[options\] <command>/);
         const checkHelp = await run(['check', '--help'], shop);
         assert.match(checkHelp.stdout, /--max-warnings N/);
         const version = await run(['--version'], shop);

@@ -204,7 +204,10 @@ describe('reporters', () => {
     it('builds entries with the deciding, per-section and overridden lines', () => {
       const winner = rule(12, '/services/payments/', ['@acme/payments', '@dana']);
       const earlier = rule(3, '*', ['@acme/platform']);
-      const entry = buildOwnersEntry('services/payments/src/pay.ts', { owners: [...winner.owners], rule: winner, rules: [winner], overridden: [earlier] }, 'payments-api');
+      const match = { owners: [...winner.owners], rule: winner, rules: [winner], overridden: [earlier] };
+      const lean = buildOwnersEntry('services/payments/src/pay.ts', match, 'payments-api');
+      assert.deepEqual(Object.keys(lean), ['path', 'owners', 'rule', 'sections', 'module'], 'lean unless explained');
+      const entry = buildOwnersEntry('services/payments/src/pay.ts', match, 'payments-api', null, true);
       assert.deepEqual(entry, {
         path: 'services/payments/src/pay.ts',
         owners: ['@acme/payments', '@dana'],
@@ -219,9 +222,10 @@ describe('reporters', () => {
       const text = formatOwnersText([entry, none]);
       assert.equal(
         text,
-        'services/payments/src/pay.ts  @acme/payments @dana  (.github/CODEOWNERS:12 /services/payments/)  [payments-api]\n' +
+        'services/payments/src/pay.ts  @acme/payments @dana  (.github/CODEOWNERS:12 /services/payments/; overrides .github/CODEOWNERS:3 *)  [payments-api]\n' +
           'nowhere.txt                   (no owners)\n',
       );
+      assert.equal(formatOwnersText([lean]), 'services/payments/src/pay.ts  @acme/payments @dana  (.github/CODEOWNERS:12 /services/payments/)  [payments-api]\n');
     });
   });
 });

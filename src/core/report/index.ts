@@ -15,8 +15,8 @@ export { buildCheckOutput, checkSummary, countSeverities, formatJson, toCheckFin
 export { formatText, writeText } from './text';
 export { buildSarif, formatSarif, writeSarif, sarifLevel, toRelativeUri, SARIF_SCHEMA_URL, NORTHSTAR_URL } from './sarif';
 export { buildGitlab, formatGitlab, writeGitlab, gitlabSeverity } from './gitlab';
-export { buildOwnersEntry, formatOwnersJson, formatOwnersText, writeOwnersJson, writeOwnersText } from './owners';
-export { buildSummary, summaryMarkdown, metricProgress } from './summary';
+export { buildOwnersEntry, formatCoverageText, formatOwnersJson, formatOwnersText, isOwned, ownershipCoverage, writeOwnersJson, writeOwnersNdjson, writeOwnersText, type OwnershipCoverage } from './owners';
+export { buildSummary, moduleOwnership, summaryMarkdown, metricProgress } from './summary';
 export { escapeMarkdown, escapeTerminal, markdownCode, wellFormed } from './escape';
 export { ChunkWriter, collect, writeJson, type Write } from './stream';
 export { buildDiagram, escapeMermaidLabel, LEVEL_CLASS, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS, DEFAULT_MAX_MODULES } from './mermaid';

@@ -1,6 +1,6 @@
 /** `northstar owners`: who owns each path, which CODEOWNERS line decided, and the module. */
 import type { CodeownersFile, CodeownersRule, OwnerMatch } from '../model/types';
-import { namedSections, sectionLabel, sectionNeed, sectionsOf } from '../sources/codeowners/sections';
+import { isCatchAll, namedSections, sectionLabel, sectionNeed, sectionsOf } from '../sources/codeowners/sections';
 import { escapeTerminal } from './escape';
 import { collect, lazyMap, writeJson, type Write } from './stream';
 import type { OwnersEntry, OwnersRuleRef } from './types';
@@ -12,14 +12,18 @@ function ruleRef(rule: CodeownersRule): OwnersRuleRef {
   return { file: rule.file, line: rule.line, pattern: rule.pattern };
 }
 
-/** `codeowners`: the workspace's CODEOWNERS file, whose GitLab sections the entry lists. */
-export function buildOwnersEntry(path: string, match: OwnerMatch, module: string | null, codeowners?: CodeownersFile | null): OwnersEntry {
+/**
+ * `codeowners`: the workspace's CODEOWNERS file, whose GitLab sections the entry lists.
+ * Lean by default (owners, deciding line, sections, module): `explain` adds the deciding line of
+ * each section (`rules`) and the earlier lines they overrode (`overridden`), which for 100,000
+ * paths under a catch-all were most of the output.
+ */
+export function buildOwnersEntry(path: string, match: OwnerMatch, module: string | null, codeowners?: CodeownersFile | null, explain = false): OwnersEntry {
   return {
     path,
     owners: [...match.owners],
     rule: match.rule ? ruleRef(match.rule) : null,
-    rules: match.rules.map(ruleRef),
-    overridden: match.overridden.map(ruleRef),
+    ...(explain && { rules: match.rules.map(ruleRef), overridden: match.overridden.map(ruleRef) }),
     sections: sectionsOf(match, codeowners).map((s) => ({ ...s, owners: [...s.owners], rule: ruleRef(s.rule) })),
     module,
   };
@@ -30,8 +34,9 @@ function describeRef(r: OwnersRuleRef): string {
 }
 
 function describeRules(entry: OwnersEntry): string {
-  const refs = entry.rules.length > 0 ? entry.rules : entry.rule ? [entry.rule] : [];
-  return refs.map(describeRef).join(', ');
+  const refs = entry.rules && entry.rules.length > 0 ? entry.rules : entry.rule ? [entry.rule] : [];
+  const overridden = entry.overridden && entry.overridden.length > 0 ? `; overrides ${entry.overridden.map(describeRef).join(', ')}` : '';
+  return refs.map(describeRef).join(', ') + overridden;
 }
 
 /** `  [Backend][2]  @a @b  2 approvals  (CODEOWNERS:4 app/)`, under the path's line. */
@@ -87,6 +92,60 @@ export function writeOwnersJson(entries: Iterable<OwnersEntry>, write: Write): v
   write('\n');
 }
 
+/** One entry a line (NDJSON), each written as it comes: for `owners -` over a whole repository. */
+export function writeOwnersNdjson(entries: Iterable<OwnersEntry>, write: Write): void {
+  for (const e of entries) write(JSON.stringify(e) + '\n');
+}
+
 export function formatOwnersJson(entries: readonly OwnersEntry[]): string {
   return collect((write) => writeOwnersJson(entries, write));
+}
+
+// ---------------------------------------------------------------------------
+// Unowned files and coverage (`owners --unowned`, `owners --coverage`)
+
+/**
+ * Is this file owned? By a line with owners (GitLab: any section's, an exclusion asks nobody).
+ * With `catchAllUnowned`, a file whose every deciding line is a catch-all (`*`, `**`, `/**`…)
+ * counts as unowned: the default reviewer of everything is not an owner of this file.
+ */
+export function isOwned(match: OwnerMatch, catchAllUnowned: boolean): boolean {
+  if (match.owners.length === 0) return false;
+  if (!catchAllUnowned) return true;
+  const deciding = match.rules.length > 0 ? match.rules : match.rule ? [match.rule] : [];
+  return deciding.some((r) => !r.exclusion && r.owners.length > 0 && !isCatchAll(r));
+}
+
+export interface OwnershipCoverage {
+  files: { owned: number; total: number; percent: number };
+  /** Modules with an owning team (the summary's "Ownership" row: groups and samples left out). */
+  modules: { owned: number; total: number; percent: number };
+  catchAllUnowned: boolean;
+}
+
+function percentOf(owned: number, total: number): number {
+  return total === 0 ? 100 : Math.floor((1000 * owned) / total) / 10;
+}
+
+export function ownershipCoverage(
+  files: readonly string[],
+  ownersOf: (path: string) => OwnerMatch,
+  modules: { owned: number; total: number },
+  catchAllUnowned: boolean,
+): OwnershipCoverage {
+  let owned = 0;
+  for (const f of files) if (isOwned(ownersOf(f), catchAllUnowned)) owned++;
+  return {
+    files: { owned, total: files.length, percent: percentOf(owned, files.length) },
+    modules: { ...modules, percent: percentOf(modules.owned, modules.total) },
+    catchAllUnowned,
+  };
+}
+
+export function formatCoverageText(c: OwnershipCoverage): string {
+  const by = c.catchAllUnowned ? ' (a catch-all line alone does not count)' : '';
+  return (
+    `Files with owners:   ${c.files.percent}% (${c.files.owned} of ${c.files.total})${by}\n` +
+    `Modules with a team: ${c.modules.percent}% (${c.modules.owned} of ${c.modules.total})\n`
+  );
 }

@@ -48,6 +48,12 @@ function emptyLevels(): Record<ScorecardLevel, number> {
   return { none: 0, bronze: 0, silver: 0, gold: 0 };
 }
 
+/** Modules with an owning team, of those coverage counts (groups and samples left out): the summary's "Ownership" and `owners --coverage`. */
+export function moduleOwnership(model: Pick<Model, 'modules'>): { owned: number; total: number } {
+  const modules = model.modules.filter(inCoverage);
+  return { owned: modules.filter((m) => m.team !== null).length, total: modules.length };
+}
+
 export function buildSummary(model: Model): VisionSummary {
   const byName = (a: Module, b: Module) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   // Groups are not scored and samples are examples: coverage and levels count modules only.
@@ -62,9 +68,10 @@ export function buildSummary(model: Model): VisionSummary {
   }));
 
   const observable = modules.filter(runsInProduction);
+  const ownedModules = moduleOwnership(model);
   const coverage = {
     modules: modules.length,
-    ownership: ratio(modules.filter((m) => m.team !== null).length, modules.length),
+    ownership: ratio(ownedModules.owned, ownedModules.total),
     tests: ratio(modules.filter((m) => m.tests.length > 0).length, modules.length),
     observability: ratio(observable.filter((m) => m.observability.length > 0).length, observable.length),
   };

@@ -128,8 +128,10 @@ export interface OwnersEntry {
   path: string;
   owners: string[];
   rule: OwnersRuleRef | null;
-  rules: OwnersRuleRef[];
-  overridden: OwnersRuleRef[];
+  /** `--explain`: the deciding line of each section (one for GitHub). */
+  rules?: OwnersRuleRef[];
+  /** `--explain`: earlier matching lines the deciding ones overrode. */
+  overridden?: OwnersRuleRef[];
   /**
    * GitLab: each section the path falls in (core/sources/codeowners/sections.ts), in file order
    * of the deciding lines; empty for GitHub.

@@ -67,3 +67,14 @@ export function sectionNeed(section: Pick<OwnerSectionMatch, 'optional' | 'appro
 export function namedSections<T extends Pick<OwnerSectionMatch, 'name'>>(sections: readonly T[]): readonly T[] {
   return sections.some((s) => s.name !== null) ? sections : [];
 }
+
+/**
+ * A line that owns every file: `*`, `**`, `/*`, `/**`, `**\/*`, `/**\/*` (what CODEOWNERS
+ * files write as the default reviewers). `owners --unowned --catch-all-unowned` asks which
+ * files have only such a line.
+ */
+export function isCatchAll(rule: Pick<CodeownersRule, 'pattern'>): boolean {
+  return CATCH_ALL.has(rule.pattern);
+}
+
+const CATCH_ALL = new Set(['*', '**', '/*', '/**', '**/*', '/**/*']);
