@@ -65,47 +65,62 @@ async function openRoot(cwd: string, given: string | null): Promise<string> {
 /**
  * The real path of `path`: of its longest existing ancestor, with the rest appended (a path
  * asked about need not exist). Links in the existing part are resolved as the kernel would.
+ * `cache` keeps the answers per folder: 100,000 paths from `git ls-files` share a few thousand
+ * folders, and resolving each path's folders anew was 11 of the 17 seconds of `owners -`.
  */
-function realPathOf(path: string): string {
-  const rest: string[] = [];
-  let at = path;
-  for (;;) {
-    try {
-      return rest.length === 0 ? realpathSync(at) : nodePath.join(realpathSync(at), ...rest.reverse());
-    } catch {
-      const parent = nodePath.dirname(at);
-      if (parent === at) return path;
-      rest.push(nodePath.basename(at));
-      at = parent;
-    }
+function realPathOf(path: string, cache?: Map<string, string>): string {
+  const known = cache?.get(path);
+  if (known !== undefined) return known;
+  let real: string;
+  try {
+    real = realpathSync.native(path);
+  } catch {
+    const parent = nodePath.dirname(path);
+    real = parent === path ? path : nodePath.join(realPathOf(parent, cache), nodePath.basename(path));
   }
+  cache?.set(path, real);
+  return real;
 }
 
 /**
- * A path from the command line as a root-relative path. Absolute paths are taken as they
+ * Paths from the command line as root-relative paths. Absolute paths are taken as they
  * are; a relative path is relative to the current directory when that is inside the root
  * (as git does), else to the root. Root, current directory and path are compared by their
  * real paths: a root given through a symbolic link holds the real paths inside its target
  * (a shell's current directory is a real path).
  */
-export function toRootRelative(root: string, cwd: string, given: string): string {
-  const native = given.replace(/[\\/]/g, nodePath.sep);
+export function rootRelativePaths(root: string, cwd: string): (given: string) => string {
+  const folders = new Map<string, string>();
   const realRoot = realPathOf(root);
   const realCwd = realPathOf(cwd);
-  let absolute: string;
-  if (nodePath.isAbsolute(native)) absolute = native;
-  else {
-    const fromCwd = nodePath.relative(realRoot, realCwd);
-    const cwdInside = fromCwd === '' || (!fromCwd.startsWith('..') && !nodePath.isAbsolute(fromCwd));
-    absolute = nodePath.resolve(cwdInside ? realCwd : realRoot, native);
-  }
-  // The folders on the way are resolved; the last name is kept (a link is owned by its own path, as GitHub matches it).
-  const resolved = realPathOf(absolute) === realRoot ? realRoot : nodePath.join(realPathOf(nodePath.dirname(absolute)), nodePath.basename(absolute));
-  const relative = nodePath.relative(realRoot, resolved);
-  if (relative === '..' || relative.startsWith('..' + nodePath.sep) || nodePath.isAbsolute(relative)) {
-    throw new CliFailure(`path is outside the root: ${given}`);
-  }
-  return normalizePath(toSlashes(relative));
+  const fromCwd = nodePath.relative(realRoot, realCwd);
+  const rootPrefix = realRoot.endsWith(nodePath.sep) ? realRoot : realRoot + nodePath.sep;
+  const base = fromCwd === '' || (!fromCwd.startsWith('..') && !nodePath.isAbsolute(fromCwd)) ? realCwd : realRoot;
+  return (given) => {
+    const native = given.replace(/[\\/]/g, nodePath.sep);
+    const absolute = nodePath.isAbsolute(native) ? native : nodePath.resolve(base, native);
+    // The folders on the way are resolved; the last name is kept (a link is owned by its own path,
+    // as GitHub matches it), unless the whole path is the root (a link to it, given as such).
+    let resolved = nodePath.join(realPathOf(nodePath.dirname(absolute), folders), nodePath.basename(absolute));
+    // Inside the root, the common case, is a prefix test (path.relative was a sixth of `owners -`).
+    if (resolved.startsWith(rootPrefix)) return normalizePath(toSlashes(resolved.slice(rootPrefix.length)));
+    if (resolved !== realRoot && !isInsideFolder(realRoot, resolved) && realPathOf(absolute) === realRoot) resolved = realRoot;
+    const relative = nodePath.relative(realRoot, resolved);
+    if (relative === '..' || relative.startsWith('..' + nodePath.sep) || nodePath.isAbsolute(relative)) {
+      throw new CliFailure(`path is outside the root: ${given}`);
+    }
+    return normalizePath(toSlashes(relative));
+  };
+}
+
+function isInsideFolder(folder: string, path: string): boolean {
+  const relative = nodePath.relative(folder, path);
+  return relative !== '' && relative !== '..' && !relative.startsWith('..' + nodePath.sep) && !nodePath.isAbsolute(relative);
+}
+
+/** One path (see rootRelativePaths). */
+export function toRootRelative(root: string, cwd: string, given: string): string {
+  return rootRelativePaths(root, cwd)(given);
 }
 
 async function analyze(root: string): Promise<Analysis> {
@@ -143,7 +158,7 @@ async function matchesAnything(root: string, path: string, files: readonly strin
 
 async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: CliIO, cwd: string): Promise<number> {
   const root = await openRoot(cwd, args.root);
-  const paths = (await givenPaths(args, io)).map((p) => toRootRelative(root, cwd, p));
+  const paths = (await givenPaths(args, io)).map(rootRelativePaths(root, cwd));
   let changed: string[] | null = null;
   if (args.changedSince !== null) {
     try {
@@ -194,7 +209,7 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
 
 async function runOwners(args: Extract<ParsedArgs, { command: 'owners' }>, io: CliIO, cwd: string): Promise<number> {
   const root = await openRoot(cwd, args.root);
-  const paths = (await givenPaths(args, io)).map((p) => toRootRelative(root, cwd, p));
+  const paths = (await givenPaths(args, io)).map(rootRelativePaths(root, cwd));
   const analysis = await analyze(root);
   const out = new ChunkWriter(io.stdout);
   if (args.coverage) {
