@@ -131,6 +131,50 @@ describe('GitHub Action and pre-commit manifests', () => {
   });
 });
 
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, { permissions?: Record<string, string>; steps: { uses?: string; run?: string; if?: string; with?: Record<string, unknown> }[] }>;
+}
+
+describe('CI examples', () => {
+  it('examples/acme\'s GitHub workflow: a pinned Northstar, full scans on main, --changed-since only on pull requests, SARIF uploaded', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'examples', 'acme', '.github', 'workflows', 'ci.yml'), 'utf8');
+    assert.doesNotMatch(text, /npx northstar/, 'a bare npx northstar installs whatever is newest (or nothing)');
+    const wf = parse(text) as Workflow;
+    assert.ok('pull_request' in wf.on && 'push' in wf.on);
+    const job = wf.jobs.northstar;
+    assert.deepEqual(job.permissions, { contents: 'read', 'security-events': 'write' });
+    const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
+    assert.equal(checkout?.with?.['fetch-depth'], 0, 'the base branch and the history are fetched for --changed-since');
+    const northstar = job.steps.find((s) => s.uses?.startsWith('northstar-dev/northstar@'));
+    assert.ok(northstar?.uses, 'the job uses the action');
+    assert.match(northstar.uses, /@(v\d+\.\d+\.\d+|[0-9a-f]{40})$/, 'pinned to a version tag or a commit');
+    const inputs = Object.keys(northstar.with ?? {});
+    for (const input of inputs) assert.ok(input in readAction(ROOT).inputs, `the workflow passes ${input}, which action.yml declares`);
+    // --changed-since only on pull requests: the expression is empty for every other event.
+    assert.equal(northstar.with?.['changed-since'], "${{ github.event_name == 'pull_request' && format('origin/{0}', github.base_ref) || '' }}");
+    assert.equal(northstar.with?.format, 'sarif');
+    const upload = job.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    assert.equal(upload?.with?.sarif_file, northstar.with?.output);
+    assert.match(upload?.if ?? '', /!cancelled\(\)/, 'uploaded also when check fails on an error finding');
+  });
+
+  it('docs/ci/gitlab-ci.yml: a pinned Northstar writes a Code Quality report that GitLab keeps even when the job fails', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'docs', 'ci', 'gitlab-ci.yml'), 'utf8');
+    assert.doesNotMatch(text, /npx northstar/);
+    const job = (parse(text) as Record<string, { variables: Record<string, string>; before_script: string[]; script: string[]; artifacts: { when: string; reports: { codequality: string } } }>).northstar;
+    assert.match(job.variables.NORTHSTAR_REF, /^v\d+\.\d+\.\d+$/);
+    assert.ok(job.before_script.some((line) => line.includes('--branch "$NORTHSTAR_REF"')));
+    const check = job.script.find((line) => line.startsWith('northstar check '));
+    assert.ok(check);
+    const report = /--format gitlab > (\S+)$/.exec(check);
+    assert.ok(report, 'check writes --format gitlab to a file');
+    assert.equal(job.artifacts.reports.codequality, report[1]);
+    assert.equal(job.artifacts.when, 'always');
+  });
+});
+
 describe('GitHub Action and pre-commit hook, installed from a fresh clone', function () {
   this.timeout(600_000);
   let tmp: string;
