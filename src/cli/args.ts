@@ -7,8 +7,9 @@
  */
 import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 
-export type CommandName = 'check' | 'owners' | 'diagram' | 'summary' | 'model';
-export const COMMANDS: readonly CommandName[] = ['check', 'owners', 'diagram', 'summary', 'model'];
+export type CommandName = 'check' | 'owners' | 'diagram' | 'summary' | 'model' | 'export';
+export const COMMANDS: readonly CommandName[] = ['check', 'owners', 'diagram', 'summary', 'model', 'export'];
+export type ExportTarget = 'backstage';
 
 export type CheckFormatName = 'text' | 'json' | 'sarif' | 'gitlab';
 export type OwnersFormatName = 'text' | 'json' | 'ndjson';
@@ -64,7 +65,8 @@ export type ParsedArgs =
       })
   | (CommonArgs & { command: 'diagram'; groupBy: GroupByName; collapse: CollapseName; focus: string | null; allDependencies: boolean })
   | (CommonArgs & { command: 'summary'; format: SummaryFormatName })
-  | (CommonArgs & { command: 'model' });
+  | (CommonArgs & { command: 'model' })
+  | (CommonArgs & { command: 'export'; target: ExportTarget });
 
 export class UsageError extends Error {}
 
@@ -102,6 +104,7 @@ const ACCEPTS: Record<CommandName, readonly string[]> = {
   diagram: [...COMMON, 'group-by', 'collapse', 'focus', 'all-dependencies'],
   summary: [...COMMON, 'format'],
   model: [...COMMON],
+  export: [...COMMON],
 };
 
 const CHOICES: Partial<Record<CommandName, Record<string, readonly string[]>>> = {
@@ -111,7 +114,8 @@ const CHOICES: Partial<Record<CommandName, Record<string, readonly string[]>>> =
   summary: { format: ['md', 'json'] },
 };
 
-const TAKES_PATHS: Record<CommandName, boolean> = { check: true, owners: true, diagram: false, summary: false, model: false };
+const TAKES_PATHS: Record<CommandName, boolean> = { check: true, owners: true, diagram: false, summary: false, model: false, export: true };
+const EXPORT_TARGETS: readonly ExportTarget[] = ['backstage'];
 
 function isCommand(word: string): word is CommandName {
   return (COMMANDS as readonly string[]).includes(word);
@@ -261,6 +265,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return { command, ...common, format: (str('format') ?? 'md') as SummaryFormatName };
     case 'model':
       return { command, ...common };
+    case 'export': {
+      if (pathArgs.paths.length !== 1 || pathArgs.stdin) throw new UsageError(`'export' needs one target (${EXPORT_TARGETS.join(', ')})`);
+      const target = pathArgs.paths[0];
+      if (!(EXPORT_TARGETS as readonly string[]).includes(target)) throw new UsageError(`unknown export target '${target}' (expected ${EXPORT_TARGETS.join(', ')})`);
+      return { command, ...common, target: target as ExportTarget };
+    }
   }
 }
 
@@ -273,6 +283,7 @@ Commands:
   diagram   Print the architecture diagram as Mermaid source
   summary   Print the vision summary (Markdown or JSON)
   model     Print the resolved workspace model as JSON
+  export    Write Backstage entities for what no catalog file describes
 
 Options (every command):
   --root DIR              Workspace root (default: the current directory)
@@ -326,5 +337,12 @@ Print the vision summary: priorities and their metrics, coverage, capacity, gaps
   model: `Usage: northstar model [--root DIR]
 
 Print the resolved workspace model as JSON.
+`,
+  export: `Usage: northstar export backstage [--root DIR] [-o FILE]
+
+Write Backstage catalog entities (YAML) for the modules and teams no catalog-info.yaml
+describes: a Component per module (owned by its team; its scorecard level and missing
+criteria as northstar.dev/* annotations), a Group per team (github.com/team-slug for
+@org/team handles), a User per person. Modules without a team are left out and counted.
 `,
 };

@@ -11,6 +11,7 @@ import type { Analysis } from '../core/api';
 import { normalizePath } from '../core/fs';
 import type { Finding } from '../core/model/types';
 import { checkWriters, countSeverities } from '../core/report';
+import { buildBackstageExport, formatBackstageYaml } from '../core/report/backstage';
 import { buildDiagram } from '../core/report/mermaid';
 import { buildOwnersEntry, formatCoverageText, isOwned, ownershipCoverage, writeOwnersJson, writeOwnersNdjson, writeOwnersText } from '../core/report/owners';
 import { escapeTerminal } from '../core/report/escape';
@@ -279,6 +280,18 @@ async function runModel(args: Extract<ParsedArgs, { command: 'model' }>, io: Cli
   return 0;
 }
 
+async function runExport(args: Extract<ParsedArgs, { command: 'export' }>, io: CliIO, cwd: string): Promise<number> {
+  const root = await openRoot(cwd, args.root);
+  const analysis = await analyze(root);
+  const exported = buildBackstageExport(analysis.model);
+  io.stdout(formatBackstageYaml(exported));
+  if (exported.unowned.length > 0) {
+    const shown = exported.unowned.slice(0, 5).map(escapeTerminal).join(', ');
+    io.stderr(`northstar: ${exported.unowned.length} module(s) have no team and are not exported: ${shown}${exported.unowned.length > 5 ? ', …' : ''}\n`);
+  }
+  return 0;
+}
+
 /** The first line of a message, escaped for the terminal (it may quote a path or a name). */
 function oneLine(text: string): string {
   return escapeTerminal(text.split(/\r?\n/)[0]);
@@ -344,5 +357,7 @@ async function run(args: ParsedArgs, io: CliIO, cwd: string): Promise<number> {
       return await runSummary(args, io, cwd);
     case 'model':
       return await runModel(args, io, cwd);
+    case 'export':
+      return await runExport(args, io, cwd);
   }
 }

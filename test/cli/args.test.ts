@@ -59,6 +59,7 @@ describe('cli arguments', () => {
     assert.equal((parseArgs(['diagram', '--all-dependencies']) as { allDependencies: boolean }).allDependencies, true);
     assert.deepEqual(parseArgs(['summary', '--format', 'json']), { command: 'summary', root: null, outputFile: null, format: 'json' });
     assert.deepEqual(parseArgs(['model', '--root=.']), { command: 'model', root: '.', outputFile: null });
+    assert.deepEqual(parseArgs(['export', 'backstage', '-o', 'catalog-info.yaml']), { command: 'export', root: null, outputFile: 'catalog-info.yaml', target: 'backstage' });
   });
 
   it('gives help and version', () => {
@@ -92,6 +93,8 @@ describe('cli arguments', () => {
       [['summary', '--format', 'html'], /expected md, json/],
       [['model', '-x'], /unknown option '-x'/],
       [['help', 'nothing'], /unknown help topic/],
+      [['export'], /'export' needs one target \(backstage\)/],
+      [['export', 'jira'], /unknown export target 'jira'/],
     ];
     for (const [argv, pattern] of cases) {
       const message = usageError(argv);
