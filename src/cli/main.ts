@@ -4,7 +4,7 @@
  * Exit codes: 0 success, 1 findings over the limit (check), 2 bad usage, a missing or
  * unreadable root, or an internal error — always with a one-line message, never a stack.
  */
-import { closeSync, openSync, promises as fsp, realpathSync, writeSync } from 'node:fs';
+import { closeSync, openSync, promises as fsp, realpathSync, statSync, writeSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { analyzeWorkspace } from '../core/analyze';
 import type { Analysis } from '../core/api';
@@ -327,15 +327,30 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
  * writes UTF-16, which GitLab's report parser refuses), written as it comes.
  */
 function openOutputFile(file: string, io: CliIO): { io: CliIO; close(): void } {
-  let fd: number;
+  // Opened at the first write: a run that fails before any output leaves no empty report behind
+  // (an upload step would take it for a clean run). The folder is checked now, for a clear error.
+  let fd: number | null = null;
+  const parent = nodePath.dirname(file);
   try {
-    fd = openSync(file, 'w');
+    if (!statSync(parent).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
   } catch (e) {
     throw new CliFailure(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
+  const write = (text: string): void => {
+    if (fd === null) {
+      try {
+        fd = openSync(file, 'w');
+      } catch (e) {
+        throw new CliFailure(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      }
+    }
+    writeSync(fd, text, null, 'utf8');
+  };
   return {
-    io: { ...io, stdout: (text) => void writeSync(fd, text, null, 'utf8') },
-    close: () => closeSync(fd),
+    io: { ...io, stdout: write },
+    close: () => {
+      if (fd !== null) closeSync(fd);
+    },
   };
 }
 

@@ -230,6 +230,9 @@ describe('northstar CLI', function () {
         assert.ok(all.findings.some((f) => f.severity !== 'error'), 'the shop has warnings to leave out');
         assert.deepEqual(quiet.findings, all.findings.filter((f) => f.severity === 'error'));
         assertCleanFailure(await run(['check', 'services/paymnets'], shop), /no file of the workspace matches 'services\/paymnets'/);
+        // -o opens its file at the first write: a run that fails first leaves no empty report to upload.
+        assertCleanFailure(await run(['check', '--root', 'no-such-folder', '-f', 'sarif', '-o', 'northstar.sarif'], shop), /root folder not found/);
+        assert.equal(fs.existsSync(path.join(shop, 'northstar.sarif')), false);
         const allowed = await run(['check', '--no-error-on-unmatched-pattern', 'services/paymnets'], shop);
         assert.equal(allowed.code, 0, allowed.stderr);
         const viaStdin = JSON.parse((await run(['check', '-f', 'json', '-'], shop, 'services/legacy-billing\n')).stdout) as CheckOutput;
