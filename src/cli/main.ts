@@ -4,13 +4,13 @@
  * Exit codes: 0 success, 1 findings over the limit (check), 2 bad usage, a missing or
  * unreadable root, or an internal error — always with a one-line message, never a stack.
  */
-import { closeSync, openSync, promises as fsp, realpathSync, statSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, promises as fsp, realpathSync, statSync, writeSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { analyzeWorkspace } from '../core/analyze';
 import type { Analysis } from '../core/api';
 import { normalizePath } from '../core/fs';
 import type { Finding } from '../core/model/types';
-import { checkWriters, countSeverities } from '../core/report';
+import { checkWriters, countSeverities, githubSummaryMarkdown } from '../core/report';
 import { buildBackstageExport, formatBackstageYaml } from '../core/report/backstage';
 import { buildDiagram } from '../core/report/mermaid';
 import { buildOwnersEntry, formatCoverageText, isOwned, ownershipCoverage, writeOwnersJson, writeOwnersNdjson, writeOwnersText } from '../core/report/owners';
@@ -31,6 +31,8 @@ export interface CliIO {
   readStdin?(): Promise<string>;
   /** The current directory (default: process.cwd()). */
   cwd?: string;
+  /** The environment (default: process.env): `GITHUB_STEP_SUMMARY` for `--format github`. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const VERSION: string = packageJson.version;
@@ -199,6 +201,14 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
   const out = new ChunkWriter(io.stdout);
   checkWriters[args.format]({ findings, rules: analysis.rules, modules: analysis.model.modules.length, version: VERSION, hash: sha256Hex }, out.write);
   out.flush();
+  const summaryFile = (io.env ?? process.env).GITHUB_STEP_SUMMARY;
+  if (args.format === 'github' && summaryFile) {
+    try {
+      appendFileSync(summaryFile, githubSummaryMarkdown(findings), 'utf8');
+    } catch (e) {
+      io.stderr(`northstar: cannot write the job summary ${summaryFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+    }
+  }
   const counts = countSeverities(findings);
   if (counts.errors > 0) return 1;
   if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) {

@@ -168,7 +168,7 @@ describe('CI examples', () => {
     assert.ok(job.before_script.some((line) => line.includes('--branch "$NORTHSTAR_REF"')));
     const check = job.script.find((line) => line.startsWith('northstar check '));
     assert.ok(check);
-    const report = /--format gitlab > (\S+)$/.exec(check);
+    const report = /--format gitlab -o (\S+)$/.exec(check);
     assert.ok(report, 'check writes --format gitlab to a file');
     assert.equal(job.artifacts.reports.codequality, report[1]);
     assert.equal(job.artifacts.when, 'always');

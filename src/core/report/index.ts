@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../model/types';
 import type { RuleMeta } from '../rules/rule';
+import { writeGithubAnnotations } from './github';
 import { writeGitlab } from './gitlab';
 import { writeJsonReport } from './json';
 import { writeSarif } from './sarif';
@@ -15,6 +16,7 @@ export { buildCheckOutput, checkSummary, countSeverities, formatJson, toCheckFin
 export { formatText, writeText } from './text';
 export { buildSarif, formatSarif, writeSarif, sarifLevel, toRelativeUri, SARIF_SCHEMA_URL, NORTHSTAR_URL } from './sarif';
 export { buildGitlab, formatGitlab, writeGitlab, gitlabSeverity } from './gitlab';
+export { githubSummaryMarkdown, writeGithubAnnotations, GITHUB_ANNOTATIONS_PER_LEVEL } from './github';
 export { buildOwnersEntry, formatCoverageText, formatOwnersJson, formatOwnersText, isOwned, ownershipCoverage, writeOwnersJson, writeOwnersNdjson, writeOwnersText, type OwnershipCoverage } from './owners';
 export { buildSummary, moduleOwnership, summaryMarkdown, metricProgress } from './summary';
 export { escapeMarkdown, escapeTerminal, markdownCode, wellFormed } from './escape';
@@ -22,8 +24,8 @@ export { ChunkWriter, collect, writeJson, type Write } from './stream';
 export { buildDiagram, escapeMermaidLabel, LEVEL_CLASS, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS, DEFAULT_MAX_MODULES } from './mermaid';
 export type { DiagramOptions, DiagramFilter } from './mermaid';
 
-export type CheckFormat = 'text' | 'json' | 'sarif' | 'gitlab';
-export const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif', 'gitlab'];
+export type CheckFormat = 'text' | 'json' | 'sarif' | 'gitlab' | 'github';
+export const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif', 'gitlab', 'github'];
 
 export interface CheckReportInput {
   findings: readonly Finding[];
@@ -41,6 +43,7 @@ export const checkWriters: Record<CheckFormat, (input: CheckReportInput, write: 
   json: (i, write) => writeJsonReport(i.findings, i.modules, write),
   sarif: (i, write) => writeSarif(i.findings, i.rules, write, { version: i.version }),
   gitlab: (i, write) => writeGitlab(i.findings, write, i.hash),
+  github: (i, write) => void writeGithubAnnotations(i.findings, write),
 };
 
 /** Each `check --format` as one string. */
@@ -49,4 +52,5 @@ export const checkFormatters: Record<CheckFormat, (input: CheckReportInput) => s
   json: (i) => collect((write) => checkWriters.json(i, write)),
   sarif: (i) => collect((write) => checkWriters.sarif(i, write)),
   gitlab: (i) => collect((write) => checkWriters.gitlab(i, write)),
+  github: (i) => collect((write) => checkWriters.github(i, write)),
 };
