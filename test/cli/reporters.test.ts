@@ -271,6 +271,25 @@ describe('reporters', () => {
         assert.notEqual(buildSarif([{ ...dated, ...other }], RULES, { hash: sha256Hex }).runs[0].results[0].partialFingerprints['northstar/v1'], base, JSON.stringify(other));
       }
       assert.equal(stableMessage('on 2025-01-02, 336 days ago'), 'on #-#-#, # days ago');
+      assert.equal(stableMessage('"payments-v2" (line 12) and /services/api2/'), '"payments-v2" (line #) and /services/api2/');
+    });
+
+    it('gives a repeated finding the same fingerprint in SARIF (most severe first) and GitLab (as reported)', () => {
+      // One identity twice, the later one more severe: SARIF writes it first, and must not renumber it.
+      const twice = [
+        makeFinding({ ruleId: 'a/b', file: 'f.yaml', line: 3, severity: 'info', message: 'Same.' }),
+        makeFinding({ ruleId: 'c/d', file: 'g.yaml', line: 1, severity: 'warning', message: 'Other.' }),
+        makeFinding({ ruleId: 'a/b', file: 'f.yaml', line: 9, severity: 'error', message: 'Same.' }),
+      ];
+      const sarif = buildSarif(twice, RULES, { hash: sha256Hex }).runs[0].results;
+      const gitlab = buildGitlab(twice, sha256Hex);
+      const byLine = new Map(gitlab.map((i) => [`${i.location.path}:${i.location.lines.begin}`, i.fingerprint]));
+      for (const r of sarif) {
+        const loc = r.locations[0].physicalLocation;
+        assert.equal(r.partialFingerprints['northstar/v1'], byLine.get(`${loc.artifactLocation.uri}:${loc.region.startLine}`));
+      }
+      assert.equal(sarif[0].locations[0].physicalLocation.region.startLine, 9, 'the error first');
+      assert.equal(new Set(sarif.map((r) => r.partialFingerprints['northstar/v1'])).size, 3);
     });
 
     it('keeps at most maxResults results, most severe first, and says so in the run properties', () => {

@@ -28,11 +28,13 @@ export function repositoryPath(file: string, prefix = ''): string {
 }
 
 /**
- * A message without the parts that change while the finding stays the same: every run of digits
- * (a "336 days ago", a date, a CODEOWNERS "line 12", a count) becomes `#`. Linear: one pass.
+ * A message without the parts that change while the finding stays the same: every number that
+ * stands on its own (a "336 days ago", each part of a date, a CODEOWNERS "line 12", a count)
+ * becomes `#`. Digits inside a word stay (`payments-v2`, `/services/api2/` name different things).
+ * Linear: one pass.
  */
 export function stableMessage(message: string): string {
-  return message.replace(/\d+/g, '#');
+  return message.replace(/\b\d+\b/g, '#');
 }
 
 /** The version of the identity: a new scheme gets a new key, so old and new fingerprints are never compared. */
@@ -47,9 +49,11 @@ export function identityOf(f: Finding, prefix = ''): string {
 }
 
 /**
- * Fingerprints in the order findings are given: the hash of each identity, and for the second and
- * later finding of one identity, of the identity and its ordinal (the same finding twice in one file
- * differs only in where it is, and its order stays when lines move together).
+ * Fingerprints: the hash of each identity, and for the second and later finding of one identity,
+ * of the identity and its ordinal among the findings as reported (the same finding twice in one
+ * file differs only in where it is, and its order stays when lines move together). The ordinal is
+ * always counted in the order of the findings as given, so SARIF (which writes the most severe
+ * first) and GitLab give the same finding the same fingerprint.
  */
 export class Fingerprints {
   private readonly seen = new Map<string, number>();
@@ -59,10 +63,33 @@ export class Fingerprints {
     private readonly prefix = '',
   ) {}
 
+  /** The fingerprint of the next finding in reported order. */
   next(f: Finding): string {
     const key = identityOf(f, this.prefix);
     const occurrence = this.seen.get(key) ?? 0;
     this.seen.set(key, occurrence + 1);
+    return this.of(key, occurrence);
+  }
+
+  /** Each finding's ordinal among those of its identity, in reported order (to fingerprint them in another order). */
+  ordinals(findings: readonly Finding[]): Uint32Array {
+    const counts = new Map<string, number>();
+    const ordinals = new Uint32Array(findings.length);
+    findings.forEach((f, i) => {
+      const key = identityOf(f, this.prefix);
+      const n = counts.get(key) ?? 0;
+      counts.set(key, n + 1);
+      ordinals[i] = n;
+    });
+    return ordinals;
+  }
+
+  /** The fingerprint of a finding whose ordinal is known. */
+  at(f: Finding, ordinal: number): string {
+    return this.of(identityOf(f, this.prefix), ordinal);
+  }
+
+  private of(key: string, occurrence: number): string {
     return this.hash(occurrence === 0 ? key : `${key}\u0000${occurrence}`);
   }
 }

@@ -139,6 +139,7 @@ function* sarifResults(findings: readonly Finding[], index: ReadonlyMap<string, 
   const prefix = options.prefix ?? '';
   const max = options.maxResults ?? SARIF_MAX_RESULTS;
   const fingerprints = new Fingerprints(options.hash, prefix);
+  const ordinals = fingerprints.ordinals(findings);
   const order = findings.map((_, i) => i).sort((a, b) => rank(findings[a].severity) - rank(findings[b].severity) || a - b);
   let written = 0;
   let stop: SarifRunProperties['truncated'] = null;
@@ -147,7 +148,7 @@ function* sarifResults(findings: readonly Finding[], index: ReadonlyMap<string, 
       stop = 'maxResults';
       break;
     }
-    const result = sarifResult(findings[i], index, fingerprints.next(findings[i]), prefix);
+    const result = sarifResult(findings[i], index, fingerprints.at(findings[i], ordinals[i]), prefix);
     if (options.room && !options.room(JSON.stringify(result))) {
       stop = 'maxSize';
       break;
