@@ -391,6 +391,19 @@ describe('northstar CLI', function () {
         // Text: absolute paths, clickable from any current folder; JSON: root-relative, as documented.
         const text = (await run(['check', '--root', 'apps/shop'], repo)).stdout;
         assert.ok(text.split('\n').includes(path.join(repo, 'apps', 'shop', '.github', 'CODEOWNERS')), text);
+        // Read as VS Code's built-in $eslint-stylish problem matcher reads it (absolute file locations):
+        // its file line, then its problem lines; every file it finds exists.
+        const fileLine = /^((?:[a-zA-Z]:)*[./\\]+.*?)$/;
+        const problemLine = /^\s+(\d+):(\d+)\s+(error|warning|info)\s+(.+?)(?:\s\s+(.*))?$/;
+        let matched = 0;
+        for (const block of text.split('\n\n').slice(0, -1)) {
+          const [header, ...problems] = block.split('\n');
+          assert.match(header, fileLine);
+          assert.ok(path.isAbsolute(header) && fs.existsSync(header), header);
+          for (const p of problems) assert.match(p, problemLine);
+          matched += problems.length;
+        }
+        assert.equal(matched, after.length, 'every finding is matched');
         const json = JSON.parse((await run(['check', '--root', 'apps/shop', '--format', 'json'], repo)).stdout) as CheckOutput;
         assert.ok(json.findings.some((f) => f.file === '.github/CODEOWNERS'));
       });
