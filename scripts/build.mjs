@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import { bundleMermaid } from './bundle-mermaid.mjs';
+import { writeRuleDocs } from './rule-docs.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -25,6 +26,9 @@ for (const page of ['diagram', 'summary']) {
   const entry = `src/webview/${page}.ts`;
   if (existsSync(entry)) builds.push({ ...common, entryPoints: [entry], outfile: `media/${page}.js`, platform: 'browser', format: 'iife', target: 'es2022' });
 }
+
+// The rule docs the CLI embeds for SARIF `help` (src/cli/ruleDocs.ts), current before bundling.
+writeRuleDocs();
 
 // Mermaid ships as its own browser build: copied into media/, never fetched at run time.
 bundleMermaid();

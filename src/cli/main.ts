@@ -10,7 +10,7 @@ import { analyzeWorkspace } from '../core/analyze';
 import type { Analysis } from '../core/api';
 import { normalizePath } from '../core/fs';
 import type { Finding } from '../core/model/types';
-import { checkWriters, countSeverities, githubSummaryMarkdown } from '../core/report';
+import { checkWriters, countSeverities, githubSummaryMarkdown, SARIF_MAX_RESULTS } from '../core/report';
 import { buildBackstageExport, formatBackstageYaml } from '../core/report/backstage';
 import { buildDiagram } from '../core/report/mermaid';
 import { buildOwnersEntry, formatCoverageText, isOwned, ownershipCoverage, writeOwnersJson, writeOwnersNdjson, writeOwnersText } from '../core/report/owners';
@@ -20,6 +20,8 @@ import { buildSummary, moduleOwnership, summaryMarkdown } from '../core/report/s
 import packageJson from '../../package.json';
 import { parseArgs, UsageError, USAGE, type ParsedArgs, type PathArgs } from './args';
 import { changedFiles, GitError } from './git';
+import { RULE_DOCS } from './ruleDocs';
+import { GzipBudget, SARIF_MAX_GZIP_BYTES } from './sarifBudget';
 import { NodeFileAccess } from '../node/nodeFileAccess';
 import { sha256Hex } from '../node/hash';
 import { localAnalyzeOptions } from '../node/setup';
@@ -171,7 +173,10 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
       throw e;
     }
   }
-  const analysis = await analyze(root);
+  const options = localAnalyzeOptions(root);
+  const analysis = await analyzeWorkspace(new NodeFileAccess(root), options);
+  // SARIF and GitLab name files from the repository root (GitHub and GitLab look there), not from --root.
+  const prefix = options.repository?.prefix ?? '';
   if (args.errorOnUnmatched) {
     // As ESLint's "No files matching the pattern": a misspelt PATH would otherwise pass in silence.
     for (const p of paths) {
@@ -198,13 +203,34 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
     });
   }
   // In chunks of about 64 KB: 400,000 findings are hundreds of megabytes of SARIF.
-  const out = new ChunkWriter(io.stdout);
-  checkWriters[args.format]({ findings, rules: analysis.rules, modules: analysis.model.modules.length, version: VERSION, hash: sha256Hex }, out.write);
+  const budget = new GzipBudget();
+  const out = new ChunkWriter(args.format === 'sarif' ? budget.sink(io.stdout) : io.stdout);
+  checkWriters[args.format](
+    {
+      findings,
+      rules: analysis.rules,
+      modules: analysis.model.modules.length,
+      version: VERSION,
+      hash: sha256Hex,
+      prefix,
+      // Absolute, as ESLint prints it: a terminal and VS Code's $eslint-stylish matcher open it from anywhere.
+      showPath: (file) => nodePath.join(root, ...file.split('/')),
+      ruleDocs: (id) => RULE_DOCS.get(id),
+      sarifRoom: budget.room,
+      onSarifTruncated: (p) =>
+        io.stderr(
+          `northstar: the SARIF log holds the ${p.results} most severe of ${p.findings} findings: GitHub accepts ${
+            p.truncated === 'maxResults' ? `at most ${SARIF_MAX_RESULTS} results a run` : `at most ${SARIF_MAX_GZIP_BYTES / 1_000_000} MB gzipped`
+          } (the run's properties say so too).\n`,
+        ),
+    },
+    args.format === 'sarif' ? budget.counted(out.write) : out.write,
+  );
   out.flush();
   const summaryFile = (io.env ?? process.env).GITHUB_STEP_SUMMARY;
   if (args.format === 'github' && summaryFile) {
     try {
-      appendFileSync(summaryFile, githubSummaryMarkdown(findings), 'utf8');
+      appendFileSync(summaryFile, githubSummaryMarkdown(findings, prefix), 'utf8');
     } catch (e) {
       io.stderr(`northstar: cannot write the job summary ${summaryFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
     }

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot, runInProcess } from './helpers';
+import { githubSarifProblems, repoRoot, runInProcess, schemaErrors } from './helpers';
 
 const ROOT = 'examples/acme';
 
@@ -26,6 +26,20 @@ const OWNER_PATHS = [
 interface Golden {
   file: string;
   argv: string[];
+  /** What of the output the golden keeps, when not all of it. */
+  transform?: (stdout: string) => string;
+}
+
+/**
+ * SARIF without what changes on its own: the tool version, and each rule's `help` (its
+ * documentation, checked against docs/rules by test/cli/ruleDocs.test.ts) as a pointer.
+ */
+function sarifGolden(stdout: string): string {
+  const log = JSON.parse(stdout) as { runs: { tool: { driver: { version?: string; semanticVersion?: string; rules: { id: string; help: unknown }[] } } }[] };
+  const driver = log.runs[0].tool.driver;
+  if (driver.version !== undefined) driver.version = driver.semanticVersion = '<version>';
+  for (const rule of driver.rules) rule.help = `<docs/rules/${rule.id}.md>`;
+  return JSON.stringify(log, null, 2) + '\n';
 }
 
 /** The model and the summary name their root as an absolute folder, which differs per machine. */
@@ -36,6 +50,9 @@ function normalise(text: string): string {
 const GOLDENS: Golden[] = [
   { file: 'check.json', argv: ['check', '--root', ROOT, '--format', 'json'] },
   { file: 'check.txt', argv: ['check', '--root', ROOT] },
+  // Paths from the repository root (examples/acme/…), as GitHub and GitLab read them.
+  { file: 'check.sarif', argv: ['check', '--root', ROOT, '--format', 'sarif'], transform: sarifGolden },
+  { file: 'check.gitlab.json', argv: ['check', '--root', ROOT, '--format', 'gitlab'] },
   { file: 'owners.json', argv: ['owners', '--root', ROOT, '--json', ...OWNER_PATHS] },
   { file: 'diagram.mmd', argv: ['diagram', '--root', ROOT] },
   { file: 'diagram-team.mmd', argv: ['diagram', '--root', ROOT, '--group-by', 'team'] },
@@ -51,7 +68,12 @@ describe('example workspace goldens (examples/acme.expected)', () => {
     it(`northstar ${golden.argv.join(' ')} matches ${golden.file}`, async () => {
       const run = await runInProcess(golden.argv, repoRoot());
       assert.equal(run.stderr, '', 'no error output');
-      const actual = normalise(run.stdout);
+      if (golden.file === 'check.sarif') {
+        // As printed (the golden leaves the docs out): valid, and what GitHub requires.
+        assert.equal(schemaErrors('sarif', JSON.parse(run.stdout)), '');
+        assert.equal(githubSarifProblems(JSON.parse(run.stdout)), '');
+      }
+      const actual = normalise(golden.transform ? golden.transform(run.stdout) : run.stdout);
       const file = path.join(expectedDir, golden.file);
       if (process.env.UPDATE_GOLDENS) {
         fs.mkdirSync(expectedDir, { recursive: true });

@@ -153,3 +153,62 @@ export const RUNNERS: [string, Runner][] = [
   ['in-process', runInProcess],
   ['spawned', runSpawned],
 ];
+
+// ---------------------------------------------------------------------------
+// GitHub code scanning's SARIF requirements, checked one by one (besides the JSON schemas)
+
+/**
+ * What GitHub code scanning's "SARIF support" page requires of an upload, as a list of problems
+ * ('' when none): each rule's `id`, `shortDescription.text`, `fullDescription.text` and
+ * `help.text` (descriptions at most 1,024 characters); each result's `message.text`,
+ * `locations` with `artifactLocation.uri` and `region.startLine`, and `partialFingerprints`;
+ * at most 20 runs, 25,000 results and 25,000 rules a run, 20 tags a rule; relative URIs under
+ * a `uriBaseId` that `originalUriBaseIds` declares.
+ */
+export function githubSarifProblems(log: unknown): string {
+  const problems: string[] = [];
+  const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+  const l = log as { version?: unknown; runs?: unknown[] };
+  if (l.version !== '2.1.0') problems.push('version is not 2.1.0');
+  if (!Array.isArray(l.runs) || l.runs.length === 0 || l.runs.length > 20) problems.push('runs: 1 to 20');
+  for (const [r, run] of ((l.runs ?? []) as Record<string, unknown>[]).entries()) {
+    const driver = (run.tool as { driver?: Record<string, unknown> } | undefined)?.driver;
+    if (!driver || !text(driver.name)) problems.push(`run ${r}: tool.driver.name`);
+    const rules = (driver?.rules ?? []) as Record<string, unknown>[];
+    if (rules.length > 25_000) problems.push(`run ${r}: more than 25,000 rules`);
+    for (const rule of rules) {
+      const id = String(rule.id);
+      if (!text(rule.id)) problems.push('a rule without id');
+      for (const key of ['shortDescription', 'fullDescription']) {
+        const t = (rule[key] as { text?: unknown } | undefined)?.text;
+        if (!text(t)) problems.push(`${id}: ${key}.text`);
+        else if (t.length > 1024) problems.push(`${id}: ${key}.text over 1,024 characters`);
+      }
+      if (!text((rule.help as { text?: unknown } | undefined)?.text)) problems.push(`${id}: help.text`);
+      const tags = (rule.properties as { tags?: unknown[] } | undefined)?.tags ?? [];
+      if (tags.length > 20) problems.push(`${id}: more than 20 tags`);
+    }
+    const bases = new Set(Object.keys((run.originalUriBaseIds as object | undefined) ?? {}));
+    const results = (run.results ?? []) as Record<string, unknown>[];
+    if (!Array.isArray(run.results)) problems.push(`run ${r}: results`);
+    if (results.length > 25_000) problems.push(`run ${r}: more than 25,000 results`);
+    for (const [i, result] of results.entries()) {
+      const where = `run ${r} result ${i}`;
+      if (!text((result.message as { text?: unknown } | undefined)?.text)) problems.push(`${where}: message.text`);
+      const fingerprints = result.partialFingerprints as Record<string, unknown> | undefined;
+      if (!fingerprints || Object.keys(fingerprints).length === 0 || !Object.values(fingerprints).every(text)) problems.push(`${where}: partialFingerprints`);
+      const locations = (result.locations ?? []) as { physicalLocation?: { artifactLocation?: { uri?: unknown; uriBaseId?: unknown }; region?: { startLine?: unknown } } }[];
+      if (locations.length === 0) problems.push(`${where}: locations`);
+      for (const loc of locations) {
+        const artifact = loc.physicalLocation?.artifactLocation;
+        if (typeof artifact?.uri !== 'string') problems.push(`${where}: artifactLocation.uri`);
+        else if (!/^[a-z][a-z0-9+.-]*:/i.test(artifact.uri) && (typeof artifact.uriBaseId !== 'string' || !bases.has(artifact.uriBaseId))) {
+          problems.push(`${where}: relative uri without a declared uriBaseId`);
+        }
+        const line = loc.physicalLocation?.region?.startLine;
+        if (typeof line !== 'number' || line < 1) problems.push(`${where}: region.startLine`);
+      }
+    }
+  }
+  return problems.join('; ');
+}

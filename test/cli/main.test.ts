@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CheckOutput, GitlabIssue, OwnersEntry, SarifLog, VisionSummary } from '../../src/core/report/types';
 import type { Model } from '../../src/core/model/types';
-import { copyFixture, removeFolder, repoRoot, RUNNERS, schemaErrors, type RunResult } from './helpers';
+import { copyFixture, githubSarifProblems, removeFolder, repoRoot, RUNNERS, schemaErrors, type RunResult } from './helpers';
 import { decodeMermaidEntities, parseFlowchart } from './mermaidParser';
 
 function assertCleanFailure(r: RunResult, pattern: RegExp): void {
@@ -66,7 +66,8 @@ describe('northstar CLI', function () {
         assert.equal(r.code, 1, r.stderr);
         assert.equal(r.stderr, '');
         const lines = r.stdout.split('\n');
-        const header = lines.indexOf('services/ledger/service-contract.yaml');
+        // The file header is absolute, as ESLint prints it (VS Code's $eslint-stylish matcher reads it so).
+        const header = lines.indexOf(path.join(shop, 'services', 'ledger', 'service-contract.yaml'));
         assert.ok(header >= 0, r.stdout);
         assert.ok(
           lines.slice(header + 1).some((l) => /^ {2}14:13 +error +.*ledgr.* +contracts\/unknown-dependency$/.test(l)),
@@ -98,13 +99,20 @@ describe('northstar CLI', function () {
         assert.equal(sarifRun.code, 1);
         const sarif = JSON.parse(sarifRun.stdout) as SarifLog;
         assert.equal(schemaErrors('sarif', sarif), '');
+        assert.equal(githubSarifProblems(sarif), '');
         const results = sarif.runs[0].results;
         assert.equal(results.length, json.findings.length);
+        // Most severe first; within a severity, in the order of the JSON report.
+        const rank = { error: 0, warning: 1, info: 2 };
+        const bySeverity = json.findings.map((f, i) => ({ f, i })).sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i).map((x) => x.f);
         results.forEach((r, i) => {
           assert.equal(sarif.runs[0].tool.driver.rules[r.ruleIndex].id, r.ruleId);
-          assert.equal(r.ruleId, json.findings[i].ruleId);
-          assert.equal(r.locations[0].physicalLocation.region.startLine, json.findings[i].line);
+          assert.equal(r.ruleId, bySeverity[i].ruleId);
+          assert.equal(r.locations[0].physicalLocation.region.startLine, bySeverity[i].line);
+          assert.equal(r.locations[0].physicalLocation.artifactLocation.uri, bySeverity[i].file, 'the fixture is no repository: paths from its root');
         });
+        assert.deepEqual(sarif.runs[0].properties, { findings: results.length, results: results.length, truncated: null });
+        assert.equal(sarifRun.stderr, '');
         assert.ok(sarif.runs[0].tool.driver.rules.some((r) => r.id === 'workspace/skipped'), 'every registered rule is listed');
         const gitlabRun = await run(['check', '--format', 'gitlab'], shop);
         const issues = JSON.parse(gitlabRun.stdout) as GitlabIssue[];
@@ -114,6 +122,7 @@ describe('northstar CLI', function () {
           json.findings.map((f) => [f.ruleId, f.file, f.line]),
         );
         assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length);
+        assert.deepEqual(issues.map((i) => i.fingerprint).sort(), results.map((r) => r.partialFingerprints['northstar/v1']).sort(), 'one identity for both');
       });
 
       it('check PATH… keeps findings of those files or folders (relative to the current folder)', async () => {
@@ -374,6 +383,94 @@ describe('northstar CLI', function () {
       });
     });
   }
+
+  describe('check --root SUBFOLDER of a git repository: SARIF and GitLab for CI', () => {
+    let repo: string;
+    const contract = (top: string) =>
+      `${top}apiVersion: northstar/v1\nkind: ServiceContract\nname: pay\nowner: "@acme/pay"\ntype: library\n` +
+      'dependsOn: [ledgr]\nsecurity:\n  privacyReview: 2024-01-15\n';
+    const codeowners = (top: string) => `${top}/services/pay/ @acme/pay\n/services/pay/ @acme/pay\n/services/gone/ @acme/pay\n`;
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+      fs.writeFileSync(path.join(repo, file), text);
+    };
+    /** The workspace at one moment: `top` is inserted above the first line of CODEOWNERS and of the contract. */
+    const layout = (top: string, today: string) => {
+      write('apps/shop/.northstar.yaml', `today: ${today}\n`);
+      write('apps/shop/.github/CODEOWNERS', codeowners(top));
+      write('apps/shop/services/pay/service-contract.yaml', contract(top));
+    };
+    before(() => {
+      repo = fs.mkdtempSync(path.join(os.tmpdir(), 'northstar-subfolder-'));
+      git(repo, 'init', '-q', '-b', 'main');
+      write('README.md', 'The repository root.\n');
+      layout('', '2026-12-05');
+    });
+    after(() => removeFolder(repo));
+
+    for (const [how, run] of RUNNERS) {
+      it(`${how}: paths from the repository root; fingerprints survive a line inserted above and the passing of days`, async () => {
+        layout('', '2026-12-05');
+        const sarifBefore = JSON.parse((await run(['check', '--root', 'apps/shop', '--format', 'sarif'], repo)).stdout) as SarifLog;
+        const gitlabBefore = JSON.parse((await run(['check', '--root', 'apps/shop', '--format', 'gitlab'], repo)).stdout) as GitlabIssue[];
+        layout('# moved down by one line\n', '2027-03-01');
+        const sarifAfter = JSON.parse((await run(['check', '--root', 'apps/shop', '--format', 'sarif'], repo)).stdout) as SarifLog;
+        const gitlabAfter = JSON.parse((await run(['check', '--root', 'apps/shop', '--format', 'gitlab'], repo)).stdout) as GitlabIssue[];
+        for (const log of [sarifBefore, sarifAfter]) {
+          assert.equal(schemaErrors('sarif', log), '');
+          assert.equal(githubSarifProblems(log), '');
+        }
+        for (const issues of [gitlabBefore, gitlabAfter]) assert.equal(schemaErrors('gitlab', issues), '');
+
+        const before = sarifBefore.runs[0].results;
+        const after = sarifAfter.runs[0].results;
+        const rules = before.map((r) => r.ruleId);
+        for (const id of ['codeowners/duplicate-pattern', 'codeowners/no-match', 'contracts/unknown-dependency', 'security/stale-review']) assert.ok(rules.includes(id), `${id} in ${rules.join(', ')}`);
+        const uri = (r: (typeof before)[number]) => r.locations[0].physicalLocation.artifactLocation.uri;
+        assert.ok(before.some((r) => uri(r) === 'apps/shop/.github/CODEOWNERS'));
+        assert.ok(before.some((r) => uri(r) === 'apps/shop/services/pay/service-contract.yaml'));
+        assert.ok(before.every((r) => uri(r).startsWith('apps/shop/')), before.map(uri).join(', '));
+        assert.ok(gitlabBefore.every((i) => i.location.path.startsWith('apps/shop/')));
+
+        // The same findings, each one line lower, one with another number of days in its message…
+        assert.deepEqual(after.map((r) => [r.ruleId, uri(r)]), before.map((r) => [r.ruleId, uri(r)]));
+        const moved = before.filter((r) => uri(r).endsWith('CODEOWNERS') || uri(r).endsWith('service-contract.yaml'));
+        assert.ok(moved.length >= 4);
+        for (const r of moved) {
+          const later = after[before.indexOf(r)];
+          assert.equal(later.locations[0].physicalLocation.region.startLine, r.locations[0].physicalLocation.region.startLine + 1, r.message.text);
+        }
+        const stale = (results: typeof before) => results.find((r) => r.ruleId === 'security/stale-review')?.message.text;
+        assert.notEqual(stale(after), stale(before), 'the days-ago message changed');
+        const duplicate = (results: typeof before) => results.find((r) => r.ruleId === 'codeowners/duplicate-pattern')?.message.text;
+        assert.match(duplicate(before) ?? '', /\d/, 'the duplicate-pattern message names a line');
+        // …and the same fingerprints, in SARIF and in GitLab.
+        assert.deepEqual(after.map((r) => r.partialFingerprints['northstar/v1']), before.map((r) => r.partialFingerprints['northstar/v1']));
+        assert.deepEqual(gitlabAfter.map((i) => i.fingerprint), gitlabBefore.map((i) => i.fingerprint));
+        assert.deepEqual(gitlabAfter.map((i) => i.location.lines.begin), gitlabBefore.map((i) => i.location.lines.begin + (moved.length > 0 && i.location.path.startsWith('apps/shop/') ? 1 : 0)));
+        assert.equal(new Set(gitlabBefore.map((i) => i.fingerprint)).size, gitlabBefore.length);
+
+        // Text: absolute paths, clickable from any current folder; JSON: root-relative, as documented.
+        const text = (await run(['check', '--root', 'apps/shop'], repo)).stdout;
+        assert.ok(text.split('\n').includes(path.join(repo, 'apps', 'shop', '.github', 'CODEOWNERS')), text);
+        // Read as VS Code's built-in $eslint-stylish problem matcher reads it (absolute file locations):
+        // its file line, then its problem lines; every file it finds exists.
+        const fileLine = /^((?:[a-zA-Z]:)*[./\\]+.*?)$/;
+        const problemLine = /^\s+(\d+):(\d+)\s+(error|warning|info)\s+(.+?)(?:\s\s+(.*))?$/;
+        let matched = 0;
+        for (const block of text.split('\n\n').slice(0, -1)) {
+          const [header, ...problems] = block.split('\n');
+          assert.match(header, fileLine);
+          assert.ok(path.isAbsolute(header) && fs.existsSync(header), header);
+          for (const p of problems) assert.match(p, problemLine);
+          matched += problems.length;
+        }
+        assert.equal(matched, after.length, 'every finding is matched');
+        const json = JSON.parse((await run(['check', '--root', 'apps/shop', '--format', 'json'], repo)).stdout) as CheckOutput;
+        assert.ok(json.findings.some((f) => f.file === '.github/CODEOWNERS'));
+      });
+    }
+  });
 
   describe('check --changed-since (git)', () => {
     let repo: string;

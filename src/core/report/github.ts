@@ -11,6 +11,7 @@
  */
 import type { Finding, Severity } from '../model/types';
 import { escapeMarkdown } from './escape';
+import { repositoryPath } from './identity';
 import type { Write } from './stream';
 
 /** Annotations GitHub keeps per step and level. */
@@ -42,7 +43,7 @@ export function writeGithubAnnotations(findings: readonly Finding[], write: Writ
     if (used[f.severity] >= GITHUB_ANNOTATIONS_PER_LEVEL) continue;
     used[f.severity]++;
     annotated++;
-    const file = prefix === '' ? f.file : `${prefix}/${f.file}`;
+    const file = repositoryPath(f.file, prefix);
     const props = [
       `file=${escapeProperty(file)}`,
       `line=${f.line}`,
@@ -66,7 +67,7 @@ export function githubSummaryMarkdown(findings: readonly Finding[], prefix = '')
   // escapeMarkdown keeps a cell on one line and escapes `|`, which would end it.
   const cell = escapeMarkdown;
   for (const f of sorted.slice(0, GITHUB_SUMMARY_ROWS)) {
-    const file = prefix === '' ? f.file : `${prefix}/${f.file}`;
+    const file = repositoryPath(f.file, prefix);
     out.push(`| ${f.severity} | ${cell(file)}:${f.line}:${f.column} | ${cell(f.ruleId)} | ${cell(f.message)} |`);
   }
   if (sorted.length > GITHUB_SUMMARY_ROWS) out.push('', `_${sorted.length - GITHUB_SUMMARY_ROWS} more not listed; \`northstar check\` prints them all._`);

@@ -1,10 +1,13 @@
 /**
- * `check --format gitlab`: a GitLab Code Quality report. The fingerprint hashes rule, file
- * and message (not the line), so a finding keeps its identity when code above it moves and
- * GitLab can tell new findings from old ones in a merge request; identical findings in one
- * file are told apart by their order.
+ * `check --format gitlab`: a GitLab Code Quality report. Paths are repository-relative (GitLab
+ * looks for `location.path` from the repository root, whatever folder was analysed). The
+ * fingerprint is the finding's stable identity (identity.ts: rule, file, module, message with
+ * digits normalised; not the line), the same as SARIF's `northstar/v1`, so a finding keeps it
+ * when lines move above it or a day passes, and GitLab can tell new findings from old ones in a
+ * merge request; identical findings in one file are told apart by their order.
  */
 import type { Finding, Severity } from '../model/types';
+import { Fingerprints, repositoryPath } from './identity';
 import { collect, writeJson, type Write } from './stream';
 import type { GitlabIssue, GitlabSeverity } from './types';
 
@@ -13,32 +16,30 @@ export function gitlabSeverity(severity: Severity): GitlabSeverity {
 }
 
 /** The issues one at a time, in order (fingerprints count identical findings as they come). */
-function* gitlabIssues(findings: readonly Finding[], hash: (text: string) => string): Generator<GitlabIssue> {
-  const seen = new Map<string, number>();
+function* gitlabIssues(findings: readonly Finding[], hash: (text: string) => string, prefix: string): Generator<GitlabIssue> {
+  const fingerprints = new Fingerprints(hash, prefix);
   for (const f of findings) {
-    const key = `${f.ruleId}\u0000${f.file}\u0000${f.message}`;
-    const occurrence = seen.get(key) ?? 0;
-    seen.set(key, occurrence + 1);
     yield {
       description: f.message,
       check_name: f.ruleId,
-      fingerprint: hash(occurrence === 0 ? key : `${key}\u0000${occurrence}`),
+      fingerprint: fingerprints.next(f),
       severity: gitlabSeverity(f.severity),
-      location: { path: f.file, lines: { begin: f.line } },
+      location: { path: repositoryPath(f.file, prefix), lines: { begin: f.line } },
     };
   }
 }
 
-export function buildGitlab(findings: readonly Finding[], hash: (text: string) => string): GitlabIssue[] {
-  return [...gitlabIssues(findings, hash)];
+/** `prefix`: the analysed root's folder inside its git repository ('' when it is the repository root). */
+export function buildGitlab(findings: readonly Finding[], hash: (text: string) => string, prefix = ''): GitlabIssue[] {
+  return [...gitlabIssues(findings, hash, prefix)];
 }
 
 /** `formatGitlab` in pieces: each issue is built, written and dropped. */
-export function writeGitlab(findings: readonly Finding[], write: Write, hash: (text: string) => string): void {
-  writeJson(gitlabIssues(findings, hash), write, { walkDepth: 1 });
+export function writeGitlab(findings: readonly Finding[], write: Write, hash: (text: string) => string, prefix = ''): void {
+  writeJson(gitlabIssues(findings, hash, prefix), write, { walkDepth: 1 });
   write('\n');
 }
 
-export function formatGitlab(findings: readonly Finding[], hash: (text: string) => string): string {
-  return collect((write) => writeGitlab(findings, write, hash));
+export function formatGitlab(findings: readonly Finding[], hash: (text: string) => string, prefix = ''): string {
+  return collect((write) => writeGitlab(findings, write, hash, prefix));
 }

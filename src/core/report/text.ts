@@ -1,6 +1,9 @@
 /**
  * `check --format text`: ESLint's "stylish" layout. Findings grouped by file, one line
- * each (`line:col  severity  message  ruleId`), columns aligned, then a summary line.
+ * each (`line:col  severity  message  ruleId`), columns aligned, then a summary line. The file
+ * header is the path `showPath` makes of the root-relative file: the CLI prints it absolute, as
+ * ESLint does, so a terminal can open it and VS Code's `$eslint-stylish` problem matcher (whose
+ * file locations are absolute) finds it from any current directory.
  */
 import type { Finding } from '../model/types';
 import { escapeTerminal } from './escape';
@@ -28,7 +31,7 @@ function oneLine(text: string): string {
 }
 
 /** `formatText` in pieces: one line at a time, findings grouped by file, columns aligned per file. */
-export function writeText(findings: readonly Finding[], write: Write): void {
+export function writeText(findings: readonly Finding[], write: Write, showPath: (file: string) => string = (file) => file): void {
   if (findings.length === 0) {
     write('No problems found.\n');
     return;
@@ -40,7 +43,7 @@ export function writeText(findings: readonly Finding[], write: Write): void {
     else byFile.set(f.file, [f]);
   }
   for (const [file, list] of byFile) {
-    write((file === '' ? '(workspace)' : oneLine(file)) + '\n');
+    write((file === '' ? '(workspace)' : oneLine(showPath(file))) + '\n');
     // Two passes over the file's findings (widths, then lines) rather than a table of every row.
     const widths = [0, 0, 0];
     for (const f of list) {
@@ -62,6 +65,6 @@ export function writeText(findings: readonly Finding[], write: Write): void {
   );
 }
 
-export function formatText(findings: readonly Finding[]): string {
-  return collect((write) => writeText(findings, write));
+export function formatText(findings: readonly Finding[], showPath?: (file: string) => string): string {
+  return collect((write) => writeText(findings, write, showPath));
 }

@@ -69,16 +69,33 @@ export interface SarifResult {
       region: SarifRegion;
     };
   }[];
-  partialFingerprints?: Record<string, string>;
+  /** `northstar/v1`: the finding's stable identity (report/identity.ts), the same as GitLab's fingerprint. */
+  partialFingerprints: Record<string, string>;
   properties?: { module: string | null };
 }
 
 export interface SarifRule {
   id: string;
   name?: string;
+  /** The rule's one-line description (at most 1,024 characters). */
   shortDescription: { text: string };
+  /** The first paragraph of its documentation's "What it finds" (at most 1,024 characters). */
+  fullDescription: { text: string };
   helpUri: string;
+  /** Its documentation, docs/rules/<id>.md, as text and as Markdown (GitHub shows the Markdown). */
+  help: { text: string; markdown?: string };
   defaultConfiguration: { level: SarifLevel };
+  properties: { precision: 'very-high' | 'high' | 'medium' | 'low'; tags: string[] };
+}
+
+/** The run's `properties`: how many findings there were and how many results were written. */
+export interface SarifRunProperties {
+  /** Findings the check reported. */
+  findings: number;
+  /** Results in the log: the most severe findings first. */
+  results: number;
+  /** Why findings were left out: over GitHub's 25,000 results, over its 10 MB gzipped, or null. */
+  truncated: 'maxResults' | 'maxSize' | null;
 }
 
 export interface SarifLog {
@@ -97,6 +114,7 @@ export interface SarifLog {
     columnKind?: 'utf16CodeUnits' | 'unicodeCodePoints';
     originalUriBaseIds?: Record<string, { uri?: string; description?: { text: string } }>;
     results: SarifResult[];
+    properties: SarifRunProperties;
   }[];
 }
 
@@ -108,8 +126,10 @@ export type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker'
 export interface GitlabIssue {
   description: string;
   check_name: string;
+  /** The finding's stable identity (report/identity.ts), the same as SARIF's `northstar/v1`. */
   fingerprint: string;
   severity: GitlabSeverity;
+  /** `path` is repository-relative. */
   location: { path: string; lines: { begin: number } };
 }
 
