@@ -305,6 +305,7 @@ Report the workspace's findings. With PATHs, only findings in those files or fol
   -                     read PATHs from standard input, one per line (-z: NUL-separated)
   --no-error-on-unmatched-pattern
                         a PATH that holds no file of the workspace is not an error
+Text is coloured on a terminal (NO_COLOR turns it off, FORCE_COLOR on).
 Exit 1 when any finding is an error or warnings exceed --max-warnings, else 0.
 `,
   owners: `Usage: northstar owners [--root DIR] [-f text|json|ndjson] [--explain] PATH... | - [-z]

@@ -21,6 +21,8 @@ main(process.argv.slice(2), {
   stderr: (text) => void process.stderr.write(text),
   readStdin,
   cwd: process.cwd(),
+  env: process.env,
+  isTTY: process.stdout.isTTY === true,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -33,8 +33,22 @@ export interface CliIO {
   readStdin?(): Promise<string>;
   /** The current directory (default: process.cwd()). */
   cwd?: string;
-  /** The environment (default: process.env): `GITHUB_STEP_SUMMARY` for `--format github`. */
+  /** The environment (default: process.env): `GITHUB_STEP_SUMMARY`, `NO_COLOR`, `FORCE_COLOR`. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Standard output is a terminal (colours for text output, unless NO_COLOR). */
+  isTTY?: boolean;
+}
+
+/**
+ * Colours for the text format, as ESLint and Node decide: `FORCE_COLOR` (not `0`) forces them,
+ * `NO_COLOR` (any non-empty value, no-color.org) turns them off, else a terminal gets them.
+ */
+export function useColor(io: CliIO, toFile: boolean): boolean {
+  const env = io.env ?? process.env;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return !toFile && io.isTTY === true;
 }
 
 export const VERSION: string = packageJson.version;
@@ -213,6 +227,7 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
       version: VERSION,
       hash: sha256Hex,
       prefix,
+      color: args.format === 'text' && useColor(io, args.outputFile !== null),
       // Absolute, as ESLint prints it: a terminal and VS Code's $eslint-stylish matcher open it from anywhere.
       showPath: (file) => nodePath.join(root, ...file.split('/')),
       ruleDocs: (id) => RULE_DOCS.get(id),

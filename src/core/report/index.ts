@@ -57,6 +57,8 @@ export interface CheckReportInput {
   prefix?: string;
   /** The text format's file header for a root-relative file (the CLI: its absolute path); default the file as is. */
   showPath?: (file: string) => string;
+  /** Text: ANSI colours for a terminal. */
+  color?: boolean;
   /** A rule's documentation as Markdown (SARIF `help`); the CLI embeds docs/rules (src/cli/ruleDocs.ts). */
   ruleDocs?: (ruleId: string) => string | undefined;
   /** SARIF: asked with each result before it is written; false means the log is full (the CLI's gzipped-size budget). */
@@ -67,7 +69,7 @@ export interface CheckReportInput {
 
 /** Each `check --format` writing its report in pieces (the CLI streams them to stdout). */
 export const checkWriters: Record<CheckFormat, (input: CheckReportInput, write: Write) => void> = {
-  text: (i, write) => writeText(i.findings, write, i.showPath),
+  text: (i, write) => writeText(i.findings, write, i.showPath, i.color),
   json: (i, write) => writeJsonReport(i.findings, i.modules, write),
   sarif: (i, write) => {
     const properties = writeSarif(i.findings, i.rules, write, {

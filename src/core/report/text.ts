@@ -31,7 +31,23 @@ function oneLine(text: string): string {
 }
 
 /** `formatText` in pieces: one line at a time, findings grouped by file, columns aligned per file. */
-export function writeText(findings: readonly Finding[], write: Write, showPath: (file: string) => string = (file) => file): void {
+/** ANSI styles for a terminal (`color`): ESLint's stylish, severity in red, yellow or blue. */
+const STYLE = {
+  error: (t: string) => `\u001b[31m${t}\u001b[39m`,
+  warning: (t: string) => `\u001b[33m${t}\u001b[39m`,
+  info: (t: string) => `\u001b[34m${t}\u001b[39m`,
+  dim: (t: string) => `\u001b[2m${t}\u001b[22m`,
+  underline: (t: string) => `\u001b[4m${t}\u001b[24m`,
+  bold: (t: string) => `\u001b[1m${t}\u001b[22m`,
+};
+const PLAIN = { error: String, warning: String, info: String, dim: String, underline: String, bold: String } as Record<keyof typeof STYLE, (t: string) => string>;
+
+/**
+ * `color`: ANSI styles for a terminal (the CLI decides: a TTY, `NO_COLOR`, `FORCE_COLOR`). The
+ * text styled is already escaped (`oneLine`), and columns are padded before styling.
+ */
+export function writeText(findings: readonly Finding[], write: Write, showPath: (file: string) => string = (file) => file, color = false): void {
+  const style = color ? STYLE : PLAIN;
   if (findings.length === 0) {
     write('No problems found.\n');
     return;
@@ -43,7 +59,7 @@ export function writeText(findings: readonly Finding[], write: Write, showPath: 
     else byFile.set(f.file, [f]);
   }
   for (const [file, list] of byFile) {
-    write((file === '' ? '(workspace)' : oneLine(showPath(file))) + '\n');
+    write(style.underline(file === '' ? '(workspace)' : oneLine(showPath(file))) + '\n');
     // Two passes over the file's findings (widths, then lines) rather than a table of every row.
     const widths = [0, 0, 0];
     for (const f of list) {
@@ -54,17 +70,17 @@ export function writeText(findings: readonly Finding[], write: Write, showPath: 
       widths[2] = Math.max(widths[2], Math.min(oneLine(f.message).length, MAX_ALIGNED));
     }
     for (const f of list) {
-      write(`  ${`${f.line}:${f.column}`.padEnd(widths[0])}  ${f.severity.padEnd(widths[1])}  ${oneLine(f.message).padEnd(widths[2])}  ${oneLine(f.ruleId)}\n`);
+      const line = `${`${f.line}:${f.column}`.padEnd(widths[0])}  ${style[f.severity](f.severity)}${' '.repeat(widths[1] - f.severity.length)}  ${oneLine(f.message).padEnd(widths[2])}  ${style.dim(oneLine(f.ruleId))}`;
+      write(`  ${color ? line.replace(/^\S+/, (pos) => style.dim(pos)) : line}\n`);
     }
     write('\n');
   }
   const c = countSeverities(findings);
   const mark = c.errors > 0 ? '✖' : '⚠';
-  write(
-    `${mark} ${plural(findings.length, 'problem')} (${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')})\n`,
-  );
+  const total = `${mark} ${plural(findings.length, 'problem')} (${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')})`;
+  write(`${color ? style.bold(style[c.errors > 0 ? 'error' : 'warning'](total)) : total}\n`);
 }
 
-export function formatText(findings: readonly Finding[], showPath?: (file: string) => string): string {
-  return collect((write) => writeText(findings, write, showPath));
+export function formatText(findings: readonly Finding[], showPath?: (file: string) => string, color = false): string {
+  return collect((write) => writeText(findings, write, showPath, color));
 }
