@@ -11,7 +11,7 @@ export type CommandName = 'check' | 'owners' | 'diagram' | 'summary' | 'model' |
 export const COMMANDS: readonly CommandName[] = ['check', 'owners', 'diagram', 'summary', 'model', 'export'];
 export type ExportTarget = 'backstage';
 
-export type CheckFormatName = 'text' | 'json' | 'sarif' | 'gitlab' | 'github';
+export type CheckFormatName = 'text' | 'json' | 'sarif' | 'gitlab' | 'github' | 'md';
 export type OwnersFormatName = 'text' | 'json' | 'ndjson';
 export type SummaryFormatName = 'md' | 'json';
 export type GroupByName = 'system' | 'team' | 'folder' | 'none';
@@ -108,7 +108,7 @@ const ACCEPTS: Record<CommandName, readonly string[]> = {
 };
 
 const CHOICES: Partial<Record<CommandName, Record<string, readonly string[]>>> = {
-  check: { format: ['text', 'json', 'sarif', 'gitlab', 'github'] },
+  check: { format: ['text', 'json', 'sarif', 'gitlab', 'github', 'md'] },
   owners: { format: ['text', 'json', 'ndjson'] },
   diagram: { 'group-by': ['system', 'team', 'folder', 'none'], collapse: ['auto', 'none', 'all'] },
   summary: { format: ['md', 'json'] },
@@ -294,11 +294,12 @@ Options (every command):
 Exit codes: 0 success, 1 findings over the limit (or coverage under --min-coverage),
 2 bad usage, a PATH that matches nothing, or an unreadable root.
 `,
-  check: `Usage: northstar check [--root DIR] [-f text|json|sarif|gitlab|github] [-o FILE] [--max-warnings N] [--changed-since REF] [--quiet] [PATH... | - [-z]]
+  check: `Usage: northstar check [--root DIR] [-f text|json|sarif|gitlab|github|md] [-o FILE] [--max-warnings N] [--changed-since REF] [--quiet] [PATH... | - [-z]]
 
 Report the workspace's findings. With PATHs, only findings in those files or folders.
   -f, --format FORMAT   text (default), json, sarif (SARIF 2.1.0), gitlab (Code Quality) or
-                        github (annotations; every finding in $GITHUB_STEP_SUMMARY when set)
+                        github (annotations; every finding in $GITHUB_STEP_SUMMARY when set) or
+                        md (a pull-request report per touched module: reviewers, team, level, findings)
   --max-warnings N      exit 1 when there are more than N warnings (default: no limit)
   --changed-since REF   only findings of modules touched since the git revision REF
   -q, --quiet           report errors only

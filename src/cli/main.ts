@@ -12,6 +12,7 @@ import { normalizePath } from '../core/fs';
 import type { Finding } from '../core/model/types';
 import { checkWriters, countSeverities, githubSummaryMarkdown, SARIF_MAX_RESULTS } from '../core/report';
 import { buildBackstageExport, formatBackstageYaml } from '../core/report/backstage';
+import { pullRequestMarkdown } from '../core/report/pullRequest';
 import { buildDiagram } from '../core/report/mermaid';
 import { buildOwnersEntry, formatCoverageText, isOwned, ownershipCoverage, writeOwnersJson, writeOwnersNdjson, writeOwnersText } from '../core/report/owners';
 import { escapeTerminal } from '../core/report/escape';
@@ -216,10 +217,15 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
       return m !== undefined && touched.has(m.name);
     });
   }
+  if (args.format === 'md') {
+    io.stdout(pullRequestMarkdown({ model: analysis.model, findings, changed, ownersOf: analysis.ownersOf, moduleOf: analysis.moduleOf, prefix }));
+    return exitCodeOf(findings, args.maxWarnings, io);
+  }
+  const format = args.format;
   // In chunks of about 64 KB: 400,000 findings are hundreds of megabytes of SARIF.
   const budget = new GzipBudget();
-  const out = new ChunkWriter(args.format === 'sarif' ? budget.sink(io.stdout) : io.stdout);
-  checkWriters[args.format](
+  const out = new ChunkWriter(format === 'sarif' ? budget.sink(io.stdout) : io.stdout);
+  checkWriters[format](
     {
       findings,
       rules: analysis.rules,
@@ -250,10 +256,15 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
       io.stderr(`northstar: cannot write the job summary ${summaryFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
     }
   }
+  return exitCodeOf(findings, args.maxWarnings, io);
+}
+
+/** 1 on an error finding or more warnings than `maxWarnings` (-1: no limit), else 0. */
+function exitCodeOf(findings: readonly Finding[], maxWarnings: number, io: CliIO): number {
   const counts = countSeverities(findings);
   if (counts.errors > 0) return 1;
-  if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) {
-    io.stderr(`northstar: too many warnings (${counts.warnings}); the maximum allowed is ${args.maxWarnings}.\n`);
+  if (maxWarnings >= 0 && counts.warnings > maxWarnings) {
+    io.stderr(`northstar: too many warnings (${counts.warnings}); the maximum allowed is ${maxWarnings}.\n`);
     return 1;
   }
   return 0;

@@ -19,7 +19,7 @@ import type { CodeownersRule, Metric, Module, OwnerMatch, Priority, SourceRange,
 import { docsUrl } from './rules/rule';
 import { ownerSourceText, runsInProduction } from './model/predicates';
 import { isPerson, teamOfModule } from './model/teams';
-import { scorecardCriteria, type ScorecardCriteria } from './scorecard';
+import { missingForNextLevel } from './scorecard';
 
 export interface HoverResult {
   markdown: string;
@@ -97,27 +97,12 @@ function ownerLabel(analysis: Analysis, owner: string): string {
 }
 
 const LEVEL_NAMES = { none: 'none', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' } as const;
-const CRITERIA: { key: keyof ScorecardCriteria; label: string; level: 'bronze' | 'silver' | 'gold' }[] = [
-  { key: 'owner', label: 'owner', level: 'bronze' },
-  { key: 'tests', label: 'tests', level: 'bronze' },
-  { key: 'observability', label: 'observability', level: 'silver' },
-  { key: 'escalation', label: 'escalation path', level: 'silver' },
-  { key: 'slo', label: 'SLO', level: 'gold' },
-  { key: 'alerts', label: 'alerts', level: 'gold' },
-  { key: 'runbook', label: 'runbook', level: 'gold' },
-  { key: 'threatModel', label: 'threat model', level: 'gold' },
-];
-const NEXT_LEVEL = { none: 'bronze', bronze: 'silver', silver: 'gold' } as const;
-
 function scorecardLine(analysis: Analysis, module: Module): string {
   const level = module.level;
   if (level === 'gold') return 'Scorecard: **Gold**';
-  const next = NEXT_LEVEL[level];
-  const order = ['bronze', 'silver', 'gold'];
-  const met = scorecardCriteria(module, teamOfModule(analysis.model, module));
-  const missing = CRITERIA.filter((c) => order.indexOf(c.level) <= order.indexOf(next) && !met[c.key]).map((c) => c.label);
+  const { next, missing } = missingForNextLevel(module, teamOfModule(analysis.model, module));
   const shown = level === 'none' ? 'none' : `**${LEVEL_NAMES[level]}**`;
-  return `Scorecard: ${shown}${missing.length > 0 ? ` (missing for ${LEVEL_NAMES[next]}: ${missing.join(', ')})` : ''}`;
+  return `Scorecard: ${shown}${next && missing.length > 0 ? ` (missing for ${LEVEL_NAMES[next]}: ${missing.join(', ')})` : ''}`;
 }
 
 /** The facts about a module every module hover shows. */

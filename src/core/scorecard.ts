@@ -42,3 +42,26 @@ export function scorecardLevel(module: Module, team: Team | undefined): Scorecar
   if (!(c.slo && c.alerts && c.runbook && c.threatModel)) return 'silver';
   return 'gold';
 }
+
+/** Each criterion, the level it is first needed for, and its name on every surface. */
+export const SCORECARD_CRITERIA: readonly { key: keyof ScorecardCriteria; label: string; level: 'bronze' | 'silver' | 'gold' }[] = [
+  { key: 'owner', label: 'owner', level: 'bronze' },
+  { key: 'tests', label: 'tests', level: 'bronze' },
+  { key: 'observability', label: 'observability', level: 'silver' },
+  { key: 'escalation', label: 'escalation path', level: 'silver' },
+  { key: 'slo', label: 'SLO', level: 'gold' },
+  { key: 'alerts', label: 'alerts', level: 'gold' },
+  { key: 'runbook', label: 'runbook', level: 'gold' },
+  { key: 'threatModel', label: 'threat model', level: 'gold' },
+];
+
+const NEXT_LEVEL = { none: 'bronze', bronze: 'silver', silver: 'gold', gold: null } as const;
+const ORDER = ['bronze', 'silver', 'gold'];
+
+/** The level after the module's, and the criteria (labels) it still misses for it; none at Gold. */
+export function missingForNextLevel(module: Module, team: Team | undefined): { next: 'bronze' | 'silver' | 'gold' | null; missing: string[] } {
+  const next = NEXT_LEVEL[module.level];
+  if (next === null) return { next, missing: [] };
+  const met = scorecardCriteria(module, team);
+  return { next, missing: SCORECARD_CRITERIA.filter((c) => ORDER.indexOf(c.level) <= ORDER.indexOf(next) && !met[c.key]).map((c) => c.label) };
+}

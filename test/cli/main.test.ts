@@ -499,6 +499,20 @@ describe('northstar CLI', function () {
         assert.deepEqual(none.findings, [], 'nothing under services/ changed since HEAD');
       });
 
+      it(`${how}: --format md, the pull-request report: reviewers, team, level and findings of each touched module`, async () => {
+        const r = await run(['check', '-f', 'md', '--changed-since', 'main'], repo);
+        const json = JSON.parse((await run(['check', '-f', 'json', '--changed-since', 'main'], repo)).stdout) as CheckOutput;
+        assert.equal(r.code, json.findings.some((f) => f.severity === 'error') ? 1 : 0, r.stderr);
+        const sections = r.stdout.split('\n### ').slice(1).map((s) => s.split('\n')[0]);
+        assert.deepEqual(sections, ['@acme/web-ui', 'legacy-billing'], 'the touched modules, by name');
+        assert.match(r.stdout, /^## Northstar: 2 modules touched; /);
+        // Link.tsx is new under /packages/web-ui/: its CODEOWNERS owner is the one to ask.
+        const web = r.stdout.slice(r.stdout.indexOf('### @acme/web-ui'), r.stdout.indexOf('### legacy-billing'));
+        assert.match(web, /- \*\*Review\*\*: `@acme\/web` \(1 changed file\)/);
+        assert.match(web, /- \*\*Level\*\*: /);
+        for (const f of json.findings) assert.ok(r.stdout.includes(`\`${f.ruleId}\` ${f.file.replace(/_/g, '\\_')}:${f.line}`), `${f.ruleId} ${f.file} listed`);
+      });
+
       it(`${how}: a bad revision or no repository is a usage failure`, async () => {
         assertCleanFailure(await run(['check', '--changed-since', 'no-such-branch'], repo), /--changed-since no-such-branch: unknown revision/);
         assertCleanFailure(await run(['check', '--changed-since', 'main', '--root', scratch], repo), /not a git repository/);

@@ -20,7 +20,7 @@ import { stringify } from 'yaml';
 import { isArchitecturalDependency, isScored } from '../model/predicates';
 import { isPerson, teamOfModule } from '../model/teams';
 import type { Model, Module, Team } from '../model/types';
-import { scorecardCriteria, type ScorecardCriteria } from '../scorecard';
+import { SCORECARD_CRITERIA, scorecardCriteria } from '../scorecard';
 import { isCatalogFile } from '../sources/backstage';
 
 export interface BackstageEntity {
@@ -60,17 +60,6 @@ function objectName(name: string, taken: Set<string>): string {
   taken.add(candidate.toLowerCase());
   return candidate;
 }
-
-const CRITERIA_NAMES: Record<keyof ScorecardCriteria, string> = {
-  owner: 'owner',
-  tests: 'tests',
-  observability: 'observability',
-  escalation: 'escalation',
-  slo: 'slo',
-  alerts: 'alerts',
-  runbook: 'runbook',
-  threatModel: 'threat-model',
-};
 
 /** Is the module already in a catalog (a catalog-info file describes it)? */
 function inCatalog(module: Module): boolean {
@@ -140,7 +129,8 @@ export function buildBackstageExport(model: Model): BackstageExport {
     }
     const name = componentNames.get(m.name)!;
     const criteria = scorecardCriteria(m, team);
-    const missing = (Object.keys(CRITERIA_NAMES) as (keyof ScorecardCriteria)[]).filter((k) => !criteria[k]).map((k) => CRITERIA_NAMES[k]);
+    // Every criterion not met, as annotation tokens (`escalation-path`, `threat-model`).
+    const missing = SCORECARD_CRITERIA.filter((c) => !criteria[c.key]).map((c) => c.label.toLowerCase().replace(/ /g, '-'));
     const dependsOn = m.dependsOn
       .filter(isArchitecturalDependency)
       .map((d) => componentNames.get(d.name) ?? catalogNames.get(d.name))
