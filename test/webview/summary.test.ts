@@ -232,7 +232,9 @@ describe('vision summary webview (Chromium)', function () {
       const [a, b] = [boxes[i - 1], boxes[i]];
       assert.ok(b.left >= a.right || b.top >= a.bottom, `module chips ${i - 1} and ${i} overlap or touch`);
     }
-    const parts = await chip.evaluate((e) => [...e.children].map((c) => c.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+    // The name, the level badge and each link (the " · " separators stand between them).
+    const parts = await chip.locator('button.module, .level, .module-links > :not(.separator)').evaluateAll((els) => els.map((c) => c.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+    assert.equal(parts.length, 3);
     for (let i = 1; i < parts.length; i++) assert.ok(parts[i].left > parts[i - 1].right, `part ${i} of the chip touches the one before`);
   });
 
