@@ -59,7 +59,7 @@ function repoFiles(dir = '', acc: string[] = []): string[] {
 const WORKING_TREE = [
   'dist/extension.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/cli.js.map', 'dist/listWorker.js', 'dist/listWorker.js.map',
   'media/diagram.js', 'media/diagram.js.map', 'media/summary.js', 'media/summary.js.map', 'media/diagram.css', 'media/summary.css',
-  'media/northstar.svg', 'media/mermaid/mermaid.min.js', 'media/mermaid/LICENSE',
+  'media/northstar.svg', 'media/icon.svg', 'media/icon.png', 'media/mermaid/mermaid.min.js', 'media/mermaid/LICENSE',
   'node_modules/yaml/package.json', 'node_modules/yaml/dist/index.js', 'node_modules/mermaid/dist/mermaid.min.js',
   'out/src/extension/extension.js', 'out/test/unit/extension/vsix.test.js', '.vscode-test/code-server/node_modules/.bin/code-server',
   'test-results/e2e-show-output.png', 'northstar.vsix', '.git/HEAD', 'src/extension/extension.ts', 'test/unit/analyze.test.ts',
@@ -117,12 +117,12 @@ describe('extension package (.vscodeignore allow-list)', function () {
   });
 
   it('packs only the allow-listed run-time folders and files, nothing at the root besides package.json, CHANGELOG and LICENSE', () => {
-    const allowed = /^(package\.json|LICENSE|CHANGELOG\.md|docs\/marketplace\/README\.md|dist\/(extension|listWorker)\.js|media\/.+\.(js|css|svg)|media\/icon\.png|media\/mermaid\/LICENSE|schemas\/[^/]+\.schema\.json|syntaxes\/.+|docs\/rules\/.+)$/;
+    const allowed = /^(package\.json|LICENSE|CHANGELOG\.md|docs\/marketplace\/README\.md|dist\/(extension|listWorker)\.js|media\/.+\.(js|css)|media\/(northstar\.svg|icon\.png)|media\/mermaid\/LICENSE|schemas\/[^/]+\.schema\.json|syntaxes\/.+|docs\/rules\/.+)$/;
     // Screenshots only where the user README shows them.
     assert.deepEqual([...files].filter((f) => !allowed.test(f) && !README_IMAGES.includes(f)), []);
     assert.ok(all.filter((f) => f.startsWith('docs/screenshots/')).length > README_IMAGES.length, 'the mirror held screenshots the README does not show');
     // The repository's README (contributor commands) is not the extension's page.
-    for (const f of ['README.md', 'tsconfig.json', 'eslint.config.mjs', '.mocharc.json', '.gitignore', '.vscodeignore', 'package-lock.json']) {
+    for (const f of ['README.md', 'media/icon.svg', 'tsconfig.json', 'eslint.config.mjs', '.mocharc.json', '.gitignore', '.vscodeignore', 'package-lock.json']) {
       assert.ok(all.includes(f) && !files.has(f), `${f} is packed`);
     }
   });
