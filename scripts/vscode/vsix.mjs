@@ -24,7 +24,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`.toLowerCase();
 
 /** Files the .vsix must hold (under extension/), and what must never be in it. */
-export const REQUIRED_IN_VSIX = ['package.json', 'readme.md', 'LICENSE.txt', 'dist/extension.js', 'media/diagram.js', 'media/summary.js',
+export const REQUIRED_IN_VSIX = ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'media/icon.png', 'dist/extension.js', 'media/diagram.js', 'media/summary.js',
   'media/northstar.svg', 'media/mermaid/mermaid.min.js', 'schemas/service-contract.schema.json', 'syntaxes/codeowners.tmLanguage.json', 'docs/rules/README.md'];
 const FORBIDDEN_IN_VSIX = [/^extension\/(src|test|examples|bench|node_modules|out|scripts|\.vscode-test|test-results)\//, /\.map$/, /^extension\/dist\/cli\.js$/, /\.ts$/];
 
@@ -52,7 +52,12 @@ export function zipEntries(file) {
 function packageVsix(dir) {
   const out = join(dir, `${manifest.name}.vsix`);
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '-o', out], { cwd: ROOT, encoding: 'utf8' });
+  // The `package` script's options (the user README, no repository to rewrite links against), another output.
+  const args = manifest.scripts.package.split(/\s+/).slice(1);
+  const o = args.indexOf('-o');
+  if (args[0] !== 'package' || o < 0) throw new Error(`unexpected package script: ${manifest.scripts.package}`);
+  args.splice(o, 2, '-o', out);
+  const r = spawnSync(process.execPath, [vsce, ...args], { cwd: ROOT, encoding: 'utf8' });
   const rebuilt = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
   if (rebuilt.status !== 0) log('vsix: the development build after packaging failed');

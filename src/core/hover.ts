@@ -16,6 +16,7 @@
 import type { Analysis } from './api';
 import { targetAt, type CursorTarget } from './cursor';
 import type { CodeownersRule, Metric, Module, OwnerMatch, Priority, SourceRange, Team } from './model/types';
+import { shownUnit } from './model/units';
 import { docsUrl } from './rules/rule';
 import { ownerSourceText, runsInProduction } from './model/predicates';
 import { isPerson, teamOfModule } from './model/teams';
@@ -205,8 +206,9 @@ export function apiHover(analysis: Analysis, name: string): string {
 
 function metricValue(value: number | undefined, unit: string | undefined): string {
   if (value === undefined) return '?';
-  if (!unit) return formatNumber(value);
-  return unit === '%' ? `${formatNumber(value)}%` : `${formatNumber(value)} ${escapeMarkdown(unit)}`;
+  const shown = shownUnit(unit);
+  if (!shown) return formatNumber(value);
+  return `${formatNumber(value)}${shown.spaced ? ' ' : ''}${escapeMarkdown(shown.text)}`;
 }
 
 function metricLine(metric: Metric): string {

@@ -133,7 +133,7 @@ const isVisionSummary = shape<VisionSummary>({
       modules: isStrings,
       levels: isLevels,
       findings: isFindings,
-      gaps: arrayOf(shape<SummaryTeam['gaps'][number]>({ ruleId: isString, count: isNumber })),
+      gaps: arrayOf(shape<SummaryTeam['gaps'][number]>({ ruleId: isString, title: isString, count: isNumber })),
     }),
   ),
 });

@@ -14,6 +14,7 @@ import {
   type SummaryPageState,
 } from '../protocol/summary';
 import type { ScorecardLevel } from '../core/model/types';
+import { shownUnit } from '../core/model/units';
 import type { SummaryCount, SummaryMetric, SummaryPriority, SummaryTeam } from '../core/report/types';
 
 interface VsCodeApi {
@@ -79,8 +80,9 @@ function plural(count: number, word: string): string {
 
 function formatValue(value: number | null, unit: string | null): string {
   if (value === null) return '–';
-  if (!unit) return String(value);
-  return unit === '%' ? `${value}%` : `${value} ${unit}`;
+  const shown = shownUnit(unit);
+  if (!shown) return String(value);
+  return `${value}${shown.spaced ? ' ' : ''}${shown.text}`;
 }
 
 function percentText(c: SummaryCount): string {
@@ -184,13 +186,24 @@ function renderMetricRow(metric: SummaryMetric): HTMLElement {
   return el('tr', { className: 'metric' }, [el('td', { className: 'metric-name', text: metric.name }), values, progress]);
 }
 
+/**
+ * One module that serves a priority: its name (opens its definition), its level, then its links,
+ * as one chip. Spaces and " · " stand between the parts so they read apart also as text (copied,
+ * read aloud), not only by the chip's layout.
+ */
 function moduleChip(name: string, info: SummaryModuleInfo | undefined): HTMLElement {
   const button = el('button', { className: 'module', text: name, title: info ? `Open the definition of ${name} (${info.file})` : name, attrs: { type: 'button' } });
   button.addEventListener('click', () => post({ type: 'openModule', name }));
   const children: Child[] = [button];
   if (info) {
-    children.push(levelBadge(info.level));
-    for (const link of info.links) children.push(externalLink(link.label, link.url));
+    children.push(' ', levelBadge(info.level));
+    if (info.links.length > 0) {
+      const links = el('span', { className: 'module-links' });
+      for (const link of info.links) {
+        links.append(el('span', { className: 'separator', text: ' · ', attrs: { 'aria-hidden': 'true' } }), externalLink(link.label, link.url));
+      }
+      children.push(links);
+    }
   }
   return el('li', { className: 'module-item' }, children);
 }
@@ -299,10 +312,15 @@ function renderTeam(team: SummaryTeam, docs: ReadonlyMap<string, string>): HTMLE
         'ol',
         { className: 'gaps' },
         team.gaps.map((gap) => {
+          // In words first; the id (linked to the rule's page) is what .northstar.yaml and the docs use.
           const url = docs.get(gap.ruleId);
           const rule = url ? externalLink(gap.ruleId, url) : el('code', { text: gap.ruleId });
           rule.classList.add('rule');
-          return el('li', {}, [rule, el('span', { className: 'gap-count', text: ` × ${gap.count}` })]);
+          return el('li', { attrs: { 'data-rule': gap.ruleId } }, [
+            el('span', { className: 'gap-title', text: gap.title }),
+            el('span', { className: 'rule-id' }, [' (', rule, ')']),
+            el('span', { className: 'gap-count', text: ` × ${gap.count}` }),
+          ]);
         }),
       ),
     );

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { main } from '../../src/cli/main';
-import { escapeMarkdown, escapeTerminal, markdownCode, wellFormed } from '../../src/core/report/escape';
+import { escapeMarkdown, escapeTerminal, markdownCode, markdownHeading, wellFormed } from '../../src/core/report/escape';
 import { writeJson } from '../../src/core/report/stream';
 import { loadManifest, materialize } from '../hostile/corpus';
 import { RUNNERS, schemaErrors } from './helpers';
@@ -323,6 +323,26 @@ describe('escapeTerminal, wellFormed, escapeMarkdown, markdownCode', function ()
           const tags = [...html.matchAll(/<\/?([a-z0-9]+)/g)].map((m) => m[1]);
           for (const t of tags) assert.ok(['p', 'ul', 'li', 'h3'].includes(t), `${JSON.stringify(doc)} → ${html}`);
         }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('markdownHeading: a heading that shows the text as written (no entity decoded, no "#" dropped), and only text', function () {
+    assert.equal(markdownHeading('Catalog & Search'), 'Catalog & Search');
+    assert.equal(markdownHeading('Team #'), 'Team \\#');
+    assert.equal(markdownHeading('C#'), 'C#');
+    assert.equal(markdownHeading('R&D &amp; &#35; &#x23; &x'), 'R&D &amp;amp; &amp;#35; &amp;#x23; &x');
+    const md = new MarkdownIt({ html: true, linkify: true });
+    const decode = (html: string): string => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const piece = fc.constantFrom('a', ' ', '&', '#', '##', '&amp;', '&#35;', '&#x23;', 'amp;', ';', '<', '>', '<b>', '[', ']', '(', ')', '!', '*', '_', '`', '|', '\\', '~', '-', '=', '1.', ':', 'https://', 'www.');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        const html = md.render(`### ${markdownHeading(text)}`).trim();
+        const m = /^<h3>([^<]*)<\/h3>$/.exec(html);
+        assert.ok(m, `${JSON.stringify(text)} → ${html}`);
+        assert.equal(decode(m[1]), text.trim(), `${JSON.stringify(text)} → ${html}`);
       }),
       { numRuns: 500 },
     );

@@ -22,9 +22,9 @@ import { sha256Hex } from '../../src/node/hash';
 import { githubSarifProblems, makeFinding, schemaErrors } from './helpers';
 
 const RULES: RuleMeta[] = [
-  { id: 'ownership/missing-owner', description: 'A module with no owner from any source.', defaultSeverity: 'warning' },
-  { id: 'contracts/unknown-dependency', description: '`dependsOn`/`consumes` naming nothing.', defaultSeverity: 'error' },
-  { id: 'strategy/orphan-priority', description: 'A priority that no code links to.', defaultSeverity: 'info' },
+  { id: 'ownership/missing-owner', title: 'No owner', description: 'A module with no owner from any source.', defaultSeverity: 'warning' },
+  { id: 'contracts/unknown-dependency', title: 'Unknown dependency', description: '`dependsOn`/`consumes` naming nothing.', defaultSeverity: 'error' },
+  { id: 'strategy/orphan-priority', title: 'Priority that nothing serves', description: 'A priority that no code links to.', defaultSeverity: 'info' },
 ];
 
 const FINDINGS: Finding[] = [

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildSummary, escapeMarkdown, metricProgress, summaryMarkdown } from '../../src/core/report/summary';
 import type { Draft, Model } from '../../src/core/model/types';
+import MarkdownIt from 'markdown-it';
 import { makeFinding, makeModel, makeModule, makeTeam, schemaErrors } from './helpers';
 
 const loc = { file: 'vision.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 };
@@ -82,8 +83,8 @@ describe('vision summary', () => {
     assert.ok(payments);
     assert.deepEqual(payments.modules, ['fraud', 'payments-api'], 'an alias counts for its team');
     assert.deepEqual(payments.gaps, [
-      { ruleId: 'observability/missing', count: 2 },
-      { ruleId: 'quality/missing-tests', count: 1 },
+      { ruleId: 'observability/missing', title: 'No observability', count: 2 },
+      { ruleId: 'quality/missing-tests', title: 'No tests', count: 1 },
     ]);
     assert.deepEqual(payments.findings, { errors: 0, warnings: 3, infos: 1 });
     assert.equal(s.teams.at(-1)?.team, null, 'unowned modules come last');
@@ -124,7 +125,52 @@ describe('vision summary', () => {
     assert.ok(md.includes('_No success metric._'));
     assert.ok(md.includes('| Observability (services, websites, jobs) | 1 of 2 (50%) |'));
     assert.ok(md.includes('| **Total** | **95%** |'));
-    assert.ok(md.includes('### Payments\n\n2 modules (1 none, 1 gold); 0 errors, 3 warnings.\n\n- `observability/missing` × 2'));
+    assert.ok(md.includes('### Payments\n\n2 modules (1 none, 1 gold); 0 errors, 3 warnings.\n\n- No observability (`observability/missing`) × 2'));
+  });
+
+  it('names gaps in words with the id beside them, prints counts bare and keeps "&" and a final "#" in headings', () => {
+    const model = makeModel({
+      priorities: [{
+        id: 'markets',
+        title: 'Sell in new markets',
+        owner: null,
+        metrics: [
+          { name: 'storefronts live', unit: 'count', baseline: 0, current: 1, target: 3, location: loc },
+          { name: 'orders', unit: 'Counts', baseline: 10, current: 20, target: 30, location: loc },
+          { name: 'p95 latency', unit: 'ms', baseline: 800, current: 500, target: 300, location: loc },
+        ],
+        location: loc,
+      }],
+      teams: [makeTeam('@acme/catalog', 'Catalog & Search'), makeTeam('@acme/hash', 'Team #'), makeTeam('@acme/amp', 'R&D &amp; &#35; &copy')],
+      modules: [
+        makeModule({ name: 'catalog', owners: ['@acme/catalog'] }),
+        makeModule({ name: 'hash', owners: ['@acme/hash'] }),
+        makeModule({ name: 'amp', owners: ['@acme/amp'] }),
+      ],
+      findings: [
+        makeFinding({ ruleId: 'quality/missing-tests', file: 'services/catalog/service-contract.yaml', module: 'catalog' }),
+        makeFinding({ ruleId: 'plugin/not-a-rule', file: 'services/catalog/service-contract.yaml', module: 'catalog' }),
+      ],
+    });
+    const summary = buildSummary(model);
+    assert.deepEqual(summary.teams.find((t) => t.name === 'Catalog & Search')?.gaps, [
+      { ruleId: 'plugin/not-a-rule', title: 'plugin/not-a-rule', count: 1 },
+      { ruleId: 'quality/missing-tests', title: 'No tests', count: 1 },
+    ]);
+    assert.equal(schemaErrors('summary', JSON.parse(JSON.stringify(summary))), '');
+    const md = summaryMarkdown(summary);
+    assert.ok(md.includes('- No tests (`quality/missing-tests`) × 1\n'), md);
+    assert.ok(md.includes('- plugin/not-a-rule (`plugin/not-a-rule`) × 1\n'), md);
+    assert.ok(md.includes('| storefronts live | 0 | 1 | 3 |'), md);
+    assert.ok(md.includes('| orders | 10 | 20 | 30 |'), md);
+    assert.ok(md.includes('| p95 latency | 800 ms | 500 ms | 300 ms |'), md);
+    assert.ok(md.includes('\n### Catalog & Search\n'), md);
+    // "Team #" would lose its "#" as a closing sequence; "&amp;", "&#35;" and "&copy" would become "&", "#" and "©".
+    assert.ok(md.includes('\n### Team \\#\n'), md);
+    assert.ok(md.includes('\n### R&D &amp;amp; &amp;#35; &copy\n'), md);
+    // As a renderer shows them: the names as written.
+    const rendered = new MarkdownIt().render(md);
+    for (const name of ['Catalog &amp; Search', 'Team #', 'R&amp;D &amp;amp; &amp;#35; &amp;copy']) assert.ok(rendered.includes(`<h3>${name}</h3>`), `${name} in ${rendered}`);
   });
 
   it('escapes Markdown and HTML in names', () => {

@@ -79,8 +79,10 @@ function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/** What the page should print: `%` against the number, a unit of `count` (or none) not at all, any other after a space. */
 function unitText(value: number, unit: string | undefined): string {
-  return unit ? (unit === '%' ? `${value}%` : `${value} ${unit}`) : String(value);
+  if (!unit || unit === 'count') return String(value);
+  return unit === '%' ? `${value}%` : `${value} ${unit}`;
 }
 
 describe('vision summary webview (Chromium)', function () {
@@ -209,6 +211,31 @@ describe('vision summary webview (Chromium)', function () {
     assert.equal(await row.locator('.values').innerText(), '95 min → 48 min → 30 min');
     assert.equal(await row.locator('.progress-value').innerText(), '72.3%');
     assert.equal(await row.locator('.direction-hint').innerText(), 'lower is better');
+    // A metric counted in "count" prints bare numbers (examples/acme/vision.yaml: localised storefronts live).
+    assert.equal(await page.locator('tr.metric', { hasText: 'localised storefronts live' }).locator('.values').innerText(), '0 → 0 → 3');
+  });
+
+  it('keeps the parts of each "Served by" module apart: name, level, then links', async () => {
+    await open(exampleData);
+    const article = page.locator('#priorities article.priority[data-priority=checkout-conversion]');
+    const chip = article.locator('li.module-item', { has: page.locator('button.module', { hasText: 'payments-api' }) });
+    // As text (copied, read aloud) and not only by the layout.
+    assert.match(await chip.innerText(), /^payments-api gold · dashboard$/i);
+    const items = await article.locator('li.module-item').allInnerTexts();
+    for (const item of items) assert.match(item, /^[a-z0-9-]+ (gold|silver|bronze|none)( · \S+)*$/i, item);
+    // On screen: no chip overlaps the next, and each part of a chip stands apart from the next part.
+    const boxes = await article.locator('li.module-item').evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }));
+    for (let i = 1; i < boxes.length; i++) {
+      const [a, b] = [boxes[i - 1], boxes[i]];
+      assert.ok(b.left >= a.right || b.top >= a.bottom, `module chips ${i - 1} and ${i} overlap or touch`);
+    }
+    // The name, the level badge and each link (the " · " separators stand between them).
+    const parts = await chip.locator('button.module, .level, .module-links > :not(.separator)').evaluateAll((els) => els.map((c) => c.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+    assert.equal(parts.length, 3);
+    for (let i = 1; i < parts.length; i++) assert.ok(parts[i].left > parts[i - 1].right, `part ${i} of the chip touches the one before`);
   });
 
   it('shows coverage, capacity, scorecard levels and the top gaps per team', async () => {
@@ -250,7 +277,12 @@ describe('vision summary webview (Chromium)', function () {
     assert.equal(total, expected);
     const unowned = page.locator('#teams article.team.unowned');
     assert.equal(await unowned.locator('h3').innerText(), '(no owner)');
-    assert.match(await unowned.locator('.gaps').innerText(), /ownership\/missing-owner × 1/);
+    // Gaps in words, with the rule's id beside them (linked to its page).
+    assert.equal(await unowned.locator('.gaps li').innerText(), 'No owner (ownership/missing-owner) × 1');
+    assert.equal(await unowned.locator('.gaps li .rule').innerText(), 'ownership/missing-owner');
+    const titles = await page.locator('#teams .gap-title').allInnerTexts();
+    assert.deepEqual(titles, exampleData.summary.teams.flatMap((t) => t.gaps.map((g) => g.title)));
+    assert.ok(titles.every((t) => !t.includes('/')), `gap titles are words, not ids: ${titles.join(', ')}`);
     assert.deepEqual(errors, []);
   });
 

@@ -56,8 +56,13 @@ export function escapeTerminal(text: string): string {
  * Text shown as itself in Markdown, on one line: line breaks become spaces, other control and
  * bidi characters visible escapes; every ASCII character CommonMark or GFM could read as syntax
  * (emphasis, code, links and images, raw HTML, entities, table pipes, strikethrough) is
- * backslash-escaped or, for `&`, `<` and `>`, written as an entity; a leading heading, list,
+ * backslash-escaped or, for `<` and `>`, written as an entity; a leading heading, list,
  * quote or thematic-break marker is escaped so the text cannot start a block.
+ *
+ * `&` becomes `&amp;` only where it could start an entity or character reference (`&name;`,
+ * `&#35;`, `&#x23;`: letters or digits, perhaps after `#`, then `;`; no entity name is longer
+ * than 32). Anywhere else CommonMark reads it as itself, so "Catalog & Search" and "R&D" stay
+ * readable in the Markdown file too.
  *
  * Bare URLs (`https://…`, `www.…`) are kept from becoming links by escaping `:` or `.`.
  * `(`, `)` and `!` stay as they are, for readability (`(no owner)`, `Ship it!`): with every
@@ -67,7 +72,7 @@ export function escapeTerminal(text: string): string {
 export function escapeMarkdown(text: string): string {
   // Leading spaces would make four or more an indented code block: the text starts at its first character.
   return escapeTerminal(text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trimStart())
-    .replace(/&/g, '&amp;')
+    .replace(/&(?=#?[a-z\d]{1,32};)/gi, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]|~]/g, '\\$&')
@@ -76,6 +81,20 @@ export function escapeMarkdown(text: string): string {
     .replace(/\b(www)\./gi, '$1\\.')
     .replace(/^(\s*)([#+=-])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+/**
+ * Text at the end of an ATX heading (`### …`), shown as itself: `escapeMarkdown`, and a final
+ * run of `#` after a space is escaped, or CommonMark would take it for the optional closing
+ * sequence and drop it (a team called "Team #" would show as "Team").
+ */
+export function markdownHeading(text: string): string {
+  const escaped = escapeMarkdown(text).trimEnd();
+  let start = escaped.length;
+  while (start > 0 && escaped.charCodeAt(start - 1) === 0x23) start--;
+  if (start === escaped.length || start === 0) return escaped;
+  const before = escaped.charCodeAt(start - 1);
+  return before === 0x20 || before === 0x09 ? `${escaped.slice(0, start)}\\${escaped.slice(start)}` : escaped;
 }
 
 /**

@@ -33,7 +33,7 @@ export { buildGitlab, formatGitlab, writeGitlab, gitlabSeverity } from './gitlab
 export { githubSummaryMarkdown, writeGithubAnnotations, GITHUB_ANNOTATIONS_PER_LEVEL } from './github';
 export { buildOwnersEntry, formatCoverageText, formatOwnersJson, formatOwnersText, isOwned, ownershipCoverage, writeOwnersJson, writeOwnersNdjson, writeOwnersText, type OwnershipCoverage } from './owners';
 export { buildSummary, moduleOwnership, summaryMarkdown, metricProgress } from './summary';
-export { escapeMarkdown, escapeTerminal, markdownCode, wellFormed } from './escape';
+export { escapeMarkdown, escapeTerminal, markdownCode, markdownHeading, wellFormed } from './escape';
 export { ChunkWriter, collect, writeJson, type Write } from './stream';
 export { buildDiagram, escapeMermaidLabel, LEVEL_CLASS, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS, DEFAULT_MAX_MODULES } from './mermaid';
 export type { DiagramOptions, DiagramFilter } from './mermaid';

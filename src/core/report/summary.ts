@@ -7,8 +7,10 @@
 import { inCoverage, runsInProduction } from '../model/predicates';
 import { isPerson, modulesByTeam } from '../model/teams';
 import type { Finding, Metric, Model, Module, ScorecardLevel } from '../model/types';
+import { shownUnit } from '../model/units';
+import { ruleById } from '../rules/index';
 import { countSeverities } from './json';
-import { escapeMarkdown, markdownCode } from './escape';
+import { escapeMarkdown, markdownCode, markdownHeading } from './escape';
 import { NO_MODULES } from './mermaid';
 import type { SummaryCount, SummaryGap, SummaryMetric, SummaryTeam, VisionSummary } from './types';
 
@@ -113,7 +115,7 @@ export function buildSummary(model: Model): VisionSummary {
     const byRule = new Map<string, number>();
     for (const f of found) if (f.severity !== 'info') byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
     entry.gaps = [...byRule]
-      .map(([ruleId, count]): SummaryGap => ({ ruleId, count }))
+      .map(([ruleId, count]): SummaryGap => ({ ruleId, title: ruleById(ruleId)?.meta.title ?? ruleId, count }))
       .sort((a, b) => b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1))
       .slice(0, 5);
   }
@@ -144,7 +146,8 @@ function numberText(value: unknown): string {
 
 function formatNumber(value: number | null, unit: string | null): string {
   if (value === null) return '–';
-  const u = unit ? (unit === '%' ? '%' : ` ${escapeMarkdown(unit)}`) : '';
+  const shown = shownUnit(unit);
+  const u = shown ? `${shown.spaced ? ' ' : ''}${escapeMarkdown(shown.text)}` : '';
   return `${numberText(value)}${u}`;
 }
 
@@ -179,7 +182,7 @@ export function summaryMarkdown(summary: VisionSummary): string {
     out.push('## Priorities', '');
     for (const p of summary.priorities) {
       const owner = p.owner ? ` — owner ${escapeMarkdown(p.owner)}` : '';
-      out.push(`### ${escapeMarkdown(p.title)} (${markdownCode(p.id)})${owner}`, '');
+      out.push(`### ${markdownHeading(p.title)} (${markdownCode(p.id)})${owner}`, '');
       if (p.metrics.length > 0) {
         out.push('| Metric | Baseline | Current | Target | Progress |', '| --- | --- | --- | --- | --- |');
         for (const m of p.metrics) {
@@ -230,10 +233,11 @@ export function summaryMarkdown(summary: VisionSummary): string {
     const lv = LEVELS.filter((l) => t.levels[l] > 0)
       .map((l) => `${t.levels[l]} ${l}`)
       .join(', ');
-    out.push(`### ${escapeMarkdown(t.name)}${t.team !== null && isPerson({ id: t.team }) ? ' (person)' : ''}`, '', `${plural(t.modules.length, 'module')} (${lv}); ${plural(t.findings.errors, 'error')}, ${plural(t.findings.warnings, 'warning')}.`, '');
+    out.push(`### ${markdownHeading(t.name)}${t.team !== null && isPerson({ id: t.team }) ? ' (person)' : ''}`, '', `${plural(t.modules.length, 'module')} (${lv}); ${plural(t.findings.errors, 'error')}, ${plural(t.findings.warnings, 'warning')}.`, '');
     if (t.gaps.length === 0) out.push('No open gaps.', '');
     else {
-      for (const g of t.gaps) out.push(`- ${markdownCode(g.ruleId)} × ${g.count}`);
+      // In words first; the id, in parentheses, is what `.northstar.yaml` and the rule docs use.
+      for (const g of t.gaps) out.push(`- ${escapeMarkdown(g.title)} (${markdownCode(g.ruleId)}) × ${g.count}`);
       out.push('');
     }
   }

@@ -277,6 +277,8 @@ export interface SummaryPriority {
 
 export interface SummaryGap {
   ruleId: string;
+  /** The rule's short label (its `meta.title`); the id itself when no registered rule has it. */
+  title: string;
   count: number;
 }
 

@@ -30,6 +30,11 @@ export const DOCS_BASE_URL = 'https://github.com/northstar-dev/northstar/blob/ma
 export interface RuleMeta {
   /** `area/name`, e.g. `ownership/missing-owner`. */
   id: string;
+  /**
+   * A short label in words, for people who do not know the ids: the vision summary's gaps
+   * ("No tests", not `quality/missing-tests`). Sentence case, no final full stop.
+   */
+  title: string;
   /** One line, shown in docs, SARIF and the README. */
   description: string;
   defaultSeverity: Severity;

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 interface Vsce {
-  listFiles(options: { cwd: string; manifest: unknown; packageManager: number; ignoreFile: string }): Promise<string[]>;
+  listFiles(options: { cwd: string; manifest: unknown; packageManager: number; ignoreFile: string; readmePath?: string }): Promise<string[]>;
   PackageManager: { None: number };
 }
 /** The repository: the first folder up from here (out/test/unit/extension) holding package.json and .vscodeignore. */
@@ -24,6 +24,8 @@ const ROOT = repoRoot();
 const vsce = require(require.resolve('@vscode/vsce', { paths: [ROOT] })) as Vsce;
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   main: string;
+  icon: string;
+  scripts: { package: string };
   contributes: {
     languages: { configuration: string }[];
     grammars: { path: string }[];
@@ -32,6 +34,11 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
     views: Record<string, { icon?: string }[]>;
   };
 };
+
+/** The user README the `package` script packs as the extension's page (--readme-path). */
+const README_PATH = /--readme-path\s+(\S+)/.exec(pkg.scripts.package)?.[1] ?? 'README.md';
+/** The images it shows (relative paths inside the package). */
+const README_IMAGES = [...fs.readFileSync(path.join(ROOT, README_PATH), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((m) => m[1]);
 
 /** Folders never mirrored file by file (large, generated or caches); a few sample paths stand for them. */
 const SKIP = new Set(['node_modules', '.git', '.vscode-test', 'out', 'test-results']);
@@ -52,7 +59,7 @@ function repoFiles(dir = '', acc: string[] = []): string[] {
 const WORKING_TREE = [
   'dist/extension.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/cli.js.map', 'dist/listWorker.js', 'dist/listWorker.js.map',
   'media/diagram.js', 'media/diagram.js.map', 'media/summary.js', 'media/summary.js.map', 'media/diagram.css', 'media/summary.css',
-  'media/northstar.svg', 'media/mermaid/mermaid.min.js', 'media/mermaid/LICENSE',
+  'media/northstar.svg', 'media/icon.svg', 'media/icon.png', 'media/mermaid/mermaid.min.js', 'media/mermaid/LICENSE',
   'node_modules/yaml/package.json', 'node_modules/yaml/dist/index.js', 'node_modules/mermaid/dist/mermaid.min.js',
   'out/src/extension/extension.js', 'out/test/unit/extension/vsix.test.js', '.vscode-test/code-server/node_modules/.bin/code-server',
   'test-results/e2e-show-output.png', 'northstar.vsix', '.git/HEAD', 'src/extension/extension.ts', 'test/unit/analyze.test.ts',
@@ -67,7 +74,7 @@ async function packed(): Promise<{ all: string[]; files: Set<string> }> {
       fs.mkdirSync(path.join(dir, path.dirname(rel)), { recursive: true });
       fs.writeFileSync(path.join(dir, rel), '');
     }
-    const files = await vsce.listFiles({ cwd: dir, manifest: pkg, packageManager: vsce.PackageManager.None, ignoreFile: path.join(ROOT, '.vscodeignore') });
+    const files = await vsce.listFiles({ cwd: dir, manifest: pkg, packageManager: vsce.PackageManager.None, ignoreFile: path.join(ROOT, '.vscodeignore'), readmePath: README_PATH });
     return { all, files: new Set(files.map((f) => f.replace(/\\/g, '/'))) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -80,8 +87,10 @@ describe('extension package (.vscodeignore allow-list)', function () {
   let files: Set<string>;
   before(async () => ({ all, files } = await packed()));
 
-  it('packs the bundle, the webview media, Mermaid, the schemas, the grammar, the rule docs and the legal files', () => {
-    const required = ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/listWorker.js', 'media/diagram.js', 'media/summary.js', 'media/diagram.css',
+  it('packs the bundle, the webview media, Mermaid, the schemas, the grammar, the rule docs, the listing and the legal files', () => {
+    assert.equal(README_PATH, 'docs/marketplace/README.md');
+    assert.ok(README_IMAGES.length >= 3, `the user README shows ${README_IMAGES.length} images`);
+    const required = ['package.json', README_PATH, 'CHANGELOG.md', 'media/icon.png', ...README_IMAGES, 'LICENSE', 'dist/extension.js', 'dist/listWorker.js', 'media/diagram.js', 'media/summary.js', 'media/diagram.css',
       'media/summary.css', 'media/northstar.svg', 'media/mermaid/mermaid.min.js', 'media/mermaid/LICENSE'];
     for (const f of required) assert.ok(files.has(f), `${f} is not packed`);
     for (const f of all.filter((p) => p.startsWith('docs/rules/') || p.startsWith('syntaxes/') || /^schemas\/[^/]+\.schema\.json$/.test(p))) {
@@ -93,7 +102,7 @@ describe('extension package (.vscodeignore allow-list)', function () {
 
   it('packs every file the manifest names', () => {
     const c = pkg.contributes;
-    const named = [pkg.main, ...c.languages.map((l) => l.configuration), ...c.grammars.map((g) => g.path), ...c.yamlValidation.map((y) => y.url),
+    const named = [pkg.main, pkg.icon, ...c.languages.map((l) => l.configuration), ...c.grammars.map((g) => g.path), ...c.yamlValidation.map((y) => y.url),
       ...c.viewsContainers.activitybar.map((a) => a.icon), ...Object.values(c.views).flat().flatMap((v) => (v.icon ? [v.icon] : []))];
     assert.ok(named.length >= 8, `found ${named.length} paths in the manifest`);
     for (const p of named) assert.ok(files.has(p.replace(/^\.\//, '')), `${p} (named in package.json) is not packed`);
@@ -107,10 +116,13 @@ describe('extension package (.vscodeignore allow-list)', function () {
     assert.ok(all.filter((f) => forbidden.test(f)).length > 100);
   });
 
-  it('packs only the allow-listed run-time folders and files, nothing at the root besides package.json, README and LICENSE', () => {
-    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(extension|listWorker)\.js|media\/.+\.(js|css|svg)|media\/mermaid\/LICENSE|schemas\/[^/]+\.schema\.json|syntaxes\/.+|docs\/rules\/.+)$/;
-    assert.deepEqual([...files].filter((f) => !allowed.test(f)), []);
-    for (const f of ['tsconfig.json', 'eslint.config.mjs', '.mocharc.json', '.gitignore', '.vscodeignore', 'package-lock.json']) {
+  it('packs only the allow-listed run-time folders and files, nothing at the root besides package.json, CHANGELOG and LICENSE', () => {
+    const allowed = /^(package\.json|LICENSE|CHANGELOG\.md|docs\/marketplace\/README\.md|dist\/(extension|listWorker)\.js|media\/.+\.(js|css)|media\/(northstar\.svg|icon\.png)|media\/mermaid\/LICENSE|schemas\/[^/]+\.schema\.json|syntaxes\/.+|docs\/rules\/.+)$/;
+    // Screenshots only where the user README shows them.
+    assert.deepEqual([...files].filter((f) => !allowed.test(f) && !README_IMAGES.includes(f)), []);
+    assert.ok(all.filter((f) => f.startsWith('docs/screenshots/')).length > README_IMAGES.length, 'the mirror held screenshots the README does not show');
+    // The repository's README (contributor commands) is not the extension's page.
+    for (const f of ['README.md', 'media/icon.svg', 'tsconfig.json', 'eslint.config.mjs', '.mocharc.json', '.gitignore', '.vscodeignore', 'package-lock.json']) {
       assert.ok(all.includes(f) && !files.has(f), `${f} is packed`);
     }
   });

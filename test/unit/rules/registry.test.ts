@@ -74,6 +74,10 @@ describe('rule registry', () => {
       assert.match(rule.meta.id, /^[a-z]+\/[a-z]+(-[a-z]+)*$/);
       assert.ok(['error', 'warning', 'info'].includes(rule.meta.defaultSeverity), rule.meta.id);
       assert.ok(rule.meta.description.length > 10 && !rule.meta.description.includes('\n'), rule.meta.id);
+      // The summary's label: short words, not the id again, not a sentence.
+      assert.ok(rule.meta.title.length >= 5 && rule.meta.title.length <= 50, rule.meta.id);
+      assert.match(rule.meta.title, /^[A-Z][^\n]*[^.\s]$/, rule.meta.id);
+      assert.ok(!rule.meta.title.includes('/'), rule.meta.id);
       assert.equal(ruleById(rule.meta.id), rule);
     }
     assert.equal(ruleById('no/such-rule'), undefined);

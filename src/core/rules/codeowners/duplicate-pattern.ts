@@ -13,6 +13,7 @@ export function duplicateKey(rule: CodeownersRule): string {
 export const duplicatePattern: Rule = {
   meta: {
     id: 'codeowners/duplicate-pattern',
+    title: 'Duplicate CODEOWNERS pattern',
     description: 'The same CODEOWNERS pattern written twice: the earlier line never applies.',
     defaultSeverity: 'warning',
   },

@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 export const noMatch: Rule = {
   meta: {
     id: 'codeowners/no-match',
+    title: 'CODEOWNERS pattern matching no file',
     description: 'A CODEOWNERS pattern that matches no file of the workspace.',
     defaultSeverity: 'warning',
     wholeRepository: true,

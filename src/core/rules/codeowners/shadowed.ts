@@ -5,6 +5,7 @@ import { duplicateKey } from './duplicate-pattern';
 export const shadowed: Rule = {
   meta: {
     id: 'codeowners/shadowed',
+    title: 'CODEOWNERS rule that never applies',
     description: 'A CODEOWNERS rule that never wins: later rules cover every file it matches.',
     defaultSeverity: 'warning',
     wholeRepository: true,

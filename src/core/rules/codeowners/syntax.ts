@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 export const codeownersSyntax: Rule = {
   meta: {
     id: 'codeowners/syntax',
+    title: 'Invalid CODEOWNERS line',
     description: 'A CODEOWNERS line that GitHub or GitLab would reject or misread (`!`, `[ ]`, a bad owner).',
     defaultSeverity: 'error',
   },

@@ -94,6 +94,7 @@ function describeEdge(from: Module, to: Module, dependency: Dependency): string 
 export const dependencyCycle: Rule = {
   meta: {
     id: 'contracts/dependency-cycle',
+    title: 'Dependency cycle',
     description: 'A cycle among modules through runtime dependencies and declared `dependsOn` (not dev, peer or optional ones).',
     defaultSeverity: 'warning',
   },

@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 export const deprecatedDependency: Rule = {
   meta: {
     id: 'contracts/deprecated-dependency',
+    title: 'Depends on a deprecated module',
     description: 'A module that depends on a deprecated module, or consumes an API a deprecated module provides.',
     defaultSeverity: 'info',
   },

@@ -5,6 +5,7 @@ import type { Rule } from '../rule';
 export const duplicateName: Rule = {
   meta: {
     id: 'contracts/duplicate-name',
+    title: 'Two modules with one name',
     description: 'Two modules with one name.',
     defaultSeverity: 'error',
   },

@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 export const missingDefinition: Rule = {
   meta: {
     id: 'contracts/missing-definition',
+    title: 'Missing API definition file',
     description: 'A provided API whose definition file does not exist.',
     defaultSeverity: 'error',
     uses: ['fileSet'],

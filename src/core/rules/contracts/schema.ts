@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 export const contractsSchema: Rule = {
   meta: {
     id: 'contracts/schema',
+    title: 'File that breaks its schema',
     description: 'A service-contract.yaml, teams.yaml, vision.yaml or .northstar.yaml that breaks its JSON schema.',
     defaultSeverity: 'error',
   },

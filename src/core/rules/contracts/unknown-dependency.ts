@@ -12,6 +12,7 @@ function fromCatalog(file: string | undefined): boolean {
 export const unknownDependency: Rule = {
   meta: {
     id: 'contracts/unknown-dependency',
+    title: 'Unknown dependency',
     description: '`dependsOn` naming no module, or `consumes` naming no provided API.',
     defaultSeverity: 'error',
   },

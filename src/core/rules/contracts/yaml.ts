@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 export const contractsYaml: Rule = {
   meta: {
     id: 'contracts/yaml',
+    title: 'YAML that does not parse',
     description: 'A Northstar or Backstage YAML file that does not parse.',
     defaultSeverity: 'error',
   },

@@ -7,6 +7,7 @@ import type { Rule } from '../rule';
 export const ruleError: Rule = {
   meta: {
     id: 'internal/rule-error',
+    title: 'Rule that failed',
     description: 'A rule that failed with an internal error; the other rules still ran.',
     defaultSeverity: 'error',
   },

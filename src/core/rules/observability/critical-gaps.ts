@@ -5,6 +5,7 @@ import type { Rule } from '../rule';
 export const criticalGaps: Rule = {
   meta: {
     id: 'observability/critical-gaps',
+    title: 'Tier-1 module without alerts, runbook or SLO',
     description: 'A tier-1 production service, website or job without alerts, a runbook or an SLO.',
     defaultSeverity: 'warning',
   },

@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 export const observabilityMissing: Rule = {
   meta: {
     id: 'observability/missing',
+    title: 'No observability',
     description: 'A service, website or job with no observability evidence (contract, catalog annotations or dependencies).',
     defaultSeverity: 'warning',
   },

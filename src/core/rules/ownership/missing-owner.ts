@@ -46,6 +46,7 @@ function addCodeownersLine(ctx: RuleContext, module: Module): Fix | undefined {
 export const missingOwner: Rule = {
   meta: {
     id: 'ownership/missing-owner',
+    title: 'No owner',
     description: 'A module with no owner from any source (contract, catalog or CODEOWNERS).',
     defaultSeverity: 'warning',
   },

@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 export const noEscalation: Rule = {
   meta: {
     id: 'ownership/no-escalation',
+    title: 'No escalation path',
     description: 'A team that owns a tier-1 or tier-2 module has no escalation path.',
     defaultSeverity: 'warning',
   },

@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 export const ownerMismatch: Rule = {
   meta: {
     id: 'ownership/owner-mismatch',
+    title: 'Owner differs from CODEOWNERS',
     description: "A module's declared owner differs from the CODEOWNERS owner of its folder.",
     defaultSeverity: 'info',
   },

@@ -90,6 +90,7 @@ function namedBy(mentions: readonly OwnerMention[]): string {
 export const unknownOwner: Rule = {
   meta: {
     id: 'ownership/unknown-owner',
+    title: 'Unknown owner',
     description: 'An owner that no team (teams.yaml, Backstage group) or CODEOWNERS handle declares.',
     defaultSeverity: 'warning',
   },

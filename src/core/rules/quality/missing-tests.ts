@@ -46,6 +46,7 @@ function isEntryPointOnly(ctx: RuleContext, module: Module): boolean {
 export const missingTests: Rule = {
   meta: {
     id: 'quality/missing-tests',
+    title: 'No tests',
     description: 'A module with no test files (its contract\'s "tests" globs, else the usual conventions).',
     defaultSeverity: 'warning',
   },

@@ -5,6 +5,7 @@ import type { Rule } from '../rule';
 export const missingThreatModel: Rule = {
   meta: {
     id: 'security/missing-threat-model',
+    title: 'No threat model',
     description: 'A tier-1 module, or one that handles PII, without a threat model.',
     defaultSeverity: 'warning',
     uses: ['fileSet'],

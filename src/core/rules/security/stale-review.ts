@@ -5,6 +5,7 @@ import type { Rule } from '../rule';
 export const staleReview: Rule = {
   meta: {
     id: 'security/stale-review',
+    title: 'Stale privacy review or DR rehearsal',
     description: 'A privacy review or disaster-recovery rehearsal older than the configured age.',
     defaultSeverity: 'info',
   },

@@ -7,6 +7,7 @@ const REQUIRED_SHARES = ['maintenance', 'security'];
 export const capacity: Rule = {
   meta: {
     id: 'strategy/capacity',
+    title: 'Capacity allocation off',
     description: 'A capacity allocation not summing to 100%, or with nothing for maintenance or security.',
     defaultSeverity: 'warning',
     requiresVision: true,

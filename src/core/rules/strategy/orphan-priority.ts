@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 export const orphanPriority: Rule = {
   meta: {
     id: 'strategy/orphan-priority',
+    title: 'Priority that nothing serves',
     description: 'A priority that no module or code links to.',
     defaultSeverity: 'info',
     requiresVision: true,

@@ -7,6 +7,7 @@ export const MAX_PRIORITIES = 5;
 export const priorityCount: Rule = {
   meta: {
     id: 'strategy/priority-count',
+    title: 'Not 3 to 5 priorities',
     description: 'A vision with fewer than 3 or more than 5 priorities.',
     defaultSeverity: 'warning',
     requiresVision: true,

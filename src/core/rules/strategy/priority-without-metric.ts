@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 export const priorityWithoutMetric: Rule = {
   meta: {
     id: 'strategy/priority-without-metric',
+    title: 'Priority without a success metric',
     description: 'A priority with no success metric, or a metric with no target.',
     defaultSeverity: 'warning',
     requiresVision: true,

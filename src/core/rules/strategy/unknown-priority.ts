@@ -5,6 +5,7 @@ import type { Rule } from '../rule';
 export const unknownPriority: Rule = {
   meta: {
     id: 'strategy/unknown-priority',
+    title: 'Unknown priority',
     description: 'A contract or a `northstar:priority` tag naming a priority that vision.yaml lacks.',
     defaultSeverity: 'error',
     requiresVision: true,

@@ -7,6 +7,7 @@ const MAX_RELATED = 1000;
 export const skipped: Rule = {
   meta: {
     id: 'workspace/skipped',
+    title: 'File left unread',
     description: 'A file or folder left unread, and why (binary, too large, unreadable, a symbolic-link loop).',
     defaultSeverity: 'info',
   },
