@@ -171,7 +171,7 @@ describe('reporters', () => {
 
     it('gives every rule what GitHub requires: fullDescription.text and help.text (≤ 1,024-character descriptions), precision and tags', () => {
       const docs = new Map([['ownership/missing-owner', '# ownership/missing-owner\n\nShort.\n\n## What it finds\n\nA module\nwith no owner.\n\n## Why\n\nBecause.\n']]);
-      const withDocs = buildSarif(FINDINGS, [...RULES, { id: 'x/long', description: 'y'.repeat(2000), defaultSeverity: 'info' }], {
+      const withDocs = buildSarif(FINDINGS, [...RULES, { id: 'x/long', title: 'Long', description: 'y'.repeat(2000), defaultSeverity: 'info' }], {
         hash: sha256Hex,
         ruleDocs: (id) => docs.get(id),
       });
