@@ -134,13 +134,13 @@ export function resolveGrouping(modules: readonly Module[], requested: DiagramGr
     case 'none':
       return { by: 'none', reason: 'not grouped, as asked', keyOf: () => null };
     case 'system':
-      return bySystem(`by system, as asked: ${systemCount}${noSystem}`);
+      return bySystem(`as asked: ${systemCount}${noSystem}`);
     case 'team':
-      return byTeam(`by team, as asked: ${plural(withTeam, 'module')} of ${n} have a team (${plural(teams, 'team')})${noTeam}`);
+      return byTeam(`as asked: ${plural(withTeam, 'module')} of ${n} have a team (${plural(teams, 'team')})${noTeam}`);
     case 'folder': {
       const keys = folderGrouping(modules);
-      if (keys) return { by: 'folder', reason: `by folder, as asked: ${folderWords(keys)}`, keyOf: (m) => keys.get(m) ?? parentFolder(m) };
-      return { by: 'folder', reason: 'by folder, as asked: the folders give no structure, so each module is in its parent folder', keyOf: parentFolder };
+      if (keys) return { by: 'folder', reason: `as asked: ${folderWords(keys)}`, keyOf: (m) => keys.get(m) ?? parentFolder(m) };
+      return { by: 'folder', reason: 'as asked: the folders give no structure, so each module is in its parent folder', keyOf: parentFolder };
     }
     case 'auto':
       break;
