@@ -38,7 +38,8 @@ function block(title: string, diagram: Diagram): Block {
  * that still does not fit keeps its heaviest edges.
  */
 function partViews(model: Model, base: DiagramOptions, title: string, names: readonly string[]): Block[] {
-  const d = buildDiagram(model, { ...base, only: names, maxEdges: MARKDOWN_MAX_EDGES - 1 });
+  // Every edge first: a view too large is split, and only a single module's view ever leaves edges out.
+  const d = buildDiagram(model, { ...base, only: names, maxEdges: Number.MAX_SAFE_INTEGER });
   if (fitsGitHub(d)) return [block(title, d)];
   if (names.length > 1) {
     const half = Math.ceil(names.length / 2);
