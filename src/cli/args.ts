@@ -14,7 +14,8 @@ export type ExportTarget = 'backstage';
 export type CheckFormatName = 'text' | 'json' | 'sarif' | 'gitlab' | 'github' | 'md';
 export type OwnersFormatName = 'text' | 'json' | 'ndjson';
 export type SummaryFormatName = 'md' | 'json';
-export type GroupByName = 'system' | 'team' | 'folder' | 'none';
+export type GroupByName = 'auto' | 'system' | 'team' | 'folder' | 'none';
+export type DiagramFormatName = 'mmd' | 'md';
 export type CollapseName = 'auto' | 'none' | 'all';
 
 export interface CommonArgs {
@@ -63,7 +64,16 @@ export type ParsedArgs =
         /** Exit 1 when the files' coverage is under this percentage; null = no gate. */
         minCoverage: number | null;
       })
-  | (CommonArgs & { command: 'diagram'; groupBy: GroupByName; collapse: CollapseName; focus: string | null; allDependencies: boolean })
+  | (CommonArgs & {
+      command: 'diagram';
+      format: DiagramFormatName;
+      groupBy: GroupByName;
+      collapse: CollapseName;
+      focus: string | null;
+      /** How far around `focus`: 1 (default) or 2. */
+      depth: 1 | 2;
+      allDependencies: boolean;
+    })
   | (CommonArgs & { command: 'summary'; format: SummaryFormatName })
   | (CommonArgs & { command: 'model' })
   | (CommonArgs & { command: 'export'; target: ExportTarget });
@@ -94,6 +104,7 @@ const ALL: Options = {
   'group-by': { type: 'string' },
   collapse: { type: 'string' },
   focus: { type: 'string' },
+  depth: { type: 'string' },
   'all-dependencies': { type: 'boolean' },
 };
 
@@ -101,7 +112,7 @@ const COMMON = ['help', 'root', 'output-file'];
 const ACCEPTS: Record<CommandName, readonly string[]> = {
   check: [...COMMON, 'format', 'max-warnings', 'changed-since', 'quiet', 'no-error-on-unmatched-pattern', 'z'],
   owners: [...COMMON, 'format', 'json', 'stdin', 'z', 'explain', 'unowned', 'catch-all-unowned', 'coverage', 'min-coverage'],
-  diagram: [...COMMON, 'group-by', 'collapse', 'focus', 'all-dependencies'],
+  diagram: [...COMMON, 'format', 'group-by', 'collapse', 'focus', 'depth', 'all-dependencies'],
   summary: [...COMMON, 'format'],
   model: [...COMMON],
   export: [...COMMON],
@@ -110,7 +121,7 @@ const ACCEPTS: Record<CommandName, readonly string[]> = {
 const CHOICES: Partial<Record<CommandName, Record<string, readonly string[]>>> = {
   check: { format: ['text', 'json', 'sarif', 'gitlab', 'github', 'md'] },
   owners: { format: ['text', 'json', 'ndjson'] },
-  diagram: { 'group-by': ['system', 'team', 'folder', 'none'], collapse: ['auto', 'none', 'all'] },
+  diagram: { format: ['mmd', 'md'], 'group-by': ['auto', 'system', 'team', 'folder', 'none'], collapse: ['auto', 'none', 'all'], depth: ['1', '2'] },
   summary: { format: ['md', 'json'] },
 };
 
@@ -253,12 +264,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       };
     }
     case 'diagram':
+      if (str('depth') !== null && str('focus') === null) throw new UsageError("'--depth' goes with --focus MODULE");
       return {
         command,
         ...common,
-        groupBy: (str('group-by') ?? 'system') as GroupByName,
+        format: (str('format') ?? 'mmd') as DiagramFormatName,
+        groupBy: (str('group-by') ?? 'auto') as GroupByName,
         collapse: (str('collapse') ?? 'auto') as CollapseName,
         focus: str('focus'),
+        depth: str('depth') === '2' ? 2 : 1,
         allDependencies: flag('all-dependencies'),
       };
     case 'summary':
@@ -324,12 +338,17 @@ Show the owners of each path (which need not exist), the CODEOWNERS line that de
   --coverage            print the share of files and of modules that have owners
   --min-coverage P      exit 1 when under P percent of the files have owners
 `,
-  diagram: `Usage: northstar diagram [--root DIR] [--group-by system|team|folder|none] [--collapse auto|none|all] [--focus MODULE] [--all-dependencies]
+  diagram: `Usage: northstar diagram [--root DIR] [-f mmd|md] [--group-by auto|system|team|folder|none] [--collapse auto|none|all] [--focus MODULE [--depth 1|2]] [--all-dependencies]
 
 Print the architecture diagram as a Mermaid flowchart.
-  --group-by KEY    group modules in subgraphs (default: system)
+  -f, --format FORMAT mmd (default: Mermaid source) or md (a Markdown page: the overview,
+                    then a mermaid code block per group, each within GitHub's limits)
+  --group-by KEY    auto (default: declared systems, else the folder structure, else
+                    teams; a %% comment says which and why), system, team, folder or none
   --collapse MODE   auto (default: collapse groups above 60 modules), none or all
-  --focus MODULE    only MODULE and its direct neighbours
+  --focus MODULE    only MODULE, its dependencies and dependents, and the edges that touch it
+  --depth 1|2       with --focus: 2 adds the dependencies of its dependencies and the
+                    dependents of its dependents, and the edges that lead to them
   --all-dependencies  also draw dev, peer and optional dependencies (dotted, labelled
                     with their kind); by default only runtime and declared ones
 `,

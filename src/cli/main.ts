@@ -13,7 +13,8 @@ import type { Finding } from '../core/model/types';
 import { checkWriters, countSeverities, githubSummaryMarkdown, SARIF_MAX_RESULTS } from '../core/report';
 import { buildBackstageExport, formatBackstageYaml } from '../core/report/backstage';
 import { pullRequestMarkdown } from '../core/report/pullRequest';
-import { buildDiagram } from '../core/report/mermaid';
+import { buildDiagram, type DiagramOptions } from '../core/report/mermaid';
+import { diagramMarkdown } from '../core/report/diagramMarkdown';
 import { buildOwnersEntry, formatCoverageText, isOwned, ownershipCoverage, writeOwnersJson, writeOwnersNdjson, writeOwnersText } from '../core/report/owners';
 import { escapeTerminal } from '../core/report/escape';
 import { ChunkWriter, lazyMap, writeJson } from '../core/report/stream';
@@ -306,13 +307,15 @@ async function runDiagram(args: Extract<ParsedArgs, { command: 'diagram' }>, io:
   if (args.focus !== null && !analysis.model.modules.some((m) => m.name === args.focus)) {
     throw new CliFailure(`--focus: no module named '${args.focus}'`);
   }
-  const diagram = buildDiagram(analysis.model, {
+  const options: DiagramOptions = {
     groupBy: args.groupBy,
     collapse: args.collapse,
     focus: args.focus,
+    ...(args.focus !== null && args.depth === 2 && { focusDepth: 2 }),
     ...(args.allDependencies && { allDependencies: true }),
-  });
-  io.stdout(diagram.mermaid);
+  };
+  // The Mermaid source starts with a `%% grouped by …` comment: which grouping, and why.
+  io.stdout(args.format === 'md' ? diagramMarkdown(analysis.model, options) : buildDiagram(analysis.model, options).mermaid);
   return 0;
 }
 

@@ -4,7 +4,7 @@
  * each side runs on what it receives. Imported by the page script, the panel and the tests.
  */
 import { DEFAULT_MAX_GROUPS } from '../core/report/mermaid';
-import type { DiagramCollapse, DiagramEdge, DiagramGroup, DiagramGroupBy, DiagramNode } from '../core/report/types';
+import type { DiagramCollapse, DiagramEdge, DiagramGroup, DiagramGroupBy, DiagramGrouping, DiagramNode } from '../core/report/types';
 import {
   arrayOf,
   type Check,
@@ -65,6 +65,8 @@ export interface DiagramPayload {
   groups: DiagramGroup[];
   collapsed: boolean;
   hiddenEdges: number;
+  /** Which grouping was used (`auto` resolved) and why, for the toolbar. */
+  grouping: DiagramGrouping;
 }
 
 /** Host → page: a diagram to draw for `state` (the state the host normalised and used). */
@@ -125,13 +127,13 @@ export type DiagramPageMessage =
 // ---------------------------------------------------------------------------
 // View state
 
-const GROUP_BY: readonly DiagramGroupBy[] = ['system', 'team', 'folder', 'none'];
+const GROUP_BY: readonly DiagramGroupBy[] = ['auto', 'system', 'team', 'folder', 'none'];
 const COLLAPSE: readonly DiagramCollapse[] = ['auto', 'none', 'all'];
 
 export function defaultViewState(): DiagramViewState {
   return {
     root: null,
-    groupBy: 'system',
+    groupBy: 'auto',
     collapse: 'auto',
     expand: [],
     maxGroups: DEFAULT_MAX_GROUPS,
@@ -250,6 +252,7 @@ const isPayload = shape<DiagramPayload>({
   groups: arrayOf(isGroup),
   collapsed: isBoolean,
   hiddenEdges: isNumber,
+  grouping: shape<DiagramGrouping>({ by: oneOf('system', 'team', 'folder', 'none'), reason: isString }),
 });
 
 const isRender = shape<RenderMessage>({

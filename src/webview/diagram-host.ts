@@ -108,6 +108,7 @@ export function renderMessage(model: Model, raw: DiagramViewState, roots: readon
       groups: shown.groups,
       collapsed: shown.collapsed,
       hiddenEdges: shown.hiddenEdges,
+      grouping: shown.grouping,
     },
     notice: notices.length > 0 ? notices.join(' ') : null,
     title: roots.find((r) => r.value === state.root)?.label ?? state.root ?? roots[0]?.label ?? 'workspace',

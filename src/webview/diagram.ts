@@ -405,6 +405,8 @@ function showStatus(msg: RenderMessage): void {
   }
   if (msg.state.focus) parts.push(`focus: ${msg.state.focus} (depth ${msg.state.focusDepth})`);
   ui.status.textContent = parts.join(' · ');
+  // Which grouping `auto` chose and why: the Group menu's tooltip (text, never markup).
+  ui.groupBy.title = d ? `Grouped by ${d.grouping.by}: ${d.grouping.reason}` : 'Group modules by';
   ui.notice.hidden = msg.notice === null;
   ui.notice.textContent = msg.notice ?? '';
 }

@@ -50,12 +50,16 @@ describe('cli arguments', () => {
       command: 'diagram',
       root: null,
       outputFile: null,
+      format: 'mmd',
       groupBy: 'team',
       collapse: 'all',
       focus: 'payments-api',
+      depth: 1,
       allDependencies: false,
     });
-    assert.deepEqual(parseArgs(['diagram']), { command: 'diagram', root: null, outputFile: null, groupBy: 'system', collapse: 'auto', focus: null, allDependencies: false });
+    // auto is the default grouping; mmd the default format.
+    assert.deepEqual(parseArgs(['diagram']), { command: 'diagram', root: null, outputFile: null, format: 'mmd', groupBy: 'auto', collapse: 'auto', focus: null, depth: 1, allDependencies: false });
+    assert.deepEqual(parseArgs(['diagram', '-f', 'md', '--focus', 'x', '--depth', '2']), { ...parseArgs(['diagram']), format: 'md', focus: 'x', depth: 2 });
     assert.equal((parseArgs(['diagram', '--all-dependencies']) as { allDependencies: boolean }).allDependencies, true);
     assert.deepEqual(parseArgs(['summary', '--format', 'json']), { command: 'summary', root: null, outputFile: null, format: 'json' });
     assert.deepEqual(parseArgs(['model', '--root=.']), { command: 'model', root: '.', outputFile: null });
@@ -90,6 +94,9 @@ describe('cli arguments', () => {
       [['owners', '--json=yes', 'x'], /takes no value/],
       [['diagram', '--group-by', 'colour'], /invalid value 'colour'/],
       [['diagram', 'extra'], /unexpected argument 'extra'/],
+      [['diagram', '--depth', '2'], /'--depth' goes with --focus MODULE/],
+      [['diagram', '--focus', 'x', '--depth', '3'], /invalid value '3' for '--depth' \(expected 1, 2\)/],
+      [['diagram', '-f', 'svg'], /expected mmd, md/],
       [['summary', '--format', 'html'], /expected md, json/],
       [['model', '-x'], /unknown option '-x'/],
       [['help', 'nothing'], /unknown help topic/],

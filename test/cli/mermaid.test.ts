@@ -144,7 +144,8 @@ describe('mermaid diagram', () => {
       ],
     );
 
-    // Collapsed: an edge standing for runtime and dev edges is a runtime one; a dev-only one stays dotted.
+    // Collapsed: a bundled edge counts only edges of its own kind (dev edges never weigh a runtime
+    // one) and says how many dependencies it stands for.
     const collapsed = buildDiagram(
       makeModel({
         modules: [
@@ -160,8 +161,9 @@ describe('mermaid diagram', () => {
     assert.deepEqual(
       collapsed.edges.map((e) => [e.kind, e.label]),
       [
-        ['dependsOn', '3'],
-        ['dev', 'dev'],
+        ['dependsOn', '1 dependency'],
+        ['dev', '2 dev dependencies'],
+        ['dev', '1 dev dependency'],
       ],
     );
   });
@@ -209,7 +211,12 @@ describe('mermaid diagram', () => {
     // No raw markup, directive or quoted name survives into the source.
     // The only markup is the line break we put in module labels.
     assert.equal(d.mermaid.split('<br>').length - 1, HOSTILE.length, 'one line break per module node');
-    const source = d.mermaid.replace(/<br>/g, '');
+    // The one comment is ours (which grouping and why), on its own line; names in it are escaped.
+    const [header, comment, ...body] = d.mermaid.split('\n');
+    assert.equal(header, 'flowchart LR');
+    assert.match(comment, /^ {2}%% grouped by system: as asked: /);
+    assert.ok(!comment.slice(4).includes('%') && !comment.includes('{'));
+    const source = body.join('\n').replace(/<br>/g, '');
     for (const bad of ['<', '%%', '"quoted"', '`']) assert.ok(!source.includes(bad), `source contains ${bad}`);
     for (const v of parsed.vertices) assert.deepEqual(v.classes, ['lvlNone']);
   });
@@ -272,9 +279,9 @@ describe('mermaid diagram', () => {
     const g1 = all.nodes.find((n) => n.group === 'system-01');
     const edge = all.edges.find((e) => e.from === g0?.id && e.to === g1?.id);
     assert.equal(edge?.count, 3);
-    assert.equal(edge?.label, '3');
+    assert.equal(edge?.label, '3 dependencies');
     const parsed = await parseFlowchart(all.mermaid);
-    assert.ok(parsed.edges.some((e) => e.start === g0?.id && e.end === g1?.id && e.text === '3'));
+    assert.ok(parsed.edges.some((e) => e.start === g0?.id && e.end === g1?.id && e.text === '3 dependencies'));
 
     const none = buildDiagram(big(7, 10), { collapse: 'none' });
     assert.equal(none.nodes.length, 70);

@@ -56,7 +56,14 @@ export async function parseFlowchart(source: string): Promise<ParsedFlowchart> {
   const { parser, makeDb } = await load();
   const db = makeDb();
   parser.parser.yy = db;
-  parser.parse(source);
+  // As Mermaid does before parsing (its cleanupComments): a line that is a `%%` comment (not a
+  // `%%{` directive) goes; the grammar alone does not skip it after the header.
+  parser.parse(
+    source
+      .split('\n')
+      .filter((line) => !(line.trimStart().startsWith('%%') && !line.trimStart().startsWith('%%{')))
+      .join('\n'),
+  );
   const vertices = [...db.getVertices().values()];
   return {
     vertices: vertices.map((v) => ({ id: v.id, text: v.text, classes: [...v.classes] })),

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import type { Model } from '../../src/core/model/types';
-import { buildDiagram, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS, FOLDER_KEY, TEAM_KEY } from '../../src/core/report/mermaid';
+import { buildDiagram, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS } from '../../src/core/report/mermaid';
 import { defaultState, diagramOptions, markdownExport, MERMAID_MAX_EDGES, moduleDetails, normalizeState, openTarget, renderMessage } from '../../src/webview/diagram-host';
 import { parseFlowchart } from '../cli/mermaidParser';
 import { analyze, exampleModel, generatedModel, repoRoot } from './diagramHarness';
@@ -86,7 +86,7 @@ describe('diagram panel logic', function () {
     assert.equal(msg.diagram?.nodes.length, 5);
   });
 
-  it('5,000 modules: collapsed overview within the group and edge budgets, fallback groups for modules without a system', async () => {
+  it('5,000 modules: collapsed overview within the group and edge budgets, modules without a system in (no system)', async () => {
     const model = await generatedModel(5000, 1);
     const msg = renderMessage(model, defaultState());
     const d = msg.diagram;
@@ -98,11 +98,16 @@ describe('diagram panel logic', function () {
     assert.ok(d.mermaid.length < 50_000);
     const noSystem = model.modules.filter((m) => m.system === null);
     assert.ok(noSystem.length > 0, 'the generator makes modules without a system');
-    assert.ok(d.groups.every((g) => g.key !== ''), 'no catch-all "(no system)" group');
-    assert.ok(d.groups.some((g) => g.key.startsWith(TEAM_KEY) || g.key.startsWith(FOLDER_KEY)));
+    // auto takes the declared systems (most modules have one); system means system: no borrowed team or folder groups.
+    assert.equal(d.grouping.by, 'system');
+    assert.match(d.grouping.reason, /of 5000 declare a system/);
+    const catchAll = d.groups.find((g) => g.key === '');
+    assert.equal(catchAll?.label, '(no system)');
+    assert.deepEqual([...(catchAll?.modules ?? [])].sort(), noSystem.map((m) => m.name).sort());
     // The heaviest edges are the ones kept.
     const counts = d.edges.map((e) => e.count);
-    assert.ok(Math.min(...counts) >= 1 && d.edges.every((e) => e.label === String(e.count) || (e.count === 1 && e.label === null) || e.kind === 'consumes'));
+    // Each bundled edge says how many dependencies it stands for.
+    assert.ok(Math.min(...counts) >= 1 && d.edges.every((e) => e.label === `${e.count} ${e.count === 1 ? 'dependency' : 'dependencies'}` || e.kind === 'consumes'));
     await parseFlowchart(d.mermaid);
 
     // Every module at once is too much for Mermaid: a notice, not an error.

@@ -11,6 +11,7 @@
  * `<img src=x onerror=alert(1)>`, `A]-->B[`, `end` or `%%{init: …}%%` stays text.
  */
 import { isArchitecturalDependency } from '../model/predicates';
+import { resolveGrouping } from './grouping';
 import type { Finding, Model, Module, ScorecardLevel } from '../model/types';
 import type {
   Diagram,
@@ -34,10 +35,19 @@ export interface DiagramFilter {
 export interface DiagramOptions {
   groupBy?: DiagramGroupBy;
   collapse?: DiagramCollapse;
-  /** Show this module and its neighbours (either direction) up to `focusDepth` edges away. */
+  /**
+   * Show this module, its dependencies and its dependents, and only the edges on paths through it:
+   * at depth 1 the edges that touch it; at depth 2 also the dependencies of its dependencies and
+   * the dependents of its dependents, with the edges that lead to them.
+   */
   focus?: string | null;
   /** How far from the focused module neighbours are shown: 1 (default) or 2. */
   focusDepth?: 1 | 2;
+  /**
+   * Draw these modules (by name) in their groups, the modules they connect to collapsed into
+   * their own groups, and only the edges that touch them: one group's page of `diagram --format md`.
+   */
+  only?: readonly string[];
   /** Keys of groups drawn expanded even when the view is collapsed ("expand on demand"). */
   expand?: readonly string[];
   filter?: DiagramFilter;
@@ -61,10 +71,6 @@ export interface DiagramOptions {
 export const DEFAULT_MAX_MODULES = 60;
 export const DEFAULT_MAX_GROUPS = 24;
 export const DEFAULT_MAX_EDGES = 60;
-
-/** Group keys of the fallback groups, for modules with no system or no team. */
-export const TEAM_KEY = 'team:';
-export const FOLDER_KEY = 'folder:';
 
 const LEVEL_ORDER: ScorecardLevel[] = ['none', 'bronze', 'silver', 'gold'];
 
@@ -137,9 +143,6 @@ interface ModuleEdge {
   api: string | null;
 }
 
-/** When one drawn edge stands for several module edges, it takes the first kind of this list among them. */
-const EDGE_KIND_ORDER: readonly DiagramEdge['kind'][] = ['dependsOn', 'consumes', 'peer', 'optional', 'dev'];
-
 function moduleEdges(modules: readonly Module[], allDependencies: boolean): ModuleEdge[] {
   const byName = new Map<string, Module>();
   for (const m of modules) if (!byName.has(m.name)) byName.set(m.name, m);
@@ -186,8 +189,30 @@ function markText(c: DiagramFindingCounts): string {
   return n > 0 ? ` ⚠ ${n}` : '';
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** The label of an edge that stands for `count` module edges of one kind (an edge with a collapsed end). */
+function bundledLabel(kind: DiagramEdge['kind'], count: number, apis: readonly string[]): string {
+  switch (kind) {
+    case 'dependsOn':
+      return plural(count, 'dependency', 'dependencies');
+    case 'consumes':
+      return count === 1 && apis.length === 1 ? apis[0] : plural(count, 'API use');
+    default:
+      return plural(count, `${kind} dependency`, `${kind} dependencies`);
+  }
+}
+
+/**
+ * A line of a Mermaid comment: letters, digits and plain punctuation stay; anything else
+ * (a line break, `%`, braces that could open a directive) becomes an entity code, as in labels.
+ */
+function commentText(text: string): string {
+  let out = '';
+  for (const ch of text) out += /^[\p{L}\p{N} _.,;:()'\-/@+=·…]$/u.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+  return out;
 }
 
 interface GroupInfo {
@@ -199,7 +224,6 @@ interface GroupInfo {
 }
 
 export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagram {
-  const groupBy = options.groupBy ?? 'system';
   const collapseMode = options.collapse ?? 'auto';
   const maxModules = options.maxModules ?? DEFAULT_MAX_MODULES;
   const maxGroups = Math.max(2, options.maxGroups ?? DEFAULT_MAX_GROUPS);
@@ -210,44 +234,62 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
 
   const teamKey = (m: Module): string => m.team ?? '';
   const teamLabel = (key: string): string => teamById.get(key)?.name ?? key;
+  // Decided on every module of the model, so that a filter or a focus does not change the grouping.
+  const grouping = resolveGrouping(all, options.groupBy ?? 'auto', teamKey);
+  const groupBy = grouping.by;
 
-  // 1. Which modules are visible.
+  // 1. Which modules are visible, and which edges may be drawn.
   let visible = all;
+  let edgeAllowed: (e: ModuleEdge) => boolean = () => true;
   const focusName = options.focus ?? null;
   const focusModule = focusName !== null ? all.find((m) => m.name === focusName) : undefined;
   if (focusName !== null) {
     const keep = new Set<Module>();
     if (focusModule) {
-      keep.add(focusModule);
-      const neighbours = new Map<Module, Module[]>();
-      const link = (a: Module, b: Module): void => {
-        const list = neighbours.get(a);
+      // Dependencies (out) and dependents (in), each side followed on its own: depth 2 reaches
+      // the dependencies of dependencies and the dependents of dependents, not a dependent of a dependency.
+      const out = new Map<Module, Module[]>();
+      const into = new Map<Module, Module[]>();
+      const link = (map: Map<Module, Module[]>, a: Module, b: Module): void => {
+        const list = map.get(a);
         if (list) list.push(b);
-        else neighbours.set(a, [b]);
+        else map.set(a, [b]);
       };
       for (const e of allEdges) {
-        link(e.from, e.to);
-        link(e.to, e.from);
+        link(out, e.from, e.to);
+        link(into, e.to, e.from);
       }
-      let frontier = [focusModule];
-      for (let depth = 0; depth < (options.focusDepth ?? 1); depth++) {
-        const next: Module[] = [];
-        for (const m of frontier) {
-          for (const n of neighbours.get(m) ?? []) {
-            if (!keep.has(n)) {
-              keep.add(n);
-              next.push(n);
-            }
-          }
+      const side = (next: Map<Module, Module[]>): [Set<Module>, Set<Module>] => {
+        const first = new Set((next.get(focusModule) ?? []).filter((m) => m !== focusModule));
+        const second = new Set<Module>();
+        if ((options.focusDepth ?? 1) >= 2) {
+          for (const m of first) for (const n of next.get(m) ?? []) if (n !== focusModule && !first.has(n)) second.add(n);
         }
-        frontier = next;
-      }
+        return [first, second];
+      };
+      const [deps1, deps2] = side(out);
+      const [users1, users2] = side(into);
+      keep.add(focusModule);
+      for (const set of [deps1, deps2, users1, users2]) for (const m of set) keep.add(m);
+      edgeAllowed = (e) =>
+        e.from === focusModule || e.to === focusModule || (deps1.has(e.from) && deps2.has(e.to)) || (users2.has(e.from) && users1.has(e.to));
     }
     visible = visible.filter((m) => keep.has(m));
   }
+  const onlySet = options.only ? new Set(all.filter((m) => options.only?.includes(m.name))) : null;
+  if (onlySet) {
+    const keep = new Set(onlySet);
+    for (const e of allEdges) {
+      if (onlySet.has(e.from)) keep.add(e.to);
+      if (onlySet.has(e.to)) keep.add(e.from);
+    }
+    visible = visible.filter((m) => keep.has(m));
+    const focusAllowed = edgeAllowed;
+    edgeAllowed = (e) => (onlySet.has(e.from) || onlySet.has(e.to)) && focusAllowed(e);
+  }
   const filter = options.filter ?? {};
   visible = visible.filter((m) => {
-    if (m === focusModule) return true;
+    if (m === focusModule || onlySet?.has(m)) return true;
     if (filter.team !== undefined) {
       // A team id, or any of the team's names.
       const asked = filter.team.toLowerCase();
@@ -264,44 +306,22 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
   });
   const visibleSet = new Set(visible);
 
-  // 2. Groups. When the view collapses, a module with no system (or no team) joins a group of
-  // its team (or its top-level folder) rather than one huge "(no system)" node.
-    const shouldCollapse =
-    groupBy !== 'none' && (collapseMode === 'all' || (collapseMode === 'auto' && visible.length > maxModules));
-  const topFolderKey = (m: Module): string => {
-    const slash = m.path.indexOf('/');
-    return m.path === '' ? '' : `${FOLDER_KEY}${slash < 0 ? m.path : m.path.slice(0, slash)}`;
-  };
-  const groupKeyOf = (m: Module): string | null => {
-    switch (groupBy) {
-      case 'system': {
-        if (m.system !== null && m.system !== '') return m.system;
-        if (!shouldCollapse) return '';
-        const team = teamKey(m);
-        return team !== '' ? `${TEAM_KEY}${team}` : topFolderKey(m);
-      }
-      case 'team': {
-        const team = teamKey(m);
-        return team !== '' || !shouldCollapse ? team : topFolderKey(m);
-      }
-      case 'folder': {
-        const slash = m.path.lastIndexOf('/');
-        return slash < 0 ? '' : m.path.slice(0, slash);
-      }
-      default:
-        return null;
-    }
-  };
+  // 2. Groups, as resolved: a module with no system (or team) is in "(no system)" (or "(no team)").
+  const shouldCollapse =
+    groupBy !== 'none' && (onlySet !== null || collapseMode === 'all' || (collapseMode === 'auto' && visible.length > maxModules));
   const groupLabel = (key: string): string => {
-    if (key.startsWith(TEAM_KEY)) return `team ${teamLabel(key.slice(TEAM_KEY.length))}`;
-    if (key.startsWith(FOLDER_KEY)) return `${key.slice(FOLDER_KEY.length)}/`;
     if (groupBy === 'team') return key === '' ? '(no team)' : teamLabel(key);
     if (groupBy === 'folder') return key === '' ? '(root)' : key;
     return key === '' ? '(no system)' : key;
   };
+  const groupSize = new Map<string, number>();
+  for (const m of all) {
+    const key = grouping.keyOf(m);
+    if (key !== null) groupSize.set(key, (groupSize.get(key) ?? 0) + 1);
+  }
   const groups = new Map<string, GroupInfo>();
   for (const m of visible) {
-    const key = groupKeyOf(m);
+    const key = grouping.keyOf(m);
     if (key === null) continue;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, label: groupLabel(key), modules: [], collapsed: false, id: '' }));
@@ -314,7 +334,11 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
 
   // 3. Collapse.
   const expand = new Set(options.expand ?? []);
-  if (shouldCollapse) for (const g of groupList) g.collapsed = !expand.has(g.key) && !(focusModule && g.modules.includes(focusModule));
+  if (shouldCollapse) {
+    for (const g of groupList) {
+      g.collapsed = !expand.has(g.key) && !(focusModule && g.modules.includes(focusModule)) && !(onlySet && g.modules.some((m) => onlySet.has(m)));
+    }
+  }
 
   // Too many collapsed groups: keep the largest, fold the rest into one "N more" node.
   const collapsedGroups = groupList.filter((g) => g.collapsed);
@@ -331,7 +355,7 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
   let subgraphCounter = 0;
   const nodes: DiagramNode[] = [];
   const nodeOfModule = new Map<Module, DiagramNode>();
-  const lines: string[] = [`flowchart ${options.direction ?? 'LR'}`];
+  const lines: string[] = [`flowchart ${options.direction ?? 'LR'}`, `  %% grouped by ${grouping.by}: ${commentText(grouping.reason)}`];
 
   const moduleNode = (m: Module, group: string | null): DiagramNode => {
     const c = counts.get(m.name) ?? NO_FINDINGS;
@@ -357,7 +381,14 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
     mods.reduce<ScorecardLevel>((low, m) => (LEVEL_ORDER.indexOf(m.level) < LEVEL_ORDER.indexOf(low) ? m.level : low), 'gold');
   const collapsedNode = (key: string | null, label: string, mods: Module[], groupsInside: number): DiagramNode => {
     const c = mods.reduce((sum, m) => addCounts(sum, counts.get(m.name) ?? NO_FINDINGS), NO_FINDINGS);
-    const what = groupsInside > 1 ? `${plural(groupsInside, 'group')}, ${plural(mods.length, 'module')}` : plural(mods.length, 'module');
+    // A group only partly shown (a focus, a filter, one group's page) says of how many.
+    const total = key === null ? mods.length : (groupSize.get(key) ?? mods.length);
+    const what =
+      groupsInside > 1
+        ? `${plural(groupsInside, 'group')}, ${plural(mods.length, 'module')}`
+        : total > mods.length
+          ? `${mods.length} of ${plural(total, 'module')}`
+          : plural(mods.length, 'module');
     const node: DiagramNode = {
       id: `g${++groupCounter}`,
       label: `${label} (${what})${markText(c)}`,
@@ -414,21 +445,19 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
     }
   }
 
-  // 5. Edges between visible nodes. Between two modules, parallel edges of one kind merge;
-  // an edge with a collapsed end stands for every module edge of the pair (of the strongest kind
-  // among them: solid if any is a dependsOn), labelled with its count.
+  // 5. Edges between visible nodes. Between two nodes, parallel edges of one kind merge; an edge
+  // with a collapsed end stands for every module edge of that kind between them, and says how many.
   const edgeMap = new Map<string, DiagramEdge & { apiSet: Set<string> }>();
   for (const e of allEdges) {
-    if (!visibleSet.has(e.from) || !visibleSet.has(e.to)) continue;
+    if (!visibleSet.has(e.from) || !visibleSet.has(e.to) || !edgeAllowed(e)) continue;
     const from = nodeOfModule.get(e.from);
     const to = nodeOfModule.get(e.to);
     if (!from || !to || from === to) continue;
-    const aggregate = from.collapsed || to.collapsed;
-    const key = aggregate ? `${from.id}>${to.id}` : `${from.id}>${to.id}>${e.kind}`;
+    // One drawn edge per pair and kind: a bundled edge counts only module edges of its own kind.
+    const key = `${from.id}>${to.id}>${e.kind}`;
     let edge = edgeMap.get(key);
     if (!edge) edgeMap.set(key, (edge = { from: from.id, to: to.id, kind: e.kind, apis: [], count: 0, label: null, apiSet: new Set() }));
     edge.count++;
-    if (EDGE_KIND_ORDER.indexOf(e.kind) < EDGE_KIND_ORDER.indexOf(edge.kind)) edge.kind = e.kind;
     if (e.api !== null) edge.apiSet.add(e.api);
   }
   const collapsedIds = new Set(nodes.filter((n) => n.collapsed).map((n) => n.id));
@@ -437,7 +466,7 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
     edge.apis = [...apiSet].sort(compareText);
     const dotted = edge.kind !== 'dependsOn' && edge.kind !== 'consumes';
     if (collapsedIds.has(edge.from) || collapsedIds.has(edge.to)) {
-      edge.label = edge.count > 1 ? String(edge.count) : edge.kind === 'consumes' ? (edge.apis[0] ?? null) : dotted ? edge.kind : null;
+      edge.label = bundledLabel(edge.kind, edge.count, edge.apis);
     } else if (edge.kind === 'consumes') {
       const shown = edge.apis.slice(0, 3).join(', ');
       edge.label = edge.apis.length > 3 ? `${shown} +${edge.apis.length - 3}` : shown;
@@ -449,7 +478,7 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
   // 500 edges): keep the focused module's edges, then the heaviest; count the rest.
   const maxEdges = options.maxEdges ?? DEFAULT_MAX_EDGES;
   let hiddenEdges = 0;
-  if (collapsedIds.size > 0 && edges.length > maxEdges) {
+  if ((collapsedIds.size > 0 || onlySet !== null) && edges.length > maxEdges) {
     const focusId = focusModule ? nodeOfModule.get(focusModule)?.id : undefined;
     const rank = edges.map((e, i) => ({ e, i, focus: e.from === focusId || e.to === focusId }));
     rank.sort((a, b) => Number(b.focus) - Number(a.focus) || b.e.count - a.e.count || a.i - b.i);
@@ -495,5 +524,6 @@ export function buildDiagram(model: Model, options: DiagramOptions = {}): Diagra
     groups: groupsOut,
     collapsed: groupsOut.some((g) => g.collapsed),
     hiddenEdges,
+    grouping: { by: grouping.by, reason: grouping.reason },
   };
 }

@@ -176,7 +176,15 @@ export interface OwnersSectionEntry {
 // ---------------------------------------------------------------------------
 // `northstar diagram` and the diagram webview
 
-export type DiagramGroupBy = 'system' | 'team' | 'folder' | 'none';
+/** `auto`: what the repository declares (systems), else its folder structure, else its teams. */
+export type DiagramGroupBy = 'auto' | 'system' | 'team' | 'folder' | 'none';
+
+/** The grouping a diagram was drawn with, and why (`auto` resolved to one of the others). */
+export interface DiagramGrouping {
+  by: 'system' | 'team' | 'folder' | 'none';
+  /** One sentence, unescaped: what was asked or found ("no module declares a system; grouped by the folders under packages/"). */
+  reason: string;
+}
 export type DiagramCollapse = 'auto' | 'none' | 'all';
 
 export interface DiagramFindingCounts {
@@ -243,6 +251,8 @@ export interface Diagram {
   collapsed: boolean;
   /** Edges left out of a collapsed view to keep it readable (`maxEdges`). */
   hiddenEdges: number;
+  /** Which grouping was used and why. */
+  grouping: DiagramGrouping;
 }
 
 // ---------------------------------------------------------------------------

@@ -19,7 +19,7 @@ export interface DiagramHtmlOptions {
 const BODY = `<header class="toolbar" role="toolbar" aria-label="Diagram controls">
   <label id="rootLabel" hidden>Folder <select id="root"></select></label>
   <label>Group <select id="groupBy" title="Group modules by">
-    <option value="system">system</option><option value="team">team</option><option value="folder">folder</option><option value="none">none</option>
+    <option value="auto">auto</option><option value="system">system</option><option value="team">team</option><option value="folder">folder</option><option value="none">none</option>
   </select></label>
   <label>Collapse <select id="collapse" title="Collapse groups">
     <option value="auto">auto</option><option value="all">all</option><option value="none">none</option>
