@@ -341,8 +341,8 @@ function describeAcme(): void {
       ]);
       const ledgerItem = a.tree.getTreeItem(modules[1]);
       // Its level, and what Gold still needs (as the hover says it).
-      // (appendText escapes Markdown: read it without the backslashes.)
-      const ledgerTooltip = (ledgerItem.tooltip as vscode.MarkdownString).value.replace(/\\/g, '');
+      // (appendText escapes Markdown and writes spaces as &nbsp;: read it as the text it shows.)
+      const ledgerTooltip = (ledgerItem.tooltip as vscode.MarkdownString).value.replace(/\\/g, '').replace(/&nbsp;/g, ' ');
       assert.match(ledgerTooltip, /ledger \(service\), scorecard: Silver\s+Missing for Gold: alerts, runbook\s+Owners: @acme\/payments/);
       assert.doesNotMatch((a.tree.getTreeItem(modules[0]).tooltip as vscode.MarkdownString).value, /Missing for/);
       assert.equal(ledgerItem.command?.command, 'vscode.open');
