@@ -20,7 +20,7 @@ import { shownUnit } from './model/units';
 import { docsUrl } from './rules/rule';
 import { ownerSourceText, runsInProduction } from './model/predicates';
 import { isPerson, teamOfModule } from './model/teams';
-import { missingForNextLevel } from './scorecard';
+import { LEVEL_LABEL, missingForNextLevel } from './scorecard';
 
 export interface HoverResult {
   markdown: string;
@@ -97,13 +97,12 @@ function ownerLabel(analysis: Analysis, owner: string): string {
   return team && team.name !== owner ? `${code(owner)} (${escapeMarkdown(team.name)})` : code(owner);
 }
 
-const LEVEL_NAMES = { none: 'none', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' } as const;
 function scorecardLine(analysis: Analysis, module: Module): string {
   const level = module.level;
-  if (level === 'gold') return 'Scorecard: **Gold**';
+  if (level === 'gold') return `Scorecard: **${LEVEL_LABEL.gold}**`;
   const { next, missing } = missingForNextLevel(module, teamOfModule(analysis.model, module));
-  const shown = level === 'none' ? 'none' : `**${LEVEL_NAMES[level]}**`;
-  return `Scorecard: ${shown}${next && missing.length > 0 ? ` (missing for ${LEVEL_NAMES[next]}: ${missing.join(', ')})` : ''}`;
+  const shown = level === 'none' ? LEVEL_LABEL.none : `**${LEVEL_LABEL[level]}**`;
+  return `Scorecard: ${shown}${next && missing.length > 0 ? ` (missing for ${LEVEL_LABEL[next]}: ${missing.join(', ')})` : ''}`;
 }
 
 /** The facts about a module every module hover shows. */

@@ -5,6 +5,12 @@
 import { hasAlerts, hasRunbook, needsThreatModel, runsInProduction } from './model/predicates';
 import type { Module, ScorecardLevel, Team } from './model/types';
 
+/**
+ * The name of each level as every surface shows it (hover, status bar, tree, summary,
+ * diagram details). The lowest level is "No level": a module that has not reached Bronze.
+ */
+export const LEVEL_LABEL: Readonly<Record<ScorecardLevel, string>> = { none: 'No level', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' };
+
 export interface ScorecardCriteria {
   owner: boolean;
   tests: boolean;

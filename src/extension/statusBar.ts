@@ -8,6 +8,8 @@ import type { CodeownersRule, Module, SourceLocation } from '../core/model/types
 import { teamOfModule } from '../core/model/teams';
 import { ownerSourceText } from '../core/model/predicates';
 import { namedSections, sectionLabel, sectionNeed, sectionsOf } from '../core/sources/codeowners/sections';
+import { LEVEL_LABEL } from '../core/scorecard';
+import { statusBarText } from '../core/statusText';
 import { toVscodeRange } from './diagnostics';
 import type { NorthstarModel, RootAnalysis } from './model';
 
@@ -20,16 +22,13 @@ export const ANALYSING_TEXT = '$(sync~spin) Northstar: analysing…';
  * GitLab asks to review a change to it); the module's team is the model's (model/teams.ts).
  */
 
-/** `$(organization) @acme/growth · feed-export`: the file's CODEOWNERS owners, then its module. */
+/**
+ * `$(organization) @acme/growth +1 · $(package) feed-export`: the file's first CODEOWNERS
+ * owner (and how many more), then its module; short, every owner in the tooltip.
+ */
 export function statusText(root: RootAnalysis, path: string): string {
-  const owners = root.analysis.ownersOf(path).owners;
-  const module = root.analysis.moduleOf(path);
-  const parts = [owners.length > 0 ? owners.join(', ') : 'no CODEOWNERS owner'];
-  if (module) parts.push(module.name);
-  return `$(organization) ${parts.join(' · ')}`;
+  return statusBarText(root.analysis.ownersOf(path).owners, root.analysis.moduleOf(path)?.name);
 }
-
-const LEVEL_NAMES = { none: 'no level', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' } as const;
 
 export function statusTooltip(root: RootAnalysis, path: string): string {
   const match = root.analysis.ownersOf(path);
@@ -53,7 +52,7 @@ export function statusTooltip(root: RootAnalysis, path: string): string {
     const owner = team
       ? `team ${team.name}${module.ownerSource ? ` (from ${ownerSourceText(module)})` : ''}${team.source === 'undeclared' ? ', which no team declares' : ''}`
       : 'no owning team';
-    lines.push(`Module ${module.name}: ${owner}; ${LEVEL_NAMES[module.level]}`);
+    lines.push(`Module ${module.name}: ${owner}; scorecard: ${LEVEL_LABEL[module.level]}`);
   }
   lines.push('Click to see the escalation path, the contract and the deciding line.');
   return lines.join('\n');
@@ -103,7 +102,7 @@ export function explainItems(root: RootAnalysis, path: string): ExplainItem[] {
     const contract = module.files.find((f) => /(^|\/)(service-contract|catalog-info)\.ya?ml$/.test(f));
     items.push({
       label: contract ? '$(file-code) Open contract' : '$(file-code) Open module definition',
-      description: `${module.name} · ${module.level}`,
+      description: `${module.name} · ${LEVEL_LABEL[module.level]}`,
       detail: contract ?? module.definedAt.file,
       open: { kind: 'location', location: contractLocation(module) },
     });

@@ -5,7 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { Finding, Module, Priority, ScorecardLevel, SourceLocation, Team } from '../core/model/types';
-import { isPerson } from '../core/model/teams';
+import { isScored } from '../core/model/predicates';
+import { isPerson, teamOfModule } from '../core/model/teams';
+import { LEVEL_LABEL, missingForNextLevel } from '../core/scorecard';
 import { toVscodeRange } from './diagnostics';
 import type { NorthstarModel, RootAnalysis } from './model';
 
@@ -28,6 +30,18 @@ const LEVEL_ICONS: Record<ScorecardLevel, string> = {
 
 export function levelIcon(level: ScorecardLevel): vscode.ThemeIcon {
   return new vscode.ThemeIcon(LEVEL_ICONS[level], new vscode.ThemeColor(`northstar.level.${level}`));
+}
+
+/**
+ * A module item's tooltip (plain text): its level and what the next level still needs, its
+ * owners and how many findings it has.
+ */
+export function moduleTooltip(root: RootAnalysis, module: Module): string {
+  const { next, missing } = missingForNextLevel(module, teamOfModule(root.analysis.model, module));
+  // A group (a workspace of modules) is not scored itself: nothing to add to it.
+  const needs = isScored(module) && next && missing.length > 0 ? `\nMissing for ${LEVEL_LABEL[next]}: ${missing.join(', ')}` : '';
+  return `${module.name} (${module.type}), scorecard: ${LEVEL_LABEL[module.level]}${needs}\n` +
+    `Owners: ${module.owners.join(', ') || 'none'}\n${plural(findingsOfModule(root, module).length, 'finding')}`;
 }
 
 function findingIcon(finding: Finding): vscode.ThemeIcon {
@@ -172,12 +186,9 @@ export class NorthstarTreeProvider implements vscode.TreeDataProvider<NorthstarN
         const findings = node.parent.startsWith('team:') ? findingsOfModule(root, node.module) : [];
         const item = new vscode.TreeItem(node.module.name, findings.length > 0 ? Collapsed : None);
         item.id = `${folderKey}#${node.parent}/module:${node.module.name}`;
-        item.description = `${node.module.level}${node.module.path ? ` · ${node.module.path}` : ''}`;
+        item.description = `${LEVEL_LABEL[node.module.level]}${node.module.path ? ` · ${node.module.path}` : ''}`;
         item.iconPath = levelIcon(node.module.level);
-        item.tooltip = new vscode.MarkdownString().appendText(
-          `${node.module.name} (${node.module.type}), scorecard ${node.module.level}\n` +
-          `Owners: ${node.module.owners.join(', ') || 'none'}\n${plural(findingsOfModule(root, node.module).length, 'finding')}`,
-        );
+        item.tooltip = new vscode.MarkdownString().appendText(moduleTooltip(root, node.module));
         item.contextValue = 'northstar.module';
         item.command = this.open(root, node.module.definedAt);
         return item;

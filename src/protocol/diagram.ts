@@ -4,6 +4,7 @@
  * each side runs on what it receives. Imported by the page script, the panel and the tests.
  */
 import { DEFAULT_MAX_GROUPS } from '../core/report/mermaid';
+import type { ScorecardLevel } from '../core/model/types';
 import type { DiagramCollapse, DiagramEdge, DiagramGroup, DiagramGroupBy, DiagramGrouping, DiagramNode } from '../core/report/types';
 import {
   arrayOf,
@@ -91,7 +92,7 @@ export interface ModuleDetails {
   type: string;
   tier: number | null;
   lifecycle: string | null;
-  level: string;
+  level: ScorecardLevel;
   description: string | null;
   owners: { handle: string; team: string | null }[];
   escalation: { team: string; steps: { kind: string; target: string; url: string | null }[] }[];
@@ -273,7 +274,7 @@ const isDetails = shape<ModuleDetails>({
   type: isString,
   tier: nullable(isNumber),
   lifecycle: nullableString,
-  level: isString,
+  level: oneOf('none', 'bronze', 'silver', 'gold'),
   description: nullableString,
   owners: arrayOf(shape<ModuleDetails['owners'][number]>({ handle: isString, team: nullableString })),
   escalation: arrayOf(

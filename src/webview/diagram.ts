@@ -17,6 +17,7 @@ import {
   parseDiagramHostMessage,
   type RenderMessage,
 } from '../protocol/diagram';
+import { LEVEL_LABEL } from '../core/scorecard';
 
 interface MermaidApi {
   initialize(config: Record<string, unknown>): void;
@@ -498,7 +499,7 @@ function showDetails(msg: DetailsMessage): void {
     return;
   }
   body.append(el('h2', d.name));
-  const facts = [d.type, d.system ? `system ${d.system}` : null, d.tier !== null ? `tier ${d.tier}` : null, d.lifecycle, `level ${d.level}`]
+  const facts = [d.type, d.system ? `system ${d.system}` : null, d.tier !== null ? `tier ${d.tier}` : null, d.lifecycle, `scorecard: ${LEVEL_LABEL[d.level]}`]
     .filter((x): x is string => x !== null)
     .join(' · ');
   body.append(el('p', facts, 'muted'));

@@ -15,6 +15,7 @@ import {
 } from '../protocol/summary';
 import type { ScorecardLevel } from '../core/model/types';
 import { shownUnit } from '../core/model/units';
+import { LEVEL_LABEL } from '../core/scorecard';
 import type { SummaryCount, SummaryMetric, SummaryPriority, SummaryTeam } from '../core/report/types';
 
 interface VsCodeApi {
@@ -109,7 +110,7 @@ function bar(percent: number | null, label: string, className = ''): HTMLElement
 }
 
 function levelBadge(level: ScorecardLevel): HTMLElement {
-  return el('span', { className: `level level-${level}`, text: level, title: `Scorecard level: ${level}` });
+  return el('span', { className: `level level-${level}`, text: LEVEL_LABEL[level], title: `Scorecard: ${LEVEL_LABEL[level]}` });
 }
 
 function section(id: string, title: string, children: readonly Child[]): HTMLElement {
@@ -292,7 +293,7 @@ function renderScorecard(data: SummaryPageData): HTMLElement {
       LEVELS.map((level) =>
         el('li', { className: `level-count level-${level}`, attrs: { 'data-level': level } }, [
           el('span', { className: 'count', text: String(levels[level]) }),
-          el('span', { className: 'name', text: level }),
+          el('span', { className: 'name', text: LEVEL_LABEL[level] }),
         ]),
       ),
     ),
@@ -300,7 +301,7 @@ function renderScorecard(data: SummaryPageData): HTMLElement {
 }
 
 function renderTeam(team: SummaryTeam, docs: ReadonlyMap<string, string>): HTMLElement {
-  const levels = LEVELS.filter((l) => team.levels[l] > 0).map((l) => `${team.levels[l]} ${l}`).join(', ');
+  const levels = LEVELS.filter((l) => team.levels[l] > 0).map((l) => `${LEVEL_LABEL[l]}: ${team.levels[l]}`).join(', ');
   const children: Child[] = [
     el('h3', { text: team.name }),
     el('p', { className: 'team-meta', text: `${plural(team.modules.length, 'module')} (${levels}) · ${plural(team.findings.errors, 'error')}, ${plural(team.findings.warnings, 'warning')}` }),

@@ -125,7 +125,7 @@ describe('vision summary', () => {
     assert.ok(md.includes('_No success metric._'));
     assert.ok(md.includes('| Observability (services, websites, jobs) | 1 of 2 (50%) |'));
     assert.ok(md.includes('| **Total** | **95%** |'));
-    assert.ok(md.includes('### Payments\n\n2 modules (1 none, 1 gold); 0 errors, 3 warnings.\n\n- No observability (`observability/missing`) × 2'));
+    assert.ok(md.includes('### Payments\n\n2 modules (No level: 1, Gold: 1); 0 errors, 3 warnings.\n\n- No observability (`observability/missing`) × 2'));
   });
 
   it('names gaps in words with the id beside them, prints counts bare and keeps "&" and a final "#" in headings', () => {

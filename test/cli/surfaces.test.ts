@@ -14,7 +14,7 @@ import type { Model } from '../../src/core/model/types';
 import type { VisionSummary } from '../../src/core/report/types';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { localAnalyzeOptions } from '../../src/node/setup';
-import { LEVEL_NAMES, projectRoot, surfaceTables } from '../support/surfaces';
+import { DIAGRAM_LEVEL_NAMES, hoverScorecard, projectRoot, surfaceTables } from '../support/surfaces';
 import { runInProcess } from './helpers';
 import { decodeMermaidEntities, parseFlowchart } from './mermaidParser';
 
@@ -83,8 +83,8 @@ describe('one answer on every surface (test/fixtures/surfaces)', function () {
         assert.equal(new Set(titles).size, titles.length, `a team group appears twice: ${titles.join(', ')}`);
         for (const row of table.modules) {
           // Two modules may share a name (a duplicate-name finding): one of the nodes is this one.
-          const node = nodesOf(row.module).find((v) => text(v.id).endsWith(`<br>${row.teamName ?? 'no owner'} · ${LEVEL_NAMES[row.level]}`));
-          assert.ok(node, `no node for ${row.module} showing ${row.teamName} · ${LEVEL_NAMES[row.level]}: ${nodesOf(row.module).map((v) => text(v.id)).join(' | ')}`);
+          const node = nodesOf(row.module).find((v) => text(v.id).endsWith(`<br>${row.teamName ?? 'no owner'} · ${DIAGRAM_LEVEL_NAMES[row.level]}`));
+          assert.ok(node, `no node for ${row.module} showing ${row.teamName} · ${DIAGRAM_LEVEL_NAMES[row.level]}: ${nodesOf(row.module).map((v) => text(v.id)).join(' | ')}`);
           const group = chart.subgraphs.find((s) => s.nodes.includes(node.id));
           assert.equal(group ? decodeMermaidEntities(group.title) : null, row.teamName, row.module);
         }
@@ -98,7 +98,7 @@ describe('one answer on every surface (test/fixtures/surfaces)', function () {
           const hover = dependencyHover(analysis, row.module);
           if (row.teamName === null) assert.match(hover, /Owner: none declared/, row.module);
           else assert.ok(hover.includes(escapeMarkdown(row.teamName)) || hover.includes(code(row.teamName)), `${row.module}: ${hover}`);
-          const level = row.level === 'none' ? 'Scorecard: none' : `Scorecard: **${LEVEL_NAMES[row.level]}**`;
+          const level = hoverScorecard(row.level);
           assert.ok(hover.includes(level), `${row.module}: ${hover}`);
         }
       });

@@ -269,10 +269,10 @@ function describeAcme(): void {
     it('shows the active file\'s owners and module in the status bar', async () => {
       const a = await api();
       await vscode.window.showTextDocument(uriIn('acme', 'services/payments-api/src/authorise.ts'));
-      await waitFor('the payments-api status', () => a.statusBarText() === '$(organization) @acme/payments · payments-api');
+      await waitFor('the payments-api status', () => a.statusBarText() === '$(organization) @acme/payments · $(package) payments-api');
       // CODEOWNERS gives the storefront's checkout folder to Payments, inside the Web team's module.
       await vscode.window.showTextDocument(uriIn('acme', 'apps/storefront/src/checkout/PaymentForm.tsx'));
-      await waitFor('the storefront checkout status', () => a.statusBarText() === '$(organization) @acme/payments · storefront');
+      await waitFor('the storefront checkout status', () => a.statusBarText() === '$(organization) @acme/payments · $(package) storefront');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await waitFor('the status to hide without an editor', () => a.statusBarText() === undefined);
     });
@@ -335,11 +335,16 @@ function describeAcme(): void {
         const icon = item.iconPath as vscode.ThemeIcon;
         return [labelOf(item), item.description, icon.id, icon.color?.id];
       }), [
-        ['fraud-scoring', 'gold · services/fraud-scoring', 'star-full', 'northstar.level.gold'],
-        ['ledger', 'silver · services/ledger', 'star-half', 'northstar.level.silver'],
-        ['payments-api', 'gold · services/payments-api', 'star-full', 'northstar.level.gold'],
+        ['fraud-scoring', 'Gold · services/fraud-scoring', 'star-full', 'northstar.level.gold'],
+        ['ledger', 'Silver · services/ledger', 'star-half', 'northstar.level.silver'],
+        ['payments-api', 'Gold · services/payments-api', 'star-full', 'northstar.level.gold'],
       ]);
       const ledgerItem = a.tree.getTreeItem(modules[1]);
+      // Its level, and what Gold still needs (as the hover says it).
+      // (appendText escapes Markdown and writes spaces as &nbsp;: read it as the text it shows.)
+      const ledgerTooltip = (ledgerItem.tooltip as vscode.MarkdownString).value.replace(/\\/g, '').replace(/&nbsp;/g, ' ');
+      assert.match(ledgerTooltip, /ledger \(service\), scorecard: Silver\s+Missing for Gold: alerts, runbook\s+Owners: @acme\/payments/);
+      assert.doesNotMatch((a.tree.getTreeItem(modules[0]).tooltip as vscode.MarkdownString).value, /Missing for/);
       assert.equal(ledgerItem.command?.command, 'vscode.open');
       assert.equal(String(ledgerItem.command?.arguments?.[0]), String(uriIn('acme', 'services/ledger/service-contract.yaml')));
       const findings = a.tree.getChildren(modules[1]).map((n) => a.tree.getTreeItem(n));
@@ -374,7 +379,7 @@ function describeRestricted(): void {
     it('shows owners in the status bar', async () => {
       const a = await api();
       await vscode.window.showTextDocument(uriIn('vscode-ws', 'services/checkout/src/cart.ts'));
-      await waitFor('the checkout status', () => a.statusBarText() === '$(organization) @shopco/checkout · checkout');
+      await waitFor('the checkout status', () => a.statusBarText() === '$(organization) @shopco/checkout · $(package) checkout');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
   });
@@ -396,9 +401,9 @@ function describeMultiRoot(): void {
     it('shows each folder\'s owners in the status bar and one tree node per folder', async () => {
       const a = await api();
       await vscode.window.showTextDocument(uriIn('storefront', 'src/index.ts'));
-      await waitFor('the storefront status', () => a.statusBarText() === '$(organization) @shopco/web, @dana · storefront-web');
+      await waitFor('the storefront status', () => a.statusBarText() === '$(organization) @shopco/web +1 · $(package) storefront-web');
       await vscode.window.showTextDocument(uriIn('shopco', 'services/checkout/src/cart.ts'));
-      await waitFor('the checkout status', () => a.statusBarText() === '$(organization) @shopco/checkout · checkout');
+      await waitFor('the checkout status', () => a.statusBarText() === '$(organization) @shopco/checkout · $(package) checkout');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       assert.deepEqual(a.tree.getChildren().map((n) => labelOf(a.tree.getTreeItem(n))), ['shopco', 'storefront']);
     });

@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import { code, escapeMarkdown } from '../../src/core/hover';
 import type { NorthstarApi } from '../../src/extension/extension';
 import type { NorthstarNode } from '../../src/extension/tree';
-import { LEVEL_NAMES, surfaceTableFor, type SurfaceRow } from '../support/surfaces';
+import { LEVEL_LABEL } from '../../src/core/scorecard';
+import { statusBarText } from '../../src/core/statusText';
+import { hoverScorecard, surfaceTableFor, type SurfaceRow } from '../support/surfaces';
 import { extensionId, waitFor } from './helpers';
 
 async function api(): Promise<NorthstarApi> {
@@ -62,18 +64,29 @@ describe('one answer on every surface, in VS Code (test/fixtures/surfaces)', fun
           assert.equal(under.length, 1, `${row.module} is under ${under.map((t) => t.label).join(', ') || 'no team'}`);
           assert.equal(under[0].label, row.teamName ?? 'No owner', row.module);
         }
+        // Each module item: its level by the one name every surface uses, in the description and the tooltip.
+        const items = teamNodes(a, folder).flatMap((node) => a.tree.getChildren(node)).filter((n) => n.kind === 'module');
+        for (const row of rows) {
+          const item = items.map((n) => a.tree.getTreeItem(n)).find((i) => labelOf(i) === row.module);
+          assert.ok(item, row.module);
+          assert.ok(String(item.description ?? '').startsWith(LEVEL_LABEL[row.level]), `${row.module}: ${String(item.description)}`);
+          // appendText escapes Markdown and writes spaces as &nbsp;: read it as the text it shows.
+          const tooltip = (typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '').replace(/\\/g, '').replace(/&nbsp;/g, ' ');
+          assert.ok(tooltip.includes(`scorecard: ${LEVEL_LABEL[row.level]}`), `${row.module}: ${tooltip}`);
+        }
       });
 
       it('status bar: the file\'s CODEOWNERS owners and module; the tooltip names the module\'s team', async () => {
         const a = await api();
         for (const row of rows) {
           await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, ...row.file.split('/')), { preview: true });
-          const text = `$(organization) ${row.fileOwners.length > 0 ? row.fileOwners.join(', ') : 'no CODEOWNERS owner'} · ${row.module}`;
+          const text = statusBarText(row.fileOwners, row.module);
           await waitFor(`the status of ${row.file} (${text}; showing ${a.statusBarText()})`, () => a.statusBarText() === text);
           const tooltip = a.statusBarTooltip() ?? '';
           const team = row.teamName === null ? 'no owning team' : `team ${row.teamName}`;
           assert.ok(tooltip.includes(`Module ${row.module}: ${team}`), `${row.module}: ${tooltip}`);
-          assert.ok(tooltip.includes(LEVEL_NAMES[row.level]), `${row.module}: ${tooltip}`);
+          assert.ok(tooltip.includes(`scorecard: ${LEVEL_LABEL[row.level]}`), `${row.module}: ${tooltip}`);
+          for (const owner of row.fileOwners) assert.ok(tooltip.includes(owner), `${row.module}: ${tooltip}`);
         }
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       });
@@ -96,7 +109,7 @@ describe('one answer on every surface, in VS Code (test/fixtures/surfaces)', fun
           const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position));
           if (row.teamName === null) assert.match(text, /Owner: none declared/, row.module);
           else assert.ok(text.includes(escapeMarkdown(row.teamName)) || text.includes(code(row.teamName)), `${row.module}: ${text}`);
-          assert.ok(text.includes(row.level === 'none' ? 'Scorecard: none' : `Scorecard: **${LEVEL_NAMES[row.level]}**`), `${row.module}: ${text}`);
+          assert.ok(text.includes(hoverScorecard(row.level)), `${row.module}: ${text}`);
           hovered++;
         }
         assert.ok(hovered > 0 || rows.every((r) => root.analysis.moduleByName(r.module)?.source === 'manifest'));

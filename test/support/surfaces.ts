@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ScorecardLevel } from '../../src/core/model/types';
+import { LEVEL_LABEL } from '../../src/core/scorecard';
 
 export interface SurfaceRow {
   module: string;
@@ -57,4 +58,10 @@ export function surfaceTableFor(folder: string): SurfaceTable | undefined {
   return undefined;
 }
 
-export const LEVEL_NAMES: Record<ScorecardLevel, string> = { none: 'no level', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' };
+/** The level as a diagram node's second line writes it (report/mermaid.ts keeps its own, lower-case "no level"). */
+export const DIAGRAM_LEVEL_NAMES: Record<ScorecardLevel, string> = { none: 'no level', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' };
+
+/** The scorecard line of a module hover. */
+export function hoverScorecard(level: ScorecardLevel): string {
+  return level === 'none' ? 'Scorecard: No level' : `Scorecard: **${LEVEL_LABEL[level]}**`;
+}

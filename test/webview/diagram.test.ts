@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Model } from '../../src/core/model/types';
+import { LEVEL_LABEL } from '../../src/core/scorecard';
 import { buildDiagram, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS } from '../../src/core/report/mermaid';
 import { defaultState, diagramOptions, renderMessage } from '../../src/webview/diagram-host';
 import type { DiagramViewState, DiagramPageMessage as WebviewMessage } from '../../src/protocol/diagram';
@@ -91,6 +92,7 @@ describe('diagram webview (Chromium)', function () {
     assert.deepEqual(lastOf(p.posted, 'select'), { type: 'select', module: 'payments-api' });
     const text = await p.page.locator('#detailsBody').innerText();
     assert.match(text, /@acme\/payments \(Payments\)/);
+    assert.ok(text.includes(`scorecard: ${LEVEL_LABEL[target.level]}`), text);
     assert.match(text, /Escalation path[\s\S]*#payments-oncall/);
     for (const id of target.priorities) assert.ok(text.includes(id), `priority ${id}`);
     // Keyboard: Enter on a focused node does the same.

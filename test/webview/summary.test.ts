@@ -13,6 +13,7 @@ import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { analyzeWorkspace } from '../../src/core/analyze';
 import type { Model } from '../../src/core/model/types';
+import { LEVEL_LABEL } from '../../src/core/scorecard';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { buildSummaryPageData, summaryHtml } from '../../src/extension/panels/summaryPage';
 import { parseSummaryPageMessage as parseSummaryMessage, type SummaryPageData } from '../../src/protocol/summary';
@@ -264,6 +265,8 @@ describe('vision summary webview (Chromium)', function () {
     for (const level of ['gold', 'silver', 'bronze', 'none'] as const) {
       const count = modules.filter((m) => m.level === level).length;
       assert.equal(await page.locator(`#scorecard [data-level=${level}] .count`).innerText(), String(count), level);
+      // As the hover, status bar and tree name it (innerText applies CSS: no text-transform either).
+      assert.equal(await page.locator(`#scorecard [data-level=${level}] .name`).innerText(), LEVEL_LABEL[level], level);
     }
 
     const teams = page.locator('#teams article.team');

@@ -9,6 +9,7 @@ import { isPerson, modulesByTeam } from '../model/teams';
 import type { Finding, Metric, Model, Module, ScorecardLevel } from '../model/types';
 import { shownUnit } from '../model/units';
 import { ruleById } from '../rules/index';
+import { LEVEL_LABEL } from '../scorecard';
 import { countSeverities } from './json';
 import { escapeMarkdown, markdownCode, markdownHeading } from './escape';
 import { NO_MODULES } from './mermaid';
@@ -216,7 +217,7 @@ export function summaryMarkdown(summary: VisionSummary): string {
     out.push('');
 
     out.push('## Scorecard', '', '| Level | Modules |', '| --- | --- |');
-    for (const level of [...LEVELS].reverse()) out.push(`| ${level[0].toUpperCase()}${level.slice(1)} | ${summary.levels[level]} |`);
+    for (const level of [...LEVELS].reverse()) out.push(`| ${LEVEL_LABEL[level]} | ${summary.levels[level]} |`);
     out.push('');
   }
 
@@ -231,7 +232,7 @@ export function summaryMarkdown(summary: VisionSummary): string {
   if (summary.teams.length === 0) out.push('_No modules._', '');
   for (const t of summary.teams) {
     const lv = LEVELS.filter((l) => t.levels[l] > 0)
-      .map((l) => `${t.levels[l]} ${l}`)
+      .map((l) => `${LEVEL_LABEL[l]}: ${t.levels[l]}`)
       .join(', ');
     out.push(`### ${markdownHeading(t.name)}${t.team !== null && isPerson({ id: t.team }) ? ' (person)' : ''}`, '', `${plural(t.modules.length, 'module')} (${lv}); ${plural(t.findings.errors, 'error')}, ${plural(t.findings.warnings, 'warning')}.`, '');
     if (t.gaps.length === 0) out.push('No open gaps.', '');

@@ -3,6 +3,7 @@
  * as is. The page carries no workspace data at all (the script asks the host for it), only
  * static markup, the CSP and the nonce'd scripts: Mermaid's browser build, then ours.
  */
+import { LEVEL_LABEL } from '../../core/scorecard';
 import { webviewPage } from './webviewHtml';
 
 export interface DiagramHtmlOptions {
@@ -58,8 +59,8 @@ const BODY = `<header class="toolbar" role="toolbar" aria-label="Diagram control
   </aside>
 </main>
 <footer class="legend" aria-label="Legend">
-  <span class="swatch lvlGold"></span>Gold <span class="swatch lvlSilver"></span>Silver
-  <span class="swatch lvlBronze"></span>Bronze <span class="swatch lvlNone"></span>no level
+  <span class="swatch lvlGold"></span>${LEVEL_LABEL.gold} <span class="swatch lvlSilver"></span>${LEVEL_LABEL.silver}
+  <span class="swatch lvlBronze"></span>${LEVEL_LABEL.bronze} <span class="swatch lvlNone"></span>${LEVEL_LABEL.none}
   <span class="line solid"></span>depends on (runtime, declared) <span class="line dashed"></span>consumes API
   <span class="line dotted"></span>dev, peer, optional (shown with “dev &amp; peer deps”)
   <span>⚠ findings</span> <span>[[ ]] collapsed group: click to expand</span>
