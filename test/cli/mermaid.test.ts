@@ -177,10 +177,10 @@ describe('mermaid diagram', () => {
     assert.deepEqual(classes.get(nodeOf(d, 'fraud-scoring').id), ['lvlBronze']);
     assert.deepEqual(classes.get(nodeOf(d, 'old-billing').id), ['lvlNone', 'deprecated']);
     const text = new Map(parsed.vertices.map((v) => [v.id, lines(v.text)]));
-    assert.deepEqual(text.get(nodeOf(d, 'web-ui').id), ['web-ui ⚠ 2', 'no owner · no level']);
+    assert.deepEqual(text.get(nodeOf(d, 'web-ui').id), ['web-ui ⚠ 2', 'no owner · No level']);
     assert.deepEqual(text.get(nodeOf(d, 'payments-api').id), ['payments-api ⚠ 1', 'Payments · Silver']);
     assert.deepEqual(text.get(nodeOf(d, 'ledger').id), ['ledger', 'Finance · Gold'], 'info findings are not marked');
-    assert.deepEqual(text.get(nodeOf(d, 'old-billing').id), ['old-billing (deprecated)', 'Finance · no level']);
+    assert.deepEqual(text.get(nodeOf(d, 'old-billing').id), ['old-billing (deprecated)', 'Finance · No level']);
     assert.deepEqual(nodeOf(d, 'web-ui').findings, { errors: 1, warnings: 1, infos: 0 });
     assert.equal(nodeOf(d, 'ledger').file, 'services/ledger/service-contract.yaml');
     for (const level of ['lvlNone', 'lvlBronze', 'lvlSilver', 'lvlGold', 'deprecated']) assert.match(d.mermaid, new RegExp(`classDef ${level} `));
@@ -228,7 +228,7 @@ describe('mermaid diagram', () => {
         const parsed = await parseFlowchart(d.mermaid);
         assert.equal(parsed.vertices.length, 1);
         // An empty name still draws a node: a zero-width space.
-        assert.deepEqual(lines(parsed.vertices[0].text), [name === '' ? '\u200b' : name, 'no owner · no level']);
+        assert.deepEqual(lines(parsed.vertices[0].text), [name === '' ? '\u200b' : name, 'no owner · No level']);
       }),
       { numRuns: 60 },
     );

@@ -92,7 +92,7 @@ describe('architecture diagram (e2e)', function () {
     const text = (await node.locator('.nodeLabel').innerText()).replace(/\s+/g, ' ');
     assert.match(text, /payments-api/);
     // The module's team by its display name (teams.yaml: "@acme/payments" is named Payments).
-    assert.match(text, /Payments · (Gold|Silver|Bronze|no level)/);
+    assert.match(text, /Payments · (Gold|Silver|Bronze|No level)/);
     assert.ok((await frame.locator('#stage g.cluster').count()) >= 3, 'subgraphs by system');
     await page.screenshot({ path: join(SHOTS, 'diagram-example.png') });
 

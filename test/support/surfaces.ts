@@ -58,8 +58,8 @@ export function surfaceTableFor(folder: string): SurfaceTable | undefined {
   return undefined;
 }
 
-/** The level as a diagram node's second line writes it (report/mermaid.ts keeps its own, lower-case "no level"). */
-export const DIAGRAM_LEVEL_NAMES: Record<ScorecardLevel, string> = { none: 'no level', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' };
+/** The level as a diagram node's second line writes it: the one LEVEL_LABEL of scorecard.ts, pinned here as users read it. */
+export const DIAGRAM_LEVEL_NAMES: Record<ScorecardLevel, string> = { none: 'No level', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' };
 
 /** The scorecard line of a module hover. */
 export function hoverScorecard(level: ScorecardLevel): string {

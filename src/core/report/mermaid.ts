@@ -10,6 +10,7 @@
  * digits and a few punctuation marks is a Mermaid entity code (`#60;`), so a module named
  * `<img src=x onerror=alert(1)>`, `A]-->B[`, `end` or `%%{init: …}%%` stays text.
  */
+import { LEVEL_LABEL } from '../scorecard';
 import { isArchitecturalDependency } from '../model/predicates';
 import { resolveGrouping } from './grouping';
 import type { Finding, Model, Module, ScorecardLevel } from '../model/types';
@@ -81,11 +82,10 @@ export const LEVEL_CLASS: Record<ScorecardLevel, string> = {
   gold: 'lvlGold',
 };
 
-const LEVEL_NAME: Record<ScorecardLevel, string> = { none: 'no level', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' };
 
 /** The second line of a module node: its team's name (model/teams.ts) and scorecard level. */
 function detailText(m: Module, teamName: string | null): string {
-  return `${teamName ?? 'no owner'} · ${LEVEL_NAME[m.level]}`;
+  return `${teamName ?? 'no owner'} · ${LEVEL_LABEL[m.level]}`;
 }
 
 /** What an empty model shows, in the diagram and the summary: there are no modules, and why. */

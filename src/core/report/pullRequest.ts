@@ -7,7 +7,7 @@
  */
 import { teamOfModule } from '../model/teams';
 import type { Finding, Model, Module, OwnerMatch } from '../model/types';
-import { missingForNextLevel } from '../scorecard';
+import { LEVEL_LABEL, missingForNextLevel } from '../scorecard';
 import { escapeMarkdown, markdownCode } from './escape';
 import { repositoryPath } from './identity';
 
@@ -22,7 +22,6 @@ export interface PullRequestInput {
   prefix?: string;
 }
 
-const LEVEL = { none: 'none', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' } as const;
 const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 /** Findings listed per module; the rest are counted (a summary holds at most 1 MiB). */
 const MAX_FINDINGS = 50;
@@ -79,7 +78,7 @@ export function pullRequestMarkdown(input: PullRequestInput): string {
       out.push(`- **Team**: ${escapeMarkdown(team.name)}; ${escalation}`);
     } else out.push('- **Team**: none (no owner)');
     const { next, missing } = missingForNextLevel(m, team);
-    out.push(`- **Level**: ${LEVEL[m.level]}${next && missing.length > 0 ? ` (${LEVEL[next]} needs: ${missing.map(escapeMarkdown).join(', ')})` : ''}`);
+    out.push(`- **Level**: ${LEVEL_LABEL[m.level]}${next && missing.length > 0 ? ` (${LEVEL_LABEL[next]} needs: ${missing.map(escapeMarkdown).join(', ')})` : ''}`);
     const findings = byModule.get(m) ?? [];
     if (findings.length > 0) {
       out.push('- **Findings**:', '');
