@@ -79,7 +79,7 @@ function externalLink(label: string, url: string): HTMLElement {
  * extension to open the page by id (a webview cannot open a file: URI itself).
  */
 function ruleDocsLink(id: string, url: string): HTMLElement {
-  const button = el('button', { className: 'module rule-docs', text: id, title: `Open the rule's documentation (${url})`, attrs: { type: 'button' } });
+  const button = el('button', { className: 'rule-docs', text: id, title: `Open the rule's documentation (${url})`, attrs: { type: 'button' } });
   button.addEventListener('click', () => post({ type: 'openRuleDocs', id }));
   return button;
 }
