@@ -17,7 +17,7 @@ import type { Analysis } from './api';
 import { targetAt, type CursorTarget } from './cursor';
 import type { CodeownersRule, Metric, Module, OwnerMatch, Priority, SourceRange, Team } from './model/types';
 import { shownUnit } from './model/units';
-import { docsUrl } from './rules/rule';
+import { docsPath, docsUrl } from './rules/rule';
 import { ownerSourceText, runsInProduction } from './model/predicates';
 import { isPerson, teamOfModule } from './model/teams';
 import { LEVEL_LABEL, missingForNextLevel } from './scorecard';
@@ -25,6 +25,15 @@ import { LEVEL_LABEL, missingForNextLevel } from './scorecard';
 export interface HoverResult {
   markdown: string;
   range: SourceRange;
+}
+
+/** What the adapter knows that the pure core does not. */
+export interface HoverOptions {
+  /**
+   * The URI of the package's `docs/rules/` folder (the extension: inside its install folder),
+   * for links to a rule's page. Without it a rule hover names the page's path, unlinked.
+   */
+  docsBase?: string;
 }
 
 /** Most items listed in one hover section; the rest are counted. */
@@ -64,8 +73,33 @@ function link(label: string, url: string | undefined): string {
     return label;
   }
   if (!['http:', 'https:', 'mailto:'].includes(parsed.protocol)) return label;
-  const href = parsed.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return `[${label}](${href})`;
+  return `[${label}](${safeHref(parsed.href)})`;
+}
+
+/** A URL as a Markdown link destination: the characters that could end or break it percent-encoded. */
+function safeHref(href: string): string {
+  return href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** Schemes a docs base may have: a local or remote install folder, or a web-hosted extension. */
+const DOCS_SCHEMES = ['file:', 'vscode-remote:', 'vscode-file:', 'http:', 'https:'];
+
+/**
+ * A link to a rule's page under the adapter's docs base (`file:` for an installed extension):
+ * the base comes from the extension, not from the workspace, and the id is the registry's.
+ * A base of another scheme, or one that does not parse as a URL, gives the page's path unlinked.
+ */
+function docsLink(ruleId: string, base: string | undefined): string {
+  const path = `Documentation: ${code(docsPath(ruleId))}`;
+  if (base === undefined) return path;
+  let parsed: URL;
+  try {
+    parsed = new URL(docsUrl(ruleId, base));
+  } catch {
+    return path;
+  }
+  if (!DOCS_SCHEMES.includes(parsed.protocol)) return path;
+  return `[Documentation](${safeHref(parsed.href)})`;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -238,13 +272,13 @@ export function importHover(analysis: Analysis, module: Module): string {
   return `${moduleSection(analysis, module)}\n\n${escalationSection(analysis, module)}`;
 }
 
-export function ruleHover(analysis: Analysis, id: string): string {
+export function ruleHover(analysis: Analysis, id: string, options: HoverOptions = {}): string {
   const meta = analysis.rules.find((r) => r.id === id);
   if (!meta) return `${code(id)}: Northstar has no rule with this id.`;
   return [
     `Rule ${code(meta.id)} (default severity: ${meta.defaultSeverity})`,
     escapeMarkdown(meta.description),
-    link('Documentation', docsUrl(meta.id)),
+    docsLink(meta.id, options.docsBase),
   ].join('\n\n');
 }
 
@@ -360,7 +394,7 @@ export function codeownersRuleHover(analysis: Analysis, rule: CodeownersRule): s
 
 // ---------------------------------------------------------------------------
 
-function render(analysis: Analysis, target: CursorTarget): string {
+function render(analysis: Analysis, target: CursorTarget, options: HoverOptions): string {
   switch (target.kind) {
     case 'codeowners-rule':
       return codeownersRuleHover(analysis, target.rule);
@@ -373,7 +407,7 @@ function render(analysis: Analysis, target: CursorTarget): string {
     case 'priority':
       return priorityHover(analysis, target.id);
     case 'rule':
-      return ruleHover(analysis, target.id);
+      return ruleHover(analysis, target.id, options);
     case 'import':
       return importHover(analysis, target.module);
   }
@@ -383,8 +417,8 @@ function render(analysis: Analysis, target: CursorTarget): string {
  * The hover for a position of a file (root-relative path, the editor's current text).
  * `line` and `character` are 1-based, `character` in UTF-16 code units, as every core position.
  */
-export function hoverAt(analysis: Analysis, file: string, text: string, line: number, character: number): HoverResult | undefined {
+export function hoverAt(analysis: Analysis, file: string, text: string, line: number, character: number, options: HoverOptions = {}): HoverResult | undefined {
   const target = targetAt(analysis, file, text, line, character);
   if (!target) return undefined;
-  return { markdown: render(analysis, target), range: target.range };
+  return { markdown: render(analysis, target, options), range: target.range };
 }

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Finding, Severity, SourceRange } from '../core/model/types';
-import { docsUrl } from '../core/rules/rule';
+import { ruleDocsUri } from './docsLinks';
 import type { NorthstarModel, RootAnalysis } from './model';
 
 export const DIAGNOSTIC_SOURCE = 'northstar';
@@ -25,15 +25,16 @@ export function toVscodeSeverity(severity: Severity): vscode.DiagnosticSeverity 
   }
 }
 
-export function toDiagnostic(finding: Finding): vscode.Diagnostic {
+/** A finding as a diagnostic whose code links to the rule's page inside the extension (`extensionUri`). */
+export function toDiagnostic(finding: Finding, extensionUri: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toVscodeRange(finding), finding.message, toVscodeSeverity(finding.severity));
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(docsUrl(finding.ruleId)) };
+  diagnostic.code = { value: finding.ruleId, target: ruleDocsUri(extensionUri, finding.ruleId) };
   return diagnostic;
 }
 
 /** Diagnostics by file of one root's analysis. */
-export function diagnosticsOf(model: NorthstarModel, root: RootAnalysis): Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }> {
+export function diagnosticsOf(model: NorthstarModel, root: RootAnalysis, extensionUri: vscode.Uri): Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }> {
   const byFile = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
   for (const finding of root.analysis.model.findings) {
     let entry = byFile.get(finding.file);
@@ -41,7 +42,7 @@ export function diagnosticsOf(model: NorthstarModel, root: RootAnalysis): Map<st
       entry = { uri: model.uriOf(root, finding.file), diagnostics: [] };
       byFile.set(finding.file, entry);
     }
-    entry.diagnostics.push(toDiagnostic(finding));
+    entry.diagnostics.push(toDiagnostic(finding, extensionUri));
   }
   return byFile;
 }
@@ -52,7 +53,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, model: Nor
   const published = new Map<string, vscode.Uri[]>();
   const show = (root: RootAnalysis): void => {
     const key = root.folder.uri.toString();
-    const byFile = diagnosticsOf(model, root);
+    const byFile = diagnosticsOf(model, root, context.extensionUri);
     const next = [...byFile.values()];
     const keep = new Set(next.map((e) => e.uri.toString()));
     for (const uri of published.get(key) ?? []) if (!keep.has(uri.toString())) collection.delete(uri);

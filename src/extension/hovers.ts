@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { definitionAt } from '../core/definition';
 import { hoverAt } from '../core/hover';
 import type { SourceRange } from '../core/model/types';
+import { docsBase } from './docsLinks';
 import type { NorthstarModel } from './model';
 
 /** The YAML files Northstar reads, by name (wherever they are: the core decides what applies). */
@@ -78,11 +79,12 @@ function analysingHover(model: NorthstarModel, document: vscode.TextDocument, po
 }
 
 export function registerHovers(context: vscode.ExtensionContext, model: NorthstarModel): void {
+  const docs = docsBase(context.extensionUri);
   const hovers: vscode.HoverProvider = {
     async provideHover(document, position, token) {
       const located = await locate(model, document, token, FIRST_ANALYSIS_WAIT_MS);
       if (!located) return token.isCancellationRequested ? undefined : analysingHover(model, document, position);
-      const result = hoverAt(located.root.analysis, located.path, document.getText(), position.line + 1, position.character + 1);
+      const result = hoverAt(located.root.analysis, located.path, document.getText(), position.line + 1, position.character + 1, { docsBase: docs });
       if (!result) return undefined;
       // Untrusted Markdown: no command links, no HTML (names are escaped by the core as well).
       const markdown = new vscode.MarkdownString(result.markdown);

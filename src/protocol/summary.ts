@@ -48,7 +48,10 @@ export interface SummaryPageData {
   /** Every analysed root (more than one: the page offers a picker). */
   roots: SummaryRootRef[];
   modules: SummaryModuleInfo[];
-  /** Documentation of each rule named in the team gaps. */
+  /**
+   * Documentation of each rule named in the team gaps: the packed page's URI inside the
+   * extension (shown as the link's title; the page asks the extension to open it by id).
+   */
   rules: { id: string; url: string }[];
 }
 
@@ -59,6 +62,8 @@ export type SummaryHostMessage = { type: 'update'; data: SummaryPageData };
 export type SummaryPageMessage =
   | { type: 'openModule'; name: string }
   | { type: 'openExternal'; url: string }
+  /** Open a rule's page packed in the extension (the extension checks the id is a rule's). */
+  | { type: 'openRuleDocs'; id: string }
   | { type: 'exportMarkdown' }
   /** The page has drawn its embedded data and listens for updates. */
   | { type: 'ready' }
@@ -81,6 +86,7 @@ export function savedSummaryRoot(state: unknown): string | null {
 const PAGE_PARSERS: Record<string, (m: Record<string, unknown>) => SummaryPageMessage | undefined> = {
   openModule: (m) => (isString(m.name) ? { type: 'openModule', name: m.name } : undefined),
   openExternal: (m) => (isString(m.url) ? { type: 'openExternal', url: m.url } : undefined),
+  openRuleDocs: (m) => (isString(m.id) ? { type: 'openRuleDocs', id: m.id } : undefined),
   exportMarkdown: () => ({ type: 'exportMarkdown' }),
   ready: () => ({ type: 'ready' }),
   selectRoot: (m) => (isString(m.uri) ? { type: 'selectRoot', uri: m.uri } : undefined),

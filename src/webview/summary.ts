@@ -75,6 +75,16 @@ function externalLink(label: string, url: string): HTMLElement {
   return a;
 }
 
+/**
+ * A rule id linked to its page packed in the extension: a link-styled button that asks the
+ * extension to open the page by id (a webview cannot open a file: URI itself).
+ */
+function ruleDocsLink(id: string, url: string): HTMLElement {
+  const button = el('button', { className: 'rule-docs', text: id, title: `Open the rule's documentation (${url})`, attrs: { type: 'button' } });
+  button.addEventListener('click', () => post({ type: 'openRuleDocs', id }));
+  return button;
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -315,7 +325,7 @@ function renderTeam(team: SummaryTeam, docs: ReadonlyMap<string, string>): HTMLE
         team.gaps.map((gap) => {
           // In words first; the id (linked to the rule's page) is what .northstar.yaml and the docs use.
           const url = docs.get(gap.ruleId);
-          const rule = url ? externalLink(gap.ruleId, url) : el('code', { text: gap.ruleId });
+          const rule = url ? ruleDocsLink(gap.ruleId, url) : el('code', { text: gap.ruleId });
           rule.classList.add('rule');
           return el('li', { attrs: { 'data-rule': gap.ruleId } }, [
             el('span', { className: 'gap-title', text: gap.title }),

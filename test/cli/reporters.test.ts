@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/model/types';
 import type { RuleMeta } from '../../src/core/rules/rule';
-import { docsUrl } from '../../src/core/rules/rule';
+import { docsPath } from '../../src/core/rules/rule';
 import {
   buildCheckOutput,
   buildGitlab,
@@ -135,15 +135,15 @@ describe('reporters', () => {
   describe('sarif', () => {
     const log = buildSarif(FINDINGS, RULES, { version: '0.1.0', hash: sha256Hex });
 
-    it('is SARIF 2.1.0 with the driver, every rule and its docs link', () => {
+    it('is SARIF 2.1.0 with the driver and every rule, without a helpUri (no public web copy of the docs)', () => {
       assert.equal(schemaErrors('sarif', JSON.parse(JSON.stringify(log))), '');
       assert.equal(log.version, '2.1.0');
       assert.match(log.$schema, /sarif-2\.1\.0/);
       const driver = log.runs[0].tool.driver;
       assert.equal(driver.name, 'northstar');
       assert.deepEqual(
-        driver.rules.map((r) => [r.id, r.helpUri, r.defaultConfiguration.level]),
-        RULES.map((r) => [r.id, docsUrl(r.id), r.defaultSeverity === 'info' ? 'note' : r.defaultSeverity]),
+        driver.rules.map((r) => [r.id, 'helpUri' in r, r.defaultConfiguration.level]),
+        RULES.map((r) => [r.id, false, r.defaultSeverity === 'info' ? 'note' : r.defaultSeverity]),
       );
       assert.equal(driver.rules[1].shortDescription.text, RULES[1].description);
     });
@@ -188,9 +188,10 @@ describe('reporters', () => {
       assert.equal(documented.help.markdown, docs.get('ownership/missing-owner'));
       assert.equal(documented.help.text, docs.get('ownership/missing-owner'));
       assert.deepEqual(documented.properties.tags, ['northstar', 'ownership']);
-      // Undocumented: the description and the link, no Markdown.
+      // Undocumented: the description and where the page is in the package, no Markdown, no web link.
       assert.equal(rules[1].help.markdown, undefined);
-      assert.ok(rules[1].help.text.includes(docsUrl(rules[1].id)));
+      assert.ok(rules[1].help.text.includes(docsPath(rules[1].id)));
+      assert.doesNotMatch(rules[1].help.text, /https?:/);
       assert.equal(rules[3].shortDescription.text.length, SARIF_MAX_DESCRIPTION);
       assert.ok(rules[3].shortDescription.text.endsWith('…'));
       assert.equal(schemaErrors('sarif', JSON.parse(JSON.stringify(withDocs))), '');

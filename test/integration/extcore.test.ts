@@ -14,7 +14,23 @@ import type { RootAnalysis } from '../../src/extension/model';
 import { explainItems, statusTooltip } from '../../src/extension/statusBar';
 import { extensionId, scenario, waitFor } from './helpers';
 
-const DOCS = 'https://github.com/northstar-dev/northstar/blob/main/docs/rules/';
+/**
+ * A rule's docs link is the page packed in this extension: a `file:` URI (or the extension's own
+ * scheme, on a remote host) of `docs/rules/<id>.md` under the extension's folder, and the file is there.
+ */
+function assertPackedDocs(target: vscode.Uri | string, ruleId: string): void {
+  const ext = vscode.extensions.getExtension(extensionId());
+  assert.ok(ext, `extension ${extensionId()} not found`);
+  const uri = typeof target === 'string' ? vscode.Uri.parse(target, true) : target;
+  assert.ok(uri.scheme === 'file' || uri.scheme === ext.extensionUri.scheme, `docs link of ${ruleId} has scheme ${uri.scheme}: ${uri.toString()}`);
+  assert.ok(uri.path.endsWith(`/docs/rules/${ruleId}.md`), `docs link of ${ruleId}: ${uri.toString()}`);
+  assert.equal(uri.toString(), vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', ...`${ruleId}.md`.split('/')).toString());
+  const file = path.resolve(uri.fsPath);
+  const root = path.resolve(ext.extensionPath);
+  assert.ok(file.startsWith(root + path.sep), `${file} is inside the extension's folder ${root}`);
+  assert.ok(fs.statSync(file).isFile(), `${file} exists`);
+  assert.ok(fs.readFileSync(file, 'utf8').startsWith(`# ${ruleId}\n`), `${file} is the page of ${ruleId}`);
+}
 
 /** The extension's API once every folder is analysed and no edit or file change waits for analysis. */
 async function api(): Promise<NorthstarApi> {
@@ -101,7 +117,8 @@ describe('Northstar extension core (model, diagnostics, status bar, tree, langua
         return all.length === expected.length ? all : undefined;
       });
       for (const d of published) {
-        assert.ok(typeof d.code === 'object' && d.code.target.toString() === `${DOCS}${String(d.code.value)}.md`);
+        assert.ok(typeof d.code === 'object', `${d.message} has a code with a target`);
+        assertPackedDocs(d.code.target, String(d.code.value));
       }
     }
   });
@@ -148,7 +165,22 @@ function describeAcme(): void {
       assert.equal(d.source, 'northstar');
       assert.ok(typeof d.code === 'object');
       assert.equal(d.code.value, 'codeowners/duplicate-pattern');
-      assert.equal(d.code.target.toString(), `${DOCS}codeowners/duplicate-pattern.md`);
+      assertPackedDocs(d.code.target, 'codeowners/duplicate-pattern');
+      assert.doesNotMatch(d.code.target.toString(), /northstar-dev|^https?:/);
+    });
+
+    it('links a rule id\'s hover in .northstar.yaml to the page packed in the extension', async () => {
+      await api();
+      const doc = await vscode.workspace.openTextDocument(uriIn('acme', '.northstar.yaml'));
+      const at = doc.getText().indexOf('contracts/deprecated-dependency');
+      assert.ok(at >= 0, '.northstar.yaml names contracts/deprecated-dependency');
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(at + 1))) ?? [];
+      const markdown = hovers.map((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n')).find((m) => m.startsWith('Rule `contracts/deprecated-dependency`'));
+      assert.ok(markdown, `a rule hover among ${hovers.length}`);
+      const link = /\[Documentation\]\(([^)\s]+)\)/.exec(markdown);
+      assert.ok(link, `a Documentation link in: ${markdown}`);
+      assertPackedDocs(link[1], 'contracts/deprecated-dependency');
+      assert.doesNotMatch(markdown, /northstar-dev/);
     });
 
     it('puts an unknown owner in a catalog entry on the owner value, as one warning (no owner mismatch on top)', async () => {

@@ -289,7 +289,7 @@ describe('vision summary webview (Chromium)', function () {
     assert.deepEqual(errors, []);
   });
 
-  it('posts back module clicks, exports and http(s) link clicks, and keeps its root in the state', async () => {
+  it('posts back module clicks, exports, http(s) link clicks and rule docs by id, and keeps its root in the state', async () => {
     await open(exampleData);
     await page.locator('#priorities button.module', { hasText: 'payments-api' }).first().click();
     await page.locator('#export-markdown').click();
@@ -297,11 +297,14 @@ describe('vision summary webview (Chromium)', function () {
     assert.equal(await dashboard.getAttribute('href'), 'https://grafana.acme.example/d/payments-api/overview');
     await dashboard.click();
     assert.equal(page.url(), `${server.url}/index.html`, 'a link click does not navigate the page');
+    // A rule's page is packed in the extension: the page asks for it by id (it cannot open a file: URI).
+    await page.locator('#teams article.team.unowned .gaps li .rule').click();
     assert.deepEqual(await posted(), [
       { type: 'ready' },
       { type: 'openModule', name: 'payments-api' },
       { type: 'exportMarkdown' },
       { type: 'openExternal', url: 'https://grafana.acme.example/d/payments-api/overview' },
+      { type: 'openRuleDocs', id: 'ownership/missing-owner' },
     ]);
     assert.deepEqual(await page.evaluate('window.__state'), { root: 'file:///work/acme' });
     for (const message of await posted()) assert.deepEqual(parseSummaryMessage(message), message, 'the panel accepts what the page posts');
@@ -415,7 +418,13 @@ describe('vision summary webview (Chromium)', function () {
     assert.ok((await page.locator('#priorities').innerText()).includes(`dashboard: ${HOSTILE_URL}`));
     assert.ok((await page.locator('#priorities').innerText()).includes(`runbook: ${HOSTILE_URL}`));
     assert.ok((await page.locator('#priorities').innerText()).includes('javascript:alert(5)'), 'a javascript: dashboard with a leading space is text');
-    assert.ok((await page.locator('#teams').innerText()).includes(`quality/missing-tests: ${HOSTILE_URL}`));
+    // A rule's docs are asked for by id: the URL in the data is only a title, set as text.
+    const rule = page.locator('#teams .rule');
+    assert.equal(await rule.evaluate((e) => e.tagName), 'BUTTON');
+    assert.equal(await rule.innerText(), 'quality/missing-tests');
+    assert.equal(await rule.getAttribute('title'), `Open the rule's documentation (${HOSTILE_URL})`);
+    await rule.click();
+    assert.deepEqual((await posted()).at(-1), { type: 'openRuleDocs', id: 'quality/missing-tests' });
     await page.locator('.link-text').first().click();
 
     // A script written into the page by hand, without the nonce, is blocked by the CSP: the
@@ -451,6 +460,8 @@ describe('vision summary page HTML (no browser)', () => {
     assert.deepEqual(parseSummaryMessage({ type: 'openModule', name: 'x' }), { type: 'openModule', name: 'x' });
     assert.equal(parseSummaryMessage({ type: 'openModule', name: 3 }), undefined);
     assert.equal(parseSummaryMessage({ type: 'openExternal' }), undefined);
+    assert.deepEqual(parseSummaryMessage({ type: 'openRuleDocs', id: 'quality/missing-tests', url: 'file:///etc/passwd' }), { type: 'openRuleDocs', id: 'quality/missing-tests' });
+    assert.equal(parseSummaryMessage({ type: 'openRuleDocs', id: ['quality/missing-tests'] }), undefined);
     assert.equal(parseSummaryMessage({ type: 'runCommand', command: 'x' }), undefined);
     assert.equal(parseSummaryMessage('exportMarkdown'), undefined);
     assert.equal(parseSummaryMessage(null), undefined);

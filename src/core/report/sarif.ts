@@ -11,7 +11,7 @@
  */
 import type { Finding, Severity } from '../model/types';
 import type { RuleMeta } from '../rules/rule';
-import { docsUrl } from '../rules/rule';
+import { docsPath } from '../rules/rule';
 import { FINGERPRINT_KEY, Fingerprints, repositoryPath } from './identity';
 import { collect, writeJson, type Write } from './stream';
 import type { SarifLevel, SarifLog, SarifResult, SarifRule, SarifRunProperties } from './types';
@@ -89,8 +89,9 @@ function sarifRule(id: string, description: string, level: SarifLevel, docs: str
     name: id,
     shortDescription: { text: capText(description, SARIF_MAX_DESCRIPTION) },
     fullDescription: { text: capText(full, SARIF_MAX_DESCRIPTION) },
-    helpUri: docsUrl(id),
-    help: docs !== undefined ? { text: docs, markdown: docs } : { text: `${description} Documentation: ${docsUrl(id)}` },
+    // No `helpUri`: the rule pages have no public web copy (the help is embedded instead), and
+    // both SARIF and GitHub code scanning treat the field as optional.
+    help: docs !== undefined ? { text: docs, markdown: docs } : { text: `${description} Documentation: ${docsPath(id)} in the Northstar package.` },
     defaultConfiguration: { level },
     properties: { precision: 'high', tags: ['northstar', area] },
   };

@@ -81,7 +81,7 @@ export interface SarifRule {
   shortDescription: { text: string };
   /** The first paragraph of its documentation's "What it finds" (at most 1,024 characters). */
   fullDescription: { text: string };
-  helpUri: string;
+  // No `helpUri` (optional in SARIF and GitHub): the rule pages have no public web copy.
   /** Its documentation, docs/rules/<id>.md, as text and as Markdown (GitHub shows the Markdown). */
   help: { text: string; markdown?: string };
   defaultConfiguration: { level: SarifLevel };

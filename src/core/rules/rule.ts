@@ -25,7 +25,12 @@ import type {
   VisionFile,
 } from '../sources/types';
 
-export const DOCS_BASE_URL = 'https://github.com/northstar-dev/northstar/blob/main/docs/rules/';
+/**
+ * Where a rule's documentation lives inside the Northstar package (the .vsix and the npm
+ * package both carry `docs/rules/<id>.md`). There is no public web copy: an adapter that can
+ * link to the file (the extension, from its install folder) passes its own base to `docsUrl`.
+ */
+export const DOCS_RULES_DIR = 'docs/rules/';
 
 export interface RuleMeta {
   /** `area/name`, e.g. `ownership/missing-owner`. */
@@ -108,6 +113,18 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
+/** A rule's documentation as a path inside the Northstar package: `docs/rules/<id>.md`. */
+export function docsPath(ruleId: string): string {
+  return `${DOCS_RULES_DIR}${ruleId}.md`;
+}
+
+/**
+ * A rule's documentation as a URI under `base`, the URI of the package's `docs/rules/` folder
+ * that an adapter supplies (the extension: `<extensionUri>/docs/rules/`). The core never knows
+ * where it is installed. Each segment of the id is percent-encoded; the slash between area and
+ * name stays a folder separator. A base without a trailing slash gets one.
+ */
+export function docsUrl(ruleId: string, base: string): string {
+  const folder = base.endsWith('/') ? base : `${base}/`;
+  return `${folder}${ruleId.split('/').map(encodeURIComponent).join('/')}.md`;
 }

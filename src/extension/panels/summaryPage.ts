@@ -5,7 +5,7 @@
  */
 import type { Model, Module } from '../../core/model/types';
 import { buildSummary, summaryMarkdown } from '../../core/report/summary';
-import { docsUrl } from '../../core/rules/rule';
+import { docsPath, docsUrl } from '../../core/rules/rule';
 import { SUMMARY_DATA_ELEMENT_ID, type SummaryLink, type SummaryModuleInfo, type SummaryPageData, type SummaryRootRef } from '../../protocol/summary';
 import { webviewPage } from './webviewHtml';
 
@@ -28,8 +28,11 @@ function moduleInfo(m: Module): SummaryModuleInfo {
   };
 }
 
-/** Everything the page draws for one root. */
-export function buildSummaryPageData(model: Model, root: SummaryRootRef, roots: readonly SummaryRootRef[]): SummaryPageData {
+/**
+ * Everything the page draws for one root. `docsBase` is the URI of the extension's packed
+ * `docs/rules/` folder (the panel passes it); without it each rule names its page's path.
+ */
+export function buildSummaryPageData(model: Model, root: SummaryRootRef, roots: readonly SummaryRootRef[], docsBase?: string): SummaryPageData {
   const summary = buildSummary(model);
   const ruleIds = [...new Set(summary.teams.flatMap((t) => t.gaps.map((g) => g.ruleId)))].sort();
   return {
@@ -37,7 +40,7 @@ export function buildSummaryPageData(model: Model, root: SummaryRootRef, roots: 
     root,
     roots: [...roots],
     modules: [...model.modules].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(moduleInfo),
-    rules: ruleIds.map((id) => ({ id, url: docsUrl(id) })),
+    rules: ruleIds.map((id) => ({ id, url: docsBase !== undefined ? docsUrl(id, docsBase) : docsPath(id) })),
   };
 }
 

@@ -16,6 +16,7 @@ import type { RootAnalysis } from '../model';
 import { findRoot, type PageDefinition, type PanelModel, type PanelPage, type PanelSite, PanelHost, rootKey } from './panelHost';
 import { buildSummaryPageData, summaryHtml, summaryMarkdownOf } from './summaryPage';
 import { isHttpUrl } from './webviewHtml';
+import { docsBase, ruleDocsUri } from '../docsLinks';
 
 export const SHOW_SUMMARY_COMMAND = 'northstar.showVisionSummary';
 export const EXPORT_SUMMARY_COMMAND = 'northstar.exportSummaryMarkdown';
@@ -70,6 +71,8 @@ class SummaryPage implements PanelPage<SummaryPageMessage> {
   constructor(
     private readonly site: PanelSite<SummaryHostMessage>,
     private readonly exportCommand: string,
+    /** The extension's folder: the rule pages are packed under it. */
+    private readonly extensionUri: vscode.Uri,
   ) {}
 
   private get root(): RootAnalysis {
@@ -77,7 +80,7 @@ class SummaryPage implements PanelPage<SummaryPageMessage> {
   }
 
   private data(): SummaryPageData {
-    return buildSummaryPageData(this.root.analysis.model, { name: this.root.folder.name, uri: rootKey(this.root) }, this.site.roots());
+    return buildSummaryPageData(this.root.analysis.model, { name: this.root.folder.name, uri: rootKey(this.root) }, this.site.roots(), docsBase(this.extensionUri));
   }
 
   /** Sets the whole page (first load, or after changes made while hidden). */
@@ -120,6 +123,11 @@ class SummaryPage implements PanelPage<SummaryPageMessage> {
         if (isHttpUrl(message.url)) void vscode.env.openExternal(vscode.Uri.parse(message.url.trim(), true));
         else this.site.model.output.warn(`summary: refused to open a link that is not http(s): ${message.url}`);
         return;
+      case 'openRuleDocs':
+        // Only a rule of the registry: the id comes from the page, and names a packed file.
+        if (this.root.analysis.rules.some((r) => r.id === message.id)) void vscode.commands.executeCommand('vscode.open', ruleDocsUri(this.extensionUri, message.id));
+        else this.site.model.output.warn(`summary: refused to open the documentation of an unknown rule: ${message.id}`);
+        return;
       case 'exportMarkdown':
         void vscode.commands.executeCommand(this.exportCommand, this.root.folder.uri);
         return;
@@ -157,14 +165,14 @@ class SummaryPage implements PanelPage<SummaryPageMessage> {
   }
 }
 
-const SUMMARY_PAGE: PageDefinition<SummaryPage, SummaryPageMessage, SummaryHostMessage> = {
+const summaryPage = (extensionUri: vscode.Uri): PageDefinition<SummaryPage, SummaryPageMessage, SummaryHostMessage> => ({
   viewType: SUMMARY_VIEW_TYPE,
   title: SUMMARY_PANEL_TITLE,
   logName: 'summary',
   parseMessage: parseSummaryPageMessage,
   savedRoot: savedSummaryRoot,
-  createPage: (site) => new SummaryPage(site, EXPORT_SUMMARY_COMMAND),
-};
+  createPage: (site) => new SummaryPage(site, EXPORT_SUMMARY_COMMAND, extensionUri),
+});
 
 type SummaryHost = PanelHost<SummaryPage, SummaryPageMessage, SummaryHostMessage>;
 
@@ -203,7 +211,7 @@ async function exportMarkdown(model: PanelModel, host: SummaryHost, arg: unknown
  *   skips the save dialog. Resolves to the URI written, or undefined when cancelled.
  */
 export function registerSummary(context: vscode.ExtensionContext, model: PanelModel): void {
-  const host: SummaryHost = new PanelHost(context, model, SUMMARY_PAGE);
+  const host: SummaryHost = new PanelHost(context, model, summaryPage(context.extensionUri));
   context.subscriptions.push(
     host.register(),
     vscode.commands.registerCommand(SHOW_SUMMARY_COMMAND, async (arg?: unknown) => {

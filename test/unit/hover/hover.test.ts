@@ -385,20 +385,42 @@ describe('hovers: imports into other modules', () => {
 });
 
 describe('hovers: rule ids in .northstar.yaml', () => {
+  const EXT_DOCS = 'file:///home/dana/.vscode/extensions/northstar.northstar-0.1.0/docs/rules/';
+  const ruleHoverWith = async (docsBase: string | undefined) => {
+    const p = pointInExample('.northstar.yaml', 'contracts/deprecated-dependency', 0, 1);
+    return hoverAt(await exampleAnalysis(), '.northstar.yaml', p.text, p.line, p.column, docsBase === undefined ? undefined : { docsBase })?.markdown.split('\n\n')[2];
+  };
+
   it('a rule id key and an ignore entry: description, default severity and docs', async () => {
     const analysis = await exampleAnalysis();
     const meta = analysis.rules.find((r) => r.id === 'contracts/deprecated-dependency')!;
-    const result = await hoverExample('.northstar.yaml', 'contracts/deprecated-dependency');
+    const p = pointInExample('.northstar.yaml', 'contracts/deprecated-dependency', 0, 1);
+    const result = hoverAt(analysis, '.northstar.yaml', p.text, p.line, p.column, { docsBase: EXT_DOCS });
     assert.deepEqual(result, {
       markdown: [
         'Rule `contracts/deprecated-dependency` (default severity: info)',
         escapeMarkdown(meta.description),
-        '[Documentation](https://github.com/northstar-dev/northstar/blob/main/docs/rules/contracts/deprecated-dependency.md)',
+        `[Documentation](${EXT_DOCS}contracts/deprecated-dependency.md)`,
       ].join('\n\n'),
       range: { line: 7, column: 3, endLine: 7, endColumn: 34 },
     });
     const ignored = await hoverExample('.northstar.yaml', 'quality/missing-tests');
     assert.equal(ignored?.markdown.split('\n\n')[0], 'Rule `quality/missing-tests` (default severity: warning)');
+  });
+
+  it('links the docs page under the adapter\'s base only: a path without one, never a web address', async () => {
+    // No base (the core alone): the page's path in the package, unlinked.
+    assert.equal(await ruleHoverWith(undefined), 'Documentation: `docs/rules/contracts/deprecated-dependency.md`');
+    // A remote extension host's folder, and a base without its final slash.
+    assert.equal(await ruleHoverWith('vscode-remote://ssh-remote+box/home/dana/ext/docs/rules/'), '[Documentation](vscode-remote://ssh-remote+box/home/dana/ext/docs/rules/contracts/deprecated-dependency.md)');
+    assert.equal(await ruleHoverWith('file:///c%3A/Users/Dana%20K/ext/docs/rules'), '[Documentation](file:///c%3A/Users/Dana%20K/ext/docs/rules/contracts/deprecated-dependency.md)');
+    // A base that could run something, or does not parse, is not linked.
+    for (const bad of ['command:northstar.evil?', 'javascript:alert(1)//', 'not a url']) {
+      assert.equal(await ruleHoverWith(bad), 'Documentation: `docs/rules/contracts/deprecated-dependency.md`', bad);
+    }
+    // A base with characters that would end a Markdown link stays one link.
+    assert.equal(await ruleHoverWith('file:///x/a)b c/docs/rules/'), '[Documentation](file:///x/a%29b%20c/docs/rules/contracts/deprecated-dependency.md)');
+    assert.doesNotMatch((await hoverExample('.northstar.yaml', 'contracts/deprecated-dependency'))!.markdown, /northstar-dev|https?:/);
   });
 });
 

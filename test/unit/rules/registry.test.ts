@@ -5,8 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RULES, ruleById } from '../../../src/core/rules';
-import { docsUrl } from '../../../src/core/rules/rule';
+import { docsPath, docsUrl } from '../../../src/core/rules/rule';
 
 /** The repository root, whether the tests run from `out/` or from another output folder. */
 function repoRoot(): string {
@@ -106,9 +107,17 @@ describe('rule registry', () => {
       assert.ok(page.startsWith(`# ${rule.meta.id}\n`), `${file} starts with its id`);
       assert.ok(page.includes(`Default severity: **${rule.meta.defaultSeverity}**`), `${file} states the default severity`);
       for (const heading of ['## Why', '## How to fix', '## How to silence']) assert.ok(page.includes(heading), `${file} has "${heading}"`);
-      assert.ok(docsUrl(rule.meta.id).endsWith(`docs/rules/${rule.meta.id}.md`));
+      // The link the extension builds from its folder's docs/rules/ names this very file.
+      assert.equal(fileURLToPath(docsUrl(rule.meta.id, pathToFileURL(path.join(root, 'docs/rules')).href)), file);
     }
     assert.deepEqual(idsIn('docs/rules', '.md'), [...ids].sort(), 'every docs page is registered');
+  });
+
+  it('builds docs links under the base an adapter gives, never a web address of its own', () => {
+    assert.equal(docsPath('ownership/missing-owner'), 'docs/rules/ownership/missing-owner.md');
+    assert.equal(docsUrl('ownership/missing-owner', 'file:///ext/docs/rules/'), 'file:///ext/docs/rules/ownership/missing-owner.md');
+    assert.equal(docsUrl('ownership/missing-owner', 'file:///ext/docs/rules'), 'file:///ext/docs/rules/ownership/missing-owner.md', 'a base without its final slash');
+    assert.equal(docsUrl('odd/a b#c?', 'file:///ext/docs/rules/'), 'file:///ext/docs/rules/odd/a%20b%23c%3F.md', 'each segment percent-encoded, the area a folder');
   });
 
   it('lists every rule in docs/rules/README.md, in registry order, with its severity and description', () => {
