@@ -8,7 +8,7 @@ import { appendFileSync, closeSync, openSync, promises as fsp, realpathSync, sta
 import * as nodePath from 'node:path';
 import { analyzeWorkspace } from '../core/analyze';
 import type { Analysis } from '../core/api';
-import { normalizePath } from '../core/fs';
+import { lowerBound, normalizePath } from '../core/fs';
 import type { Finding } from '../core/model/types';
 import { checkWriters, countSeverities, githubSummaryMarkdown, SARIF_MAX_RESULTS } from '../core/report';
 import { buildBackstageExport, formatBackstageYaml } from '../core/report/backstage';
@@ -168,9 +168,18 @@ async function givenPaths(args: PathArgs, io: CliIO): Promise<string[]> {
   return given;
 }
 
-/** A PATH holds something of the workspace: a file git lists (or the walk found), or a folder of them. */
+/**
+ * A PATH holds something of the workspace: a file git lists (or the walk found), or a folder of
+ * them. The list is sorted: one binary search per PATH (a pre-commit hook passes hundreds).
+ */
 async function matchesAnything(root: string, path: string, files: readonly string[] | undefined): Promise<boolean> {
-  if (files) return files.some((f) => f === path || path === '' || f.startsWith(path + '/'));
+  if (files) {
+    if (path === '') return files.length > 0;
+    const at = lowerBound(files, path);
+    if (files[at] === path) return true;
+    const under = lowerBound(files, `${path}/`);
+    return under < files.length && files[under].startsWith(`${path}/`);
+  }
   return fsp.lstat(nodePath.join(root, path)).then(
     () => true,
     () => false,

@@ -70,6 +70,18 @@ export function basename(path: string): string {
 }
 
 /** Is `path` inside `folder` (or equal to it)? Root "" contains everything. */
+/** The first index of `sorted` (code-unit order) whose entry is not less than `key`. */
+export function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function isInside(path: string, folder: string): boolean {
   return folder === '' || path === folder || path.startsWith(folder + '/');
 }

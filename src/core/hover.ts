@@ -21,6 +21,7 @@ import { docsPath, docsUrl } from './rules/rule';
 import { ownerSourceText, runsInProduction } from './model/predicates';
 import { isPerson, teamOfModule } from './model/teams';
 import { LEVEL_LABEL, missingForNextLevel } from './scorecard';
+import { sameSection } from './sources/codeowners/sections';
 
 export interface HoverResult {
   markdown: string;
@@ -300,10 +301,6 @@ export interface RuleCoverage {
 }
 
 const coverageCache = new WeakMap<Analysis, Map<number, RuleCoverage>>();
-
-function sameSection(a: CodeownersRule, b: CodeownersRule): boolean {
-  return (a.section ?? '').toLowerCase() === (b.section ?? '').toLowerCase();
-}
 
 /** Which files a line matches and which later lines win them, from `ownersOf` over the workspace's files. */
 export function ruleCoverage(analysis: Analysis, rule: CodeownersRule): RuleCoverage {

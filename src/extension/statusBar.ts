@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { CodeownersRule, Module, SourceLocation } from '../core/model/types';
 import { teamOfModule } from '../core/model/teams';
 import { ownerSourceText } from '../core/model/predicates';
-import { namedSections, sectionLabel, sectionNeed, sectionsOf } from '../core/sources/codeowners/sections';
+import { namedSections, sameSection, sectionLabel, sectionNeed, sectionsOf } from '../core/sources/codeowners/sections';
 import { LEVEL_LABEL } from '../core/scorecard';
 import { statusBarText } from '../core/statusText';
 import { toVscodeRange } from './diagnostics';
@@ -110,7 +110,7 @@ export function explainItems(root: RootAnalysis, path: string): ExplainItem[] {
   const decided = match.rules.length > 0 ? match.rules : match.rule ? [match.rule] : [];
   const sections = sectionsOf(match, analysis.model.codeowners);
   for (const rule of decided) {
-    const overridden = match.overridden.filter((o) => (o.section ?? '').toLowerCase() === (rule.section ?? '').toLowerCase());
+    const overridden = match.overridden.filter((o) => sameSection(o, rule));
     const section = rule.section !== null ? sections.find((s) => s.rule === rule) : undefined;
     items.push({
       label: `$(list-selection) Explain: CODEOWNERS line ${rule.line}`,

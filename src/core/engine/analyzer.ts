@@ -6,7 +6,7 @@
  * (rules/run.ts). Every snapshot is immutable. Analyses and updates run one after the other.
  */
 import type { Analysis, AnalyzeOptions, FileChange, FileListing } from '../api';
-import { basename, decodeText, isInside, normalizePath, type FileAccess } from '../fs';
+import { basename, decodeText, isInside, lowerBound, normalizePath, type FileAccess } from '../fs';
 import type { Model, NorthstarConfig, OwnerMatch, PriorityTag } from '../model/types';
 import { buildCodeowners, type CodeownersCarry, type OuterCodeowners } from '../build/codeowners';
 import { mergeConfig } from '../build/config';
@@ -248,13 +248,7 @@ export class WorkspaceAnalyzer {
     if (this.fileSet.has(path)) return;
     this.fileSet.add(path);
     // Keep the list sorted: binary search for the insertion point.
-    let lo = 0;
-    let hi = this.files.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.files[mid] < path) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(this.files, path);
     // A new array, never a mutation: the last snapshot holds the old one, and rules cache what
     // they compute over the file list by its identity (an unchanged list keeps its caches).
     const files = this.files.slice(0, lo);

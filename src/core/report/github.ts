@@ -12,6 +12,7 @@
 import type { Finding, Severity } from '../model/types';
 import { escapeMarkdown } from './escape';
 import { repositoryPath } from './identity';
+import { countSeverities } from './json';
 import type { Write } from './stream';
 
 /** Annotations GitHub keeps per step and level. */
@@ -59,8 +60,8 @@ export function writeGithubAnnotations(findings: readonly Finding[], write: Writ
 
 /** The job summary: counts, then every finding (up to GITHUB_SUMMARY_ROWS), most severe first. */
 export function githubSummaryMarkdown(findings: readonly Finding[], prefix = ''): string {
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  const out = [`### Northstar: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`, ''];
+  const c = countSeverities(findings);
+  const out = [`### Northstar: ${c.errors} errors, ${c.warnings} warnings, ${c.infos} notes`, ''];
   if (findings.length === 0) return `${out[0]}\n\nNo problems found.\n`;
   out.push('| Severity | Location | Rule | Message |', '|---|---|---|---|');
   const sorted = bySeverity(findings);

@@ -10,6 +10,7 @@ import type { Finding, Model, Module, OwnerMatch } from '../model/types';
 import { LEVEL_LABEL, missingForNextLevel } from '../scorecard';
 import { escapeMarkdown, markdownCode } from './escape';
 import { repositoryPath } from './identity';
+import { countSeverities } from './json';
 
 export interface PullRequestInput {
   model: Model;
@@ -56,9 +57,9 @@ export function pullRequestMarkdown(input: PullRequestInput): string {
   for (const f of input.findings) add((f.module !== null ? byName.get(f.module) : undefined) ?? input.moduleOf(f.file) ?? null, f);
 
   const modules = [...byModule.keys()].filter((m): m is Module => m !== null).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const count = (s: Finding['severity']) => input.findings.filter((f) => f.severity === s).length;
+  const counts = countSeverities(input.findings);
   const scope = input.changed !== null ? `${modules.length} module${modules.length === 1 ? '' : 's'} touched` : `${modules.length} module${modules.length === 1 ? '' : 's'} with findings`;
-  const out = [`## Northstar: ${scope}; ${count('error')} errors, ${count('warning')} warnings`, ''];
+  const out = [`## Northstar: ${scope}; ${counts.errors} errors, ${counts.warnings} warnings`, ''];
   if (modules.length === 0 && (byModule.get(null)?.length ?? 0) === 0) {
     out.push(input.changed !== null ? 'The change touches no module.' : 'No problems found.', '');
     return out.join('\n');

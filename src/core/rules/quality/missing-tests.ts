@@ -1,3 +1,4 @@
+import { lowerBound } from '../../fs';
 import { isScored } from '../../model/predicates';
 import type { Module } from '../../model/types';
 import { listText, quoted } from '../helpers';
@@ -29,15 +30,8 @@ function isEntryPointOnly(ctx: RuleContext, module: Module): boolean {
   if (!wraps && !compositionRoot) return false;
   // The module's code files: the sorted file list's range under its folder.
   const prefix = module.path === '' ? '' : `${module.path}/`;
-  let lo = 0;
-  let hi = ctx.files.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ctx.files[mid] < prefix) lo = mid + 1;
-    else hi = mid;
-  }
   let code = 0;
-  for (let i = lo; i < ctx.files.length && ctx.files[i].startsWith(prefix); i++) {
+  for (let i = lowerBound(ctx.files, prefix); i < ctx.files.length && ctx.files[i].startsWith(prefix); i++) {
     if (CODE_FILE.test(ctx.files[i]) && !/(?:^|\/)\.[^/]*$/.test(ctx.files[i]) && ++code > 1) return false;
   }
   return true;

@@ -24,17 +24,29 @@ export interface OwnerSectionMatch {
   readonly excluded: boolean;
 }
 
+/** Sections by lower-case name (GitLab combines sections written twice), built once per file: `owners -` asks for every path. */
+const indexes = new WeakMap<CodeownersFile, Map<string, CodeownersFile['sections'][number]>>();
+
+function sectionIndex(file: CodeownersFile): Map<string, CodeownersFile['sections'][number]> {
+  let byName = indexes.get(file);
+  if (!byName) {
+    byName = new Map();
+    for (const s of file.sections) {
+      const key = (s.name ?? '').toLowerCase();
+      if (!byName.has(key)) byName.set(key, s);
+    }
+    indexes.set(file, byName);
+  }
+  return byName;
+}
+
 /**
  * The sections of a GitLab match, in the order of the deciding lines; empty for GitHub (one
  * section, nothing to split) and when no line matched.
  */
 export function sectionsOf(match: OwnerMatch, file: CodeownersFile | null | undefined): OwnerSectionMatch[] {
   if (!file || file.dialect !== 'gitlab') return [];
-  const byName = new Map<string, CodeownersFile['sections'][number]>();
-  for (const s of file.sections) {
-    const key = (s.name ?? '').toLowerCase();
-    if (!byName.has(key)) byName.set(key, s);
-  }
+  const byName = sectionIndex(file);
   return match.rules.map((rule) => {
     const section = byName.get((rule.section ?? '').toLowerCase());
     const optional = section?.optional ?? false;
@@ -78,3 +90,8 @@ export function isCatchAll(rule: Pick<CodeownersRule, 'pattern'>): boolean {
 }
 
 const CATCH_ALL = new Set(['*', '**', '/*', '/**', '**/*', '/**/*']);
+
+/** Two lines of one GitLab section (names compare case-insensitively; null is the unnamed one). */
+export function sameSection(a: Pick<CodeownersRule, 'section'>, b: Pick<CodeownersRule, 'section'>): boolean {
+  return (a.section ?? '').toLowerCase() === (b.section ?? '').toLowerCase();
+}
