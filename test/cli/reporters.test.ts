@@ -9,6 +9,7 @@ import {
   buildSarif,
   checkFormatters,
   docsDescription,
+  formatOwnersJson,
   formatOwnersText,
   formatSarif,
   formatText,
@@ -16,7 +17,8 @@ import {
   SARIF_MAX_DESCRIPTION,
   stableMessage,
 } from '../../src/core/report';
-import type { SarifLog } from '../../src/core/report/types';
+import type { OwnersEntry, SarifLog } from '../../src/core/report/types';
+import { wellFormed } from '../../src/core/report/escape';
 import type { CodeownersRule } from '../../src/core/model/types';
 import { sha256Hex } from '../../src/node/hash';
 import { githubSarifProblems, makeFinding, schemaErrors } from './helpers';
@@ -392,6 +394,27 @@ describe('reporters', () => {
           'nowhere.txt                   (no owners)\n',
       );
       assert.equal(formatOwnersText([lean]), 'services/payments/src/pay.ts  @acme/payments @dana  (.github/CODEOWNERS:12 /services/payments/)  [payments-api]\n');
+    });
+
+    it('writes JSON exactly as JSON.stringify(entries, null, 2) would, lone surrogates made well-formed', () => {
+      const winner = rule(12, '/services/payments/', ['@acme/payments', '@dana']);
+      const earlier = rule(3, '*', ['@acme/platform']);
+      const quoted = rule(7, 'docs/"odd"\\name', ['@acme/docs']);
+      const lone = rule(9, 'broken\ud800/', ['@x\udc00']);
+      const match = (r: CodeownersRule, overridden: CodeownersRule[] = []) => ({ owners: [...r.owners], rule: r, rules: [r], overridden });
+      const entries = [
+        buildOwnersEntry('services/payments/src/pay.ts', match(winner, [earlier]), 'payments-api'),
+        buildOwnersEntry('services/payments/src/refund.ts', match(winner, [earlier]), 'payments-api'),
+        buildOwnersEntry('services/payments/src/pay.ts', match(winner, [earlier]), 'payments-api', null, true),
+        buildOwnersEntry('docs/"odd"\\name/\u2028.md', match(quoted), null),
+        buildOwnersEntry('nowhere.txt', { owners: [], rule: null, rules: [], overridden: [] }, null),
+        buildOwnersEntry('broken\ud800/a', match(lone), 'm\udfff'),
+        { ...buildOwnersEntry('extra.txt', match(earlier), null), note: 'a key no entry has' } as OwnersEntry,
+      ];
+      const expected = JSON.stringify(entries, (_k, v: unknown) => (typeof v === 'string' ? wellFormed(v) : v), 2) + '\n';
+      assert.equal(formatOwnersJson(entries), expected);
+      assert.equal(formatOwnersJson([]), '[]\n');
+      assert.ok(!formatOwnersJson(entries).includes('\\ud'), 'no lone surrogate escapes');
     });
   });
 });
