@@ -3,4 +3,4 @@
  * workspace root. Read from git's own files by src/node/git, never by running git (whose
  * repository configuration can name programs to run: fsmonitor, filters, external diff).
  */
-export { changedFiles, GitError } from '../node/git';
+export { changedFiles, changesSince, GitError, type ChangesSince } from '../node/git';

@@ -21,7 +21,8 @@ import { ChunkWriter, lazyMap, writeJson } from '../core/report/stream';
 import { buildSummary, moduleOwnership, summaryMarkdown } from '../core/report/summary';
 import packageJson from '../../package.json';
 import { parseArgs, UsageError, USAGE, type ParsedArgs, type PathArgs } from './args';
-import { changedFiles, GitError } from './git';
+import { changesSince, GitError, type ChangesSince } from './git';
+import { BaseFileAccess } from '../node/baseFileAccess';
 import { RULE_DOCS } from './ruleDocs';
 import { GzipBudget, SARIF_MAX_GZIP_BYTES } from './sarifBudget';
 import { NodeFileAccess } from '../node/nodeFileAccess';
@@ -221,20 +222,44 @@ async function matchesAnything(root: string, path: string, files: readonly strin
   );
 }
 
+/**
+ * Which findings `check` reports: under the PATHs given, errors only with `--quiet`, and with
+ * `--changed-since` those of changed files and of the modules the change touches (a module as
+ * `analysis` sees it: the head's, or the base's for the pull-request report's comparison).
+ */
+function scopeOf(args: Extract<ParsedArgs, { command: 'check' }>, paths: readonly string[], changed: readonly string[] | null, analysis: Analysis): (f: Finding) => boolean {
+  const changedSet = changed !== null ? new Set(changed) : null;
+  const touched = new Set<string>();
+  for (const file of changed ?? []) {
+    const m = analysis.moduleOf(file);
+    if (m) touched.add(m.name);
+  }
+  return (f) => {
+    if (paths.length > 0 && !insideAny(f.file, paths)) return false;
+    if (args.quiet && f.severity !== 'error') return false;
+    if (changedSet === null || changedSet.has(f.file)) return true;
+    if (f.module !== null) return touched.has(f.module);
+    const m = analysis.moduleOf(f.file);
+    return m !== undefined && touched.has(m.name);
+  };
+}
+
 async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: CliIO, cwd: string): Promise<number> {
   const root = await openRoot(cwd, args.root);
   const paths = (await givenPaths(args, io)).map(rootRelativePaths(root, cwd));
-  let changed: string[] | null = null;
+  let changes: ChangesSince | null = null;
   if (args.changedSince !== null) {
     try {
-      changed = await changedFiles(root, args.changedSince);
+      changes = await changesSince(root, args.changedSince);
     } catch (e) {
       if (e instanceof GitError) throw new CliFailure(`--changed-since ${args.changedSince}: ${e.message}`);
       throw e;
     }
   }
+  const changed = changes?.files ?? null;
   const options = localAnalyzeOptions(root);
-  const analysis = await analyzeWorkspace(new NodeFileAccess(root), options);
+  const work = new NodeFileAccess(root);
+  const analysis = await analyzeWorkspace(work, options);
   // SARIF and GitLab name files from the repository root (GitHub and GitLab look there), not from --root.
   const prefix = options.repository?.prefix ?? '';
   if (args.errorOnUnmatched) {
@@ -245,25 +270,17 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
       }
     }
   }
-  let findings: readonly Finding[] = analysis.model.findings;
-  if (paths.length > 0) findings = findings.filter((f) => insideAny(f.file, paths));
-  if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
-  if (changed !== null) {
-    const changedSet = new Set(changed);
-    const touched = new Set<string>();
-    for (const file of changed) {
-      const m = analysis.moduleOf(file);
-      if (m) touched.add(m.name);
-    }
-    findings = findings.filter((f) => {
-      if (changedSet.has(f.file)) return true;
-      if (f.module !== null) return touched.has(f.module);
-      const m = analysis.moduleOf(f.file);
-      return m !== undefined && touched.has(m.name);
-    });
-  }
+  const inScope = scopeOf(args, paths, changed, analysis);
+  const findings: readonly Finding[] = analysis.model.findings.filter(inScope);
   if (args.format === 'md') {
-    io.stdout(pullRequestMarkdown({ model: analysis.model, findings, changed, ownersOf: analysis.ownersOf, moduleOf: analysis.moduleOf, prefix }));
+    // Against the change's base, analysed by the same engine: what is new, what was fixed, which levels moved.
+    let base: { model: Analysis['model']; findings: readonly Finding[] } | undefined;
+    if (changes !== null) {
+      const before = new BaseFileAccess(work, changes, analysis.files ?? []);
+      const baseAnalysis = await analyzeWorkspace(before, { ...options, listFiles: () => before.listFiles() });
+      base = { model: baseAnalysis.model, findings: baseAnalysis.model.findings.filter(scopeOf(args, paths, changed, baseAnalysis)) };
+    }
+    io.stdout(pullRequestMarkdown({ model: analysis.model, findings, changed, ownersOf: analysis.ownersOf, moduleOf: analysis.moduleOf, prefix, base }));
     return exitCodeOf(findings, args.maxWarnings, io);
   }
   const format = args.format;

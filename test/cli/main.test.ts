@@ -519,4 +519,42 @@ describe('northstar CLI', function () {
       });
     }
   });
+
+  describe('check --format md against the base of the change', () => {
+    let repo: string;
+    before(() => {
+      repo = copyFixture('cli-shop');
+      git(repo, 'init', '-q', '-b', 'main');
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '-q', '-m', 'initial');
+      git(repo, 'checkout', '-q', '-b', 'feature');
+      // Committed: web-ui gains its first test (its missing-tests finding goes, its level rises).
+      fs.mkdirSync(path.join(repo, 'packages', 'web-ui', 'test'));
+      fs.writeFileSync(path.join(repo, 'packages', 'web-ui', 'test', 'Link.test.tsx'), "test('link', () => {});\n");
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '-q', '-m', 'first web test');
+      // Not committed: legacy-billing depends on a module that does not exist (a new error), and a
+      // line inserted at the top of its contract moves every finding it had (not new).
+      const contract = path.join(repo, 'services', 'legacy-billing', 'service-contract.yaml');
+      fs.writeFileSync(contract, '# Billing job (being replaced)\n' + fs.readFileSync(contract, 'utf8') + 'dependsOn: [tax-rates]\n');
+    });
+    after(() => removeFolder(repo));
+
+    for (const [how, run] of RUNNERS) {
+      it(`${how}: marks the findings the change brings, lists those it fixed, and the levels it moved`, async () => {
+        const r = await run(['check', '-f', 'md', '--changed-since', 'main'], repo);
+        assert.equal(r.code, 1, 'the new error fails the check');
+        assert.match(r.stdout, /^## Northstar: 2 modules touched; 1 errors, 2 warnings \(1 new, 1 fixed since the base\)$/m);
+        const web = r.stdout.slice(r.stdout.indexOf('### @acme/web-ui'), r.stdout.indexOf('### legacy-billing'));
+        const billing = r.stdout.slice(r.stdout.indexOf('### legacy-billing'));
+        assert.match(web, /- \*\*Level\*\*: Gold \(was No level\)/);
+        assert.match(web, /- \*\*Fixed\*\* \(1\):\n\n {2}- ⚠️ `quality\/missing-tests` packages\/web-ui\/package\.json:2: /);
+        assert.match(billing, /- \*\*Level\*\*: No level \(unchanged\); Bronze needs: tests/);
+        assert.match(billing, /- \*\*Findings\*\* \(1 new\):\n\n {2}- ❌ \*\*new\*\* `contracts\/unknown-dependency` services\/legacy-billing\/service-contract\.yaml:11: /);
+        // The findings the base had, one line lower now, are not new.
+        assert.equal((billing.match(/\*\*new\*\*/g) ?? []).length, 1, billing);
+        assert.match(billing, /- ⚠️ `quality\/missing-tests` services\/legacy-billing\/service-contract\.yaml:4: /);
+      });
+    }
+  });
 });

@@ -93,3 +93,31 @@ export class Fingerprints {
     return this.hash(occurrence === 0 ? key : `${key}\u0000${occurrence}`);
   }
 }
+
+/**
+ * The findings of `head` that `base` did not have, by identity (identityOf): the n-th finding of
+ * an identity is new when the base had fewer than n of it. A finding whose line moved, or whose
+ * "336 days ago" became "337", is not new. `fixed` counts the base's findings the head lost.
+ */
+export function compareWithBase(head: readonly Finding[], base: readonly Finding[], prefix = ''): { isNew(f: Finding): boolean; fixed: Finding[] } {
+  const remaining = new Map<string, number>();
+  const baseByKey = new Map<string, Finding[]>();
+  for (const f of base) {
+    const key = identityOf(f, prefix);
+    remaining.set(key, (remaining.get(key) ?? 0) + 1);
+    const list = baseByKey.get(key);
+    if (list) list.push(f);
+    else baseByKey.set(key, [f]);
+  }
+  const added = new Set<Finding>();
+  const seen = new Map<string, number>();
+  for (const f of head) {
+    const key = identityOf(f, prefix);
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    if (n >= (remaining.get(key) ?? 0)) added.add(f);
+  }
+  const fixed: Finding[] = [];
+  for (const [key, list] of baseByKey) for (let i = seen.get(key) ?? 0; i < list.length; i++) fixed.push(list[i]);
+  return { isNew: (f) => added.has(f), fixed };
+}

@@ -9,7 +9,7 @@ import { teamOfModule } from '../model/teams';
 import type { Finding, Model, Module, OwnerMatch } from '../model/types';
 import { LEVEL_LABEL, missingForNextLevel } from '../scorecard';
 import { escapeMarkdown, markdownCode } from './escape';
-import { repositoryPath } from './identity';
+import { compareWithBase, repositoryPath } from './identity';
 import { countSeverities } from './json';
 
 export interface PullRequestInput {
@@ -21,15 +21,28 @@ export interface PullRequestInput {
   moduleOf(path: string): Module | undefined;
   /** The root's folder in the repository, for paths GitHub and GitLab can find. */
   prefix?: string;
+  /**
+   * The workspace at the change's base (`--changed-since`): its modules, for level changes, and
+   * its findings in the same scope as `findings`, for what is new and what was fixed.
+   */
+  base?: { model: Model; findings: readonly Finding[] };
 }
 
 const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 /** Findings listed per module; the rest are counted (a summary holds at most 1 MiB). */
 const MAX_FINDINGS = 50;
 
-function findingLine(f: Finding, prefix: string): string {
+function findingLine(f: Finding, prefix: string, isNew = false): string {
   const where = f.file === '' ? '(workspace)' : `${repositoryPath(f.file, prefix)}:${f.line}`;
-  return `- ${ICON[f.severity]} ${markdownCode(f.ruleId)} ${escapeMarkdown(where)}: ${escapeMarkdown(f.message)}`;
+  return `- ${ICON[f.severity]} ${isNew ? '**new** ' : ''}${markdownCode(f.ruleId)} ${escapeMarkdown(where)}: ${escapeMarkdown(f.message)}`;
+}
+
+/** `Silver`, `Silver (was Bronze)`, or `Bronze (new module)` against the base. */
+function levelText(m: Module, base: Model | undefined): string {
+  if (!base) return LEVEL_LABEL[m.level];
+  const before = base.modules.find((b) => b.name === m.name);
+  if (!before) return `${LEVEL_LABEL[m.level]} (new module)`;
+  return before.level === m.level ? `${LEVEL_LABEL[m.level]} (unchanged)` : `${LEVEL_LABEL[m.level]} (was ${LEVEL_LABEL[before.level]})`;
 }
 
 /** An http(s) URL as a Markdown link target that cannot end the link early; else null (shown as text). */
@@ -59,7 +72,12 @@ export function pullRequestMarkdown(input: PullRequestInput): string {
   const modules = [...byModule.keys()].filter((m): m is Module => m !== null).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const counts = countSeverities(input.findings);
   const scope = input.changed !== null ? `${modules.length} module${modules.length === 1 ? '' : 's'} touched` : `${modules.length} module${modules.length === 1 ? '' : 's'} with findings`;
-  const out = [`## Northstar: ${scope}; ${counts.errors} errors, ${counts.warnings} warnings`, ''];
+  const compared = input.base ? compareWithBase(input.findings, input.base.findings, prefix) : null;
+  const isNew = (f: Finding) => compared?.isNew(f) ?? false;
+  const fixedBy = new Map<string | null, Finding[]>();
+  for (const f of compared?.fixed ?? []) fixedBy.set(f.module, [...(fixedBy.get(f.module) ?? []), f]);
+  const against = compared ? ` (${input.findings.filter(isNew).length} new, ${compared.fixed.length} fixed since the base)` : '';
+  const out = [`## Northstar: ${scope}; ${counts.errors} errors, ${counts.warnings} warnings${against}`, ''];
   if (modules.length === 0 && (byModule.get(null)?.length ?? 0) === 0) {
     out.push(input.changed !== null ? 'The change touches no module.' : 'No problems found.', '');
     return out.join('\n');
@@ -79,19 +97,26 @@ export function pullRequestMarkdown(input: PullRequestInput): string {
       out.push(`- **Team**: ${escapeMarkdown(team.name)}; ${escalation}`);
     } else out.push('- **Team**: none (no owner)');
     const { next, missing } = missingForNextLevel(m, team);
-    out.push(`- **Level**: ${LEVEL_LABEL[m.level]}${next && missing.length > 0 ? ` (${LEVEL_LABEL[next]} needs: ${missing.map(escapeMarkdown).join(', ')})` : ''}`);
-    const findings = byModule.get(m) ?? [];
+    out.push(`- **Level**: ${levelText(m, input.base?.model)}${next && missing.length > 0 ? `; ${LEVEL_LABEL[next]} needs: ${missing.map(escapeMarkdown).join(', ')}` : ''}`);
+    // New findings first: they are what the change brings.
+    const findings = [...(byModule.get(m) ?? [])].sort((a, b) => Number(isNew(b)) - Number(isNew(a)));
     if (findings.length > 0) {
-      out.push('- **Findings**:', '');
-      for (const f of findings.slice(0, MAX_FINDINGS)) out.push(`  ${findingLine(f, prefix)}`);
+      out.push(compared ? `- **Findings** (${findings.filter(isNew).length} new):` : '- **Findings**:', '');
+      for (const f of findings.slice(0, MAX_FINDINGS)) out.push(`  ${findingLine(f, prefix, isNew(f))}`);
       if (findings.length > MAX_FINDINGS) out.push(`  - … and ${findings.length - MAX_FINDINGS} more (\`northstar check\` lists them all)`);
+    }
+    const fixed = fixedBy.get(m.name) ?? [];
+    if (fixed.length > 0) {
+      out.push(`- **Fixed** (${fixed.length}):`, '');
+      for (const f of fixed.slice(0, MAX_FINDINGS)) out.push(`  ${findingLine(f, prefix)}`);
+      if (fixed.length > MAX_FINDINGS) out.push(`  - … and ${fixed.length - MAX_FINDINGS} more`);
     }
     out.push('');
   }
   const outside = byModule.get(null) ?? [];
   if (outside.length > 0) {
     out.push('### Outside any module', '');
-    for (const f of outside.slice(0, MAX_FINDINGS)) out.push(findingLine(f, prefix));
+    for (const f of outside.slice(0, MAX_FINDINGS)) out.push(findingLine(f, prefix, isNew(f)));
     if (outside.length > MAX_FINDINGS) out.push(`- … and ${outside.length - MAX_FINDINGS} more`);
     out.push('');
   }

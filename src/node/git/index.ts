@@ -28,8 +28,8 @@ import * as nodePath from 'node:path';
 import { discoverRepository, gitDirectoryAt, objectFormat, readSmallFile, type Repository } from './discover';
 import { CorruptIndexError, GitError } from './errors';
 import { ConfinedGitFs } from './gitFs';
-import { mergeSplitIndex, MODE_GITLINK, MODE_TREE, parseIndex, type IndexEntry, type ParsedIndex } from './indexFile';
-import { ObjectReader } from './objects';
+import { mergeSplitIndex, MODE_EXECUTABLE, MODE_FILE, MODE_GITLINK, MODE_TREE, parseIndex, type IndexEntry, type ParsedIndex } from './indexFile';
+import { ObjectReader, type TreeEntry } from './objects';
 import { presentInWorkTree, untrackedListed, walkUntracked, WorktreeReader } from './worktree';
 
 export { GitError, CorruptIndexError } from './errors';
@@ -237,10 +237,41 @@ async function submoduleHead(workTree: string, path: string): Promise<string | n
  * one-line GitError when `root` is in no repository or `ref` does not resolve.
  */
 export async function changedFiles(root: string, ref: string): Promise<string[]> {
+  return (await changesSince(root, ref)).files;
+}
+
+/** What changed since a revision, and the files as they were at the base the change is compared with. */
+export interface ChangesSince {
+  /** Root-relative, sorted: as changedFiles gives them. */
+  files: string[];
+  /** The commit compared with: the merge base of the revision and HEAD (the revision when none). */
+  base: string;
+  /**
+   * A root-relative file as it was at the base: its bytes, `absent` when the base had no regular
+   * file there (none, a folder, a link or a submodule), or its size when over `maxBytes`.
+   */
+  readBase(path: string, maxBytes: number): Promise<Uint8Array | 'absent' | { tooLarge: number }>;
+}
+
+export async function changesSince(root: string, ref: string): Promise<ChangesSince> {
   if (ref.startsWith('-')) throw new GitError(`invalid revision '${ref}'`);
   const repository = openRepository(root);
   try {
-    return await changedFilesIn(repository, ref);
+    const { files, base, baseEntry } = await changedFilesIn(repository, ref);
+    const { objects, prefix } = repository;
+    return {
+      files,
+      base,
+      readBase: async (path, maxBytes) => {
+        const entry = baseEntry(prefix === '' ? path : `${prefix}/${path}`);
+        if (!entry || (entry.mode !== MODE_FILE && entry.mode !== MODE_EXECUTABLE)) return 'absent';
+        try {
+          return await objects.readBlob(entry.oid, maxBytes);
+        } catch (error) {
+          throw asGitError(error, repository);
+        }
+      },
+    };
   } catch (error) {
     throw asGitError(error, repository);
   }
@@ -261,7 +292,14 @@ function asGitError(error: unknown, repository: Repository): GitError {
   return new GitError(`cannot read the repository: ${detail}`);
 }
 
-async function changedFilesIn(repository: OpenedRepository, ref: string): Promise<string[]> {
+/** What changedFilesIn found: the changed files, the base commit, and a base entry by repository path. */
+interface ChangedIn {
+  files: string[];
+  base: string;
+  baseEntry(path: string): TreeEntry | undefined;
+}
+
+async function changedFilesIn(repository: OpenedRepository, ref: string): Promise<ChangedIn> {
   const { objects, prefix, workTree } = repository;
   const target = await objects.resolveCommit(ref);
   const head = await objects.head();
@@ -311,7 +349,16 @@ async function changedFilesIn(repository: OpenedRepository, ref: string): Promis
   const untracked = walkUntracked(workTree, repository.gitDir, prefix, tracked, gitlinks);
   for (const path of untracked.files) changed.add(path);
   for (const path of untracked.nestedRepositories) changed.add(path);
-  return [...changed].map((p) => relativeTo(p, prefix)).sort(compareStrings);
+  let indexed: Map<string, IndexEntry> | null = null;
+  const baseEntry = (path: string): TreeEntry | undefined => {
+    const listed = baseFiles.get(path);
+    if (listed || !underAny(path, sameAsBase)) return listed;
+    // Under a folder the index's cache tree shares with the base: the index entry is the base's.
+    indexed ??= new Map(index.entries.filter((e) => e.stage === 0).map((e) => [e.path, e]));
+    const entry = indexed.get(path);
+    return entry ? { oid: entry.oid, mode: entry.mode } : undefined;
+  };
+  return { files: [...changed].map((p) => relativeTo(p, prefix)).sort(compareStrings), base, baseEntry };
 }
 
 export interface WorkTreeListing {

@@ -6,7 +6,7 @@
  * (`main`, `v1.2`, `origin/main`, `refs/heads/main`), `HEAD` or `@`, a full or abbreviated
  * object id, followed by any of `~N`, `^N`, `^`, `~`, `^{commit}`, `^{}`. Tags are peeled.
  */
-import { inflateSync } from 'node:zlib';
+import { constants, inflateSync } from 'node:zlib';
 import type * as IsomorphicGit from 'isomorphic-git';
 import { GitError } from './errors';
 import type { ConfinedGitFs } from './gitFs';
@@ -210,6 +210,38 @@ export class ObjectReader {
     return { files, skipped };
   }
 
+  /**
+   * A blob's bytes, or its size when larger than `maxBytes`. A loose object is inflated here
+   * within the limit; a packed one through isomorphic-git, then checked.
+   */
+  async readBlob(oid: string, maxBytes: number): Promise<Uint8Array | { tooLarge: number }> {
+    if (!/^[0-9a-f]{40}$/.test(oid)) throw new GitError(`bad object id ${oid}`);
+    let deflated: Buffer | null = null;
+    try {
+      deflated = (await this.gfs.promises.readFile(`${this.gfs.virtualGitDir}/objects/${oid.slice(0, 2)}/${oid.slice(2)}`)) as Buffer;
+    } catch {
+      deflated = null; // not loose: packed
+    }
+    if (deflated !== null) {
+      let raw: Buffer;
+      try {
+        raw = inflateSync(deflated, { maxOutputLength: maxBytes + 64 });
+      } catch {
+        // Over the limit (or corrupt): the header tells the size without inflating the rest.
+        const size = blobSize(deflated);
+        if (Number.isFinite(size) && size > maxBytes) return { tooLarge: size };
+        throw new GitError(`blob ${oid} cannot be read`);
+      }
+      const nul = raw.indexOf(0);
+      const header = nul > 0 && nul < 32 ? raw.toString('latin1', 0, nul) : '';
+      if (!header.startsWith('blob ') || Number(header.slice(5)) !== raw.length - nul - 1) throw new GitError(`object ${oid} is not a blob`);
+      return raw.subarray(nul + 1);
+    }
+    const git = await isomorphicGit();
+    const { blob } = await git.readBlob({ ...this.base, oid });
+    return blob.length > maxBytes ? { tooLarge: blob.length } : blob;
+  }
+
   /** The entries of a tree at `folder`, recursively (sparse-directory entries of the index). */
   async collect(
     tree: string,
@@ -231,6 +263,19 @@ export class ObjectReader {
         else out.set(path, { oid: entry.oid, mode: parseInt(entry.mode, 8) });
       }
     }
+  }
+}
+
+/**
+ * The size a loose blob's header declares, inflating only a prefix of it (growing until the
+ * header's NUL appears: a dynamic Huffman table can take a hundred bytes before any output).
+ */
+function blobSize(deflated: Buffer): number {
+  for (let take = 256; ; take *= 4) {
+    const head = inflateSync(deflated.subarray(0, take), { finishFlush: constants.Z_SYNC_FLUSH });
+    const nul = head.indexOf(0);
+    if (nul > 0 && nul < 32) return Number(head.toString('latin1', 0, nul).slice(5));
+    if (take >= deflated.length || head.length >= 32) return NaN;
   }
 }
 
