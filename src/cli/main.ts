@@ -337,20 +337,23 @@ async function runOwners(args: Extract<ParsedArgs, { command: 'owners' }>, io: C
   const paths = (await givenPaths(args, io)).map(rootRelativePaths(root, cwd));
   const analysis = await analyze(root);
   const out = new ChunkWriter(io.stdout);
+  // The flags, else `.northstar.yaml`'s `ownership` section: the editor and CI read the same gate.
+  const catchAllUnowned = args.catchAllUnowned || (analysis.config?.ownership.catchAllUnowned ?? false);
   if (args.coverage) {
-    const coverage = ownershipCoverage(analysis.files ?? [], analysis.ownersOf, moduleOwnership(analysis.model), args.catchAllUnowned);
+    const minCoverage = args.minCoverage ?? analysis.config?.ownership.minCoverage ?? null;
+    const coverage = ownershipCoverage(analysis.files ?? [], analysis.ownersOf, moduleOwnership(analysis.model), catchAllUnowned);
     if (args.format === 'text') out.write(formatCoverageText(coverage));
-    else out.write(JSON.stringify(args.minCoverage !== null ? { ...coverage, minCoverage: args.minCoverage } : coverage) + '\n');
+    else out.write(JSON.stringify(minCoverage !== null ? { ...coverage, minCoverage } : coverage) + '\n');
     out.flush();
-    if (args.minCoverage !== null && coverage.files.percent < args.minCoverage) {
-      io.stderr(`northstar: ${coverage.files.percent}% of the files have owners, under the minimum of ${args.minCoverage}%.\n`);
+    if (minCoverage !== null && coverage.files.percent < minCoverage) {
+      io.stderr(`northstar: ${coverage.files.percent}% of the files have owners, under the minimum of ${minCoverage}%.\n`);
       return 1;
     }
     return 0;
   }
   // --unowned: the workspace's files (git's list, or the walk's) that no line owns, in the given folders if any.
   const asked = args.unowned
-    ? (analysis.files ?? []).filter((f) => (paths.length === 0 || insideAny(f, paths)) && !isOwned(analysis.ownersOf(f), args.catchAllUnowned))
+    ? (analysis.files ?? []).filter((f) => (paths.length === 0 || insideAny(f, paths)) && !isOwned(analysis.ownersOf(f), catchAllUnowned))
     : paths;
   const entryOf = (p: string) => buildOwnersEntry(p, analysis.ownersOf(p), analysis.moduleOf(p)?.name ?? null, analysis.model.codeowners, args.explain);
   // JSON and NDJSON: each entry is built, written and dropped. Text aligns its columns, so it needs them all.

@@ -74,4 +74,6 @@ export interface Analysis {
   codeownersStats(): { matched: number[]; won: number[] };
   /** Every file of the workspace (root-relative, sorted, after .gitignore), e.g. to list what a CODEOWNERS line matches. */
   readonly files?: readonly string[];
+  /** The configuration in force (defaults, `.northstar.yaml`, the caller's overrides). */
+  readonly config?: NorthstarConfig;
 }

@@ -224,6 +224,20 @@ describe('northstar CLI', function () {
         assert.match(gate.stdout, /^Files with owners: {3}61\.1% \(11 of 18\)/);
         assert.match(gate.stderr, /61\.1% of the files have owners, under the minimum of 70%/);
         assert.equal((await run(['owners', '--catch-all-unowned', '--min-coverage', '60'], shop)).code, 0);
+        // The same gate from .northstar.yaml (the editor and CI read one file); a flag still wins.
+        const configFile = path.join(shop, '.northstar.yaml');
+        const config = fs.readFileSync(configFile, 'utf8');
+        fs.writeFileSync(configFile, `${config}ownership:\n  minCoverage: 70\n  catchAllUnowned: true\n`);
+        try {
+          const configured = await run(['owners', '--coverage'], shop);
+          assert.equal(configured.code, 1);
+          assert.match(configured.stdout, /^Files with owners: {3}61\.1% \(11 of 18\)/);
+          assert.match(configured.stderr, /under the minimum of 70%/);
+          assert.equal((await run(['owners', '--coverage', '--min-coverage', '60'], shop)).code, 0);
+          assert.deepEqual((await run(['owners', '--unowned'], shop)).stdout, onlyDefault.stdout);
+        } finally {
+          fs.writeFileSync(configFile, config);
+        }
         // -o: UTF-8 into the file, nothing on standard output.
         const file = path.join(shop, 'owners.ndjson');
         const written = await run(['--root', '.', 'owners', '-o', 'owners.ndjson', '-f', 'ndjson', 'README.md'], shop);

@@ -337,6 +337,12 @@ export interface NorthstarConfig {
   samples: { severity: ConfiguredSeverity };
   /** Today, for staleness rules (ISO date). Tests pin it; default: the current date. */
   today: string | null;
+  /**
+   * `owners --coverage`: the minimum share of files with owners (percent; null: no gate) and
+   * whether a file only a catch-all line (`*`) owns counts as unowned. The CLI's
+   * `--min-coverage` and `--catch-all-unowned` take precedence.
+   */
+  ownership: { minCoverage: number | null; catchAllUnowned: boolean };
 }
 
 // ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ export function defaultConfig(): NorthstarConfig {
     walk: { skipFolders: [], walkFolders: [] },
     samples: { severity: 'info' },
     today: null,
+    ownership: { minCoverage: null, catchAllUnowned: false },
   };
 }
 
@@ -88,6 +89,11 @@ export function parseConfig(text: string, file: string): ParseResult<ConfigFile>
     const samples = section('samples');
     const sampleSeverity = doc.str(doc.get(samples, 'severity'))?.trim();
     if (sampleSeverity === 'off' || sampleSeverity === 'info' || sampleSeverity === 'warning' || sampleSeverity === 'error') config.samples.severity = sampleSeverity;
+
+    const ownership = section('ownership');
+    const minCoverage = doc.num(doc.get(ownership, 'minCoverage'));
+    if (minCoverage !== null && minCoverage >= 0 && minCoverage <= 100) config.ownership.minCoverage = minCoverage;
+    config.ownership.catchAllUnowned = doc.bool(doc.get(ownership, 'catchAllUnowned')) ?? false;
 
     const today = doc.str(section('today'))?.trim();
     if (today && /^\d{4}-\d{2}-\d{2}$/.test(today)) config.today = today;

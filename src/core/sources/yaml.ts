@@ -244,6 +244,12 @@ export class YamlDoc {
     return isScalar(n) && typeof n.value === 'number' && Number.isFinite(n.value) ? n.value : null;
   }
 
+  /** A boolean scalar's value (`true`, `false`); anything else is null. */
+  bool(node: unknown): boolean | null {
+    const n = this.deref(node);
+    return isScalar(n) && typeof n.value === 'boolean' ? n.value : null;
+  }
+
   /** Items of a sequence (aliases followed); a lone scalar counts as a one-item list. */
   items(node: unknown): Node[] {
     const n = this.deref(node);
