@@ -31,6 +31,9 @@ samples:
 walk:
   skipFolders: [generated]
   walkFolders: [build]
+ownership:
+  minCoverage: 92.5
+  catchAllUnowned: true
 today: 2026-03-01
 `;
 
@@ -48,6 +51,7 @@ describe('defaultConfig', () => {
       walk: { skipFolders: [], walkFolders: [] },
       samples: { severity: 'info' },
       today: null,
+      ownership: { minCoverage: null, catchAllUnowned: false },
     });
     config.rules['x/y'] = 'off';
     assert.deepEqual(defaultConfig().rules, {});
@@ -69,6 +73,7 @@ describe('parseConfig', () => {
       walk: { skipFolders: ['generated'], walkFolders: ['build'] },
       samples: { severity: 'warning' },
       today: '2026-03-01',
+      ownership: { minCoverage: 92.5, catchAllUnowned: true },
     });
     assert.deepEqual(Object.fromEntries(Object.entries(value!.ruleLocations).map(([id, l]) => [id, span(l)])), {
       'quality/missing-tests': '3:3-3:24',
