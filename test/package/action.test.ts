@@ -241,6 +241,26 @@ describe('GitHub Action and pre-commit hook, installed from a fresh clone', func
     assert.equal(bad.status, 2, `${bad.stdout}\n${bad.stderr}`);
   });
 
+  it('with changed-since, the action appends the pull-request report to the job summary (unless pr-report is "false")', () => {
+    const summary = path.join(tmp, 'step-summary.md');
+    const added = path.join(workspace, 'acme', 'services', 'payments-api', 'src', 'refund.ts');
+    fs.writeFileSync(added, 'export const refund = () => null;\n');
+    try {
+      fs.writeFileSync(summary, '');
+      const ran = runStep(step('check', 1), { root: 'acme', format: 'json', output: '', 'changed-since': 'HEAD' }, { GITHUB_STEP_SUMMARY: summary });
+      assert.ok(ran.status === 0 || ran.status === 1, `${ran.stdout}\n${ran.stderr}`);
+      const report = fs.readFileSync(summary, 'utf8');
+      assert.match(report, /^## Northstar: 1 module touched; \d+ errors, \d+ warnings \(0 new, 0 fixed since the base\)$/m);
+      assert.match(report, /^### payments-api$/m);
+      assert.match(report, /^- \*\*Review\*\*: .*\(1 changed file\)$/m);
+      fs.writeFileSync(summary, '');
+      runStep(step('check', 1), { root: 'acme', format: 'json', output: '', 'changed-since': 'HEAD', 'pr-report': 'false' }, { GITHUB_STEP_SUMMARY: summary });
+      assert.equal(fs.readFileSync(summary, 'utf8'), '');
+    } finally {
+      fs.rmSync(added);
+    }
+  });
+
   it('the pre-commit hook installs as pre-commit does (npm pack, npm install -g) and checks the files its pattern selects', () => {
     assert.ok(fs.existsSync(path.join(clone, 'node_modules')), 'after the action test, the clone has its dependencies (pre-commit runs npm install)');
     fs.rmSync(path.join(clone, 'dist'), { recursive: true, force: true });
