@@ -7,8 +7,8 @@
  */
 import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 
-export type CommandName = 'check' | 'owners' | 'diagram' | 'summary' | 'model' | 'export';
-export const COMMANDS: readonly CommandName[] = ['check', 'owners', 'diagram', 'summary', 'model', 'export'];
+export type CommandName = 'check' | 'owners' | 'diagram' | 'summary' | 'model' | 'export' | 'init';
+export const COMMANDS: readonly CommandName[] = ['check', 'owners', 'diagram', 'summary', 'model', 'export', 'init'];
 export type ExportTarget = 'backstage';
 
 export type CheckFormatName = 'text' | 'json' | 'sarif' | 'gitlab' | 'github' | 'md';
@@ -76,7 +76,8 @@ export type ParsedArgs =
     })
   | (CommonArgs & { command: 'summary'; format: SummaryFormatName })
   | (CommonArgs & { command: 'model' })
-  | (CommonArgs & { command: 'export'; target: ExportTarget });
+  | (CommonArgs & { command: 'export'; target: ExportTarget })
+  | (CommonArgs & { command: 'init'; dryRun: boolean });
 
 export class UsageError extends Error {}
 
@@ -106,6 +107,7 @@ const ALL: Options = {
   focus: { type: 'string' },
   depth: { type: 'string' },
   'all-dependencies': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
 };
 
 const COMMON = ['help', 'root', 'output-file'];
@@ -116,6 +118,7 @@ const ACCEPTS: Record<CommandName, readonly string[]> = {
   summary: [...COMMON, 'format'],
   model: [...COMMON],
   export: [...COMMON],
+  init: [...COMMON, 'dry-run'],
 };
 
 const CHOICES: Partial<Record<CommandName, Record<string, readonly string[]>>> = {
@@ -125,7 +128,7 @@ const CHOICES: Partial<Record<CommandName, Record<string, readonly string[]>>> =
   summary: { format: ['md', 'json'] },
 };
 
-const TAKES_PATHS: Record<CommandName, boolean> = { check: true, owners: true, diagram: false, summary: false, model: false, export: true };
+const TAKES_PATHS: Record<CommandName, boolean> = { check: true, owners: true, diagram: false, summary: false, model: false, export: true, init: false };
 const EXPORT_TARGETS: readonly ExportTarget[] = ['backstage'];
 
 function isCommand(word: string): word is CommandName {
@@ -285,6 +288,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (!(EXPORT_TARGETS as readonly string[]).includes(target)) throw new UsageError(`unknown export target '${target}' (expected ${EXPORT_TARGETS.join(', ')})`);
       return { command, ...common, target: target as ExportTarget };
     }
+    case 'init':
+      return { command, ...common, dryRun: flag('dry-run') };
   }
 }
 
@@ -298,6 +303,7 @@ Commands:
   summary   Print the vision summary (Markdown or JSON)
   model     Print the resolved workspace model as JSON
   export    Write Backstage entities for what no catalog file describes
+  init      Start teams.yaml, vision.yaml and service contracts from what the workspace has
 
 Options (every command):
   --root DIR              Workspace root (default: the current directory)
@@ -366,5 +372,16 @@ Write Backstage catalog entities (YAML) for the modules and teams no catalog-inf
 describes: a Component per module (owned by its team; its scorecard level and missing
 criteria as northstar.dev/* annotations), a Group per team (github.com/team-slug for
 @org/team handles), a User per person. Modules without a team are left out and counted.
+`,
+  init: `Usage: northstar init [--root DIR] [--dry-run]
+
+Start the files Northstar reads, from what the workspace already has; an existing file is
+never overwritten:
+  teams.yaml              the teams CODEOWNERS, Backstage groups and module owners name,
+                          with the escalation paths the catalog gives (else a template)
+  vision.yaml             three priorities to complete, each with an outcome metric
+  service-contract.yaml   for each module known only from its manifest (name, description,
+                          owner by CODEOWNERS, dependencies, tests found)
+  --dry-run               list what would be created, and create nothing
 `,
 };

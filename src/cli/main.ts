@@ -13,6 +13,7 @@ import type { Finding } from '../core/model/types';
 import { checkWriters, countSeverities, githubSummaryMarkdown, SARIF_MAX_RESULTS } from '../core/report';
 import { buildBackstageExport, formatBackstageYaml } from '../core/report/backstage';
 import { pullRequestMarkdown } from '../core/report/pullRequest';
+import { initPlan } from '../core/init';
 import { buildDiagram, type DiagramOptions } from '../core/report/mermaid';
 import { diagramMarkdown } from '../core/report/diagramMarkdown';
 import { buildOwnersEntry, formatCoverageText, isOwned, ownershipCoverage, writeOwnersJson, writeOwnersNdjson, writeOwnersText } from '../core/report/owners';
@@ -409,6 +410,48 @@ async function runModel(args: Extract<ParsedArgs, { command: 'model' }>, io: Cli
   return 0;
 }
 
+/**
+ * `northstar init`: the files initPlan proposes, each created only where nothing exists (O_EXCL:
+ * not over a file, nor through a link), and only in a folder whose real path is inside the root.
+ */
+async function runInit(args: Extract<ParsedArgs, { command: 'init' }>, io: CliIO, cwd: string): Promise<number> {
+  const root = await openRoot(cwd, args.root);
+  const analysis = await analyze(root);
+  const plan = initPlan({ model: analysis.model, ownersOf: analysis.ownersOf, files: analysis.files ?? [] });
+  const realRoot = realpathSync.native(root);
+  let created = 0;
+  for (const file of plan) {
+    const target = nodePath.join(root, ...file.path.split('/'));
+    const shown = escapeTerminal(file.path);
+    if (args.dryRun) {
+      io.stdout(`would create ${shown}: ${escapeTerminal(file.what)}\n`);
+      continue;
+    }
+    let folder: string;
+    try {
+      folder = realpathSync.native(nodePath.dirname(target));
+    } catch (e) {
+      io.stdout(`skipped ${shown}: its folder cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+      continue;
+    }
+    if (folder !== realRoot && !isInsideFolder(realRoot, folder)) {
+      io.stdout(`skipped ${shown}: its folder leads outside the root\n`);
+      continue;
+    }
+    try {
+      await fsp.writeFile(nodePath.join(folder, nodePath.basename(target)), file.text, { encoding: 'utf8', flag: 'wx' });
+      created++;
+      io.stdout(`created ${shown}: ${escapeTerminal(file.what)}\n`);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      io.stdout(code === 'EEXIST' ? `kept ${shown}: it exists\n` : `skipped ${shown}: ${code ?? String(e)}\n`);
+    }
+  }
+  if (plan.length === 0) io.stdout('Nothing to create: teams.yaml, vision.yaml and a contract for every module exist.\n');
+  else if (!args.dryRun && created > 0) io.stdout(`\nComplete the TODOs in the files created, then run \`northstar check\`.\n`);
+  return 0;
+}
+
 async function runExport(args: Extract<ParsedArgs, { command: 'export' }>, io: CliIO, cwd: string): Promise<number> {
   const root = await openRoot(cwd, args.root);
   const analysis = await analyze(root);
@@ -503,5 +546,7 @@ async function run(args: ParsedArgs, io: CliIO, cwd: string): Promise<number> {
       return await runModel(args, io, cwd);
     case 'export':
       return await runExport(args, io, cwd);
+    case 'init':
+      return await runInit(args, io, cwd);
   }
 }
