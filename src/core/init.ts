@@ -98,7 +98,8 @@ function teamsFile(teams: readonly Team[]): InitFile {
     lines.push('teams:');
     teams.forEach((t, i) => {
       if (i > 0) lines.push('');
-      lines.push(`  # From ${SOURCE_WORDS[t.source]}.`, ...teamEntry(t));
+      lines.push(`  # From ${SOURCE_WORDS[t.source]}.`);
+      for (const line of teamEntry(t)) lines.push(line);
     });
   }
   const withEscalation = teams.filter((t) => t.escalation.length > 0).length;
