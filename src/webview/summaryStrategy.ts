@@ -68,8 +68,8 @@ export function renderRoadmap(data: SummaryPageData, kit: SummaryKit, today: str
   const days = roadmap.flatMap((r) => r.initiatives.map((i) => dayNumber(i.due))).filter((d): d is number => d !== null);
   const todayDay = dayNumber(today);
   if (todayDay !== null) days.push(todayDay);
-  const first = days.length > 0 ? Math.min(...days) : 0;
-  const last = days.length > 0 ? Math.max(...days) : 0;
+  const first = days.reduce((min, d) => Math.min(min, d), days[0] ?? 0);
+  const last = days.reduce((max, d) => Math.max(max, d), days[0] ?? 0);
   // Margins so that markers at either end stay inside the track.
   const span = Math.max(last - first, 1);
   const place = (day: number): string => `${(4 + ((day - first) / span) * 92).toFixed(2)}%`;
@@ -82,14 +82,17 @@ export function renderRoadmap(data: SummaryPageData, kit: SummaryKit, today: str
       track.append(line);
     }
     const undated: SummaryInitiative[] = [];
+    let placed = 0;
     for (const i of r.initiatives) {
       const day = dayNumber(i.due);
       if (day === null) {
         undated.push(i);
         continue;
       }
+      // Labels alternate between two rows, and those in the right half end at their marker, so that neighbours do not overlap.
+      const layout = `${placed++ % 2 === 1 ? ' upper' : ''}${(day - first) / span > 0.5 ? ' end' : ''}`;
       const marker = el('div', {
-        className: `timeline-marker status-${i.status ?? 'none'}${i.overdue ? ' overdue' : ''}`,
+        className: `timeline-marker status-${i.status ?? 'none'}${i.overdue ? ' overdue' : ''}${layout}`,
         title: initiativeLabel(i),
         attrs: { role: 'listitem', 'data-initiative': i.id, 'aria-label': initiativeLabel(i) },
       }, [el('span', { className: 'marker-dot', attrs: { 'aria-hidden': 'true' } }), el('span', { className: 'marker-label', text: i.title })]);

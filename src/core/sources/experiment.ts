@@ -144,10 +144,9 @@ export function experimentAnnotation(doc: YamlDoc, annotations: unknown, problem
   const parsed = parseSingleYaml(inner, doc.file);
   for (const p of parsed.problems) problems.push({ ...p, message: `${prefix}: ${p.message}`, location: remap(p.location) });
   const innerDoc = parsed.doc;
-  if (!innerDoc) return null;
-  if (!innerDoc.hasSyntaxErrors) {
-    for (const p of validateAgainstSchema('experiment', innerDoc)) problems.push({ ...p, message: `${prefix}: ${p.message}`, location: remap(p.location) });
-  }
+  // Text that does not parse is reported above; guessing its shape would only add findings about a guess.
+  if (!innerDoc || innerDoc.hasSyntaxErrors) return null;
+  for (const p of validateAgainstSchema('experiment', innerDoc)) problems.push({ ...p, message: `${prefix}: ${p.message}`, location: remap(p.location) });
   const read = readExperiment(innerDoc, innerDoc.root, where);
   if (!read) return null;
   const c = read.successCriterion;
