@@ -22,6 +22,7 @@ import { ownerSourceText, runsInProduction } from './model/predicates';
 import { isPerson, teamOfModule } from './model/teams';
 import { LEVEL_LABEL, missingForNextLevel } from './scorecard';
 import { sameSection } from './sources/codeowners/sections';
+import { moduleStrategyLines } from './hoverStrategy';
 
 export interface HoverResult {
   markdown: string;
@@ -173,6 +174,7 @@ function moduleSection(analysis: Analysis, module: Module): string {
   } else if (runsInProduction(module)) {
     parts.push('SLOs: none declared');
   }
+  for (const line of moduleStrategyLines(analysis.model, module, { text: escapeMarkdown, code })) parts.push(line);
   parts.push(`Folder: ${module.path === '' ? 'the workspace root' : code(module.path)}`);
   return parts.join('\n\n');
 }

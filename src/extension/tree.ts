@@ -1,10 +1,12 @@
 /**
- * The Northstar view: Teams → modules → findings, and Priorities → modules, per workspace
+ * The Northstar view: Teams → modules → findings, and Priorities → initiatives → modules (and
+ * the priority's own modules), per workspace
  * folder (folders are a first level only in a multi-root workspace). A module's icon is its
  * scorecard level; clicking an item opens where it is written.
  */
 import * as vscode from 'vscode';
-import type { Finding, Module, Priority, ScorecardLevel, SourceLocation, Team } from '../core/model/types';
+import type { Finding, Initiative, Module, Priority, ScorecardLevel, SourceLocation, Team } from '../core/model/types';
+import { isInitiativeOverdue, modulesOfInitiative } from '../core/model/strategy';
 import { isScored } from '../core/model/predicates';
 import { isPerson, teamOfModule } from '../core/model/teams';
 import { LEVEL_LABEL, missingForNextLevel } from '../core/scorecard';
@@ -18,6 +20,7 @@ export type NorthstarNode =
   | { kind: 'group'; root: RootAnalysis; group: 'teams' | 'priorities' }
   | { kind: 'team'; root: RootAnalysis; team: Team | null }
   | { kind: 'priority'; root: RootAnalysis; priority: Priority }
+  | { kind: 'initiative'; root: RootAnalysis; initiative: Initiative }
   | { kind: 'module'; root: RootAnalysis; module: Module; parent: string }
   | { kind: 'finding'; root: RootAnalysis; finding: Finding; parent: string; index: number };
 
@@ -61,6 +64,13 @@ export function modulesOfTeam(root: RootAnalysis, team: Team | null): Module[] {
 
 export function modulesOfPriority(root: RootAnalysis, priority: Priority): Module[] {
   return root.analysis.model.modules.filter((m) => m.priorities.includes(priority.id)).sort(byName);
+}
+
+/** An initiative's modules that the workspace has (model/strategy.ts decides which it changes). */
+export function modulesOfInitiativeNode(root: RootAnalysis, initiative: Initiative): Module[] {
+  return modulesOfInitiative(root.analysis.model, initiative)
+    .map((name) => root.analysis.moduleByName(name))
+    .filter((m): m is Module => m !== undefined);
 }
 
 export function findingsOfModule(root: RootAnalysis, module: Module): Finding[] {
@@ -110,7 +120,12 @@ export class NorthstarTreeProvider implements vscode.TreeDataProvider<NorthstarN
       }
       case 'priority': {
         const parent = `priority:${node.priority.id}`;
-        return modulesOfPriority(root, node.priority).map((module) => ({ kind: 'module', root, module, parent }));
+        const initiatives: NorthstarNode[] = (node.priority.initiatives ?? []).map((initiative) => ({ kind: 'initiative', root, initiative }));
+        return [...initiatives, ...modulesOfPriority(root, node.priority).map((module): NorthstarNode => ({ kind: 'module', root, module, parent }))];
+      }
+      case 'initiative': {
+        const parent = `priority:${node.initiative.priority}/initiative:${node.initiative.id}`;
+        return modulesOfInitiativeNode(root, node.initiative).map((module) => ({ kind: 'module', root, module, parent }));
       }
       case 'module': {
         // Findings are listed under Teams only; under Priorities a module is a leaf.
@@ -173,12 +188,29 @@ export class NorthstarTreeProvider implements vscode.TreeDataProvider<NorthstarN
       }
       case 'priority': {
         const modules = modulesOfPriority(root, node.priority);
-        const item = new vscode.TreeItem(node.priority.title, modules.length > 0 ? Collapsed : None);
+        const item = new vscode.TreeItem(node.priority.title, modules.length > 0 || (node.priority.initiatives ?? []).length > 0 ? Collapsed : None);
         item.id = `${folderKey}#priority:${node.priority.id}`;
         item.description = `${node.priority.id} · ${plural(modules.length, 'module')}`;
         item.iconPath = new vscode.ThemeIcon('target');
         item.contextValue = 'northstar.priority';
         const command = this.open(root, node.priority.location);
+        if (command) item.command = command;
+        return item;
+      }
+      case 'initiative': {
+        const { initiative } = node;
+        const modules = modulesOfInitiativeNode(root, initiative);
+        const overdue = root.analysis.model.today !== undefined && isInitiativeOverdue(initiative, root.analysis.model.today);
+        const item = new vscode.TreeItem(initiative.title, modules.length > 0 ? Collapsed : None);
+        item.id = `${folderKey}#priority:${initiative.priority}/initiative:${initiative.id}`;
+        item.description = [initiative.status ?? 'no status', initiative.due ? `due ${initiative.due}${overdue ? ' (overdue)' : ''}` : null, initiative.owner].filter((x): x is string => x !== null).join(' · ');
+        item.iconPath = new vscode.ThemeIcon(
+          initiative.status === 'done' ? 'pass' : initiative.status === 'dropped' ? 'circle-slash' : overdue ? 'warning' : 'milestone',
+          overdue ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined,
+        );
+        item.tooltip = `Initiative ${initiative.id} (priority ${initiative.priority})\nStatus: ${initiative.status ?? 'none'}${initiative.due ? `\nDue: ${initiative.due}${overdue ? ' (overdue)' : ''}` : ''}\nOwner: ${initiative.owner ?? 'none'}${initiative.metric ? `\nMetric: ${initiative.metric}` : ''}\n${plural(modules.length, 'module')}`;
+        item.contextValue = 'northstar.initiative';
+        const command = this.open(root, initiative.location);
         if (command) item.command = command;
         return item;
       }

@@ -4,8 +4,8 @@
  * the tests.
  */
 import type { ModuleType, ScorecardLevel } from '../core/model/types';
-import type { SummaryCount, SummaryMetric, SummaryPriority, SummaryTeam, VisionSummary } from '../core/report/types';
-import { arrayOf, type Check, type DropLog, isNumber, isRecord, isString, nullable, oneOf, parseByType, recordOf, shape } from './validate';
+import type { SummaryCount, SummaryExperiment, SummaryInitiative, SummaryMetric, SummaryPriority, SummaryRoadmap, SummaryTeam, VisionSummary } from '../core/report/types';
+import { arrayOf, type Check, type DropLog, isBoolean, isNumber, isRecord, isString, nullable, oneOf, parseByType, recordOf, shape } from './validate';
 
 /** The webview type of the summary panel (also its serializer's key). */
 export const SUMMARY_VIEW_TYPE = 'northstar.summary';
@@ -142,6 +142,38 @@ const isVisionSummary = shape<VisionSummary>({
       gaps: arrayOf(shape<SummaryTeam['gaps'][number]>({ ruleId: isString, title: isString, count: isNumber })),
     }),
   ),
+  experiments: arrayOf(
+    shape<SummaryExperiment>({
+      module: isString,
+      state: oneOf('running', 'overdue', 'decided'),
+      hypothesis: nullableString,
+      metric: nullableString,
+      target: nullableString,
+      by: nullableString,
+      started: nullableString,
+      decideBy: nullableString,
+      decision: nullable(oneOf('scale', 'stop', 'extend')),
+    }),
+  ),
+  roadmap: arrayOf(
+    shape<SummaryRoadmap>({
+      priority: isString,
+      title: isString,
+      initiatives: arrayOf(
+        shape<SummaryInitiative>({
+          id: isString,
+          title: isString,
+          owner: nullableString,
+          status: nullable(oneOf('planned', 'active', 'done', 'dropped')),
+          due: nullableString,
+          modules: isStrings,
+          metric: nullableString,
+          overdue: isBoolean,
+        }),
+      ),
+    }),
+  ),
+  today: nullableString,
 });
 
 export const isSummaryPageData: Check<SummaryPageData> = shape<SummaryPageData>({

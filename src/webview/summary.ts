@@ -17,6 +17,7 @@ import type { ScorecardLevel } from '../core/model/types';
 import { shownUnit } from '../core/model/units';
 import { LEVEL_LABEL } from '../core/scorecard';
 import type { SummaryCount, SummaryMetric, SummaryPriority, SummaryTeam } from '../core/report/types';
+import { renderExperiments, renderRoadmap, type SummaryKit } from './summaryStrategy';
 
 interface VsCodeApi {
   postMessage(message: SummaryPageMessage): void;
@@ -345,6 +346,17 @@ function renderTeams(data: SummaryPageData): HTMLElement {
   return section('teams', 'Top gaps per owner', teams.length === 0 ? [el('p', { className: 'empty', text: 'No modules.' })] : teams.map((t) => renderTeam(t, docs)));
 }
 
+/** What the Experiments and Roadmap sections (summaryStrategy.ts) draw with: this page's text-only helpers. */
+const strategyKit: SummaryKit = {
+  el,
+  section,
+  moduleButton: (name) => {
+    const button = el('button', { className: 'module', text: name, title: `Open the definition of ${name}`, attrs: { type: 'button' } });
+    button.addEventListener('click', () => post({ type: 'openModule', name }));
+    return button;
+  },
+};
+
 // ---------------------------------------------------------------------------
 
 function render(data: SummaryPageData): void {
@@ -356,6 +368,7 @@ function render(data: SummaryPageData): void {
     renderHeader(data),
     renderVision(data),
     ...[renderPriorities(data, modules)].filter((x): x is HTMLElement => x !== null),
+    ...[renderRoadmap(data, strategyKit, data.summary.today), renderExperiments(data, strategyKit)].filter((x): x is HTMLElement => x !== null),
     grid,
     renderTeams(data),
   );

@@ -107,6 +107,10 @@ describe('example workspace goldens (examples/acme.expected)', () => {
       'security/missing-threat-model accounts',
       'security/stale-review catalog-api',
       'security/stale-review fraud-scoring',
+      'strategy/experiment-overdue storefront',
+      'strategy/experiment-undecided-in-production storefront',
+      'strategy/initiative-overdue -',
+      'strategy/initiative-unowned -',
       'strategy/orphan-priority -',
     ]);
   });

@@ -103,4 +103,24 @@ describe('hovers (e2e)', function () {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(SHOTS, 'e2e-hover-codeowners-owner.png') });
   });
+
+  it("hovers a contract's name: the module's experiment and the initiatives it belongs to", async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill('apps/storefront/service-contract.yaml');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'service-contract.yaml' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const line = page.locator('.editor-instance .view-line', { hasText: /^name: storefront$/ }).first();
+    await line.waitFor({ timeout: 30_000 });
+    const name = line.locator('span', { hasText: /^storefront$/ }).last();
+    const hover = await hoverUntil(name, 'Experiment');
+    const text = plain(await hover.innerText());
+    assert.match(text, /\nExperiment \(overdue \(decide by 2026-10-15\)\): Showing delivery dates on the product page raises checkout conversion\./);
+    assert.match(text, /\nInitiatives: One-page checkout on mobile \(active, due 2026-12-15, priority checkout-conversion\)/);
+    assert.doesNotMatch(text, /\\/);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SHOTS, 'e2e-hover-contract-experiment.png') });
+  });
 });

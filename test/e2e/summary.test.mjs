@@ -66,6 +66,24 @@ describe('vision summary (e2e)', function () {
     await page.screenshot({ path: join(SHOTS, 'e2e-vision-summary.png') });
   });
 
+  it('shows the example\'s experiments and a roadmap timeline per priority with initiatives', async () => {
+    const overdue = frame.locator('#experiments tr.experiment[data-state=overdue]');
+    await overdue.first().waitFor({ timeout: 30_000 });
+    assert.deepEqual(await overdue.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-module'))), ['storefront']);
+    assert.equal(await frame.locator('#experiments tr.experiment[data-state=decided][data-module=recommendations]').count(), 1);
+    assert.equal(await frame.locator('#experiments tr.experiment[data-state=running][data-module=admin-console]').count(), 1);
+    const withInitiatives = vision.priorities.filter((p) => (p.initiatives ?? []).length > 0).map((p) => p.title);
+    assert.deepEqual(await frame.locator('#roadmap .roadmap-priority h3').allInnerTexts(), withInitiatives);
+    // One marker per dated initiative; the overdue one marked so.
+    const dated = vision.priorities.flatMap((p) => (p.initiatives ?? []).filter((i) => i.due)).length;
+    assert.equal(await frame.locator('#roadmap .timeline-marker').count(), dated);
+    assert.equal(await frame.locator('#roadmap .timeline-marker.overdue[data-initiative=multi-region-checkout]').count(), 1);
+    assert.equal(await frame.locator('#roadmap .timeline-today').count(), withInitiatives.length);
+    await frame.locator('#roadmap').scrollIntoViewIfNeeded();
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'e2e-vision-summary-roadmap.png') });
+  });
+
   it('opens a module\'s contract when its name is clicked', async () => {
     const module = frame.locator('#priorities button.module').first();
     const name = await module.innerText();

@@ -75,4 +75,22 @@ describe('workbench (e2e)', function () {
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-problems-panel.png') });
   });
+
+  it('shows priorities → initiatives → modules in the Northstar view', async () => {
+    await page.keyboard.press('Escape');
+    await runFromPalette(page, 'Northstar: Focus on Overview View');
+    const view = page.locator('.pane-body', { has: page.locator('.monaco-list-row', { hasText: 'Priorities' }) }).first();
+    const row = (text) => view.locator('.monaco-list-row', { hasText: text }).first();
+    await row('Reliability first').waitFor({ timeout: 90_000 });
+    await row('Reliability first').click();
+    const initiative = row('Multi-region failover for checkout');
+    await initiative.waitFor({ timeout: 30_000 });
+    assert.match((await initiative.innerText()).replace(/\s+/g, ' '), /active · due 2026-10-15 \(overdue\) · @acme\/platform/);
+    await initiative.click();
+    // The initiative lists ledger and orders; payments-api's contract names it.
+    for (const module of ['ledger', 'orders', 'payments-api']) await row(new RegExp(`^${module}\\b`)).waitFor({ timeout: 30_000 });
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'e2e-tree-initiatives.png') });
+  });
 });
+

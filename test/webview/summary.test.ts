@@ -324,6 +324,39 @@ describe('vision summary webview (Chromium)', function () {
     assert.deepEqual((await posted()).at(-1), { type: 'selectRoot', uri: 'file:///work/storefront' });
   });
 
+  it("draws the example's experiments and a roadmap timeline; their text stays text", async () => {
+    await open(exampleData);
+    const { experiments, roadmap } = exampleData.summary;
+    assert.ok(experiments.length >= 3 && roadmap.length >= 3, 'the example has experiments and initiatives');
+    assert.deepEqual(
+      await page.locator('#experiments tr.experiment').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-module')}:${r.getAttribute('data-state')}`)),
+      experiments.map((e) => `${e.module}:${e.state}`),
+    );
+    assert.deepEqual(await page.locator('#roadmap .roadmap-priority h3').allInnerTexts(), roadmap.map((r) => r.title));
+    // Markers sit in date order from left to right, the overdue one marked, today's line on every lane.
+    const reliability = page.locator('#roadmap .roadmap-priority[data-priority=reliability]');
+    const lefts = await reliability.locator('.timeline-marker').evaluateAll((ms) => ms.map((m) => parseFloat((m as unknown as { style: { left: string } }).style.left)));
+    assert.deepEqual(lefts, [...lefts].sort((a, b) => a - b));
+    assert.equal(await reliability.locator('.timeline-marker.overdue').getAttribute('data-initiative'), 'multi-region-checkout');
+    assert.equal(await page.locator('#roadmap .timeline-today').count(), roadmap.length);
+
+    const hostile: SummaryPageData = {
+      ...exampleData,
+      summary: {
+        ...exampleData.summary,
+        experiments: [{ ...experiments[0], module: HOSTILE_IMG, hypothesis: HOSTILE_SCRIPT, metric: MERMAID_EDGE, target: HOSTILE_IMG }],
+        roadmap: [{ priority: HOSTILE_PRIORITY_ID, title: HOSTILE_SCRIPT, initiatives: [{ ...roadmap[0].initiatives[0], title: HOSTILE_IMG, owner: HOSTILE_SCRIPT, modules: [HOSTILE_IMG] }] }],
+      },
+    };
+    await open(hostile);
+    assert.equal(await page.locator('#experiments tr.experiment td.hypothesis').innerText(), HOSTILE_SCRIPT);
+    assert.equal(await page.locator('#roadmap h3').innerText(), HOSTILE_SCRIPT);
+    assert.equal(await page.locator('#roadmap .initiative-title').innerText(), HOSTILE_IMG);
+    assert.equal(await page.locator('#roadmap img, #experiments img, #roadmap script, #experiments script').count(), 0);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(errors, []);
+  });
+
   it('shows hostile names and URLs as text: no markup, no script, no dialog', async () => {
     const hostile = makeModel({
       vision: {

@@ -13,6 +13,7 @@ import { isScored } from '../model/predicates';
 import type { CatalogEntity, ContractDecl, ManifestDecl, TeamsFile, VisionFile } from '../sources/types';
 import { assignFiles, type TestMemo } from './assign';
 import { buildModules } from './modules';
+import { initiativesOf } from './strategy';
 
 export interface ModelInputs {
   rootLabel: string;
@@ -82,7 +83,7 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
 
   const visionFile = input.visionFile;
   const priorities = visionFile
-    ? visionFile.priorities.map((p) => ({ id: p.id, title: p.title, owner: p.owner?.value ?? null, metrics: p.metrics, location: p.location }))
+    ? visionFile.priorities.map((p) => ({ id: p.id, title: p.title, owner: p.owner?.value ?? null, metrics: p.metrics, location: p.location, initiatives: initiativesOf(p) }))
     : [];
 
   return {

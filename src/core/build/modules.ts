@@ -26,6 +26,7 @@ import {
 } from './moduleKinds';
 import type { CatalogEntity, ContractDecl, ManifestDecl } from '../sources/types';
 import { compareStrings } from '../walk';
+import { experimentOf } from './strategy';
 import { componentOwnersOf, type ComponentOwnersFile } from '../sources/componentOwners';
 
 const MODULE_TYPES = new Set<ModuleType>(['service', 'website', 'job', 'library', 'sample']);
@@ -115,6 +116,8 @@ export async function buildModules(
     m.security = { threatModel: c.security.threatModel?.value ?? null, privacyReview: c.security.privacyReview?.value ?? null };
     m.resilience = { drRehearsal: c.resilience.drRehearsal?.value ?? null };
     m.priorities = c.priorities.map((p) => p.name);
+    m.experiment = experimentOf(c.experiment);
+    m.initiatives = c.initiatives.map((i) => i.name);
     add(m);
   }
 
@@ -168,6 +171,7 @@ export async function buildModules(
       }
     }
     m.lifecycle ??= asLifecycle(e.lifecycle);
+    m.experiment ??= experimentOf(e.experiment ?? null);
     const known = new Set(m.dependsOn.map((d) => d.name));
     for (const d of e.dependsOn) {
       const r = refName(d, 'component');

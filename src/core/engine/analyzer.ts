@@ -454,7 +454,7 @@ export class WorkspaceAnalyzer {
       pause,
     });
 
-    const model: Model = { ...modelWithoutFindings, findings };
+    const model: Model = { ...modelWithoutFindings, findings, today };
     let stats: { matched: number[]; won: number[] } | null = null;
     return {
       model,

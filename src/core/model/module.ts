@@ -39,5 +39,7 @@ export function newModule(name: string, path: string, source: Module['source'], 
     packageName: null,
     level: 'none',
     kind: 'module',
+    experiment: null,
+    initiatives: [],
   };
 }

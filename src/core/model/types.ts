@@ -155,6 +155,8 @@ export interface Priority {
   readonly owner: string | null;
   readonly metrics: readonly Metric[];
   readonly location: SourceLocation;
+  /** The work that serves it, in file order (absent in a model built by hand: none). */
+  readonly initiatives?: readonly Initiative[];
 }
 
 export interface Vision {
@@ -164,6 +166,40 @@ export interface Vision {
   readonly capabilities: readonly string[];
   readonly capacity: Record<string, number> | null;
   readonly capacityLocation: SourceLocation | null;
+}
+
+/** A priority's initiative: the work that serves it (DESIGN.md 1.8). */
+export type InitiativeStatus = 'planned' | 'active' | 'done' | 'dropped';
+
+export interface Initiative {
+  readonly id: string;
+  readonly title: string;
+  /** The priority it serves (the one it is written under). */
+  readonly priority: string;
+  readonly owner: string | null;
+  /** Null when not written or not one of the four words (a schema problem). */
+  readonly status: InitiativeStatus | null;
+  /** ISO date, as written. */
+  readonly due: string | null;
+  /** Module names, as written. */
+  readonly modules: readonly string[];
+  /** The name of the priority metric it moves. */
+  readonly metric: string | null;
+  readonly location: SourceLocation;
+}
+
+/** A time-boxed experiment of a module (DESIGN.md 1.8), from its contract or catalog annotation. */
+export type ExperimentDecision = 'scale' | 'stop' | 'extend';
+
+export interface Experiment {
+  readonly hypothesis: string | null;
+  readonly successCriterion: { readonly metric: string | null; readonly target: string | null; readonly by: string | null } | null;
+  /** ISO dates, as written. */
+  readonly started: string | null;
+  readonly decideBy: string | null;
+  readonly decision: ExperimentDecision | null;
+  /** Where it is declared: the contract's `experiment` key, or the catalog annotation's value. */
+  readonly location: SourceLocation;
 }
 
 /** A `northstar:priority a, b` tag in a source file. */
@@ -311,6 +347,10 @@ export interface Module {
   readonly level: ScorecardLevel;
   /** A scored module, or a group of the modules in its folder (see ModuleKind). */
   readonly kind: ModuleKind;
+  /** Its experiment, from the contract (else the catalog annotation `northstar.dev/experiment`). */
+  readonly experiment: Experiment | null;
+  /** Initiative ids its contract names (the initiatives naming it list it in their `modules`). */
+  readonly initiatives: readonly string[];
 }
 
 // ---------------------------------------------------------------------------
@@ -357,6 +397,8 @@ export interface Model {
   readonly codeowners: CodeownersFile | null;
   readonly priorityTags: readonly PriorityTag[];
   readonly findings: readonly Finding[];
+  /** The analysis' date (ISO), against which overdue experiments and initiatives are judged. */
+  readonly today?: string;
 }
 
 /**

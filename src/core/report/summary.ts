@@ -13,6 +13,7 @@ import { LEVEL_LABEL } from '../scorecard';
 import { countSeverities } from './json';
 import { escapeMarkdown, markdownCode, markdownHeading } from './escape';
 import { NO_MODULES } from './mermaid';
+import { buildExperiments, buildRoadmap, experimentsMarkdown, roadmapMarkdown } from './summary/strategy';
 import type { SummaryCount, SummaryGap, SummaryMetric, SummaryTeam, VisionSummary } from './types';
 
 const LEVELS: ScorecardLevel[] = ['none', 'bronze', 'silver', 'gold'];
@@ -131,6 +132,9 @@ export function buildSummary(model: Model): VisionSummary {
     levels,
     findings: countSeverities(model.findings),
     teams: teamList,
+    experiments: buildExperiments(model),
+    roadmap: buildRoadmap(model),
+    today: model.today ?? null,
   };
 }
 
@@ -204,6 +208,8 @@ export function summaryMarkdown(summary: VisionSummary): string {
       );
     }
   }
+
+  for (const line of [...experimentsMarkdown(summary), ...roadmapMarkdown(summary)]) out.push(line);
 
   const empty = summary.coverage.modules === 0 && summary.teams.length === 0;
   if (empty) {

@@ -318,4 +318,43 @@ export interface VisionSummary {
   levels: Record<ScorecardLevel, number>;
   findings: { errors: number; warnings: number; infos: number };
   teams: SummaryTeam[];
+  /** Every module's experiment: overdue first, then running, then decided. */
+  experiments: SummaryExperiment[];
+  /** Per priority with initiatives, in vision.yaml's order. */
+  roadmap: SummaryRoadmap[];
+  /** The analysis' date the states above are judged against (null in a model built by hand). */
+  today: string | null;
+}
+
+/** An experiment in the summary (DESIGN.md 1.8): its module, its state today, and what it tests. */
+export interface SummaryExperiment {
+  module: string;
+  state: 'running' | 'overdue' | 'decided';
+  hypothesis: string | null;
+  metric: string | null;
+  target: string | null;
+  by: string | null;
+  started: string | null;
+  decideBy: string | null;
+  decision: 'scale' | 'stop' | 'extend' | null;
+}
+
+/** An initiative on the summary's roadmap. */
+export interface SummaryInitiative {
+  id: string;
+  title: string;
+  owner: string | null;
+  status: 'planned' | 'active' | 'done' | 'dropped' | null;
+  due: string | null;
+  /** The modules it changes (listed by it, or naming it from their contracts). */
+  modules: string[];
+  metric: string | null;
+  overdue: boolean;
+}
+
+/** The roadmap of one priority: its initiatives, by due date (undated last). */
+export interface SummaryRoadmap {
+  priority: string;
+  title: string;
+  initiatives: SummaryInitiative[];
 }

@@ -5,7 +5,7 @@
 import type { CodeownersFile, CodeownersRule, FixEdit, Module, SourceLocation, SourceRange } from '../model/types';
 import { parseEntityRef as parseCatalogRef } from '../sources/backstage';
 import type { CodeownersUsage } from './indexes';
-import type { CatalogEntity, ContractDecl, ParseProblem } from '../sources/types';
+import type { CatalogEntity, ContractDecl, ExperimentDecl, InitiativeDecl, ParseProblem } from '../sources/types';
 import type { RuleContext } from './rule';
 
 /** Line 1, column 1 of a file (for findings about a whole file with nothing better to point at). */
@@ -263,4 +263,37 @@ export function isReportedUnknown(ctx: Pick<RuleContext, 'teamOf' | 'catalog' | 
   if (isKnownOwner(ctx, trimmed)) return false;
   if (personMeant(ctx, trimmed)) return true;
   return declaresTeams(ctx) || (ctx.codeowners !== null && trimmed.startsWith('@'));
+}
+
+/** An experiment where it is written, with the module it belongs to (DESIGN.md 1.8). */
+export interface DeclaredExperiment {
+  experiment: ExperimentDecl;
+  /** The module's name, else the contract's or entity's name. */
+  module: string | null;
+  /** The module's lifecycle from the model (contract, else catalog). */
+  lifecycle: Module['lifecycle'];
+}
+
+/**
+ * Every experiment written in the workspace: contracts' `experiment`, then catalog entities'
+ * annotation `northstar.dev/experiment`. Each is checked where it is written.
+ */
+export function declaredExperiments(ctx: RuleContext): DeclaredExperiment[] {
+  const out: DeclaredExperiment[] = [];
+  for (const contract of ctx.contracts) {
+    if (!contract.experiment) continue;
+    const module = ctx.moduleOf(contract.file);
+    out.push({ experiment: contract.experiment, module: module?.name ?? contract.name?.value ?? null, lifecycle: module?.lifecycle ?? null });
+  }
+  for (const entity of ctx.catalog) {
+    if (!entity.experiment) continue;
+    const module = ctx.moduleByName(entity.name);
+    out.push({ experiment: entity.experiment, module: module?.name ?? entity.name, lifecycle: module?.lifecycle ?? null });
+  }
+  return out;
+}
+
+/** Every initiative written in vision.yaml, with the priority it is under. */
+export function declaredInitiatives(ctx: RuleContext): { priority: string; initiative: InitiativeDecl }[] {
+  return (ctx.visionFile?.priorities ?? []).flatMap((p) => p.initiatives.map((initiative) => ({ priority: p.id, initiative })));
 }

@@ -25,9 +25,15 @@ import type { Rule } from './rule';
 import { missingThreatModel } from './security/missing-threat-model';
 import { staleReview } from './security/stale-review';
 import { capacity } from './strategy/capacity';
+import { experimentOverdue } from './strategy/experiment-overdue';
+import { experimentUndecidedInProduction } from './strategy/experiment-undecided-in-production';
+import { experimentWithoutCriterion } from './strategy/experiment-without-criterion';
+import { initiativeOverdue } from './strategy/initiative-overdue';
+import { initiativeUnowned } from './strategy/initiative-unowned';
 import { orphanPriority } from './strategy/orphan-priority';
 import { priorityCount } from './strategy/priority-count';
 import { priorityWithoutMetric } from './strategy/priority-without-metric';
+import { unknownInitiative } from './strategy/unknown-initiative';
 import { unknownPriority } from './strategy/unknown-priority';
 import { skipped } from './workspace/skipped';
 
@@ -55,6 +61,12 @@ export const RULES: readonly Rule[] = Object.freeze([
   priorityWithoutMetric,
   capacity,
   orphanPriority,
+  experimentWithoutCriterion,
+  experimentOverdue,
+  experimentUndecidedInProduction,
+  initiativeOverdue,
+  initiativeUnowned,
+  unknownInitiative,
   missingThreatModel,
   staleReview,
   skipped,

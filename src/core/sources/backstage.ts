@@ -10,6 +10,7 @@
  */
 import { parseEntityRef as backstageParseEntityRef } from '@backstage/catalog-model';
 import { isMap, isScalar, isSeq } from 'yaml';
+import { experimentAnnotation } from './experiment';
 import { folderOf } from './text';
 import type { Reference } from '../model/types';
 import type { CatalogEntity, Located, ParseProblem, ParseResult } from './types';
@@ -137,6 +138,7 @@ function readEntity(doc: YamlDoc, file: string, problems: ParseProblem[]): Catal
     providesApis: refList(doc, spec, 'providesApis', problems),
     consumesApis: refList(doc, spec, 'consumesApis', problems),
     annotations,
+    experiment: experimentAnnotation(doc, doc.get(metadata, 'annotations'), problems),
     spec: specValue !== null && typeof specValue === 'object' && !Array.isArray(specValue) ? (specValue as Record<string, unknown>) : {},
     tags: doc.strings(doc.get(metadata, 'tags')).map((t) => t.value),
   };

@@ -11,6 +11,7 @@ import { folderOf } from './text';
 import type { ProvidedApi, Reference, Slo } from '../model/types';
 import type { ContractDecl, Located, ParseProblem, ParseResult } from './types';
 import { validateAgainstSchema } from './schema';
+import { readExperiment } from './experiment';
 import { emptyFile, parseSingleYaml, readFailure, resolveRelative, type YamlDoc } from './yaml';
 
 const MODULE_TYPES = ['service', 'website', 'job', 'library', 'sample'];
@@ -132,6 +133,8 @@ function readContract(doc: YamlDoc, file: string, problems: ParseProblem[]): Con
       privacyReview: located(doc.get(security, 'privacyReview')),
     },
     resilience: { drRehearsal: located(doc.get(resilience, 'drRehearsal')) },
+    experiment: readExperiment(doc, get('experiment'), doc.keyLoc(root, 'experiment') ?? doc.documentLocation()),
+    initiatives: references(doc, get('initiatives')),
   };
 }
 

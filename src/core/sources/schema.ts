@@ -14,13 +14,15 @@ import teamsSchema from '../../../schemas/teams.schema.json';
 import visionSchema from '../../../schemas/vision.schema.json';
 import configSchema from '../../../schemas/northstar-config.schema.json';
 
-export type SchemaKind = 'service-contract' | 'teams' | 'vision' | 'northstar-config';
+/** `experiment`: the contract schema's `experiment`, which a catalog annotation holds as YAML text (sources/experiment.ts). */
+export type SchemaKind = 'service-contract' | 'teams' | 'vision' | 'northstar-config' | 'experiment';
 
 const SCHEMAS: Record<SchemaKind, object> = {
   'service-contract': serviceContractSchema,
   teams: teamsSchema,
   vision: visionSchema,
   'northstar-config': configSchema,
+  experiment: serviceContractSchema.properties.experiment,
 };
 
 /** The JSON schema of a kind of file (for tests and for contributing to editors). */

@@ -5,6 +5,8 @@
 import type {
   DependencyKind,
   EscalationStep,
+  ExperimentDecision,
+  InitiativeStatus,
   Metric,
   ProvidedApi,
   Reference,
@@ -68,6 +70,34 @@ export interface ContractDecl {
   priorities: Reference[];
   security: { threatModel: Located | null; privacyReview: Located | null };
   resilience: { drRehearsal: Located | null };
+  /** `experiment:` (DESIGN.md 1.8), or null. */
+  experiment: ExperimentDecl | null;
+  /** Initiative ids (vision.yaml) the module's work belongs to. */
+  initiatives: Reference[];
+}
+
+/** An experiment as written (contract `experiment:` or catalog annotation `northstar.dev/experiment`). */
+export interface ExperimentDecl {
+  hypothesis: string | null;
+  /** Null when `successCriterion` is not written (or not a mapping). */
+  successCriterion: { metric: Located | null; target: Located | null; by: Located | null; location: SourceLocation } | null;
+  started: Located | null;
+  decideBy: Located | null;
+  /** `scale`, `stop` or `extend`; another word is a schema problem and reads as null. */
+  decision: Located<ExperimentDecision> | null;
+  /** The `experiment` key (contract) or the annotation's value (catalog). */
+  location: SourceLocation;
+}
+
+/** An initiative under a priority in vision.yaml, as written. */
+export interface InitiativeDecl {
+  id: Located;
+  title: string;
+  owner: Located | null;
+  status: Located<InitiativeStatus> | null;
+  due: Located | null;
+  modules: Reference[];
+  metric: Located | null;
 }
 
 /** One Backstage entity from a catalog-info.yaml (multi-document). */
@@ -90,6 +120,8 @@ export interface CatalogEntity {
   providesApis: Reference[];
   consumesApis: Reference[];
   annotations: Record<string, string>;
+  /** The annotation `northstar.dev/experiment`, read as YAML (DESIGN.md 1.8), or null. */
+  experiment?: ExperimentDecl | null;
   /** Group: github.com/team-slug etc. Group members/parent kept loose. */
   spec: Record<string, unknown>;
   tags: string[];
@@ -115,6 +147,7 @@ export interface PriorityDecl {
   owner: Located | null;
   metrics: Metric[];
   location: SourceLocation; // the id value
+  initiatives: InitiativeDecl[];
 }
 
 export interface VisionFile {

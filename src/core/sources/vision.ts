@@ -5,6 +5,7 @@
  */
 import type { Draft, Metric } from '../model/types';
 import type { ParseResult, PriorityDecl, VisionFile } from './types';
+import { readInitiatives } from './initiative';
 import { validateAgainstSchema } from './schema';
 import { emptyFile, notNorthstars, parseSingleYaml, readFailure } from './yaml';
 
@@ -53,6 +54,7 @@ export function parseVision(text: string, file: string): ParseResult<VisionFile>
         owner: owner ? { value: owner.value.trim(), location: owner.location } : null,
         metrics,
         location: id.location,
+        initiatives: readInitiatives(doc, doc.get(item, 'initiatives')),
       });
     }
 

@@ -39,6 +39,8 @@ const LEDGER_MODULE = [
   'Owner (from its contract): `@acme/payments` (Payments)',
   'Scorecard: **Silver** (missing for Gold: alerts, runbook)',
   'SLOs: availability 99.9% over 30d',
+  // vision.yaml initiatives that list the ledger (DESIGN.md 1.8), judged against the example's pinned date.
+  'Initiatives: Multi\\-region failover for checkout (active, due 2026\\-10\\-15, **overdue**, priority `reliability`); Alerts and runbooks for every tier\\-1 service (planned, due 2027\\-01\\-31, priority `reliability`); Multi\\-currency ledger (dropped, due 2026\\-09\\-30, priority `international-expansion`)',
   'Folder: `services/ledger`',
 ].join('\n\n');
 
@@ -56,6 +58,7 @@ const CATALOG_API_MODULE = [
   'Owner (from its contract): `@acme/catalog` (Catalog \\& Search)',
   'Scorecard: **Gold**',
   'SLOs: availability 99.9% over 30d; read\\-latency\\-p95\\-under\\-150ms 99% over 30d',
+  'Initiative: Stream price and stock changes instead of the nightly import (active, due 2027\\-02\\-28, priority `catalog-freshness`)',
   'Folder: `services/catalog-api`',
 ].join('\n\n');
 
@@ -316,7 +319,7 @@ describe('hovers: priorities', () => {
 
   it('its declaration in vision.yaml', async () => {
     const result = await hoverExample('vision.yaml', 'id: reliability', 0, 5);
-    assert.deepEqual(result, { markdown: RELIABILITY, range: { line: 24, column: 9, endLine: 24, endColumn: 20 } });
+    assert.deepEqual(result, { markdown: RELIABILITY, range: { line: 39, column: 9, endLine: 39, endColumn: 20 } });
   });
 
   it('a northstar:priority tag in code', async () => {

@@ -33,3 +33,18 @@ export const teamsYaml = text`
       escalation:
         - { kind: chat, target: "#platform" }
 `;
+
+/** `initiatives:` under a priority (append to `priority(...)`), one flow mapping per line. */
+export function initiatives(...items: string[]): string {
+  return `    initiatives:\n${items.map((item) => `      - ${item}\n`).join('')}`;
+}
+
+/** 1-based line and column of the first `needle` in `text` at or after line `fromLine`. */
+export function positionOf(text: string, needle: string, fromLine = 1): { line: number; column: number } {
+  const lines = text.split('\n');
+  for (let i = fromLine - 1; i < lines.length; i++) {
+    const at = lines[i].indexOf(needle);
+    if (at >= 0) return { line: i + 1, column: at + 1 };
+  }
+  throw new Error(`"${needle}" is not in the fixture`);
+}
