@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { registerDiagnostics } from './diagnostics';
 import { registerHovers } from './hovers';
+import { registerInit } from './init';
 import { NorthstarModel, type ActivationTiming } from './model';
 import { registerDiagram } from './panels/diagramPanel';
 import { registerSummary } from './panels/summaryPanel';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): NorthstarApi {
   registerHovers(context, model);
   registerSummary(context, model);
   registerDiagram(context, model);
+  registerInit(context, model);
 
   const folders = vscode.workspace.workspaceFolders ?? [];
   model.timing.activate = Date.now() - startedAt;

@@ -67,6 +67,23 @@ describe('extension manifest', () => {
     }
   });
 
+  it('contributes a walkthrough whose every step has its page and completes on a command that exists', () => {
+    const manifest = pkg as unknown as { contributes: { walkthroughs: { id: string; steps: { id: string; description: string; media: { markdown?: string }; completionEvents: string[] }[] }[] } };
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.equal(walkthrough.id, 'northstar.start');
+    const ids = new Set(pkg.contributes.commands.map((c) => c.command));
+    const builtIn = new Set(['workbench.actions.view.problems']);
+    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['ownership', 'problems', 'diagram', 'init', 'summary']);
+    for (const step of walkthrough.steps) {
+      assert.ok(step.media.markdown && fs.existsSync(path.join(ROOT, step.media.markdown)), `${step.id}: its page exists`);
+      for (const event of step.completionEvents) {
+        const command = event.replace(/^onCommand:/, '');
+        assert.ok(ids.has(command) || builtIn.has(command), `${step.id}: ${command} is a command`);
+        assert.ok(step.description.includes(`(command:${command})`), `${step.id}: its description offers ${command}`);
+      }
+    }
+  });
+
   it('contributes the codeowners language for files named CODEOWNERS, with its grammar and configuration', () => {
     const lang = pkg.contributes.languages.find((l) => l.id === 'codeowners');
     assert.ok(lang);

@@ -117,7 +117,7 @@ describe('extension package (.vscodeignore allow-list)', function () {
   });
 
   it('packs only the allow-listed run-time folders and files, nothing at the root besides package.json, CHANGELOG and LICENSE', () => {
-    const allowed = /^(package\.json|LICENSE|CHANGELOG\.md|docs\/marketplace\/README\.md|dist\/(extension|listWorker)\.js|media\/.+\.(js|css)|media\/(northstar\.svg|icon\.png)|media\/mermaid\/LICENSE|schemas\/[^/]+\.schema\.json|syntaxes\/.+|docs\/rules\/.+)$/;
+    const allowed = /^(package\.json|LICENSE|CHANGELOG\.md|docs\/marketplace\/README\.md|dist\/(extension|listWorker)\.js|media\/.+\.(js|css)|media\/walkthrough\/[^/]+\.md|media\/(northstar\.svg|icon\.png)|media\/mermaid\/LICENSE|schemas\/[^/]+\.schema\.json|syntaxes\/.+|docs\/rules\/.+)$/;
     // Screenshots only where the user README shows them.
     assert.deepEqual([...files].filter((f) => !allowed.test(f) && !README_IMAGES.includes(f)), []);
     assert.ok(all.filter((f) => f.startsWith('docs/screenshots/')).length > README_IMAGES.length, 'the mirror held screenshots the README does not show');
