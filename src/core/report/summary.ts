@@ -13,6 +13,7 @@ import { LEVEL_LABEL } from '../scorecard';
 import { countSeverities } from './json';
 import { escapeMarkdown, markdownCode, markdownHeading } from './escape';
 import { NO_MODULES } from './mermaid';
+import { buildLearningSummary, learningMarkdown } from './summary/learning';
 import type { SummaryCount, SummaryGap, SummaryMetric, SummaryTeam, VisionSummary } from './types';
 
 const LEVELS: ScorecardLevel[] = ['none', 'bronze', 'silver', 'gold'];
@@ -131,6 +132,7 @@ export function buildSummary(model: Model): VisionSummary {
     levels,
     findings: countSeverities(model.findings),
     teams: teamList,
+    learning: buildLearningSummary(model),
   };
 }
 
@@ -226,6 +228,8 @@ export function summaryMarkdown(summary: VisionSummary): string {
     for (const a of summary.capacity.allocations) out.push(`| ${escapeMarkdown(a.category)} | ${numberText(a.percent)}% |`);
     out.push(`| **Total** | **${numberText(summary.capacity.total)}%** |`, '');
   }
+
+  for (const line of learningMarkdown(summary.learning)) out.push(line);
 
   if (empty) return out.join('\n');
   out.push('## Top gaps per owner', '');

@@ -4,6 +4,7 @@
  */
 import type { CodeownersDialect, ConfiguredSeverity, NorthstarConfig, SourceLocation } from '../model/types';
 import type { ConfigFile, ParseResult } from './types';
+import { DEFAULT_LEARNING_FOLDERS } from './learning';
 import { validateAgainstSchema } from './schema';
 import { isEmptyDocument, parseSingleYaml, readFailure } from './yaml';
 
@@ -24,12 +25,19 @@ export function defaultConfig(): NorthstarConfig {
     walk: { skipFolders: [], walkFolders: [] },
     samples: { severity: 'info' },
     today: null,
+    learning: { folders: [...DEFAULT_LEARNING_FOLDERS] },
   };
 }
 
 /** A folder's name (the walk skips folders by name, at any depth): no slash, not empty, not `.` or `..`. */
 function isFolderName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !name.includes('/') && !name.includes('\\');
+}
+
+/** A folder as written → root-relative with forward slashes, no leading `./` or `/`, no trailing `/`. */
+function folderPath(written: string): string {
+  const parts = written.replace(/\\/g, '/').split('/').filter((p) => p !== '' && p !== '.');
+  return parts.join('/');
 }
 
 /** Read a `.northstar.yaml`: defaults overlaid with what the file sets. Never throws. */
@@ -88,6 +96,13 @@ export function parseConfig(text: string, file: string): ParseResult<ConfigFile>
     const samples = section('samples');
     const sampleSeverity = doc.str(doc.get(samples, 'severity'))?.trim();
     if (sampleSeverity === 'off' || sampleSeverity === 'info' || sampleSeverity === 'warning' || sampleSeverity === 'error') config.samples.severity = sampleSeverity;
+
+    const learningFolders = doc.get(section('learning'), 'folders');
+    if (learningFolders !== null) {
+      // Root-relative folders; one that leaves the root (`..`) or is the root itself is ignored (the schema says why).
+      const folders = globs(learningFolders).map(folderPath).filter((f) => f !== '' && !f.split('/').includes('..'));
+      if (folders.length > 0) config.learning.folders = [...new Set(folders)];
+    }
 
     const today = doc.str(section('today'))?.trim();
     if (today && /^\d{4}-\d{2}-\d{2}$/.test(today)) config.today = today;

@@ -13,14 +13,16 @@ import serviceContractSchema from '../../../schemas/service-contract.schema.json
 import teamsSchema from '../../../schemas/teams.schema.json';
 import visionSchema from '../../../schemas/vision.schema.json';
 import configSchema from '../../../schemas/northstar-config.schema.json';
+import learningSchema from '../../../schemas/learning.schema.json';
 
-export type SchemaKind = 'service-contract' | 'teams' | 'vision' | 'northstar-config';
+export type SchemaKind = 'service-contract' | 'teams' | 'vision' | 'northstar-config' | 'learning';
 
 const SCHEMAS: Record<SchemaKind, object> = {
   'service-contract': serviceContractSchema,
   teams: teamsSchema,
   vision: visionSchema,
   'northstar-config': configSchema,
+  learning: learningSchema,
 };
 
 /** The JSON schema of a kind of file (for tests and for contributing to editors). */

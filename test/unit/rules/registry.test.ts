@@ -58,6 +58,8 @@ const DESIGN_ORDER = [
   'strategy/orphan-priority',
   'security/missing-threat-model',
   'security/stale-review',
+  'learning/overdue-action',
+  'learning/unknown-module',
   'workspace/skipped',
   'internal/rule-error',
 ];
