@@ -20,6 +20,7 @@ import { shownUnit } from './model/units';
 import { docsPath, docsUrl } from './rules/rule';
 import { ownerSourceText, runsInProduction } from './model/predicates';
 import { isPerson, teamOfModule } from './model/teams';
+import { byDateDescending, modulesOfRecord } from './model/learning';
 import { LEVEL_LABEL, missingForNextLevel } from './scorecard';
 import { sameSection } from './sources/codeowners/sections';
 import { moduleStrategyLines } from './hoverStrategy';
@@ -175,8 +176,31 @@ function moduleSection(analysis: Analysis, module: Module): string {
     parts.push('SLOs: none declared');
   }
   for (const line of moduleStrategyLines(analysis.model, module, { text: escapeMarkdown, code })) parts.push(line);
+  const postmortems = postmortemSection(analysis, module);
+  if (postmortems) parts.push(postmortems);
   parts.push(`Folder: ${module.path === '' ? 'the workspace root' : code(module.path)}`);
   return parts.join('\n\n');
+}
+
+/** Most postmortems a module hover lists, newest first. */
+const HOVER_POSTMORTEMS = 3;
+
+/** The module's last postmortems (docs/postmortems/), each with its open actions; null when it has none. */
+function postmortemSection(analysis: Analysis, module: Module): string | null {
+  const notes = analysis.model.learning
+    .filter((r) => r.kind === 'postmortem' && modulesOfRecord(r, analysis.moduleByName).includes(module))
+    .sort(byDateDescending);
+  if (notes.length === 0) return null;
+  const shown = notes.slice(0, HOVER_POSTMORTEMS);
+  const lines = shown.map((r) => {
+    const open = r.actions.filter((a) => !a.done);
+    const head = `${r.date ?? 'undated'} ${escapeMarkdown(r.title)}${r.severity ? ` (${escapeMarkdown(r.severity)})` : ''}`;
+    if (open.length === 0) return `- ${head}: every action done`;
+    const items = open.map((a) => `${escapeMarkdown(a.title)}${a.due ? ` (due ${a.due}${a.overdue ? ', **overdue**' : ''})` : ''}`);
+    return `- ${head}: ${plural(open.length, 'open action')}: ${items.join('; ')}`;
+  });
+  const title = notes.length > shown.length ? `Last ${shown.length} of ${notes.length} postmortems` : plural(notes.length, 'Postmortem');
+  return `${title}:\n${lines.join('\n')}`;
 }
 
 function escalationSteps(team: Team): string {

@@ -25,7 +25,7 @@ export interface RootAnalysis {
 }
 
 /** Files whose unsaved text is analysed (YAML sources and CODEOWNERS). */
-const OVERLAY_ROLES = new Set(['contract', 'catalog', 'teams', 'vision', 'config', 'codeowners']);
+const OVERLAY_ROLES = new Set(['contract', 'catalog', 'teams', 'vision', 'config', 'codeowners', 'learning']);
 
 export function isOverlayPath(path: string): boolean {
   const role = roleOf(path);
@@ -316,7 +316,8 @@ export class NorthstarModel implements vscode.Disposable {
       const located = this.stateOf(uri);
       if (!located || located.path === '') return;
       const { state, path } = located;
-      if (!isRelevantFile(path)) {
+      // The analyzer knows the configured learning folders: a note there matters too.
+      if (!isRelevantFile(path) && state.analyzer.roleOf(path) === null) {
         // A folder created or deleted (moved in or out) changes the files below it; the
         // analyzer tells folders from files. Other files cannot change the model.
         if (kind === 'changed') return;

@@ -4,7 +4,7 @@
  * the tests.
  */
 import type { ModuleType, ScorecardLevel } from '../core/model/types';
-import type { SummaryCount, SummaryExperiment, SummaryInitiative, SummaryMetric, SummaryPriority, SummaryRoadmap, SummaryTeam, VisionSummary } from '../core/report/types';
+import type { SummaryCount, SummaryExperiment, SummaryInitiative, SummaryLearning, SummaryLearningNote, SummaryMetric, SummaryPriority, SummaryRoadmap, SummaryTeam, VisionSummary } from '../core/report/types';
 import { arrayOf, type Check, type DropLog, isBoolean, isNumber, isRecord, isString, nullable, oneOf, parseByType, recordOf, shape } from './validate';
 
 /** The webview type of the summary panel (also its serializer's key). */
@@ -119,6 +119,24 @@ const isMetric = shape<SummaryMetric>({
   progress: nullableNumber,
 });
 
+const isLearning = shape<SummaryLearning>({
+  quarters: arrayOf(shape<SummaryLearning['quarters'][number]>({ quarter: isString, postmortems: isNumber, demos: isNumber, reviews: isNumber })),
+  actions: arrayOf(shape<SummaryLearning['actions'][number]>({ team: nullableString, name: isString, open: isNumber, overdue: isNumber })),
+  repeated: arrayOf(shape<SummaryLearning['repeated'][number]>({ module: isString, postmortems: isNumber, last: nullableString })),
+  notes: arrayOf(
+    shape<SummaryLearningNote>({
+      kind: oneOf('postmortem', 'demo', 'review'),
+      date: nullableString,
+      title: isString,
+      file: isString,
+      severity: nullableString,
+      modules: isStrings,
+      open: isNumber,
+      overdue: isNumber,
+    }),
+  ),
+});
+
 const isVisionSummary = shape<VisionSummary>({
   root: isString,
   vision: nullable(shape<NonNullable<VisionSummary['vision']>>({ direction: nullableString, why: nullableString, capabilities: isStrings })),
@@ -174,6 +192,7 @@ const isVisionSummary = shape<VisionSummary>({
     }),
   ),
   today: nullableString,
+  learning: nullable(isLearning),
 });
 
 export const isSummaryPageData: Check<SummaryPageData> = shape<SummaryPageData>({

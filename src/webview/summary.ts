@@ -16,7 +16,7 @@ import {
 import type { ScorecardLevel } from '../core/model/types';
 import { shownUnit } from '../core/model/units';
 import { LEVEL_LABEL } from '../core/scorecard';
-import type { SummaryCount, SummaryMetric, SummaryPriority, SummaryTeam } from '../core/report/types';
+import type { SummaryCount, SummaryLearningNote, SummaryMetric, SummaryPriority, SummaryTeam } from '../core/report/types';
 import { renderExperiments, renderRoadmap, type SummaryKit } from './summaryStrategy';
 
 interface VsCodeApi {
@@ -357,6 +357,80 @@ const strategyKit: SummaryKit = {
   },
 };
 
+const KIND_LABEL: Record<SummaryLearningNote['kind'], string> = { postmortem: 'Postmortem', demo: 'Demo', review: 'Review' };
+
+/** Postmortems, demos and reviews: per quarter, open actions by team, repeated postmortems, every note. */
+function renderLearning(data: SummaryPageData, modules: ReadonlyMap<string, SummaryModuleInfo>): HTMLElement | null {
+  const learning = data.summary.learning;
+  if (!learning) return null;
+  const children: Child[] = [];
+  if (learning.quarters.length > 0) {
+    children.push(
+      el('table', { className: 'learning-quarters' }, [
+        el('thead', {}, [el('tr', {}, ['Quarter', 'Postmortems', 'Demos', 'Reviews'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })))]),
+        el(
+          'tbody',
+          {},
+          learning.quarters.map((q) =>
+            el('tr', { attrs: { 'data-quarter': q.quarter } }, [el('th', { text: q.quarter, attrs: { scope: 'row' } }), ...[q.postmortems, q.demos, q.reviews].map((n) => el('td', { text: String(n) }))]),
+          ),
+        ),
+      ]),
+    );
+  }
+  children.push(el('h3', { text: 'Open actions by team' }));
+  if (learning.actions.length === 0) children.push(el('p', { className: 'empty', text: 'Every action is done.' }));
+  else {
+    children.push(
+      el(
+        'ul',
+        { className: 'learning-actions' },
+        learning.actions.map((a) =>
+          el('li', { className: a.overdue > 0 ? 'overdue' : '' }, [
+            el('span', { className: 'team-name', text: a.name }),
+            `: ${plural(a.open, 'open action')}`,
+            a.overdue > 0 && el('strong', { className: 'overdue-count', text: `, ${a.overdue} overdue` }),
+          ]),
+        ),
+      ),
+    );
+  }
+  if (learning.repeated.length > 0) {
+    children.push(
+      el('h3', { text: 'Modules with repeated postmortems' }),
+      el(
+        'ul',
+        { className: 'modules learning-repeated' },
+        learning.repeated.map((r) => {
+          const item = moduleChip(r.module, modules.get(r.module));
+          item.append(el('span', { className: 'repeated-count', text: ` — ${plural(r.postmortems, 'postmortem')}${r.last ? `, the last on ${r.last}` : ''}` }));
+          return item;
+        }),
+      ),
+    );
+  }
+  children.push(
+    el('h3', { text: 'Notes' }),
+    el(
+      'ol',
+      { className: 'learning-notes' },
+      learning.notes.map((n) => {
+        const actions = n.open === 0 ? 'no open action' : `${plural(n.open, 'open action')}${n.overdue > 0 ? `, ${n.overdue} overdue` : ''}`;
+        return el('li', { className: `note note-${n.kind}${n.overdue > 0 ? ' overdue' : ''}`, title: n.file }, [
+          el('span', { className: 'note-date', text: n.date ?? 'undated' }),
+          ' ',
+          el('span', { className: 'note-kind', text: `${KIND_LABEL[n.kind]}${n.severity ? ` (${n.severity})` : ''}` }),
+          ' ',
+          el('span', { className: 'note-title', text: n.title }),
+          el('span', { className: 'note-actions', text: ` · ${actions}` }),
+          n.modules.length > 0 && el('ul', { className: 'modules' }, n.modules.map((name) => moduleChip(name, modules.get(name)))),
+        ]);
+      }),
+    ),
+  );
+  return section('learning', 'Learning', children);
+}
+
 // ---------------------------------------------------------------------------
 
 function render(data: SummaryPageData): void {
@@ -370,6 +444,7 @@ function render(data: SummaryPageData): void {
     ...[renderPriorities(data, modules)].filter((x): x is HTMLElement => x !== null),
     ...[renderRoadmap(data, strategyKit, data.summary.today), renderExperiments(data, strategyKit)].filter((x): x is HTMLElement => x !== null),
     grid,
+    ...[renderLearning(data, modules)].filter((x): x is HTMLElement => x !== null),
     renderTeams(data),
   );
   document.title = `Vision Summary — ${data.root.name}`;

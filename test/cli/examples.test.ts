@@ -96,6 +96,10 @@ describe('example workspace goldens (examples/acme.expected)', () => {
       'codeowners/no-match -',
       'contracts/dependency-cycle catalog-api',
       'contracts/deprecated-dependency storefront',
+      // Two postmortem actions past due (docs/postmortems/), and a review naming a module that does not exist.
+      'learning/overdue-action payments-api',
+      'learning/overdue-action payments-api',
+      'learning/unknown-module -',
       'observability/critical-gaps ledger',
       'observability/critical-gaps orders',
       'observability/missing orders',

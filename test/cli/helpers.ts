@@ -93,6 +93,7 @@ export function makeModel(partial: Partial<Model> = {}): Model {
     vision: null,
     codeowners: null,
     priorityTags: [],
+    learning: [],
     findings: [],
     ...partial,
   };

@@ -123,4 +123,24 @@ describe('hovers (e2e)', function () {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(SHOTS, 'e2e-hover-contract-experiment.png') });
   });
+
+  it('hovers a contract\'s name: the module, with its last postmortems and their open actions', async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill('services/payments-api/service-contract.yaml');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'service-contract.yaml' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const line = page.locator('.editor-instance .view-line', { hasText: /^name: payments-api$/ }).first();
+    const name = line.locator('span', { hasText: /payments-api/ }).last();
+    const hover = await hoverUntil(name, 'Postmortems');
+    const text = plain(await hover.innerText());
+    assert.match(text, /^Module payments-api: service, tier 1, production, system checkout\n/);
+    // examples/acme/docs/postmortems/, newest first, overdue against the example's pinned today.
+    assert.match(text, /\n2 Postmortems:\n\s*2026-10-03 Card declines after a certificate rotation \(sev1\): 1 open action: Alert 30 days before any TLS certificate expires \(due 2026-10-20, overdue\)\n/);
+    assert.match(text, /\n\s*2026-08-14 Checkout timeouts during the summer sale \(sev2\): 2 open actions: /);
+    assert.doesNotMatch(text, /\\/);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SHOTS, 'e2e-hover-module-postmortems.png') });
+  });
 });

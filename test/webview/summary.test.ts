@@ -289,6 +289,49 @@ describe('vision summary webview (Chromium)', function () {
     assert.deepEqual(errors, []);
   });
 
+  it('shows the learning section: notes per quarter, open actions by team, repeated postmortems and every note', async () => {
+    await open(exampleData);
+    // examples/acme/docs/postmortems/, analysed on the example's pinned today (2026-11-01).
+    const quarters = await page.locator('#learning table.learning-quarters tbody tr').allInnerTexts();
+    assert.deepEqual(quarters.map((t) => t.split('\t').map((c) => c.trim()).join(' ')), ['2026-Q4 1 0 1', '2026-Q3 1 1 0', '2026-Q2 1 0 0']);
+    assert.deepEqual(await page.locator('#learning .learning-actions li').allInnerTexts(), [
+      'Platform: 2 open actions, 1 overdue',
+      'Payments: 1 open action, 1 overdue',
+      'Orders & Fulfilment: 1 open action',
+    ]);
+    assert.equal(await page.locator('#learning .learning-actions li.overdue').count(), 2);
+    const repeated = page.locator('#learning .learning-repeated li');
+    assert.equal(await repeated.count(), 1);
+    assert.equal(await repeated.locator('button.module').innerText(), 'payments-api');
+    assert.equal((await repeated.locator('.repeated-count').innerText()).trim(), '— 2 postmortems, the last on 2026-10-03');
+    const notes = page.locator('#learning .learning-notes > li');
+    assert.equal(await notes.count(), 5);
+    assert.equal(await notes.first().locator('.note-title').innerText(), 'Architecture review: replaying order events');
+    assert.equal(await notes.nth(1).locator('.note-kind').innerText(), 'Postmortem (sev1)');
+    assert.equal((await notes.nth(1).locator('.note-actions').innerText()).trim(), '· 1 open action, 1 overdue');
+    assert.deepEqual(await notes.nth(3).locator('button.module').allInnerTexts(), ['payments-api', 'fraud-scoring']);
+    await notes.nth(3).locator('button.module').first().click();
+    assert.deepEqual((await posted()).at(-1), { type: 'openModule', name: 'payments-api' });
+
+    // A hostile title and severity are text.
+    const hostile = structuredClone(exampleData);
+    const note = hostile.summary.learning?.notes[0];
+    assert.ok(note);
+    note.title = '<img src=x onerror=alert(1)>';
+    note.severity = '<b>sev0</b>';
+    await open(hostile);
+    assert.equal(await page.locator('#learning .learning-notes > li').first().locator('.note-title').innerText(), '<img src=x onerror=alert(1)>');
+    assert.equal(await page.locator('#learning img, #learning b').count(), 0);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(errors, []);
+  });
+
+  it('has no learning section without notes', async () => {
+    await open({ ...exampleData, summary: { ...exampleData.summary, learning: null } });
+    assert.equal(await page.locator('#learning').count(), 0);
+    assert.deepEqual(errors, []);
+  });
+
   it('posts back module clicks, exports, http(s) link clicks and rule docs by id, and keeps its root in the state', async () => {
     await open(exampleData);
     await page.locator('#priorities button.module', { hasText: 'payments-api' }).first().click();

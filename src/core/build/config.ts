@@ -20,6 +20,7 @@ export function mergeConfig(base: NorthstarConfig, ...overrides: Array<Partial<N
       walk: { ...config.walk, ...(o.walk ?? {}) },
       samples: { ...config.samples, ...(o.samples ?? {}) },
       ownership: { ...config.ownership, ...(o.ownership ?? {}) },
+      learning: { ...config.learning, ...(o.learning ?? {}) },
     };
   }
   return config;

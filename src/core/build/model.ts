@@ -5,7 +5,7 @@
  */
 import { dirname, normalizePath } from '../fs';
 import type { ComponentOwnersFile } from '../sources/componentOwners';
-import type { CodeownersFile, Model, Module, NorthstarConfig, OwnerMatch, PriorityTag } from '../model/types';
+import type { CodeownersFile, LearningRecord, Model, Module, NorthstarConfig, OwnerMatch, PriorityTag } from '../model/types';
 import type { ModuleDraft } from '../model/module';
 import { assignTeams, buildTeamDirectory, type TeamDirectory } from '../model/teams';
 import { scorecardLevel } from '../scorecard';
@@ -29,6 +29,8 @@ export interface ModelInputs {
   componentOwners?: ComponentOwnersFile | null;
   codeowners: CodeownersFile | null;
   priorityTags: PriorityTag[];
+  /** Postmortems, demos and reviews, `overdue` already decided (build/learning.ts). */
+  learning?: readonly LearningRecord[];
   ownersOf(path: string): OwnerMatch;
 }
 
@@ -95,6 +97,7 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
       vision: visionFile?.vision ?? null,
       codeowners: input.codeowners,
       priorityTags: input.priorityTags,
+      learning: input.learning ?? [],
     },
     directory,
     moduleOf,

@@ -11,6 +11,8 @@ import type { Model, NorthstarConfig, OwnerMatch, PriorityTag } from '../model/t
 import { buildCodeowners, type CodeownersCarry, type OuterCodeowners } from '../build/codeowners';
 import { mergeConfig } from '../build/config';
 import { buildModel } from '../build/model';
+import { resolveLearning } from '../build/learning';
+import { DEFAULT_LEARNING_FOLDERS } from '../sources/learning';
 import type { TestMemo } from '../build/assign';
 import { RULES } from '../rules';
 import { SnapshotIndexes, type IndexCarry } from '../rules/indexes';
@@ -51,6 +53,8 @@ export class WorkspaceAnalyzer {
   private readonly contributing = new Set<string>();
   private readonly testMemo: TestMemo = { conventions: '', byFile: new Map() };
   private roleIndex: { files: readonly string[]; byRole: Map<Role, string[]> } | null = null;
+  /** `.northstar.yaml`'s `learning.folders` as last read: which Markdown files are notes (roles.ts). */
+  private learningFolders: readonly string[] = DEFAULT_LEARNING_FOLDERS;
   /** analyze() and update() run one after the other: a build yields to the event loop mid-way. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -64,6 +68,19 @@ export class WorkspaceAnalyzer {
 
   get analysis(): Analysis | null {
     return this.current;
+  }
+
+  /**
+   * What this analyzer reads a file as, with the configuration it last read (a Markdown file in
+   * a configured learning folder is a note): the extension asks it which changes matter.
+   */
+  roleOf(path: string): Role | null {
+    return this.role(normalizePath(path));
+  }
+
+  /** The same, for the workspace's own (already clean) paths. */
+  private role(path: string): Role | null {
+    return roleOf(path, this.learningFolders);
   }
 
   /** Walk, read and analyse everything. */
@@ -93,10 +110,11 @@ export class WorkspaceAnalyzer {
     this.fileSet = await setInSlices(listed.files, pause);
     for (const path of this.overlays.keys()) this.addFile(path);
     this.walkProblems = listed.problems;
+    this.learningFolders = (await this.configBeforeRead()).learning.folders;
     this.facts.clear();
     this.located.clear();
     this.contributing.clear();
-    await this.readAll(await filterInSlices(this.files, (f) => roleOf(f) !== null && !this.unread.has(f), pause));
+    await this.readAll(await filterInSlices(this.files, (f) => this.role(f) !== null && !this.unread.has(f), pause));
     this.outerCodeowners = await this.readOuterCodeowners();
     this.walked = true;
     this.current = await this.build();
@@ -136,22 +154,32 @@ export class WorkspaceAnalyzer {
 
   /** `.northstar.yaml`'s `walk` section, read before the walk it configures (the file sits at the root). */
   private async walkConfigBeforeWalk(): Promise<NorthstarConfig['walk']> {
+    return (await this.configBeforeRead()).walk;
+  }
+
+  /** The configuration in force, read before the files it decides about (the walk, the learning folders). */
+  private async configBeforeRead(): Promise<NorthstarConfig> {
     for (const name of CONFIG_FILE_NAMES) {
       if (!this.overlays.has(name)) {
         const kind = await this.fs.stat(name).then((s) => s.kind, () => null);
         if (kind !== 'file') continue;
       }
       const facts = await this.reader.read(name);
-      return mergeConfig(defaultConfig(), facts.config?.config, this.options.config).walk;
+      return mergeConfig(defaultConfig(), facts.config?.config, this.options.config);
     }
-    return mergeConfig(defaultConfig(), this.options.config).walk;
+    return mergeConfig(defaultConfig(), this.options.config);
   }
 
-  /** The `walk` section as the cache now has it (after an update read the configuration again). */
-  private walkConfigNow(): NorthstarConfig['walk'] {
+  /** The configuration as the cache now has it (after an update read the configuration again). */
+  private configNow(): NorthstarConfig {
     const name = CONFIG_FILE_NAMES.find((n) => this.fileSet.has(n));
     const file = name === undefined ? undefined : this.facts.get(name)?.config?.config;
-    return mergeConfig(defaultConfig(), file, this.options.config).walk;
+    return mergeConfig(defaultConfig(), file, this.options.config);
+  }
+
+  /** The `walk` section as the cache now has it. */
+  private walkConfigNow(): NorthstarConfig['walk'] {
+    return this.configNow().walk;
   }
 
   private async updateNow(changes: readonly FileChange[], overlays?: ReadonlyMap<string, string>): Promise<Analysis> {
@@ -199,9 +227,11 @@ export class WorkspaceAnalyzer {
         this.located.delete(path);
       }
     }
-    await this.readAll([...toRead].filter((f) => this.fileSet.has(f) && roleOf(f) !== null && !this.unread.has(f)));
+    await this.readAll([...toRead].filter((f) => this.fileSet.has(f) && this.role(f) !== null && !this.unread.has(f)));
     // Outside git, `.northstar.yaml` says which folders the walk skips: a change there means a new walk.
     if (this.walkedWith !== null && JSON.stringify(this.walkConfigNow()) !== this.walkedWith) return this.analyzeNow();
+    // Other learning folders: other files are notes, read from the start.
+    if (JSON.stringify(this.configNow().learning.folders) !== JSON.stringify(this.learningFolders)) return this.analyzeNow();
     this.current = await this.build();
     return this.current;
   }
@@ -273,7 +303,7 @@ export class WorkspaceAnalyzer {
     let own = paths;
     let scanning: Promise<void> = Promise.resolve();
     if (this.fs.scanFiles) {
-      const sources = await filterInSlices(paths, (p) => roleOf(p) === 'source' && !this.overlays.has(p), pause);
+      const sources = await filterInSlices(paths, (p) => this.role(p) === 'source' && !this.overlays.has(p), pause);
       if (sources.length > 0) {
         const scanned = await setInSlices(sources, pause);
         own = await filterInSlices(paths, (p) => !scanned.has(p), pause);
@@ -289,7 +319,7 @@ export class WorkspaceAnalyzer {
     const lane = async (): Promise<void> => {
       while (next < own.length) {
         const p = own[next++];
-        store(p, await this.reader.read(p));
+        store(p, await this.reader.read(p, this.role(p) ?? undefined));
         // Parsing is synchronous: many lanes finishing at once would hold the event loop.
         await pause();
       }
@@ -312,7 +342,7 @@ export class WorkspaceAnalyzer {
       extra = [];
       for (const path of paths) {
         // Only a YAML file no other role claims (a contract or teams.yaml is read as itself).
-        if (seen.has(path) || this.unread.has(path) || roleOf(path) !== null || !/\.ya?ml$/i.test(path)) continue;
+        if (seen.has(path) || this.unread.has(path) || this.role(path) !== null || !/\.ya?ml$/i.test(path)) continue;
         seen.add(path);
         let facts = this.located.get(path);
         if (!facts) {
@@ -342,7 +372,7 @@ export class WorkspaceAnalyzer {
       for (let i = 0; i < files.length; i++) {
         if ((i & 1023) === 0) await pause();
         const f = files[i];
-        const role = roleOf(f);
+        const role = this.role(f);
         if (role === null) continue;
         const list = byRole.get(role);
         if (list) list.push(f);
@@ -413,6 +443,7 @@ export class WorkspaceAnalyzer {
         componentOwners,
         codeowners: owners.codeowners,
         priorityTags,
+        learning: resolveLearning(factsOf('learning').flatMap((f) => (f.learning ? [f.learning] : [])), today),
         ownersOf,
       },
       this.testMemo,

@@ -4,7 +4,7 @@
  * until the file changes; nothing here keeps state beyond the overlays it is given.
  */
 import { decodeText, type FileAccess, type ScanResult } from '../fs';
-import type { PriorityTag, SourceLocation } from '../model/types';
+import type { LearningRecord, PriorityTag, SourceLocation } from '../model/types';
 import { parseCatalog } from '../sources/backstage';
 import { parseConfig } from '../sources/config';
 import { parseContract } from '../sources/contract';
@@ -15,6 +15,7 @@ import { findDisableComments, findPriorityTags } from '../sources/tags';
 import { parseTeams } from '../sources/teams';
 import type { CatalogEntity, ConfigFile, ContractDecl, DisableComment, ManifestDecl, ParseProblem, TeamsFile, VisionFile } from '../sources/types';
 import { parseVision } from '../sources/vision';
+import { parseLearning } from '../sources/learning';
 import { skippedProblem } from '../walk';
 import { CODEOWNERS_MAX_BYTES, keepsText, MAX_TEXT_BYTES, PRIORITY_MARKER, roleOf, type Role } from '../workspace/roles';
 
@@ -30,6 +31,8 @@ export interface FileFacts {
   config?: ConfigFile;
   manifest?: ManifestDecl;
   componentOwners?: ComponentOwnersFile;
+  /** A postmortem's, demo's or review's front matter. */
+  learning?: LearningRecord;
   /** A root app-config's `catalog.locations`. */
   appLocations?: AppLocation[];
   /** Text of CODEOWNERS (parsed at build time: the dialect depends on configuration) and of the small YAML files that fixes edit. */
@@ -179,6 +182,9 @@ export class FactReader {
         break;
       case 'appConfig':
         facts.appLocations = parseAppConfigLocations(text, path);
+        break;
+      case 'learning':
+        facts.learning = take(parseLearning(text, path));
         break;
       case 'source':
         break;

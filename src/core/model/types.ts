@@ -383,10 +383,56 @@ export interface NorthstarConfig {
    * `--min-coverage` and `--catch-all-unowned` take precedence.
    */
   ownership: { minCoverage: number | null; catchAllUnowned: boolean };
+  /**
+   * Folders (root-relative) whose Markdown files are postmortems, demos and reviews with YAML
+   * front matter (DESIGN 1.8). Default: `docs/postmortems`.
+   */
+  learning: { folders: string[] };
 }
 
 // ---------------------------------------------------------------------------
 // The snapshot
+
+/** What a learning ritual's note records (DESIGN 1.8): a postmortem, a demo or a review. */
+export type LearningKind = 'postmortem' | 'demo' | 'review';
+
+/** An action item of a postmortem, demo or review. */
+export interface LearningAction {
+  readonly title: string;
+  /** As written (a team or person handle); null when nobody was named. */
+  readonly owner: string | null;
+  /** ISO date, or null when none was set. */
+  readonly due: string | null;
+  readonly done: boolean;
+  /**
+   * Past `due` on the analysis' today and not done. Decided once, in build/learning.ts, for the
+   * rule, the summary and the hover alike.
+   */
+  readonly overdue: boolean;
+  /** The item's `title` value. */
+  readonly location: SourceLocation;
+  /** The `due` value, when written. */
+  readonly dueLocation: SourceLocation | null;
+}
+
+/** One Markdown note with YAML front matter in a learning folder (`docs/postmortems/` by default). */
+export interface LearningRecord {
+  /** Root-relative path of the Markdown file. */
+  readonly file: string;
+  readonly kind: LearningKind;
+  /** ISO date, or null when missing or not a date. */
+  readonly date: string | null;
+  readonly title: string;
+  /** As written (`sev1`, `high`, …); null when none. */
+  readonly severity: string | null;
+  /** Module names as written, with where. */
+  readonly modules: readonly Reference[];
+  /** Priority ids as written, with where. */
+  readonly priorities: readonly Reference[];
+  readonly actions: readonly LearningAction[];
+  /** The front matter's `title` value, else its first line. */
+  readonly location: SourceLocation;
+}
 
 export interface Model {
   readonly root: string;
@@ -396,6 +442,8 @@ export interface Model {
   readonly vision: Vision | null;
   readonly codeowners: CodeownersFile | null;
   readonly priorityTags: readonly PriorityTag[];
+  /** Postmortems, demos and reviews (DESIGN 1.8), in file order. */
+  readonly learning: readonly LearningRecord[];
   readonly findings: readonly Finding[];
   /** The analysis' date (ISO), against which overdue experiments and initiatives are judged. */
   readonly today?: string;

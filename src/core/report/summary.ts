@@ -14,6 +14,7 @@ import { countSeverities } from './json';
 import { escapeMarkdown, markdownCode, markdownHeading } from './escape';
 import { NO_MODULES } from './mermaid';
 import { buildExperiments, buildRoadmap, experimentsMarkdown, roadmapMarkdown } from './summary/strategy';
+import { buildLearningSummary, learningMarkdown } from './summary/learning';
 import type { SummaryCount, SummaryGap, SummaryMetric, SummaryTeam, VisionSummary } from './types';
 
 const LEVELS: ScorecardLevel[] = ['none', 'bronze', 'silver', 'gold'];
@@ -135,6 +136,7 @@ export function buildSummary(model: Model): VisionSummary {
     experiments: buildExperiments(model),
     roadmap: buildRoadmap(model),
     today: model.today ?? null,
+    learning: buildLearningSummary(model),
   };
 }
 
@@ -232,6 +234,8 @@ export function summaryMarkdown(summary: VisionSummary): string {
     for (const a of summary.capacity.allocations) out.push(`| ${escapeMarkdown(a.category)} | ${numberText(a.percent)}% |`);
     out.push(`| **Total** | **${numberText(summary.capacity.total)}%** |`, '');
   }
+
+  for (const line of learningMarkdown(summary.learning)) out.push(line);
 
   if (empty) return out.join('\n');
   out.push('## Top gaps per owner', '');

@@ -3,7 +3,7 @@
  * extension's webviews draw). `schemas/output/*.schema.json` describe the same shapes;
  * test/cli keeps the two in step by validating real output against the schemas.
  */
-import type { ScorecardLevel, Severity } from '../model/types';
+import type { LearningKind, ScorecardLevel, Severity } from '../model/types';
 
 // ---------------------------------------------------------------------------
 // `northstar check --format json`
@@ -324,6 +324,8 @@ export interface VisionSummary {
   roadmap: SummaryRoadmap[];
   /** The analysis' date the states above are judged against (null in a model built by hand). */
   today: string | null;
+  /** Postmortems, demos and reviews; null when the workspace keeps none. */
+  learning: SummaryLearning | null;
 }
 
 /** An experiment in the summary (DESIGN.md 1.8): its module, its state today, and what it tests. */
@@ -357,4 +359,34 @@ export interface SummaryRoadmap {
   priority: string;
   title: string;
   initiatives: SummaryInitiative[];
+}
+
+/** One postmortem, demo or review as the summary lists it. */
+export interface SummaryLearningNote {
+  kind: LearningKind;
+  date: string | null;
+  title: string;
+  /** Root-relative path of the Markdown file. */
+  file: string;
+  severity: string | null;
+  /** The modules it concerns that exist, by name. */
+  modules: string[];
+  /** Actions not done, and of those the ones past their due date. */
+  open: number;
+  overdue: number;
+}
+
+/** The summary's "Learning" section. */
+export interface SummaryLearning {
+  /** Notes per quarter (`2026-Q3`), newest quarter first; undated notes are not counted here. */
+  quarters: { quarter: string; postmortems: number; demos: number; reviews: number }[];
+  /**
+   * Open and overdue actions per owning team (the action's owner, else the team of the first
+   * module the note concerns; null: nobody). Only teams with open actions; most overdue first.
+   */
+  actions: { team: string | null; name: string; open: number; overdue: number }[];
+  /** Modules that two or more postmortems concern, most first. */
+  repeated: { module: string; postmortems: number; last: string | null }[];
+  /** Every note, newest first. */
+  notes: SummaryLearningNote[];
 }

@@ -14,6 +14,8 @@ import { contractsSchema } from './contracts/schema';
 import { unknownDependency } from './contracts/unknown-dependency';
 import { contractsYaml } from './contracts/yaml';
 import { ruleError } from './internal/rule-error';
+import { overdueAction } from './learning/overdue-action';
+import { learningUnknownModule } from './learning/unknown-module';
 import { criticalGaps } from './observability/critical-gaps';
 import { observabilityMissing } from './observability/missing';
 import { missingOwner } from './ownership/missing-owner';
@@ -69,6 +71,8 @@ export const RULES: readonly Rule[] = Object.freeze([
   unknownInitiative,
   missingThreatModel,
   staleReview,
+  overdueAction,
+  learningUnknownModule,
   skipped,
   ruleError,
 ]);

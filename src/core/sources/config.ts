@@ -4,6 +4,7 @@
  */
 import type { CodeownersDialect, ConfiguredSeverity, NorthstarConfig, SourceLocation } from '../model/types';
 import type { ConfigFile, ParseResult } from './types';
+import { DEFAULT_LEARNING_FOLDERS } from './learning';
 import { validateAgainstSchema } from './schema';
 import { isEmptyDocument, parseSingleYaml, readFailure } from './yaml';
 
@@ -25,12 +26,19 @@ export function defaultConfig(): NorthstarConfig {
     samples: { severity: 'info' },
     today: null,
     ownership: { minCoverage: null, catchAllUnowned: false },
+    learning: { folders: [...DEFAULT_LEARNING_FOLDERS] },
   };
 }
 
 /** A folder's name (the walk skips folders by name, at any depth): no slash, not empty, not `.` or `..`. */
 function isFolderName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !name.includes('/') && !name.includes('\\');
+}
+
+/** A folder as written → root-relative with forward slashes, no leading `./` or `/`, no trailing `/`. */
+function folderPath(written: string): string {
+  const parts = written.replace(/\\/g, '/').split('/').filter((p) => p !== '' && p !== '.');
+  return parts.join('/');
 }
 
 /** Read a `.northstar.yaml`: defaults overlaid with what the file sets. Never throws. */
@@ -94,6 +102,12 @@ export function parseConfig(text: string, file: string): ParseResult<ConfigFile>
     const minCoverage = doc.num(doc.get(ownership, 'minCoverage'));
     if (minCoverage !== null && minCoverage >= 0 && minCoverage <= 100) config.ownership.minCoverage = minCoverage;
     config.ownership.catchAllUnowned = doc.bool(doc.get(ownership, 'catchAllUnowned')) ?? false;
+    const learningFolders = doc.get(section('learning'), 'folders');
+    if (learningFolders !== null) {
+      // Root-relative folders; one that leaves the root (`..`) or is the root itself is ignored (the schema says why).
+      const folders = globs(learningFolders).map(folderPath).filter((f) => f !== '' && !f.split('/').includes('..'));
+      if (folders.length > 0) config.learning.folders = [...new Set(folders)];
+    }
 
     const today = doc.str(section('today'))?.trim();
     if (today && /^\d{4}-\d{2}-\d{2}$/.test(today)) config.today = today;

@@ -13,9 +13,10 @@ import serviceContractSchema from '../../../schemas/service-contract.schema.json
 import teamsSchema from '../../../schemas/teams.schema.json';
 import visionSchema from '../../../schemas/vision.schema.json';
 import configSchema from '../../../schemas/northstar-config.schema.json';
+import learningSchema from '../../../schemas/learning.schema.json';
 
 /** `experiment`: the contract schema's `experiment`, which a catalog annotation holds as YAML text (sources/experiment.ts). */
-export type SchemaKind = 'service-contract' | 'teams' | 'vision' | 'northstar-config' | 'experiment';
+export type SchemaKind = 'service-contract' | 'teams' | 'vision' | 'northstar-config' | 'experiment' | 'learning';
 
 const SCHEMAS: Record<SchemaKind, object> = {
   'service-contract': serviceContractSchema,
@@ -23,6 +24,7 @@ const SCHEMAS: Record<SchemaKind, object> = {
   vision: visionSchema,
   'northstar-config': configSchema,
   experiment: serviceContractSchema.properties.experiment,
+  learning: learningSchema,
 };
 
 /** The JSON schema of a kind of file (for tests and for contributing to editors). */

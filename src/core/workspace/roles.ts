@@ -9,9 +9,10 @@ import { isTestFolder, isVendored } from '../build/moduleKinds';
 import { isManifestFile } from '../sources/manifest';
 import { COMPONENT_OWNERS_FILES } from '../sources/componentOwners';
 import { isAppConfig } from '../sources/locations';
+import { DEFAULT_LEARNING_FOLDERS, isLearningFile } from '../sources/learning';
 
 
-export type Role = 'contract' | 'catalog' | 'teams' | 'vision' | 'config' | 'codeowners' | 'componentOwners' | 'appConfig' | 'manifest' | 'source';
+export type Role = 'contract' | 'catalog' | 'teams' | 'vision' | 'config' | 'codeowners' | 'componentOwners' | 'appConfig' | 'manifest' | 'source' | 'learning';
 
 /** Largest YAML, manifest or source file read; larger ones are skipped with a finding. */
 export const MAX_TEXT_BYTES = 1024 * 1024;
@@ -30,7 +31,11 @@ const SOURCE_EXTENSIONS = new Set([
   'dart', 'ex', 'exs', 'erl', 'clj', 'lua', 'pl', 'r', 'tf',
 ]);
 
-export function roleOf(path: string): Role | null {
+/**
+ * What the engine reads a file as. `learningFolders`: the folders of postmortems, demos and
+ * reviews (`.northstar.yaml` `learning.folders`); callers without the configuration get the default.
+ */
+export function roleOf(path: string, learningFolders: readonly string[] = DEFAULT_LEARNING_FOLDERS): Role | null {
   const base = basename(path);
   if (base === 'service-contract.yaml' || base === 'service-contract.yml') return 'contract';
   if (base === 'catalog-info.yaml' || base === 'catalog-info.yml') return 'catalog';
@@ -46,15 +51,16 @@ export function roleOf(path: string): Role | null {
     // nobody's problem. Project files there are read: a .NET test project names what it tests.
     return base === 'package.json' && isTestFolder(dirname(path)) ? null : 'manifest';
   }
+  if (isLearningFile(path, learningFolders)) return 'learning';
   const dot = base.lastIndexOf('.');
   if (dot > 0 && SOURCE_EXTENSIONS.has(base.slice(dot + 1).toLowerCase())) return isVendored(path) ? null : 'source';
   return null;
 }
 
 /** Is this a file whose change can alter the model? (The extension watches these.) */
-export function isRelevantFile(path: string): boolean {
+export function isRelevantFile(path: string, learningFolders: readonly string[] = DEFAULT_LEARNING_FOLDERS): boolean {
   const p = normalizePath(path);
-  return roleOf(p) !== null || basename(p) === '.gitignore' || p === '.gitlab-ci.yml';
+  return roleOf(p, learningFolders) !== null || basename(p) === '.gitignore' || p === '.gitlab-ci.yml';
 }
 
 /** Files whose text the engine keeps, because fixes edit them (teams.yaml, vision.yaml, .northstar.yaml). */

@@ -59,6 +59,7 @@ const CATALOG_API_MODULE = [
   'Scorecard: **Gold**',
   'SLOs: availability 99.9% over 30d; read\\-latency\\-p95\\-under\\-150ms 99% over 30d',
   'Initiative: Stream price and stock changes instead of the nightly import (active, due 2027\\-02\\-28, priority `catalog-freshness`)',
+  '1 Postmortem:\n- 2026-06-05 Stale prices after a partial catalog import (sev3): every action done',
   'Folder: `services/catalog-api`',
 ].join('\n\n');
 
@@ -182,10 +183,10 @@ describe('hovers: CODEOWNERS patterns', () => {
     assert.equal(sections[0], 'CODEOWNERS line 6: `*`');
     assert.equal(sections[2], `Matches ${analysis.files!.length} files; decides the owners of 7.`);
     assert.equal(analysis.model.modules.length, HOVER_LIST_LIMIT + 9);
-    assert.match(sections[3], /^Modules: admin\\-console \(`apps\/admin-console`\), storefront .*, and 9 more; and 14 files outside any module$/);
+    assert.match(sections[3], /^Modules: admin\\-console \(`apps\/admin-console`\), storefront .*, and 9 more; and 20 files outside any module$/);
     const overrides = sections[4].split('\n');
     assert.equal(overrides[0], 'Overridden by later lines:');
-    assert.equal(overrides[1], '- line 9 `/docs/` → `@acme/platform` (4 files)');
+    assert.equal(overrides[1], '- line 9 `/docs/` → `@acme/platform` (10 files)');
     assert.equal(overrides.length, 1 + HOVER_LIST_LIMIT + 1);
     assert.match(overrides[overrides.length - 1], /^- and \d+ more$/);
   });
@@ -261,6 +262,27 @@ describe('hovers: dependencies and consumed APIs', () => {
   it('a dependsOn entry: owner, tier, lifecycle, scorecard level and SLOs', async () => {
     const result = await hoverExample('services/payments-api/service-contract.yaml', '[ledger', 0, 2);
     assert.deepEqual(result, { markdown: LEDGER_MODULE, range: { line: 10, column: 13, endLine: 10, endColumn: 19 } });
+  });
+
+  it('a module with postmortems: the last ones, newest first, each with its open actions (overdue against the analysis\' today)', async () => {
+    // examples/acme/docs/postmortems/: two postmortems concern payments-api; the demo is not listed.
+    const result = await hoverExample('services/payments-api/service-contract.yaml', 'name: payments-api', 0, 7);
+    const section = result?.markdown.split('\n\n').find((part) => part.startsWith('2 Postmortems:'));
+    assert.equal(
+      section,
+      [
+        '2 Postmortems:',
+        '- 2026-10-03 Card declines after a certificate rotation (sev1): 1 open action: Alert 30 days before any TLS certificate expires (due 2026-10-20, **overdue**)',
+        '- 2026-08-14 Checkout timeouts during the summer sale (sev2): 2 open actions: Alert on fraud\\-scoring p99 latency above 300 ms (due 2026-10-15, **overdue**); Load\\-test checkout at three times peak before each sale (due 2026-12-01)',
+      ].join('\n'),
+    );
+    const markdown = result?.markdown ?? '';
+    assert.ok(markdown.indexOf('2 Postmortems:') < markdown.indexOf('Folder:'), 'before the folder line');
+  });
+
+  it('a module without postmortems has no postmortem section', async () => {
+    const result = await hoverExample('services/payments-api/service-contract.yaml', '[ledger', 0, 2);
+    assert.ok(!result?.markdown.includes('Postmortem'));
   });
 
   it('a library dependency has no SLO line', async () => {

@@ -64,6 +64,8 @@ const DESIGN_ORDER = [
   'strategy/unknown-initiative',
   'security/missing-threat-model',
   'security/stale-review',
+  'learning/overdue-action',
+  'learning/unknown-module',
   'workspace/skipped',
   'internal/rule-error',
 ];

@@ -35,6 +35,8 @@ ownership:
   minCoverage: 92.5
   catchAllUnowned: true
 today: 2026-03-01
+learning:
+  folders: [docs/postmortems, ./docs/reviews/]
 `;
 
 describe('defaultConfig', () => {
@@ -52,6 +54,7 @@ describe('defaultConfig', () => {
       samples: { severity: 'info' },
       today: null,
       ownership: { minCoverage: null, catchAllUnowned: false },
+      learning: { folders: ['docs/postmortems'] },
     });
     config.rules['x/y'] = 'off';
     assert.deepEqual(defaultConfig().rules, {});
@@ -74,6 +77,7 @@ describe('parseConfig', () => {
       samples: { severity: 'warning' },
       today: '2026-03-01',
       ownership: { minCoverage: 92.5, catchAllUnowned: true },
+      learning: { folders: ['docs/postmortems', 'docs/reviews'] },
     });
     assert.deepEqual(Object.fromEntries(Object.entries(value!.ruleLocations).map(([id, l]) => [id, span(l)])), {
       'quality/missing-tests': '3:3-3:24',
@@ -124,6 +128,14 @@ today: yesterday
     assert.deepEqual(value?.config.staleness, { privacyReviewDays: 365, drRehearsalDays: 365 });
     assert.equal(value?.config.codeowners.dialect, null);
     assert.equal(value?.config.today, null);
+  });
+
+  it('keeps learning folders inside the root: one that leaves it is reported and left out', () => {
+    const { value, problems } = parseConfig('learning:\n  folders: [../shared/postmortems, docs/incidents]\n', FILE);
+    assert.deepEqual(problemLines(problems), ['contracts/schema 2:13-2:34 learning.folders[0] must be a folder inside the workspace, e.g. docs/postmortems']);
+    assert.deepEqual(value?.config.learning, { folders: ['docs/incidents'] });
+    const none = parseConfig('learning:\n  folders: [..]\n', FILE);
+    assert.deepEqual(none.value?.config.learning, { folders: ['docs/postmortems'] }, 'nothing usable: the default');
   });
 
   it('reports YAML that does not parse', () => {

@@ -3,7 +3,7 @@ import { schemaOf, validateAgainstSchema, validateYamlText, type SchemaKind } fr
 import { parseSingleYaml } from '../../../src/core/sources/yaml';
 import { problemLines, spanOf } from './helpers';
 
-const KINDS: SchemaKind[] = ['service-contract', 'teams', 'vision', 'northstar-config'];
+const KINDS: SchemaKind[] = ['service-contract', 'teams', 'vision', 'northstar-config', 'learning'];
 
 /** Every sub-schema that describes a property or a list item, with its JSON path. */
 function propertySchemas(schema: Record<string, unknown>, path = '#'): [string, Record<string, unknown>][] {
