@@ -133,15 +133,26 @@ export class OwnershipIndex {
   private readonly scratchNext: number[] = [];
   private readonly scratchCand: number[] = [];
 
-  constructor(readonly file: CodeownersFile) {
+  /** Compiled patterns by the text compiled (patterns are immutable): a later index of the same dialect reuses them. */
+  private readonly compiled = new Map<string, Program>();
+
+  /** `previous`: the index of the file before an edit, whose compiled patterns are reused. */
+  constructor(
+    readonly file: CodeownersFile,
+    previous?: OwnershipIndex | null,
+  ) {
     this.dialect = file.dialect;
     this.rules = file.rules;
     const n = this.rules.length;
+    const reuse = previous && previous.dialect === this.dialect ? previous.compiled : null;
 
     this.groupOf = new Int32Array(n);
     const groupIds = new Map<string, number>();
     for (let r = 0; r < n; r++) {
-      const program = compileRule(this.rules[r], this.dialect);
+      const text = patternText(this.rules[r], this.dialect);
+      let program = this.compiled.get(text) ?? reuse?.get(text);
+      if (!program) program = compilePattern(text, this.dialect);
+      this.compiled.set(text, program);
       const id = `${program.never ? 'never' : program.mode}\u0000${program.key}`;
       let g = groupIds.get(id);
       if (g === undefined) {
@@ -748,7 +759,7 @@ export class OwnershipIndex {
     if (added.length === 0) return { paths: previous.paths, index: this, fileClass: previous.fileClass, groups: kept, counts: previous.counts };
     // An index of only the added patterns (one line each, in this file's sections) runs over the paths.
     const lines = added.map((g, i) => ({ ...this.rules[this.groupRules[g][0]], index: i }));
-    const runner = new OwnershipIndex({ ...this.file, rules: lines });
+    const runner = new OwnershipIndex({ ...this.file, rules: lines }, this);
     const toThis = runner.groupIds.map((id) => ids.get(id)!);
     const base = { fileClass: previous.fileClass, groups: kept };
     return this.classify(
@@ -803,9 +814,13 @@ function distinct(owners: readonly string[]): string[] {
   return out;
 }
 
+/** The pattern a rule compiles (a GitLab exclusion without its `!`). */
+function patternText(rule: CodeownersRule, dialect: CodeownersDialect): string {
+  return dialect === 'gitlab' && rule.exclusion && rule.pattern.startsWith('!') ? rule.pattern.slice(1) : rule.pattern;
+}
+
 function compileRule(rule: CodeownersRule, dialect: CodeownersDialect): Program {
-  const pattern = dialect === 'gitlab' && rule.exclusion && rule.pattern.startsWith('!') ? rule.pattern.slice(1) : rule.pattern;
-  return compilePattern(pattern, dialect);
+  return compilePattern(patternText(rule, dialect), dialect);
 }
 
 /** Root-relative file path: no leading `./` or `/`, no trailing `/`. */
