@@ -53,6 +53,11 @@ class SegIndex {
     } else addGlob(this.other, seg.re, pos);
   }
 
+  /** Nothing indexed: no name matches. */
+  isEmpty(): boolean {
+    return this.lit.size === 0 && this.ext.size === 0 && this.any.length === 0 && this.other.length === 0;
+  }
+
   /** Push every position whose segment matches `name`. */
   query(name: string, out: number[]): void {
     const l = this.lit.get(name);
@@ -681,34 +686,51 @@ export class OwnershipIndex {
     const groups: number[][] = [];
     const counts: number[] = [];
     // Per folder state (and earlier class): the class of files that add nothing to the folder's own matches, and the others by their extra groups.
-    const byDir = new Map<DirState, { plain: Map<number, number>; extra: Map<string, number> }>();
+    // A file adds one group to its folder's most often (`*.js`): those are keyed by number, not by a string built per file.
+    type Entry = { plain: Map<number, number>; one: Map<number, number>; extra: Map<string, number> };
+    const byDir = new Map<DirState, Entry>();
+    const width = this.groups.length + 1;
     // The folder's entry and the last plain class are kept between consecutive files (a folder's files follow each other).
     let entryOf: DirState | null = null;
-    let entry = { plain: new Map<number, number>(), extra: new Map<string, number>() };
+    let entry: Entry = { plain: new Map(), one: new Map(), extra: new Map() };
     let lastEarlier = -1;
     let lastPlain = -1;
+    // After an edit, a file the added patterns do not match keeps its earlier class (renumbered, its groups not copied).
+    const unsplit = base ? new Int32Array(base.groups.length).fill(-1) : null;
     const classOf = (d: DirState, m: number[], earlier: number): number => {
+      if (unsplit && m.length === 0) {
+        let c = unsplit[earlier];
+        if (c < 0) {
+          c = unsplit[earlier] = groups.length;
+          groups.push(base!.groups[earlier] as number[]);
+          counts.push(0);
+        }
+        return c;
+      }
       const own = d.matched.length;
       if (d === entryOf && m.length === own && earlier === lastEarlier) return lastPlain;
       if (d !== entryOf) {
         entryOf = d;
         let found = byDir.get(d);
-        if (!found) byDir.set(d, (found = { plain: new Map(), extra: new Map() }));
+        if (!found) byDir.set(d, (found = { plain: new Map(), one: new Map(), extra: new Map() }));
         entry = found;
         lastEarlier = -1;
       }
       let key: string | null = null;
-      if (m.length > own) key = `${earlier}|${m.slice(own).join(',')}`;
-      let c = key === null ? entry.plain.get(earlier) : entry.extra.get(key);
+      let oneKey = -1;
+      if (m.length === own + 1) oneKey = earlier * width + m[own];
+      else if (m.length > own) key = `${earlier}|${m.slice(own).join(',')}`;
+      let c = oneKey >= 0 ? entry.one.get(oneKey) : key === null ? entry.plain.get(earlier) : entry.extra.get(key);
       if (c === undefined) {
         c = groups.length;
         const found = base ? [...base.groups[earlier], ...m] : m.slice();
         groups.push(found);
         counts.push(0);
-        if (key === null) entry.plain.set(earlier, c);
+        if (oneKey >= 0) entry.one.set(oneKey, c);
+        else if (key === null) entry.plain.set(earlier, c);
         else entry.extra.set(key, c);
       }
-      if (key === null) {
+      if (key === null && oneKey < 0) {
         lastEarlier = earlier;
         lastPlain = c;
       }
@@ -716,6 +738,10 @@ export class OwnershipIndex {
     };
     let dir: string | null = null;
     let d: DirState | null = null;
+    // A folder where the runner matches nothing, at the folder or by file name: its files keep their earlier class.
+    const floatFileEmpty = runner.floatFile.isEmpty();
+    let quiet = false;
+    const none: number[] = [];
     for (let i = 0; i < paths.length; i++) {
       if ((i & 1023) === 0) {
         const wait = pause();
@@ -728,8 +754,9 @@ export class OwnershipIndex {
       if (d === null || dir === null || dir.length !== dirLength || !clean.startsWith(dir)) {
         dir = slash < 0 ? '' : clean.slice(0, slash);
         d = runner.dirState(dir);
+        quiet = base !== null && floatFileEmpty && d.matched.length === 0 && runner.filePositions(d).length === 0;
       }
-      const m = groupsOf(d, slash < 0 ? clean : clean.slice(slash + 1));
+      const m = quiet ? none : groupsOf(d, slash < 0 ? clean : clean.slice(slash + 1));
       const c = classOf(d, m, base ? base.fileClass[i] : 0);
       fileClass[i] = c;
       counts[c]++;
