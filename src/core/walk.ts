@@ -52,6 +52,12 @@ export interface WalkResult {
   problems: ParseProblem[];
   /** Contents of every `.gitignore` read, by path (a change to one means a new walk). */
   gitignores: string[];
+  /**
+   * Would this walk list a file at `path` (root-relative) if it existed: no skipped or ignored
+   * folder above it and not ignored itself, by the `.gitignore` files read. For a file created
+   * after the walk, so that an update lists what a new walk would.
+   */
+  lists(path: string): boolean;
 }
 
 interface IgnoreScope {
@@ -129,6 +135,8 @@ export async function walkWorkspace(fs: FileAccess, skipFolders: ReadonlySet<str
   const problems: ParseProblem[] = [];
   const gitignores: string[] = [];
   const visitedReal = new Set<string>();
+  /** The `.gitignore` read in each folder that has one (for `lists`). */
+  const matchers = new Map<string, GitignoreMatcher>();
 
   const isIgnored = (path: string, isDir: boolean, scopes: readonly IgnoreScope[]): boolean => {
     for (const scope of scopes) {
@@ -216,7 +224,9 @@ export async function walkWorkspace(fs: FileAccess, skipFolders: ReadonlySet<str
         const text = await readGitignore(path);
         if (text !== null) {
           gitignores.push(path);
-          ownScopes = [...scopes, { folder, matcher: new GitignoreMatcher(text) }];
+          const matcher = new GitignoreMatcher(text);
+          matchers.set(folder, matcher);
+          ownScopes = [...scopes, { folder, matcher }];
         }
       } catch (error) {
         problems.push(skippedProblem(path, `the file cannot be read (${describeError(error)})`));
@@ -270,7 +280,22 @@ export async function walkWorkspace(fs: FileAccess, skipFolders: ReadonlySet<str
   files.sort(compareStrings);
   gitignores.sort(compareStrings);
   problems.sort((a, b) => compareStrings(a.location.file, b.location.file));
-  return { files, problems, gitignores };
+  const lists = (path: string): boolean => {
+    const names = path.split('/');
+    const scopes: IgnoreScope[] = [];
+    const rootMatcher = matchers.get('');
+    if (rootMatcher) scopes.push({ folder: '', matcher: rootMatcher });
+    let folder = '';
+    for (let i = 0; i < names.length - 1; i++) {
+      folder = joinPath(folder, names[i]);
+      if (skipFolders.has(names[i])) return false;
+      if (scopes.length > 0 && isIgnored(folder, true, scopes)) return false;
+      const matcher = matchers.get(folder);
+      if (matcher) scopes.push({ folder, matcher });
+    }
+    return scopes.length === 0 || !isIgnored(path, false, scopes);
+  };
+  return { files, problems, gitignores, lists };
 }
 
 /** The real path of a plain (not linked) subfolder: its parent's real path and its name. */

@@ -56,7 +56,8 @@ export function buildCodeowners(
   const key = `${source.file}\u0000${dialect}\u0000${source.text}`;
   if (carry.last?.key !== key) {
     const parsed = parseCodeowners(source.text, source.file, dialect);
-    carry.last = { key, parsed, index: new OwnershipIndex(parsed.codeowners) };
+    // The previous index's compiled patterns are reused: an edit compiles only the lines it changed.
+    carry.last = { key, parsed, index: new OwnershipIndex(parsed.codeowners, carry.last?.index) };
   }
   const { parsed, index } = carry.last;
   return { codeowners: parsed.codeowners, index, problems: parsed.problems, disables: parsed.disables, prefix: source.prefix };

@@ -41,6 +41,8 @@ export class WorkspaceAnalyzer {
   private unread: ReadonlySet<string> = new Set();
   /** With git's list: would git list a file created since? Null when the folder was walked. */
   private lists: ((path: string) => Promise<boolean>) | null = null;
+  /** Without git's list: would the last walk list a file created since (skipped folders, .gitignore)? */
+  private walkLists: ((path: string) => boolean) | null = null;
   /** The `walk` configuration the last walk used (JSON), to walk again when it changes. */
   private walkedWith: string | null = null;
   /** The repository root's CODEOWNERS, when the root is a subfolder without one of its own. */
@@ -137,6 +139,7 @@ export class WorkspaceAnalyzer {
     }
     if (listing?.source === 'git') {
       this.lists = listing.lists;
+      this.walkLists = null;
       this.unread = new Set(listing.unread);
       this.walkedWith = null;
       if (listing.unread.length > 0) {
@@ -149,6 +152,7 @@ export class WorkspaceAnalyzer {
     const walkConfig = await this.walkConfigBeforeWalk();
     this.walkedWith = JSON.stringify(walkConfig);
     const walk = await walkWorkspace(this.fs, skipFoldersFor(walkConfig));
+    this.walkLists = walk.lists;
     return { files: walk.files, problems: [...(listing?.problems ?? []), ...walk.problems] };
   }
 
@@ -190,22 +194,25 @@ export class WorkspaceAnalyzer {
       for (const path of new Set([...this.overlays.keys(), ...next.keys()])) {
         if (this.overlays.get(path) !== next.get(path)) toRead.add(path);
       }
+      const closed = [...this.overlays.keys()].filter((path) => !next.has(path));
       this.overlays = next;
+      // As a full analysis: an unsaved buffer is a file of the workspace, also before it is on disk.
+      for (const path of next.keys()) this.addFile(path);
+      // A closed buffer whose file is not on disk (never saved, or deleted meanwhile) leaves no file.
+      for (const path of closed) {
+        if (!this.fileSet.has(path)) continue;
+        const kind = await this.fs.stat(path).then((s) => s.kind).catch(() => null);
+        if (kind !== 'file') this.removeFiles([path], toRead);
+      }
     }
     for (const change of changes) {
       const path = normalizePath(change.path);
       if (basename(path) === '.gitignore') return this.analyzeNow();
       if (change.kind === 'deleted') {
         // A deleted folder removes every file below it.
-        const removed = this.fileSet.has(path) ? [path] : this.files.filter((f) => isInside(f, path) && f !== path);
-        for (const f of removed) {
-          this.fileSet.delete(f);
-          this.facts.delete(f);
-          this.located.delete(f);
-          this.contributing.delete(f);
-          toRead.delete(f);
-        }
-        if (removed.length > 0) this.files = this.files.filter((f) => this.fileSet.has(f));
+        // A deleted file that is still open unsaved stays a file, as in a full analysis.
+        const removed = (this.fileSet.has(path) ? [path] : this.files.filter((f) => isInside(f, path) && f !== path)).filter((f) => !this.overlays.has(f));
+        this.removeFiles(removed, toRead);
       } else {
         if (this.unread.has(path)) {
           // Outside the sparse checkout until now (or a submodule's folder): read once it is a file on disk.
@@ -221,6 +228,8 @@ export class WorkspaceAnalyzer {
           if (kind !== 'file' && !this.overlays.has(path)) continue;
           // With git's list, as git: an ignored untracked file is no file of the workspace.
           if (this.lists && !this.overlays.has(path) && !(await this.lists(path).catch(() => false))) continue;
+          // Walked, as a new walk: a file in a skipped folder or matched by a .gitignore is none.
+          if (this.walkLists && !this.overlays.has(path) && !this.walkLists(path)) continue;
           this.addFile(path);
         }
         toRead.add(path);
@@ -272,6 +281,18 @@ export class WorkspaceAnalyzer {
       }
     }
     return null;
+  }
+
+  private removeFiles(removed: readonly string[], toRead: Set<string>): void {
+    for (const f of removed) {
+      this.fileSet.delete(f);
+      this.facts.delete(f);
+      this.located.delete(f);
+      this.contributing.delete(f);
+      toRead.delete(f);
+    }
+    // A new array, never a mutation (see addFile).
+    if (removed.length > 0) this.files = this.files.filter((f) => this.fileSet.has(f));
   }
 
   private addFile(path: string): void {

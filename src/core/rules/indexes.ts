@@ -6,10 +6,11 @@
  *
  * Between snapshots, the analyzer keeps an `IndexCarry`: an index over the file list is reused
  * while the file list is the same, the CODEOWNERS usage while the file list and the parsed
- * CODEOWNERS are the same. Both are plain fields, compared explicitly.
+ * CODEOWNERS are the same, and the files' CODEOWNERS match classes while the file list is the
+ * same (a CODEOWNERS edit matches only the patterns it added). Plain fields, compared explicitly.
  */
 import type { CodeownersFile, CodeownersRule, Module, OwnerMatch } from '../model/types';
-import type { CodeownersUsage, OwnershipIndex } from '../sources/codeowners/ownership';
+import type { CodeownersUsage, MatchClasses, OwnershipIndex } from '../sources/codeowners/ownership';
 import type { CatalogEntity, ContractDecl } from '../sources/types';
 
 export type { CodeownersUsage } from '../sources/codeowners/ownership';
@@ -33,6 +34,11 @@ export interface IndexCarry {
   files?: readonly string[];
   fileSet?: ReadonlySet<string>;
   usage?: { files: readonly string[]; codeowners: CodeownersFile; usage: CodeownersUsage };
+  /**
+   * The files grouped by the CODEOWNERS patterns they match: after a CODEOWNERS edit (same file
+   * list), only the patterns the edit added are matched again (OwnershipIndex.matchClasses).
+   */
+  classes?: MatchClasses;
 }
 
 export interface IndexInputs {
@@ -90,7 +96,10 @@ export class SnapshotIndexes implements RuleIndexes {
       const kept = this.carry.usage;
       const ownership = this.input.ownership;
       if (!(kept && kept.files === this.input.files && kept.codeowners === codeowners) && ownership?.file === codeowners) {
-        this.carry.usage = { files: this.input.files, codeowners, usage: await ownership.usageInSlices(this.input.files, pause) };
+        const classes = await ownership.matchClasses(this.input.files, pause, this.carry.classes);
+        this.carry.classes = classes;
+        await pause();
+        this.carry.usage = { files: this.input.files, codeowners, usage: ownership.usageOfClasses(classes) };
       }
     }
   }

@@ -129,3 +129,72 @@ describe('OwnershipIndex.usageInSlices', () => {
     assert.deepEqual(whole.matched[5], 0, 'the /gone/ line matches nothing');
   });
 });
+
+describe('OwnershipIndex.matchClasses: usage by classes of files, carried over CODEOWNERS edits', () => {
+  const noPause = () => null;
+  const same = (actual: CodeownersUsage, expected: CodeownersUsage, what: string) => {
+    assert.deepEqual(actual.matched, expected.matched, `matched ${what}`);
+    assert.deepEqual(actual.won, expected.won, `won ${what}`);
+    assert.deepEqual(actual.overriddenBy.map((r) => r?.line ?? null), expected.overriddenBy.map((r) => r?.line ?? null), `overriddenBy ${what}`);
+    actual.overriddenBy.forEach((r, i) => assert.equal(r, expected.overriddenBy[i]));
+  };
+  const lineArb = (dialect: CodeownersDialect) =>
+    dialect === 'github'
+      ? fc.tuple(patternArb, fc.array(ownerArb, { maxLength: 2 })).map(([p, o]) => [p, ...o].join(' '))
+      : fc.oneof(
+          fc.tuple(patternArb, fc.array(ownerArb, { minLength: 1, maxLength: 2 })).map(([p, o]) => [p, ...o].join(' ')),
+          patternArb.map((p) => `!${p}`),
+          fc.constantFrom('[Docs]', '[docs]', '[Ops]'),
+        );
+  /** An edit of the line list: append, remove, replace or insert a line. */
+  const editArb = (dialect: CodeownersDialect) =>
+    fc.tuple(fc.constantFrom('append', 'remove', 'replace', 'insert'), fc.nat(20), lineArb(dialect));
+  const apply = (lines: string[], [kind, at, line]: [string, number, string]): string[] => {
+    const out = lines.slice();
+    const i = out.length === 0 ? 0 : at % out.length;
+    if (kind === 'append' || out.length === 0) out.push(line);
+    else if (kind === 'remove') out.splice(i, 1);
+    else if (kind === 'replace') out[i] = line;
+    else out.splice(i, 0, line);
+    return out;
+  };
+
+  for (const dialect of ['github', 'gitlab'] as const) {
+    it(`${dialect}: the classes give usage() exactly, built afresh and carried over each edit of a random sequence`, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(lineArb(dialect), { minLength: 1, maxLength: 10 }), fc.array(editArb(dialect), { maxLength: 6 }), pathsArb, async (start, edits, paths) => {
+          let lines = start;
+          let index = new OwnershipIndex(parseCodeowners(lines.join('\n'), 'CODEOWNERS', dialect).codeowners);
+          let classes = await index.matchClasses(paths, noPause);
+          same(index.usageOfClasses(classes), index.usage(paths), `fresh\n${lines.join('\n')}`);
+          for (const e of edits) {
+            lines = apply(lines, e);
+            index = new OwnershipIndex(parseCodeowners(lines.join('\n'), 'CODEOWNERS', dialect).codeowners);
+            classes = await index.matchClasses(paths, noPause, classes);
+            same(index.usageOfClasses(classes), new OwnershipIndex(index.file).usage(paths), `after ${JSON.stringify(e)}\n${lines.join('\n')}\n--\n${paths.join('\n')}`);
+          }
+        }),
+        { numRuns: 300, seed },
+      );
+    });
+  }
+
+  it('after a line appended to a workspace-like file, the earlier classes are split only where the new pattern matches', async () => {
+    const text = ['* @org/all', '*.js @org/js', '/services/pay/ @org/pay'];
+    const paths = ['README.md', 'services/pay/a.js', 'services/pay/b.md', 'services/pay/sub/c.js', 'services/ship/d.js', 'src/x.js'];
+    const first = new OwnershipIndex(parseCodeowners(text.join('\n'), '.github/CODEOWNERS', 'github').codeowners);
+    const before = await first.matchClasses(paths, noPause);
+    const second = new OwnershipIndex(parseCodeowners([...text, '/services/ship/ @org/ship'].join('\n'), '.github/CODEOWNERS', 'github').codeowners);
+    const after = await second.matchClasses(paths, noPause, before);
+    assert.equal(after.index, second);
+    assert.deepEqual(after.counts.reduce((a, b) => a + b, 0), paths.length);
+    const usage = second.usageOfClasses(after);
+    assert.deepEqual(usage.matched, [6, 4, 3, 1]);
+    assert.deepEqual(usage.won, [1, 1, 3, 1]);
+    // A line removed: no pattern is new, the classes are the earlier ones, renumbered.
+    const third = new OwnershipIndex(parseCodeowners([text[0], text[2]].join('\n'), '.github/CODEOWNERS', 'github').codeowners);
+    const removed = await third.matchClasses(paths, noPause, after);
+    assert.equal(removed.fileClass, after.fileClass, 'no path matched again');
+    assert.deepEqual(third.usageOfClasses(removed).won, [3, 3]);
+  });
+});

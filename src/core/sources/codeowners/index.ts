@@ -4,7 +4,7 @@
  */
 export { parseCodeowners, utf8Length, MAX_CODEOWNERS_BYTES, type CodeownersParseResult } from './parse';
 export { detectDialect, findCodeownersFile, CODEOWNERS_LOCATIONS, CODEOWNERS_SEARCH_ORDER } from './locate';
-export { OwnershipIndex, type CodeownersUsage } from './ownership';
+export { OwnershipIndex, type CodeownersUsage, type MatchClasses } from './ownership';
 export { isValidOwner, ownerProblem } from './owners';
 export { sectionsOf, sectionLabel, type OwnerSectionMatch } from './sections';
 export { compilePattern, normalizeGitlab, type Program, type MatchMode } from './pattern';

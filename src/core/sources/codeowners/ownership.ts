@@ -53,6 +53,11 @@ class SegIndex {
     } else addGlob(this.other, seg.re, pos);
   }
 
+  /** Nothing indexed: no name matches. */
+  isEmpty(): boolean {
+    return this.lit.size === 0 && this.ext.size === 0 && this.any.length === 0 && this.other.length === 0;
+  }
+
   /** Push every position whose segment matches `name`. */
   query(name: string, out: number[]): void {
     const l = this.lit.get(name);
@@ -103,6 +108,8 @@ export class OwnershipIndex {
   private readonly rules: readonly CodeownersRule[];
   /** Rules with the same compiled pattern share one group: the NFA runs once for all of them. */
   private readonly groups: Program[] = [];
+  /** Each group's identity (mode and compiled pattern): the same in any index of the same dialect. */
+  private readonly groupIds: string[] = [];
   private readonly groupRules: number[][] = [];
   private readonly groupOf: Int32Array;
   /** Section ordinal of each rule (0 = unnamed / GitHub). */
@@ -131,21 +138,33 @@ export class OwnershipIndex {
   private readonly scratchNext: number[] = [];
   private readonly scratchCand: number[] = [];
 
-  constructor(readonly file: CodeownersFile) {
+  /** Compiled patterns by the text compiled (patterns are immutable): a later index of the same dialect reuses them. */
+  private readonly compiled = new Map<string, Program>();
+
+  /** `previous`: the index of the file before an edit, whose compiled patterns are reused. */
+  constructor(
+    readonly file: CodeownersFile,
+    previous?: OwnershipIndex | null,
+  ) {
     this.dialect = file.dialect;
     this.rules = file.rules;
     const n = this.rules.length;
+    const reuse = previous && previous.dialect === this.dialect ? previous.compiled : null;
 
     this.groupOf = new Int32Array(n);
     const groupIds = new Map<string, number>();
     for (let r = 0; r < n; r++) {
-      const program = compileRule(this.rules[r], this.dialect);
+      const text = patternText(this.rules[r], this.dialect);
+      let program = this.compiled.get(text) ?? reuse?.get(text);
+      if (!program) program = compilePattern(text, this.dialect);
+      this.compiled.set(text, program);
       const id = `${program.never ? 'never' : program.mode}\u0000${program.key}`;
       let g = groupIds.get(id);
       if (g === undefined) {
         g = this.groups.length;
         groupIds.set(id, g);
         this.groups.push(program);
+        this.groupIds.push(id);
         this.groupRules.push([]);
       }
       this.groupOf[r] = g;
@@ -533,7 +552,7 @@ export class OwnershipIndex {
   }
 
   /** The pass behind `usage()`, a range of paths at a time (paths in workspace order). */
-  private usageCounter(): { add(paths: readonly string[], start: number, end: number): void; finish(): CodeownersUsage } {
+  private usageCounter(): { add(paths: readonly string[], start: number, end: number): void; tally(m: readonly number[], count: number): void; finish(): CodeownersUsage } {
     const n = this.rules.length;
     const ng = this.groups.length;
     const size = this.rules.reduce((max, rule) => Math.max(max, rule.index + 1), 0);
@@ -552,6 +571,48 @@ export class OwnershipIndex {
     // up once (no slice and hash of the folder's path per file).
     let lastDir: string | null = null;
     let lastState: DirState | null = null;
+    /** `count` files (the first of them before any file not yet tallied) matched by the groups `m`. */
+    const tally = (m: readonly number[], count: number): void => {
+      if (m.length === 0) return;
+      for (const g of m) groupMatched[g] += count;
+      if (single) {
+        let best = -1;
+        for (const g of m) if (lastRule[g] > best) best = lastRule[g];
+        wonByPos[best] += count;
+        for (const g of m) {
+          const rest = pending[g];
+          if (rest.length === 0 || (rest.length === 1 && rest[0] === best)) continue;
+          let keep = 0;
+          for (const r of rest) {
+            if (r === best) rest[keep++] = r;
+            else by[r] = this.rules[best];
+          }
+          rest.length = keep;
+        }
+        return;
+      }
+      this.decide(m as number[], deciders, excluded);
+      winners.length = 0;
+      for (let s = 0; s < this.sectionCount; s++) {
+        if (deciders[s] < 0) continue;
+        wonByPos[deciders[s]] += count;
+        winners.push(this.rules[deciders[s]]);
+      }
+      if (winners.length === 0) return;
+      for (const g of m) {
+        const rest = pending[g];
+        if (rest.length === 0) continue;
+        let keep = 0;
+        for (const r of rest) {
+          if (deciders[this.sectionOf[r]] === r) rest[keep++] = r;
+          else {
+            const rule = this.rules[r];
+            by[r] = winners.find((w) => sameSection(w, rule)) ?? winners[0];
+          }
+        }
+        rest.length = keep;
+      }
+    };
     const add = (paths: readonly string[], start: number, end: number): void => {
       let dir = lastDir;
       let d = lastState;
@@ -564,46 +625,7 @@ export class OwnershipIndex {
           dir = slash < 0 ? '' : clean.slice(0, slash);
           d = this.dirState(dir);
         }
-        const m = this.collectAt(d, slash < 0 ? clean : clean.slice(slash + 1));
-        if (m.length === 0) continue;
-        for (const g of m) groupMatched[g]++;
-        if (single) {
-          let best = -1;
-          for (const g of m) if (lastRule[g] > best) best = lastRule[g];
-          wonByPos[best]++;
-          for (const g of m) {
-            const rest = pending[g];
-            if (rest.length === 0 || (rest.length === 1 && rest[0] === best)) continue;
-            let keep = 0;
-            for (const r of rest) {
-              if (r === best) rest[keep++] = r;
-              else by[r] = this.rules[best];
-            }
-            rest.length = keep;
-          }
-          continue;
-        }
-        this.decide(m, deciders, excluded);
-        winners.length = 0;
-        for (let s = 0; s < this.sectionCount; s++) {
-          if (deciders[s] < 0) continue;
-          wonByPos[deciders[s]]++;
-          winners.push(this.rules[deciders[s]]);
-        }
-        if (winners.length === 0) continue;
-        for (const g of m) {
-          const rest = pending[g];
-          if (rest.length === 0) continue;
-          let keep = 0;
-          for (const r of rest) {
-            if (deciders[this.sectionOf[r]] === r) rest[keep++] = r;
-            else {
-              const rule = this.rules[r];
-              by[r] = winners.find((w) => sameSection(w, rule)) ?? winners[0];
-            }
-          }
-          rest.length = keep;
-        }
+        tally(this.collectAt(d, slash < 0 ? clean : clean.slice(slash + 1)), 1);
       }
       lastDir = dir;
       lastState = d;
@@ -622,8 +644,178 @@ export class OwnershipIndex {
       }
       return usage;
     };
-    return { add, finish };
+    return { add, tally, finish };
   }
+
+  /**
+   * The same figures as `usage(classes.paths)`, from the files grouped by what they match: one
+   * step per class instead of one per file. Classes come in the order of their first file, so
+   * the first file a rule loses is met first, as in `usage()`.
+   */
+  usageOfClasses(classes: MatchClasses): CodeownersUsage {
+    if (classes.index !== this) throw new Error('match classes of another index');
+    const counter = this.usageCounter();
+    for (let c = 0; c < classes.groups.length; c++) counter.tally(classes.groups[c], classes.counts[c]);
+    return counter.finish();
+  }
+
+  /**
+   * The workspace's files grouped by the pattern groups (of this index) they match. With the
+   * classes of an earlier index over the same paths (a CODEOWNERS edit), nothing is matched
+   * again for the patterns both have: only the patterns the edit added are run over the paths,
+   * splitting the earlier classes where they match. Paths in workspace order; `pause` as in
+   * `usageInSlices`.
+   */
+  async matchClasses(paths: readonly string[], pause: () => Promise<void> | null, previous?: MatchClasses | null): Promise<MatchClasses> {
+    if (previous && previous.paths === paths && previous.index.dialect === this.dialect) return this.carryClasses(previous, pause);
+    return this.classify(paths, pause, (d, name) => this.collectAt(d, name), null);
+  }
+
+  /**
+   * One pass over `paths`: `groupsOf` names the groups (of this index) each file matches, after
+   * its folder's (cached) state; `base`, when given, is each file's earlier class, kept apart.
+   */
+  private async classify(
+    paths: readonly string[],
+    pause: () => Promise<void> | null,
+    groupsOf: (d: DirState, name: string) => number[],
+    base: { fileClass: Int32Array; groups: readonly (readonly number[])[] } | null,
+    runner: OwnershipIndex = this,
+  ): Promise<MatchClasses> {
+    const fileClass = new Int32Array(paths.length).fill(-1);
+    const groups: number[][] = [];
+    const counts: number[] = [];
+    // Per folder state (and earlier class): the class of files that add nothing to the folder's own matches, and the others by their extra groups.
+    // A file adds one group to its folder's most often (`*.js`): those are keyed by number, not by a string built per file.
+    type Entry = { plain: Map<number, number>; one: Map<number, number>; extra: Map<string, number> };
+    const byDir = new Map<DirState, Entry>();
+    const width = this.groups.length + 1;
+    // The folder's entry and the last plain class are kept between consecutive files (a folder's files follow each other).
+    let entryOf: DirState | null = null;
+    let entry: Entry = { plain: new Map(), one: new Map(), extra: new Map() };
+    let lastEarlier = -1;
+    let lastPlain = -1;
+    // After an edit, a file the added patterns do not match keeps its earlier class (renumbered, its groups not copied).
+    const unsplit = base ? new Int32Array(base.groups.length).fill(-1) : null;
+    const classOf = (d: DirState, m: number[], earlier: number): number => {
+      if (unsplit && m.length === 0) {
+        let c = unsplit[earlier];
+        if (c < 0) {
+          c = unsplit[earlier] = groups.length;
+          groups.push(base!.groups[earlier] as number[]);
+          counts.push(0);
+        }
+        return c;
+      }
+      const own = d.matched.length;
+      if (d === entryOf && m.length === own && earlier === lastEarlier) return lastPlain;
+      if (d !== entryOf) {
+        entryOf = d;
+        let found = byDir.get(d);
+        if (!found) byDir.set(d, (found = { plain: new Map(), one: new Map(), extra: new Map() }));
+        entry = found;
+        lastEarlier = -1;
+      }
+      let key: string | null = null;
+      let oneKey = -1;
+      if (m.length === own + 1) oneKey = earlier * width + m[own];
+      else if (m.length > own) key = `${earlier}|${m.slice(own).join(',')}`;
+      let c = oneKey >= 0 ? entry.one.get(oneKey) : key === null ? entry.plain.get(earlier) : entry.extra.get(key);
+      if (c === undefined) {
+        c = groups.length;
+        const found = base ? [...base.groups[earlier], ...m] : m.slice();
+        groups.push(found);
+        counts.push(0);
+        if (oneKey >= 0) entry.one.set(oneKey, c);
+        else if (key === null) entry.plain.set(earlier, c);
+        else entry.extra.set(key, c);
+      }
+      if (key === null && oneKey < 0) {
+        lastEarlier = earlier;
+        lastPlain = c;
+      }
+      return c;
+    };
+    let dir: string | null = null;
+    let d: DirState | null = null;
+    // A folder where the runner matches nothing, at the folder or by file name: its files keep their earlier class.
+    const floatFileEmpty = runner.floatFile.isEmpty();
+    let quiet = false;
+    const none: number[] = [];
+    for (let i = 0; i < paths.length; i++) {
+      if ((i & 1023) === 0) {
+        const wait = pause();
+        if (wait) await wait;
+      }
+      const clean = normalizePath(paths[i]);
+      if (clean === '') continue;
+      const slash = clean.lastIndexOf('/');
+      const dirLength = slash < 0 ? 0 : slash;
+      if (d === null || dir === null || dir.length !== dirLength || !clean.startsWith(dir)) {
+        dir = slash < 0 ? '' : clean.slice(0, slash);
+        d = runner.dirState(dir);
+        quiet = base !== null && floatFileEmpty && d.matched.length === 0 && runner.filePositions(d).length === 0;
+      }
+      const m = quiet ? none : groupsOf(d, slash < 0 ? clean : clean.slice(slash + 1));
+      const c = classOf(d, m, base ? base.fileClass[i] : 0);
+      fileClass[i] = c;
+      counts[c]++;
+    }
+    return { paths, index: this, fileClass, groups, counts };
+  }
+
+  /** `matchClasses` after an edit: the classes of `previous` in this index's groups, split by the groups it did not have. */
+  private async carryClasses(previous: MatchClasses, pause: () => Promise<void> | null): Promise<MatchClasses> {
+    const ids = new Map<string, number>();
+    this.groupIds.forEach((id, g) => ids.set(id, g));
+    const old = previous.index;
+    const known = new Set<number>();
+    const toNew = old.groupIds.map((id) => {
+      const g = ids.get(id);
+      if (g === undefined) return -1;
+      known.add(g);
+      return g;
+    });
+    const kept = previous.groups.map((gs) => {
+      const out: number[] = [];
+      for (const g of gs) if (toNew[g] >= 0) out.push(toNew[g]);
+      return out;
+    });
+    const added: number[] = [];
+    for (let g = 0; g < this.groups.length; g++) if (!known.has(g)) added.push(g);
+    if (added.length === 0) return { paths: previous.paths, index: this, fileClass: previous.fileClass, groups: kept, counts: previous.counts };
+    // An index of only the added patterns (one line each, in this file's sections) runs over the paths.
+    const lines = added.map((g, i) => ({ ...this.rules[this.groupRules[g][0]], index: i }));
+    const runner = new OwnershipIndex({ ...this.file, rules: lines }, this);
+    const toThis = runner.groupIds.map((id) => ids.get(id)!);
+    const base = { fileClass: previous.fileClass, groups: kept };
+    return this.classify(
+      previous.paths,
+      pause,
+      (d, name) => {
+        const found = runner.collectAt(d, name);
+        // collectAt lists the folder's own matches first: the class key relies on that order.
+        return found.map((g) => toThis[g]);
+      },
+      base,
+      runner,
+    );
+  }
+}
+
+/**
+ * The files of a workspace grouped by the CODEOWNERS pattern groups they match (classes in the
+ * order of their first file): what `usage()` needs, kept between snapshots so that an edit of
+ * CODEOWNERS matches only the patterns it added.
+ */
+export interface MatchClasses {
+  readonly paths: readonly string[];
+  /** The index whose group numbers `groups` holds. */
+  readonly index: OwnershipIndex;
+  /** Each path's class (-1: an empty path). Never changed once built: a later carry may share it. */
+  readonly fileClass: Int32Array;
+  readonly groups: readonly (readonly number[])[];
+  readonly counts: readonly number[];
 }
 
 /** What `usage()` returns, by rule index. */
@@ -649,9 +841,13 @@ function distinct(owners: readonly string[]): string[] {
   return out;
 }
 
+/** The pattern a rule compiles (a GitLab exclusion without its `!`). */
+function patternText(rule: CodeownersRule, dialect: CodeownersDialect): string {
+  return dialect === 'gitlab' && rule.exclusion && rule.pattern.startsWith('!') ? rule.pattern.slice(1) : rule.pattern;
+}
+
 function compileRule(rule: CodeownersRule, dialect: CodeownersDialect): Program {
-  const pattern = dialect === 'gitlab' && rule.exclusion && rule.pattern.startsWith('!') ? rule.pattern.slice(1) : rule.pattern;
-  return compilePattern(pattern, dialect);
+  return compilePattern(patternText(rule, dialect), dialect);
 }
 
 /** Root-relative file path: no leading `./` or `/`, no trailing `/`. */
