@@ -74,4 +74,10 @@ export interface Analysis {
   codeownersStats(): { matched: number[]; won: number[] };
   /** Every file of the workspace (root-relative, sorted, after .gitignore), e.g. to list what a CODEOWNERS line matches. */
   readonly files?: readonly string[];
+  /**
+   * When the enclosing repository's CODEOWNERS applies, this root's folder in that repository
+   * (`ownersOf` matches paths under it); "" otherwise. Lets a copy of the snapshot on another
+   * thread answer `ownersOf` as this one does (engine/remote.ts).
+   */
+  readonly codeownersPrefix?: string;
 }

@@ -464,6 +464,7 @@ export class WorkspaceAnalyzer {
       teamOf: directory.teamOf,
       rules: RULES.map((r) => r.meta),
       files,
+      codeownersPrefix: prefix,
       codeownersStats: () => {
         stats ??= ownership ? ownership.stats(prefix ? files.map((f) => `${prefix}/${f}`) : files) : { matched: [], won: [] };
         return stats;
