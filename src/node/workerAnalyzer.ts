@@ -80,7 +80,11 @@ export class WorkerAnalyzer {
     const worker = new Worker(this.options.script ?? nodePath.join(__dirname, 'analysisWorker.js'), { workerData: data });
     // A new worker sends everything: start from an empty snapshot (the last complete one stays published meanwhile).
     this.assembler = new SnapshotAssembler();
-    worker.on('message', timed('analysis worker message', (message: AnalysisWorkerMessage) => this.receive(message)));
+    worker.on('message', (message: AnalysisWorkerMessage) => {
+      if (worker !== this.worker) return;
+      const label = message.type === 'part' ? `analysis worker: ${message.part.kind} part` : `analysis worker: ${message.type}`;
+      timed(label, () => this.receive(message))();
+    });
     const lost = (why: string) => {
       if (this.worker !== worker) return;
       this.worker = null;
@@ -102,8 +106,17 @@ export class WorkerAnalyzer {
         return;
       case 'done': {
         const analysis = this.assembler.complete(this.current);
-        this.current = analysis;
-        this.settle(message.id)?.resolve(analysis);
+        const pending = this.settle(message.id);
+        // Three slices, not one: the snapshot above; then the CODEOWNERS index, which the first
+        // ownersOf would build (analysis.ownersOf warms it); then the callers (the model service
+        // publishes, and every surface's listener runs), each its own turn of the event loop.
+        setImmediate(timed('analysis worker: CODEOWNERS index', () => {
+          analysis.ownersOf('');
+          setImmediate(timed('analysis worker: resolve', () => {
+            this.current = analysis;
+            pending?.resolve(analysis);
+          }));
+        }));
         return;
       }
       case 'failed':

@@ -47,7 +47,7 @@ export type SnapshotPart =
   | MetaPart;
 
 /** Bounds of one part: chosen so that decoding and applying one stays well under 50 ms at 1M files. */
-export const PART_LIMITS = { files: 50_000, findings: 5_000, modules: 500 };
+export const PART_LIMITS = { files: 20_000, findings: 2_000, modules: 200 };
 
 function joinPaths(paths: readonly string[], from: number, to: number): string {
   return paths.slice(from, to).join('\n');
