@@ -80,6 +80,7 @@ export class SnapshotDiffer {
   private filesSent = false;
   private findings = new Map<string, string>();
   private modules: string[] = [];
+  private moduleObjects: readonly Module[] = [];
   private meta = new Map<string, string>();
   private codeownersSeen: CodeownersFile | null | undefined = undefined;
 
@@ -133,7 +134,8 @@ export class SnapshotDiffer {
     this.findings = next;
 
     const modules = analysis.model.modules;
-    const moduleJson = modules.map((m) => JSON.stringify(m));
+    // A module object the analyzer kept from the last snapshot is unchanged (snapshots are immutable): no JSON needed.
+    const moduleJson = modules.map((m, i) => (this.moduleObjects[i] === m ? this.modules[i] : JSON.stringify(m)));
     let changed: [number, Module][] = [];
     for (let i = 0; i < modules.length; i++) {
       if (this.modules[i] === moduleJson[i]) continue;
@@ -145,6 +147,7 @@ export class SnapshotDiffer {
     }
     if (changed.length > 0 || modules.length !== this.modules.length) parts.push({ kind: 'modules', count: modules.length, changed });
     this.modules = moduleJson;
+    this.moduleObjects = modules;
 
     const model = analysis.model;
     const meta: MetaPart = { kind: 'meta' };
