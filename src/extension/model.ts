@@ -394,6 +394,8 @@ export class NorthstarModel implements vscode.Disposable {
   private enqueue(state: RootState, job: () => Promise<void>): Promise<void> {
     state.running++;
     const next = state.queue.then(job).catch((error: unknown) => {
+      // A folder removed (or the extension stopped) stops its worker: the run it was doing has no one to tell.
+      if (state.disposed) return;
       this.output.error(`[${state.folder.name}] analysis failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       state.resolveFirst();
     }).finally(() => { state.running--; });
