@@ -180,7 +180,11 @@ const EMPTY_MATCH: OwnerMatch = Object.freeze({ owners: [], rule: null, rules: [
  */
 export class SnapshotAssembler {
   private files: string[] = [];
+  /** `files` is the list of a snapshot handed out: copy before changing it. */
+  private filesShared = false;
   private filesChanged = false;
+  /** The files that have findings, sorted (code-unit order, as the analyzer sorts findings). */
+  private readonly findingFiles: string[] = [];
   private readonly findings = new Map<string, readonly Finding[]>();
   private findingsChanged = false;
   private findingsList: readonly Finding[] = [];
@@ -195,13 +199,16 @@ export class SnapshotAssembler {
     switch (part.kind) {
       case 'files': {
         if (part.first) this.files = [];
+        // The list handed to the last snapshot is never changed: copied once before its first edit.
+        else if (this.filesShared) this.files = this.files.slice();
+        this.filesShared = false;
         const removed = splitPaths(part.removed);
         const added = splitPaths(part.added);
         if (part.full) {
           // Chunks of a full list arrive in order: append.
           for (const f of added) this.files.push(f);
         } else {
-          // A few files: binary search and splice in the host's own copy (never handed out: complete() copies).
+          // A few files: binary search and splice.
           for (const f of removed) {
             const at = lowerBound(this.files, f);
             if (this.files[at] === f) this.files.splice(at, 1);
@@ -216,8 +223,15 @@ export class SnapshotAssembler {
       }
       case 'findings':
         for (const [file, list] of part.changed) {
-          if (list.length === 0) this.findings.delete(file);
-          else this.findings.set(file, list);
+          const at = lowerBound(this.findingFiles, file);
+          const known = this.findingFiles[at] === file;
+          if (list.length === 0) {
+            this.findings.delete(file);
+            if (known) this.findingFiles.splice(at, 1);
+          } else {
+            this.findings.set(file, list);
+            if (!known) this.findingFiles.splice(at, 0, file);
+          }
         }
         this.findingsChanged = true;
         break;
@@ -235,12 +249,13 @@ export class SnapshotAssembler {
   /** The snapshot after the parts applied so far; arrays unchanged since the last one are shared. */
   complete(previous: Analysis | null): Analysis {
     if (this.findingsChanged) {
-      const files = [...this.findings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       const list: Finding[] = [];
-      for (const f of files) for (const finding of this.findings.get(f) ?? []) list.push(finding);
+      for (const f of this.findingFiles) for (const finding of this.findings.get(f) ?? []) list.push(finding);
       this.findingsList = list;
     }
-    const files = this.filesChanged || !previous?.files ? this.files.slice() : previous.files;
+    // Handed out as is (no copy of a million paths here): the next edit copies it first (apply).
+    const files = this.filesChanged || !previous?.files ? this.files : previous.files;
+    if (files === this.files) this.filesShared = true;
     const modules = this.modulesChanged || !previous ? this.modules.slice() : previous.model.modules;
     this.filesChanged = this.findingsChanged = this.modulesChanged = false;
     const meta = this.meta;

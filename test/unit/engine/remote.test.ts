@@ -134,8 +134,13 @@ describe('analysis across the thread boundary (engine/remote.ts)', () => {
         for (const e of edits) {
           const changes = applyEdit(fs, overlays, codeowners, e);
           worker = await analyzer.update(changes, new Map(overlays));
+          // Snapshots are immutable: the host's previous one keeps its files and findings.
+          const previous = host;
+          const before = { files: [...(previous.files ?? [])], findings: [...previous.model.findings] };
           host = send(differ.diff(worker), assembler, host);
           assertSame(host, worker);
+          assert.deepEqual(previous.files, before.files);
+          assert.deepEqual(previous.model.findings, before.findings);
         }
       }),
       { numRuns: 30 },
