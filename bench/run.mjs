@@ -3,7 +3,7 @@
  * `npm run bench` (= `npm run build && node bench/run.mjs`): Northstar at monorepo scale, side
  * by side with the npm CODEOWNERS libraries, on seeded synthetic monorepos (bench/generate.mjs).
  *
- *   node bench/run.mjs [--check] [--quick] [--only resolve,check,incremental,stall,extension,diagram,hostile]
+ *   node bench/run.mjs [--check] [--quick] [--only resolve,check,incremental,stall,host,extension,diagram,hostile]
  *                      [--runs N] [--full-peers] [--from FILE]
  *
  * Every measurement runs in its own process, so that peak RSS is that measurement's own.
@@ -27,7 +27,7 @@ const option = (name, fallback) => {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 };
 const quick = flag('quick');
-const only = new Set(option('only', 'resolve,check,incremental,stall,extension,diagram,hostile').split(','));
+const only = new Set(option('only', 'resolve,check,incremental,stall,host,extension,diagram,hostile').split(','));
 const runsOverride = option('runs', null);
 const work = path.join(os.tmpdir(), 'northstar-bench');
 mkdirSync(work, { recursive: true });
@@ -44,6 +44,8 @@ export const TARGETS = [
   { id: 'incremental-codeowners', label: 'update after one CODEOWNERS edit', max: 50, unit: 'ms' },
   { id: 'hover', label: 'hover: owner of a file (p99)', max: 1, unit: 'ms' },
   { id: 'stall', label: 'longest event-loop stall while analysing 200k files', max: 50, unit: 'ms' },
+  { id: 'host-200k', label: 'longest Northstar callback on the host thread, analysis on the worker, 200k files (median of runs)', max: 50, unit: 'ms' },
+  { id: 'host-1m', label: 'longest Northstar callback on the host thread, analysis on the worker, 1M files (median of runs)', max: 50, unit: 'ms' },
   { id: 'activation', label: 'extension activation', max: 100, unit: 'ms' },
   { id: 'diagram-5000', label: '5,000-module overview: built, panel opened and drawn', max: 2000, unit: 'ms' },
 ];
@@ -83,6 +85,8 @@ async function bundleCore() {
     "export { NodeFileAccess } from './src/node/nodeFileAccess';",
     "export { parseCodeowners, OwnershipIndex } from './src/core/sources/codeowners';",
     "export { buildDiagram } from './src/core/report/mermaid';",
+    "export { WorkerAnalyzer } from './src/node/workerAnalyzer';",
+    "export { setHostTiming, resetHostTiming, hostTimingReport, timed } from './src/node/hostTiming';",
   ].join('\n');
   await esbuild.build({
     stdin: { contents, resolveDir: repo, sourcefile: 'bench-core.ts', loader: 'ts' },
@@ -309,6 +313,41 @@ async function benchStall(coreBundle, results) {
 }
 
 // ---------------------------------------------------------------------------
+// 4b. The host thread with the analysis on a worker (src/node/workerAnalyzer.ts)
+
+const HOST_SIZES = [
+  { id: '200k', files: 200_000, modules: 4000 },
+  { id: '1m', files: 1_000_000, modules: 10_000 },
+];
+
+async function benchHost(coreBundle, results) {
+  const sizes = quick ? [{ id: '20k', files: 20_000, modules: 400 }] : HOST_SIZES.filter((s) => option('host-sizes', '200k,1m').split(',').includes(s.id));
+  const workerScript = path.join(repo, 'dist', 'analysisWorker.js');
+  results.host = [];
+  for (const size of sizes) {
+    log(`host thread, analysis on the worker (${size.files} files)`);
+    const { dir, pathsFile } = await prepareWorkspace(size.files, size.modules);
+    const runs = Number(runsOverride ?? 3);
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const loadAverage = os.loadavg();
+      const r = runNode(path.join(here, 'lib', 'host-child.mjs'), { task: 'host', coreBundle, workerScript, root: dir, pathsFile, edits: 3 });
+      samples.push({ ...r, loadAverage });
+      log(`  run ${i + 1}: longest callback ${fmtMs(r.longestCallbackMs)} (${r.longestLabel}), timer gap ${fmtMs(r.longestTimerGapMs)}, first analysis ${fmtMs(r.phases[0].ms)}, load ${loadAverage.map((x) => x.toFixed(1)).join(' ')}`);
+    }
+    results.host.push({
+      ...size,
+      where: 'a plain Node process: WorkerAnalyzer on this thread, dist/analysisWorker.js on a worker; every host callback timed (src/node/hostTiming.ts)',
+      runs,
+      samples,
+      medianLongestCallbackMs: median(samples.map((s) => s.longestCallbackMs)),
+      medianTimerGapMs: median(samples.map((s) => s.longestTimerGapMs)),
+      medianFirstAnalysisMs: median(samples.map((s) => s.phases[0].ms)),
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
 // 4. Extension: bundle sizes, .vsix, activation
 
 function folderSize(dir, filter = () => true) {
@@ -442,6 +481,7 @@ function measuredValues(results) {
     v.hover = results.incremental.hover.p99Ms;
   }
   if (results.stall) v.stall = results.stall.longestStallMs;
+  for (const h of results.host ?? []) v[`host-${h.id}`] = h.medianLongestCallbackMs;
   if (results.extension?.activation?.medianMs != null) v.activation = results.extension.activation.medianMs;
   const panel = results.diagram?.panel;
   if (panel?.openToDrawnMs != null) v['diagram-5000'] = panel.buildMs + panel.openToDrawnMs;
@@ -525,6 +565,11 @@ function markdown(results) {
   if (results.stall) {
     out.push(`Event loop while analysing ${results.stall.files.toLocaleString('en')} files (${results.stall.where}): longest stall ${fmtMs(results.stall.longestStallMs)}, analysis ${fmtMs(results.stall.analyzeMs)}.`);
   }
+  for (const h of results.host ?? []) {
+    const loads = h.samples.map((x) => x.loadAverage[0].toFixed(1)).join(', ');
+    const longest = h.samples.map((x) => `${fmtMs(x.longestCallbackMs)} (${x.longestLabel})`).join('; ');
+    out.push(`Host thread with the analysis on a worker, ${h.files.toLocaleString('en')} files (${h.where}; ${h.runs} runs, 1-minute load ${loads}): longest Northstar callback median ${fmtMs(h.medianLongestCallbackMs)} [${longest}]; longest 5 ms-timer gap (not gated) median ${fmtMs(h.medianTimerGapMs)}; first analysis median ${fmtMs(h.medianFirstAnalysisMs)}.`);
+  }
   if (results.extension) {
     const x = results.extension;
     const act = x.activation?.medianMs != null ? `${fmtMs(x.activation.medianMs)} (load ${fmtMs(x.activation.loadMs)} + activate() ${fmtMs(x.activation.activateMs)}, stubbed vscode API)` : `not measured (${x.activation?.error ?? 'no result'})`;
@@ -587,6 +632,7 @@ async function main() {
     if (only.has('check')) await benchCheck(results);
     if (only.has('incremental')) await benchIncremental(coreBundle, results);
     if (only.has('stall')) await benchStall(coreBundle, results);
+    if (only.has('host')) await benchHost(coreBundle, results);
     if (only.has('extension')) benchExtension(results);
     if (only.has('diagram')) await benchDiagram(coreBundle, results);
     if (only.has('hostile')) {

@@ -21,6 +21,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   // Lists a folder's files (git's view) on a worker thread, beside the bundle that starts it.
   { ...common, entryPoints: ['src/node/listWorker.ts'], outfile: 'dist/listWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // Analyses a local folder for the extension on a worker thread (src/node/workerAnalyzer.ts starts it).
+  { ...common, entryPoints: ['src/node/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
 ];
 for (const page of ['diagram', 'summary']) {
   const entry = `src/webview/${page}.ts`;

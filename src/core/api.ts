@@ -76,4 +76,10 @@ export interface Analysis {
   readonly files?: readonly string[];
   /** The configuration in force (defaults, `.northstar.yaml`, the caller's overrides). */
   readonly config?: NorthstarConfig;
+  /**
+   * When the enclosing repository's CODEOWNERS applies, this root's folder in that repository
+   * (`ownersOf` matches paths under it); "" otherwise. Lets a copy of the snapshot on another
+   * thread answer `ownersOf` as this one does (engine/remote.ts).
+   */
+  readonly codeownersPrefix?: string;
 }

@@ -10,6 +10,7 @@ import { registerSummary } from './panels/summaryPanel';
 import { registerQuickFixes } from './quickFixes';
 import { registerStatusBar } from './statusBar';
 import { registerTree, type NorthstarTreeProvider } from './tree';
+import { hostTimingReport, resetHostTiming, type HostTimingReport } from '../node/hostTiming';
 
 export const OUTPUT_CHANNEL_NAME = 'Northstar';
 
@@ -22,6 +23,11 @@ export interface NorthstarApi {
   /** Its tooltip (the file's owners, and the module's team and level). */
   statusBarTooltip(): string | undefined;
   readonly tree: NorthstarTreeProvider;
+  /**
+   * The longest Northstar callback on this thread and each callback's figures, when the host was
+   * started with NORTHSTAR_HOST_TIMING=1 (src/node/hostTiming.ts; the large-workspace test).
+   */
+  readonly hostTiming: { report(): HostTimingReport; reset(): void };
 }
 
 export function activate(context: vscode.ExtensionContext): NorthstarApi {
@@ -48,7 +54,8 @@ export function activate(context: vscode.ExtensionContext): NorthstarApi {
   output.info(`Northstar ${String(context.extension.packageJSON.version)} activated in ${model.timing.activate} ms ` +
     `(${folders.length} folder(s), ${vscode.workspace.isTrusted ? 'trusted' : 'restricted'} workspace)`);
   model.start();
-  return { model, timing: model.timing, statusBarText: () => statusBar.text, statusBarTooltip: () => statusBar.tooltip, tree };
+  return { model, timing: model.timing, statusBarText: () => statusBar.text, statusBarTooltip: () => statusBar.tooltip, tree,
+    hostTiming: { report: hostTimingReport, reset: resetHostTiming } };
 }
 
 export function deactivate(): void {

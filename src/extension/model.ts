@@ -6,12 +6,15 @@
  * (DESIGN habit 9). Re-analysis is debounced, serialised per root, and a result computed for a
  * document version that has since changed is dropped (habit 6).
  */
-import { promises as fsp } from 'node:fs';
+import { existsSync, promises as fsp } from 'node:fs';
+import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { Analysis, FileChange } from '../core/api';
 import { isRelevantFile, roleOf, WorkspaceAnalyzer } from '../core/analyze';
 import { VscodeFileAccess } from './vscodeFileAccess';
+import { timed } from '../node/hostTiming';
 import { localAnalyzeOptions } from '../node/setup';
+import { WorkerAnalyzer } from '../node/workerAnalyzer';
 
 export interface RootAnalysis {
   folder: vscode.WorkspaceFolder;
@@ -40,9 +43,15 @@ export interface ActivationTiming {
   firstAnalysis?: number;
 }
 
+/** What the model service drives: a WorkerAnalyzer for a local folder, else the analyzer in this thread. */
+type Analyzer = Pick<WorkspaceAnalyzer, 'analysis' | 'analyze' | 'update' | 'roleOf'> & { dispose?(): void };
+
+/** The analysis worker's script, beside the extension's bundle (scripts/build.mjs). */
+const WORKER_SCRIPT = nodePath.join(__dirname, 'analysisWorker.js');
+
 interface RootState {
   folder: vscode.WorkspaceFolder;
-  analyzer: WorkspaceAnalyzer;
+  analyzer: Analyzer;
   published: RootAnalysis | undefined;
   first: Promise<void>;
   resolveFirst: () => void;
@@ -241,14 +250,18 @@ export class NorthstarModel implements vscode.Disposable {
       if (state) state.firstSettled = true;
       settle();
     };
-    const fs = new VscodeFileAccess(folder.uri);
-    // A local folder gets the CLI's own set-up (the enclosing repository's CODEOWNERS included).
-    const base = folder.uri.scheme === 'file' ? localAnalyzeOptions(folder.uri.fsPath, { blocking: false }) : { rootLabel: folder.uri.toString() };
-    const analyzer = new WorkspaceAnalyzer(fs, {
-      ...base,
-      overlays: this.overlaysFor(folder),
-      log: (line) => this.output.info(`[${folder.name}] ${line}`),
-    });
+    const log = (line: string): void => this.output.info(`[${folder.name}] ${line}`);
+    let analyzer: Analyzer;
+    if (folder.uri.scheme === 'file' && existsSync(WORKER_SCRIPT)) {
+      // A local folder is analysed on a worker thread (DESIGN 6: the host's thread never runs a
+      // slice over 50 ms), with the CLI's own set-up (the enclosing repository's CODEOWNERS included).
+      analyzer = new WorkerAnalyzer({ root: folder.uri.fsPath, script: WORKER_SCRIPT, overlays: this.overlaysFor(folder), log });
+    } else {
+      // Another file system (a remote or virtual folder) is read through vscode.workspace.fs, on this thread.
+      const fs = new VscodeFileAccess(folder.uri);
+      const base = folder.uri.scheme === 'file' ? localAnalyzeOptions(folder.uri.fsPath, { blocking: false }) : { rootLabel: folder.uri.toString() };
+      analyzer = new WorkspaceAnalyzer(fs, { ...base, overlays: this.overlaysFor(folder), log });
+    }
     this.states.set(key, {
       folder, analyzer, published: undefined, first, resolveFirst, firstSettled: false,
       seenVersions: new Map(), pending: new Map(), overlaysDirty: false, timer: undefined, queue: Promise.resolve(), generation: 0, running: 0, disposed: false,
@@ -266,6 +279,7 @@ export class NorthstarModel implements vscode.Disposable {
   private disposeState(state: RootState): void {
     state.disposed = true;
     if (state.timer) clearTimeout(state.timer);
+    state.analyzer.dispose?.();
     state.resolveFirst();
   }
 
@@ -312,7 +326,7 @@ export class NorthstarModel implements vscode.Disposable {
 
   private watch(): void {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
-    const onEvent = (kind: FileChange['kind']) => (uri: vscode.Uri) => {
+    const onEvent = (kind: FileChange['kind']) => timed(`model: file ${kind}`, (uri: vscode.Uri) => {
       const located = this.stateOf(uri);
       if (!located || located.path === '') return;
       const { state, path } = located;
@@ -338,14 +352,14 @@ export class NorthstarModel implements vscode.Disposable {
         }
       }
       this.note(state, path, kind);
-    };
-    const onEdit = (doc: vscode.TextDocument): void => {
+    });
+    const onEdit = timed('model: document edit', (doc: vscode.TextDocument): void => {
       const located = this.stateOf(doc.uri);
       if (!located || !isOverlayPath(located.path)) return;
       located.state.generation++;
       located.state.overlaysDirty = true;
       this.schedule(located.state);
-    };
+    });
     this.disposables.push(
       watcher,
       watcher.onDidCreate(onEvent('created')),
@@ -372,15 +386,17 @@ export class NorthstarModel implements vscode.Disposable {
     if (!state || state.disposed) return;
     if (!this.started) return; // the first run picks everything up
     if (state.timer) clearTimeout(state.timer);
-    state.timer = setTimeout(() => {
+    state.timer = setTimeout(timed('model: debounce timer', () => {
       state.timer = undefined;
       void this.enqueue(state, () => this.run(state));
-    }, delay);
+    }), delay);
   }
 
   private enqueue(state: RootState, job: () => Promise<void>): Promise<void> {
     state.running++;
     const next = state.queue.then(job).catch((error: unknown) => {
+      // A folder removed (or the extension stopped) stops its worker: the run it was doing has no one to tell.
+      if (state.disposed) return;
       this.output.error(`[${state.folder.name}] analysis failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       state.resolveFirst();
     }).finally(() => { state.running--; });
@@ -413,7 +429,8 @@ export class NorthstarModel implements vscode.Disposable {
     this.publish(state, analysis, generation, versions);
   }
 
-  private publish(state: RootState, analysis: Analysis, generation: number, versions: ReadonlyMap<string, number> = new Map(state.seenVersions)): void {
+  /** Timed (hostTiming.ts): the surfaces' listeners run inside it, on the host's thread. */
+  private readonly publish = timed('model: publish', (state: RootState, analysis: Analysis, generation: number, versions: ReadonlyMap<string, number> = new Map(state.seenVersions)): void => {
     if (state.disposed) return;
     if (generation !== state.generation && state.published) {
       // A document changed while this ran: its result describes a stale version. The edit
@@ -426,5 +443,5 @@ export class NorthstarModel implements vscode.Disposable {
     this.output.info(`[${state.folder.name}] ${analysis.model.modules.length} module(s), ${analysis.model.findings.length} finding(s)`);
     state.resolveFirst();
     this.emitter.fire(root);
-  }
+  });
 }

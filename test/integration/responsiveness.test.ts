@@ -18,13 +18,20 @@ const LARGE_FILE_COUNT = 200_000;
 const ANSWER_BOUND_MS = 2000;
 /**
  * The longest the extension host's event loop may stay blocked (a 10 ms timer's longest gap).
- * Reading 200,000 files runs on the file scanner's worker threads, but the engine's own passes
- * over every path (ownership of each file, module assignment) and a pattern hover's count of
- * what it matches are synchronous: 0.6–0.8 s each in plain Node on this 2-core machine, up to
- * 1.4 s in the extension host beside code-server and Chromium. Before the scanner was used the
- * host was blocked for 1.6 s and the first analysis took 87 s.
+ * The analysis runs on a worker thread (src/node/analysisWorker.ts); what remains on the host is
+ * applying the worker's parts, the surfaces' reactions and a pattern hover's count of what it
+ * matches (core/hover.ts, synchronous over up to 100,000 files). Measured before the worker:
+ * 816 ms in the first analysis and 172 ms in a re-analysis (a clean CI run). The bound stays
+ * generous: the gap also holds other extensions, code-server and the load of a shared machine.
+ * What is reported beside it: Northstar's own longest callback (hostTiming.ts).
  */
 const BLOCK_BOUND_MS = 2000;
+
+/** Northstar's longest callback on the host thread so far (NORTHSTAR_HOST_TIMING=1 in this scenario). */
+function longestCallback(api: NorthstarApi): string {
+  const report = api.hostTiming.report();
+  return report.enabled ? `${report.longestMs.toFixed(1)} ms (${report.longestLabel ?? 'none'})` : 'not timed';
+}
 
 /** Measures the gaps between the ticks of a 10 ms interval: a long gap is a blocked event loop. */
 class TickMonitor {
@@ -132,7 +139,7 @@ if (folders.length === 1 && folders[0] === LARGE_FOLDER) {
         const blocked = monitor.worst();
         console.log(`[northstar] 200,000 files: CODEOWNERS opened in ${opened} ms; first analysis at ${api.timing.firstAnalysis} ms after activation; ` +
           `${duringAnalysis} of ${rounds} round(s) answered during it, slowest answer ${slowest} ms, ` +
-          `longest event-loop block ${blocked} ms (${monitor.ticks} ticks)`);
+          `longest event-loop block ${blocked} ms (${monitor.ticks} ticks); longest Northstar callback ${longestCallback(api)}`);
         assert.ok(duringAnalysis > 0, 'no status bar or hover answer came while the first analysis was running');
         assert.equal(statusDuringAnalysis, ANALYSING_TEXT);
         assert.ok(hoverDuringAnalysis.includes(ANALYSING_HOVER), `hover during the analysis: ${hoverDuringAnalysis}`);
@@ -159,6 +166,7 @@ if (folders.length === 1 && folders[0] === LARGE_FOLDER) {
     it('answers from the previous analysis while a re-analysis runs', async () => {
       const monitor = new TickMonitor();
       try {
+        api.hostTiming.reset();
         const refreshed = vscode.commands.executeCommand('northstar.refresh');
         await waitFor('the re-analysis to start', () => api.model.isAnalysing(), 2000);
         let rounds = 0;
@@ -188,7 +196,7 @@ if (folders.length === 1 && folders[0] === LARGE_FOLDER) {
         await refreshed;
         const blocked = monitor.worst();
         console.log(`[northstar] 200,000 files: re-analysis answered ${duringAnalysis} of ${rounds} round(s) while running, ` +
-          `pattern hover ${slowestPattern} ms, longest event-loop block ${blocked} ms`);
+          `pattern hover ${slowestPattern} ms, longest event-loop block ${blocked} ms; longest Northstar callback ${longestCallback(api)}`);
         assert.ok(duringAnalysis > 0, 'no hover answered while the re-analysis was running');
         assert.ok(blocked < BLOCK_BOUND_MS, `the extension host's event loop was blocked for ${blocked} ms`);
       } finally {

@@ -3,7 +3,7 @@
  * teams, file assignment (tests, tags, inferred types), scorecard levels, priorities. Pure
  * apart from the memo it is handed; findings come after, from the rule run.
  */
-import { dirname, normalizePath } from '../fs';
+import { moduleResolver } from '../model/moduleOf';
 import type { ComponentOwnersFile } from '../sources/componentOwners';
 import type { CodeownersFile, LearningRecord, Model, Module, NorthstarConfig, OwnerMatch, PriorityTag } from '../model/types';
 import type { ModuleDraft } from '../model/module';
@@ -52,26 +52,8 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
     { files, fileSet: input.fileSet, contracts: input.contracts, catalog: input.catalog, manifests: input.manifests, config, ownersOf: input.ownersOf, componentOwners: input.componentOwners ?? null },
     pause,
   );
-  const byFolder = new Map<string, ModuleDraft>();
-  const byName = new Map<string, ModuleDraft>();
-  for (const m of modules) {
-    if (!byFolder.has(m.path)) byFolder.set(m.path, m);
-    if (!byName.has(m.name)) byName.set(m.name, m);
-  }
-  const folderCache = new Map<string, ModuleDraft | null>();
-  const moduleOfFolder = (folder: string): ModuleDraft | null => {
-    const cached = folderCache.get(folder);
-    if (cached !== undefined) return cached;
-    const found = byFolder.get(folder) ?? (folder === '' ? null : moduleOfFolder(dirname(folder)));
-    folderCache.set(folder, found);
-    return found;
-  };
-  const moduleOf = (path: string): Module | undefined => {
-    const p = normalizePath(path);
-    return byFolder.get(p) ?? moduleOfFolder(dirname(p)) ?? undefined;
-  };
-  // Workspace files are already clean: no normalising on this path, called once per file.
-  const moduleOfFile = (file: string): ModuleDraft | undefined => byFolder.get(file) ?? moduleOfFolder(dirname(file)) ?? undefined;
+  // Drafts now, modules once built: the same objects, so the same resolver answers for both.
+  const { moduleOf, moduleOfFile, moduleByName } = moduleResolver<ModuleDraft>(modules);
   await pause();
   await assignFiles(modules, files, moduleOfFile, input.priorityTags, config, memo, typeDeclared, pause, testSubjects);
 
@@ -100,7 +82,7 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
       learning: input.learning ?? [],
     },
     directory,
-    moduleOf,
-    moduleByName: (name) => byName.get(name),
+    moduleOf: moduleOf as (path: string) => Module | undefined,
+    moduleByName: moduleByName as (name: string) => Module | undefined,
   };
 }

@@ -517,6 +517,7 @@ export class WorkspaceAnalyzer {
       rules: RULES.map((r) => r.meta),
       files,
       config,
+      codeownersPrefix: prefix,
       codeownersStats: () => {
         stats ??= ownership ? ownership.stats(prefix ? files.map((f) => `${prefix}/${f}`) : files) : { matched: [], won: [] };
         return stats;

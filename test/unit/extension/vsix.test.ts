@@ -57,7 +57,7 @@ function repoFiles(dir = '', acc: string[] = []): string[] {
 
 /** What a built working tree holds besides the committed files: build outputs (both modes), caches, dependencies. */
 const WORKING_TREE = [
-  'dist/extension.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/cli.js.map', 'dist/listWorker.js', 'dist/listWorker.js.map',
+  'dist/extension.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/cli.js.map', 'dist/listWorker.js', 'dist/listWorker.js.map', 'dist/analysisWorker.js', 'dist/analysisWorker.js.map',
   'media/diagram.js', 'media/diagram.js.map', 'media/summary.js', 'media/summary.js.map', 'media/diagram.css', 'media/summary.css',
   'media/northstar.svg', 'media/icon.svg', 'media/icon.png', 'media/mermaid/mermaid.min.js', 'media/mermaid/LICENSE',
   'node_modules/yaml/package.json', 'node_modules/yaml/dist/index.js', 'node_modules/mermaid/dist/mermaid.min.js',
@@ -100,6 +100,10 @@ describe('extension package (.vscodeignore allow-list)', function () {
     assert.ok(fs.existsSync(path.join(ROOT, 'LICENSE')), 'LICENSE exists');
   });
 
+  it('packs the worker threads the extension starts', () => {
+    for (const p of ['dist/listWorker.js', 'dist/analysisWorker.js']) assert.ok(files.has(p), `${p} is not packed`);
+  });
+
   it('packs every file the manifest names', () => {
     const c = pkg.contributes;
     const named = [pkg.main, pkg.icon, ...c.languages.map((l) => l.configuration), ...c.grammars.map((g) => g.path), ...c.yamlValidation.map((y) => y.url),
@@ -117,7 +121,7 @@ describe('extension package (.vscodeignore allow-list)', function () {
   });
 
   it('packs only the allow-listed run-time folders and files, nothing at the root besides package.json, CHANGELOG and LICENSE', () => {
-    const allowed = /^(package\.json|LICENSE|CHANGELOG\.md|docs\/marketplace\/README\.md|dist\/(extension|listWorker)\.js|media\/.+\.(js|css)|media\/walkthrough\/[^/]+\.md|media\/(northstar\.svg|icon\.png)|media\/mermaid\/LICENSE|schemas\/[^/]+\.schema\.json|syntaxes\/.+|docs\/rules\/.+)$/;
+    const allowed = /^(package\.json|LICENSE|CHANGELOG\.md|docs\/marketplace\/README\.md|dist\/(extension|listWorker|analysisWorker)\.js|media\/.+\.(js|css)|media\/walkthrough\/[^/]+\.md|media\/(northstar\.svg|icon\.png)|media\/mermaid\/LICENSE|schemas\/[^/]+\.schema\.json|syntaxes\/.+|docs\/rules\/.+)$/;
     // Screenshots only where the user README shows them.
     assert.deepEqual([...files].filter((f) => !allowed.test(f) && !README_IMAGES.includes(f)), []);
     assert.ok(all.filter((f) => f.startsWith('docs/screenshots/')).length > README_IMAGES.length, 'the mirror held screenshots the README does not show');
