@@ -17,6 +17,7 @@ import type { ScorecardLevel } from '../core/model/types';
 import { shownUnit } from '../core/model/units';
 import { LEVEL_LABEL } from '../core/scorecard';
 import type { SummaryCount, SummaryMetric, SummaryPriority, SummaryTeam } from '../core/report/types';
+import { renderTrends } from './trend';
 
 interface VsCodeApi {
   postMessage(message: SummaryPageMessage): void;
@@ -355,7 +356,7 @@ function render(data: SummaryPageData): void {
   app.replaceChildren(
     renderHeader(data),
     renderVision(data),
-    ...[renderPriorities(data, modules)].filter((x): x is HTMLElement => x !== null),
+    ...[renderPriorities(data, modules), renderTrends(data.summary.priorities)].filter((x): x is HTMLElement => x !== null),
     grid,
     renderTeams(data),
   );

@@ -19,6 +19,7 @@ export function mergeConfig(base: NorthstarConfig, ...overrides: Array<Partial<N
       codeowners: { ...config.codeowners, ...(o.codeowners ?? {}) },
       walk: { ...config.walk, ...(o.walk ?? {}) },
       samples: { ...config.samples, ...(o.samples ?? {}) },
+      history: { ...config.history, ...(o.history ?? {}) },
     };
   }
   return config;

@@ -11,6 +11,7 @@ import type { Model, NorthstarConfig, OwnerMatch, PriorityTag } from '../model/t
 import { buildCodeowners, type CodeownersCarry, type OuterCodeowners } from '../build/codeowners';
 import { mergeConfig } from '../build/config';
 import { buildModel } from '../build/model';
+import { monthsBefore, withTrends, type VisionRevision } from '../model/trend';
 import type { TestMemo } from '../build/assign';
 import { RULES } from '../rules';
 import { SnapshotIndexes, type IndexCarry } from '../rules/indexes';
@@ -51,6 +52,8 @@ export class WorkspaceAnalyzer {
   private readonly contributing = new Set<string>();
   private readonly testMemo: TestMemo = { conventions: '', byFile: new Map() };
   private roleIndex: { files: readonly string[]; byRole: Map<Role, string[]> } | null = null;
+  /** The vision file's committed versions, and the request that gave them (asked again when it changes). */
+  private visionHistory: { request: string; revisions: readonly VisionRevision[] } | null = null;
   /** analyze() and update() run one after the other: a build yields to the event loop mid-way. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -94,6 +97,7 @@ export class WorkspaceAnalyzer {
     for (const path of this.overlays.keys()) this.addFile(path);
     this.walkProblems = listed.problems;
     this.facts.clear();
+    this.visionHistory = null;
     this.located.clear();
     this.contributing.clear();
     await this.readAll(await filterInSlices(this.files, (f) => roleOf(f) !== null && !this.unread.has(f), pause));
@@ -167,6 +171,8 @@ export class WorkspaceAnalyzer {
     for (const change of changes) {
       const path = normalizePath(change.path);
       if (basename(path) === '.gitignore') return this.analyzeNow();
+      // Saved, maybe committed: read the history again.
+      if (roleOf(path) === 'vision') this.visionHistory = null;
       if (change.kind === 'deleted') {
         // A deleted folder removes every file below it.
         const removed = this.fileSet.has(path) ? [path] : this.files.filter((f) => isInside(f, path) && f !== path);
@@ -204,6 +210,23 @@ export class WorkspaceAnalyzer {
     if (this.walkedWith !== null && JSON.stringify(this.walkConfigNow()) !== this.walkedWith) return this.analyzeNow();
     this.current = await this.build();
     return this.current;
+  }
+
+  /** The committed versions of the vision file, from the adapter (git), kept until the file or the bounds change. */
+  private async visionRevisions(path: string, config: NorthstarConfig, today: string): Promise<readonly VisionRevision[]> {
+    const ask = this.options.visionHistory;
+    if (!ask || config.history.commits === 0) return [];
+    const request = { path, maxCommits: config.history.commits, since: monthsBefore(today, config.history.months) };
+    const key = JSON.stringify(request);
+    if (this.visionHistory?.request === key) return this.visionHistory.revisions;
+    let revisions: readonly VisionRevision[] = [];
+    try {
+      revisions = await ask(request);
+    } catch (error) {
+      this.options.log?.(`northstar: the git history of ${path} could not be read (${errorText(error)}): metric trends use its history samples only`);
+    }
+    this.visionHistory = { request: key, revisions };
+    return revisions;
   }
 
   private async readOuterCodeowners(): Promise<OuterCodeowners | null> {
@@ -418,7 +441,12 @@ export class WorkspaceAnalyzer {
       this.testMemo,
       pause,
     );
-    const { model: modelWithoutFindings, directory, moduleOf, moduleByName } = built;
+    const { directory, moduleOf, moduleByName } = built;
+    const visionPath = byRole.get('vision')?.[0];
+    const modelWithoutFindings =
+      visionFile && visionPath !== undefined
+        ? { ...built.model, priorities: await withTrends(built.model.priorities, await this.visionRevisions(visionPath, config, today), visionPath, today, pause) }
+        : built.model;
 
     // The shared indexes the enabled rules asked for, built in slices before the rule run.
     const wholeIndex = ownership && !prefix ? ownership : undefined;

@@ -13,6 +13,7 @@ import { LEVEL_LABEL } from '../scorecard';
 import { countSeverities } from './json';
 import { escapeMarkdown, markdownCode, markdownHeading } from './escape';
 import { NO_MODULES } from './mermaid';
+import { summaryTrend, trendsMarkdown } from './trends';
 import type { SummaryCount, SummaryGap, SummaryMetric, SummaryTeam, VisionSummary } from './types';
 
 const LEVELS: ScorecardLevel[] = ['none', 'bronze', 'silver', 'gold'];
@@ -44,6 +45,7 @@ function summaryMetric(metric: Metric): SummaryMetric {
     current: metric.current ?? null,
     target: metric.target ?? null,
     progress: metricProgress(metric),
+    trend: summaryTrend(metric.trend),
   };
 }
 
@@ -204,6 +206,8 @@ export function summaryMarkdown(summary: VisionSummary): string {
       );
     }
   }
+
+  out.push(...trendsMarkdown(summary));
 
   const empty = summary.coverage.modules === 0 && summary.teams.length === 0;
   if (empty) {

@@ -28,6 +28,7 @@ import { capacity } from './strategy/capacity';
 import { orphanPriority } from './strategy/orphan-priority';
 import { priorityCount } from './strategy/priority-count';
 import { priorityWithoutMetric } from './strategy/priority-without-metric';
+import { staleMetric } from './strategy/stale-metric';
 import { unknownPriority } from './strategy/unknown-priority';
 import { skipped } from './workspace/skipped';
 
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   priorityWithoutMetric,
   capacity,
   orphanPriority,
+  staleMetric,
   missingThreatModel,
   staleReview,
   skipped,

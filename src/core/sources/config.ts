@@ -19,11 +19,12 @@ export function defaultConfig(): NorthstarConfig {
     modules: { include: [], exclude: [] },
     tests: { patterns: null },
     observability: { libraries: [] },
-    staleness: { privacyReviewDays: 365, drRehearsalDays: 365 },
+    staleness: { privacyReviewDays: 365, drRehearsalDays: 365, metricDays: 90 },
     codeowners: { dialect: null, path: null },
     walk: { skipFolders: [], walkFolders: [] },
     samples: { severity: 'info' },
     today: null,
+    history: { commits: 200, months: 24 },
   };
 }
 
@@ -71,7 +72,7 @@ export function parseConfig(text: string, file: string): ParseResult<ConfigFile>
     config.observability.libraries = globs(doc.get(section('observability'), 'libraries'));
 
     const staleness = section('staleness');
-    for (const key of ['privacyReviewDays', 'drRehearsalDays'] as const) {
+    for (const key of ['privacyReviewDays', 'drRehearsalDays', 'metricDays'] as const) {
       const days = doc.num(doc.get(staleness, key));
       if (days !== null && Number.isInteger(days) && days >= 1) config.staleness[key] = days;
     }
@@ -88,6 +89,12 @@ export function parseConfig(text: string, file: string): ParseResult<ConfigFile>
     const samples = section('samples');
     const sampleSeverity = doc.str(doc.get(samples, 'severity'))?.trim();
     if (sampleSeverity === 'off' || sampleSeverity === 'info' || sampleSeverity === 'warning' || sampleSeverity === 'error') config.samples.severity = sampleSeverity;
+
+    const history = section('history');
+    for (const key of ['commits', 'months'] as const) {
+      const count = doc.num(doc.get(history, key));
+      if (count !== null && Number.isInteger(count) && count >= 0) config.history[key] = count;
+    }
 
     const today = doc.str(section('today'))?.trim();
     if (today && /^\d{4}-\d{2}-\d{2}$/.test(today)) config.today = today;

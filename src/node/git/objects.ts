@@ -175,6 +175,47 @@ export class ObjectReader {
     return bases[0] ?? null;
   }
 
+  /** A commit's tree, parents (first parent first) and committer time (seconds since the epoch). */
+  async commitInfo(commit: string): Promise<{ tree: string; parents: string[]; committedAt: number }> {
+    const git = await isomorphicGit();
+    const { commit: c } = await git.readCommit({ ...this.base, oid: commit });
+    return { tree: c.tree, parents: c.parent, committedAt: c.committer.timestamp };
+  }
+
+  /**
+   * A blob's bytes, or null when it is larger than `maxBytes`: a loose blob is inflated only up to
+   * the limit; a packed one is read by isomorphic-git and then refused.
+   */
+  async readBlob(oid: string, maxBytes: number): Promise<Uint8Array | null> {
+    if (/^[0-9a-f]{40}$/.test(oid)) {
+      let deflated: Buffer | null = null;
+      try {
+        deflated = (await this.gfs.promises.readFile(`${this.gfs.virtualGitDir}/objects/${oid.slice(0, 2)}/${oid.slice(2)}`)) as Buffer;
+      } catch {
+        deflated = null; // not loose: packed
+      }
+      if (deflated !== null) {
+        let raw: Buffer;
+        try {
+          raw = inflateSync(deflated, { maxOutputLength: maxBytes + 32 });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
+          throw error;
+        }
+        const nul = raw.indexOf(0);
+        const header = nul > 0 && nul < 32 ? raw.toString('latin1', 0, nul) : '';
+        if (!header.startsWith('blob ')) throw new GitError(`object ${oid} is not a blob`);
+        const size = Number(header.slice(5));
+        if (size > maxBytes) return null;
+        if (size !== raw.length - nul - 1) throw new GitError(`blob ${oid} is malformed`);
+        return raw.subarray(nul + 1);
+      }
+    }
+    const git = await isomorphicGit();
+    const { blob } = await git.readBlob({ ...this.base, oid });
+    return blob.length > maxBytes ? null : blob;
+  }
+
   async treeOf(commit: string): Promise<string> {
     const git = await isomorphicGit();
     return (await git.readCommit({ ...this.base, oid: commit })).commit.tree;

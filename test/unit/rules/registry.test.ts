@@ -56,6 +56,7 @@ const DESIGN_ORDER = [
   'strategy/priority-without-metric',
   'strategy/capacity',
   'strategy/orphan-priority',
+  'strategy/stale-metric',
   'security/missing-threat-model',
   'security/stale-review',
   'workspace/skipped',
