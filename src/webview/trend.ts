@@ -22,8 +22,8 @@ function text<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, 
 export function sparkPoints(values: readonly number[]): Array<[number, number]> {
   const finite = values.filter((v) => Number.isFinite(v));
   if (finite.length === 0) return [];
-  const min = Math.min(...finite);
-  const max = Math.max(...finite);
+  const min = finite.reduce((a, b) => Math.min(a, b), Infinity);
+  const max = finite.reduce((a, b) => Math.max(a, b), -Infinity);
   const step = finite.length > 1 ? (SPARK_WIDTH - 2 * PAD) / (finite.length - 1) : 0;
   return finite.map((v, i) => {
     const x = finite.length > 1 ? PAD + i * step : SPARK_WIDTH / 2;

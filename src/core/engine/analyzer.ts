@@ -216,7 +216,7 @@ export class WorkspaceAnalyzer {
   private async visionRevisions(path: string, config: NorthstarConfig, today: string): Promise<readonly VisionRevision[]> {
     const ask = this.options.visionHistory;
     if (!ask || config.history.commits === 0) return [];
-    const request = { path, maxCommits: config.history.commits, since: monthsBefore(today, config.history.months) };
+    const request = { path, maxCommits: config.history.commits, since: monthsBefore(today, config.history.months), until: today };
     const key = JSON.stringify(request);
     if (this.visionHistory?.request === key) return this.visionHistory.revisions;
     let revisions: readonly VisionRevision[] = [];

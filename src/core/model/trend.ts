@@ -26,6 +26,8 @@ export interface VisionHistoryRequest {
   maxCommits: number;
   /** No commit older than this day (`YYYY-MM-DD`). */
   since: string;
+  /** No commit newer than this day: today, which a pinned `today` moves into the past ("as of"). */
+  until: string;
 }
 
 const key = (priority: string, metric: string): string => `${priority}\u0000${metric}`;
@@ -82,11 +84,12 @@ function trendOf(metric: Metric, fromGit: readonly MetricPoint[], today: string)
   const fromFile: MetricPoint[] = (metric.history ?? []).map((s) => ({ date: s.date, value: s.value, source: 'file' }));
   if (fromFile.length === 0 && fromGit.length === 0) return undefined;
   const merged = [...fromFile, ...fromGit].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  // A value committed the day a sample says the same is one measurement, not two.
-  const points = merged.filter((p, i) => !(p.source === 'git' && merged.some((q, j) => j !== i && q.source === 'file' && q.date === p.date && q.value === p.value)));
+  // One point per change of value: a sample that says what was committed before (or the other
+  // way round) is the same value measured again; it dates the last update, not a new point.
+  const points = merged.filter((p, i) => i === 0 || p.value !== merged[i - 1].value);
   const current = typeof metric.current === 'number' && Number.isFinite(metric.current) ? metric.current : null;
   const newest = points[points.length - 1];
-  let lastUpdate = newest.date;
+  let lastUpdate = merged[merged.length - 1].date;
   // `current` edited and not yet committed (nor written as a sample): updated today.
   const lastCommitted = fromGit[fromGit.length - 1];
   if (current !== null && lastCommitted && current !== lastCommitted.value && current !== newest.value && today > lastUpdate) lastUpdate = today;

@@ -207,7 +207,7 @@ export function summaryMarkdown(summary: VisionSummary): string {
     }
   }
 
-  out.push(...trendsMarkdown(summary));
+  for (const line of trendsMarkdown(summary)) out.push(line);
 
   const empty = summary.coverage.modules === 0 && summary.teams.length === 0;
   if (empty) {

@@ -24,15 +24,20 @@ const BLOCKS = '▁▂▃▄▅▆▇█';
 export function sparkline(values: readonly number[]): string {
   const finite = values.filter((v) => typeof v === 'number' && Number.isFinite(v));
   if (finite.length === 0) return '';
-  const min = Math.min(...finite);
-  const max = Math.max(...finite);
+  const min = finite.reduce((a, b) => Math.min(a, b), Infinity);
+  const max = finite.reduce((a, b) => Math.max(a, b), -Infinity);
   return finite.map((v) => (max === min ? BLOCKS[3] : BLOCKS[Math.round(((v - min) / (max - min)) * (BLOCKS.length - 1))])).join('');
+}
+
+/** A number by type; anything else (a hand-built or hostile summary) is escaped as text. */
+function numberText(value: unknown): string {
+  return typeof value === 'number' ? String(value) : escapeMarkdown(String(value));
 }
 
 function signed(value: number, unit: string | null): string {
   const shown = shownUnit(unit);
   const u = shown ? `${shown.spaced ? ' ' : ''}${escapeMarkdown(shown.text)}` : '';
-  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${String(Math.abs(value))}${u}`;
+  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${numberText(Math.abs(value))}${u}`;
 }
 
 /** `## Metric trends`: one row per metric with a trend; nothing when no metric has one. */
@@ -42,8 +47,8 @@ export function trendsMarkdown(summary: VisionSummary): string[] {
     for (const m of p.metrics) {
       const t = m.trend;
       if (!t) continue;
-      const change = t.change === null || t.baseline === null ? '–' : `${signed(t.change, m.unit)} (from ${escapeMarkdown(String(t.baseline))})`;
-      rows.push(`| ${escapeMarkdown(m.name)} | ${escapeMarkdown(p.id)} | ${sparkline(t.points.map((x) => x.value))} | ${change} | ${t.lastUpdate ?? '–'} |`);
+      const change = t.change === null || t.baseline === null ? '–' : `${signed(t.change, m.unit)} (from ${numberText(t.baseline)})`;
+      rows.push(`| ${escapeMarkdown(m.name)} | ${escapeMarkdown(p.id)} | ${sparkline(t.points.map((x) => x.value))} | ${change} | ${t.lastUpdate === null ? '–' : escapeMarkdown(String(t.lastUpdate))} |`);
     }
   }
   if (rows.length === 0) return [];

@@ -33,7 +33,7 @@ async function blobAt(objects: ObjectReader, tree: string, path: string): Promis
 
 /**
  * The versions of `request.path` (relative to `root`) along HEAD's first parents, newest first:
- * at most `maxCommits` commits, none older than `since`. Empty outside a repository or on an
+ * at most `maxCommits` commits, none older than `since` and none newer than `until`. Empty outside a repository or on an
  * unborn branch; a version larger than the text limit or not UTF-8 text is left out.
  */
 export async function fileHistory(root: string, request: VisionHistoryRequest): Promise<VisionRevision[]> {
@@ -54,7 +54,13 @@ export async function fileHistory(root: string, request: VisionHistoryRequest): 
   for (let n = 0; commit !== null && n < maxCommits && !seen.has(commit); n++) {
     seen.add(commit);
     const info = await objects.commitInfo(commit);
-    if (new Date(info.committedAt * 1000).toISOString().slice(0, 10) < request.since) break;
+    const day = new Date(info.committedAt * 1000).toISOString().slice(0, 10);
+    if (day < request.since) break;
+    // After "today" (a pinned date): not yet made as of the day analysed.
+    if (day > request.until) {
+      commit = info.parents[0] ?? null;
+      continue;
+    }
     const blob = await blobAt(objects, info.tree, path);
     if (blob !== null && blob === previous) {
       const run = runs[runs.length - 1];
