@@ -108,6 +108,7 @@ describe('example workspace goldens (examples/acme.expected)', () => {
       'security/stale-review catalog-api',
       'security/stale-review fraud-scoring',
       'strategy/orphan-priority -',
+      'strategy/stale-metric -',
     ]);
   });
 });

@@ -316,7 +316,7 @@ describe('hovers: priorities', () => {
 
   it('its declaration in vision.yaml', async () => {
     const result = await hoverExample('vision.yaml', 'id: reliability', 0, 5);
-    assert.deepEqual(result, { markdown: RELIABILITY, range: { line: 24, column: 9, endLine: 24, endColumn: 20 } });
+    assert.deepEqual(result, { markdown: RELIABILITY, range: { line: 34, column: 9, endLine: 34, endColumn: 20 } });
   });
 
   it('a northstar:priority tag in code', async () => {
