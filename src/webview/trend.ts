@@ -76,7 +76,7 @@ export function renderTrends(priorities: readonly SummaryPriority[]): HTMLElemen
       const row = document.createElement('tr');
       row.className = 'trend';
       const name = document.createElement('td');
-      name.append(text('span', 'metric-name', m.name), text('span', 'trend-priority', ` (${p.title})`));
+      name.append(text('span', 'metric-name', m.name), text('span', 'trend-priority', `(${p.title})`));
       const spark = document.createElement('td');
       spark.append(sparklineSvg(m, t));
       row.append(name, spark, text('td', 'trend-change', changeText(t, m.unit)), text('td', 'trend-updated', t.lastUpdate ?? '–'));

@@ -236,6 +236,8 @@ describe('vision summary webview (Chromium)', function () {
     // Falling values draw downwards: the first vertex is the highest (smallest y), the last the lowest.
     const ys = (await restore.locator('polyline').getAttribute('points'))!.split(' ').map((xy) => Number(xy.split(',')[1]));
     assert.ok(ys[0] < ys[ys.length - 1], ys.join(' '));
+    fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+    await page.locator('#trends').screenshot({ path: path.join(root, 'test-results', 'webview-summary-trends.png') });
   });
 
   it('shows a hostile metric name in the trends as text', async () => {
