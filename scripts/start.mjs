@@ -13,8 +13,9 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { 'code-server': { type: 'boolean' }, port: { type: 'string' } },
 });
-const workspace = resolve(positionals[0] ?? exampleWorkspace());
 const hasDesktopCode = spawnSync('sh', ['-c', 'command -v code'], { stdio: 'ignore' }).status === 0;
+// Desktop `code` returns while the window stays open: its copy of the example is kept (in the temporary folder).
+const workspace = resolve(positionals[0] ?? exampleWorkspace({ keep: hasDesktopCode && !values['code-server'] }));
 
 if (hasDesktopCode && !values['code-server']) {
   console.log(`Opening ${workspace} in VS Code with the extension from ${ROOT}`);

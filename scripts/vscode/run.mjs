@@ -12,10 +12,11 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { createExampleRepository } from '../example-history.mjs';
 import { CHROMIUM_BIN, ROOT, ensureSystemPackages, installCodeServer } from './install.mjs';
 
 /** The line test/integration/index.ts prints first: the harness shows the console from there on. */
@@ -24,10 +25,24 @@ export const TESTS_START_MARKER = '[northstar] extension tests start';
 /** code-server always names its remote authority "remote". */
 const REMOTE = 'vscode-remote://remote';
 
-/** The example workspace `npm start` opens, or the tests' own fixture while it does not exist. */
-export function exampleWorkspace() {
+let exampleCopy;
+
+/**
+ * The example workspace `npm start` and the tests open: a temporary copy of examples/acme made a
+ * git repository with a scripted, dated history of vision.yaml (scripts/example-history.mjs), so
+ * that metric trends have commits to read; made once per process and removed when it exits (unless
+ * `keep`: a desktop window outlives the process that opened it). The
+ * tests' own fixture while examples/acme does not exist.
+ */
+export function exampleWorkspace({ keep = false } = {}) {
   const acme = join(ROOT, 'examples', 'acme');
-  return existsSync(acme) && readdirSync(acme).length > 0 ? acme : join(ROOT, 'test', 'fixtures', 'vscode-ws');
+  if (!existsSync(acme) || readdirSync(acme).length === 0) return join(ROOT, 'test', 'fixtures', 'vscode-ws');
+  if (!exampleCopy) {
+    exampleCopy = createExampleRepository();
+    const parent = dirname(exampleCopy);
+    if (!keep) process.once('exit', () => rmSync(parent, { recursive: true, force: true }));
+  }
+  return exampleCopy;
 }
 
 /** Quiet, deterministic user settings: no walkthroughs, no update checks, no AI panels. */

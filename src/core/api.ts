@@ -6,6 +6,9 @@ import type { FileAccess } from './fs';
 import type { Model, Module, OwnerMatch, Team, NorthstarConfig } from './model/types';
 import type { RuleMeta } from './rules/rule';
 import type { ParseProblem } from './sources/types';
+import type { VisionHistoryRequest, VisionRevision } from './model/trend';
+
+export type { VisionHistoryRequest, VisionRevision } from './model/trend';
 
 /**
  * Which files the workspace has, when the folder is in a git work tree: what git says they are
@@ -51,6 +54,12 @@ export interface AnalyzeOptions {
   listFiles?: () => Promise<FileListing>;
   /** Override configuration (tests); merged over `.northstar.yaml`. */
   config?: Partial<NorthstarConfig>;
+  /**
+   * The committed versions of the vision file, for metric trends (model/trend.ts): the adapter
+   * reads them from git (src/node/git/history.ts, on a worker), bounded as asked. Without it, or
+   * when it fails (logged), trends come from the file's `history:` samples only.
+   */
+  visionHistory?: (request: VisionHistoryRequest) => Promise<readonly VisionRevision[]>;
 }
 
 /** A change the editor or a watcher saw. Paths root-relative. */

@@ -14,6 +14,7 @@ import { lstatSync, realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { AnalyzeOptions } from '../core/api';
 import { listLocalFiles } from './files';
+import { readVisionHistory } from './history';
 import { NodeFileAccess, type NodeFileAccessOptions } from './nodeFileAccess';
 
 function toSlashes(path: string): string {
@@ -56,5 +57,10 @@ export function repositoryAbove(root: string, options: NodeFileAccessOptions = {
 /** The options every analysis of the local folder `root` starts from (callers add `log`, `overlays`). */
 export function localAnalyzeOptions(root: string, options: NodeFileAccessOptions = {}): AnalyzeOptions {
   const absolute = nodePath.resolve(root);
-  return { rootLabel: toSlashes(absolute), repository: repositoryAbove(absolute, options), listFiles: () => listLocalFiles(absolute) };
+  return {
+    rootLabel: toSlashes(absolute),
+    repository: repositoryAbove(absolute, options),
+    listFiles: () => listLocalFiles(absolute),
+    visionHistory: (request) => readVisionHistory(absolute, request),
+  };
 }

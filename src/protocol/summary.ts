@@ -4,7 +4,7 @@
  * the tests.
  */
 import type { ModuleType, ScorecardLevel } from '../core/model/types';
-import type { SummaryCount, SummaryExperiment, SummaryInitiative, SummaryLearning, SummaryLearningNote, SummaryMetric, SummaryPriority, SummaryRoadmap, SummaryTeam, VisionSummary } from '../core/report/types';
+import type { SummaryCount, SummaryExperiment, SummaryInitiative, SummaryLearning, SummaryLearningNote, SummaryMetric, SummaryPriority, SummaryRoadmap, SummaryTeam, SummaryTrend, VisionSummary } from '../core/report/types';
 import { arrayOf, type Check, type DropLog, isBoolean, isNumber, isRecord, isString, nullable, oneOf, parseByType, recordOf, shape } from './validate';
 
 /** The webview type of the summary panel (also its serializer's key). */
@@ -117,6 +117,15 @@ const isMetric = shape<SummaryMetric>({
   current: nullableNumber,
   target: nullableNumber,
   progress: nullableNumber,
+  trend: nullable(
+    shape<SummaryTrend>({
+      points: arrayOf(shape<SummaryTrend['points'][number]>({ date: isString, value: isNumber, source: oneOf('file', 'git') })),
+      baseline: nullableNumber,
+      latest: nullableNumber,
+      change: nullableNumber,
+      lastUpdate: nullableString,
+    }),
+  ),
 });
 
 const isLearning = shape<SummaryLearning>({

@@ -18,6 +18,7 @@ import { shownUnit } from '../core/model/units';
 import { LEVEL_LABEL } from '../core/scorecard';
 import type { SummaryCount, SummaryLearningNote, SummaryMetric, SummaryPriority, SummaryTeam } from '../core/report/types';
 import { renderExperiments, renderRoadmap, type SummaryKit } from './summaryStrategy';
+import { renderTrends } from './trend';
 
 interface VsCodeApi {
   postMessage(message: SummaryPageMessage): void;
@@ -441,7 +442,7 @@ function render(data: SummaryPageData): void {
   app.replaceChildren(
     renderHeader(data),
     renderVision(data),
-    ...[renderPriorities(data, modules)].filter((x): x is HTMLElement => x !== null),
+    ...[renderPriorities(data, modules), renderTrends(data.summary.priorities)].filter((x): x is HTMLElement => x !== null),
     ...[renderRoadmap(data, strategyKit, data.summary.today), renderExperiments(data, strategyKit)].filter((x): x is HTMLElement => x !== null),
     grid,
     ...[renderLearning(data, modules)].filter((x): x is HTMLElement => x !== null),

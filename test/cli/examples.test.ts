@@ -116,6 +116,7 @@ describe('example workspace goldens (examples/acme.expected)', () => {
       'strategy/initiative-overdue -',
       'strategy/initiative-unowned -',
       'strategy/orphan-priority -',
+      'strategy/stale-metric -',
     ]);
   });
 });

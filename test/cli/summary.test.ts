@@ -72,7 +72,7 @@ describe('vision summary', () => {
       ['latency', ['payments-api']],
       ['cost', []],
     ]);
-    assert.deepEqual(s.priorities[1].metrics[1], { name: 'errors', unit: null, baseline: null, current: null, target: null, progress: null });
+    assert.deepEqual(s.priorities[1].metrics[1], { name: 'errors', unit: null, baseline: null, current: null, target: null, progress: null, trend: null });
     assert.deepEqual(s.coverage.ownership, { count: 3, of: 4, percent: 75 });
     assert.deepEqual(s.coverage.tests, { count: 2, of: 4, percent: 50 });
     assert.deepEqual(s.coverage.observability, { count: 1, of: 2, percent: 50 }, 'libraries need no observability');

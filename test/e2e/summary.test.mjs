@@ -84,6 +84,21 @@ describe('vision summary (e2e)', function () {
     await page.screenshot({ path: join(SHOTS, 'e2e-vision-summary-roadmap.png') });
   });
 
+  it('shows metric trends from the example\'s scripted git history and its samples', async () => {
+    // The workspace is scripts/example-history.mjs's repository: vision.yaml committed from
+    // 2025-12-01 to 2026-09-29; payment authorisation rate changed in five of those commits.
+    const trends = frame.locator('#trends');
+    await trends.waitFor({ timeout: 30_000 });
+    const row = trends.locator('tr.trend', { hasText: 'payment authorisation rate' });
+    assert.equal((await row.locator('svg.sparkline polyline').getAttribute('points')).split(' ').length, 5);
+    assert.equal(await row.locator('.trend-change').innerText(), '+2.4% since baseline 91%');
+    assert.equal(await row.locator('.trend-updated').innerText(), '2026-09-29');
+    assert.equal(await trends.locator('tr.trend', { hasText: 'localised storefronts live' }).locator('.trend-updated').innerText(), '2025-12-01');
+    await trends.scrollIntoViewIfNeeded();
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'e2e-vision-summary-trends.png') });
+  });
+
   it('opens a module\'s contract when its name is clicked', async () => {
     const module = frame.locator('#priorities button.module').first();
     const name = await module.innerText();

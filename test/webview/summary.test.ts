@@ -216,6 +216,41 @@ describe('vision summary webview (Chromium)', function () {
     assert.equal(await page.locator('tr.metric', { hasText: 'localised storefronts live' }).locator('.values').innerText(), '0 → 0 → 3');
   });
 
+  it('draws each metric\'s trend as an SVG sparkline with the change since baseline and the last update', async () => {
+    // examples/acme/vision.yaml's history samples (no git history here: the folder is read as files).
+    await open(exampleData);
+    const withTrend = exampleData.summary.priorities.flatMap((p) => p.metrics.filter((m) => m.trend !== null).map((m) => ({ p, m })));
+    assert.deepEqual(withTrend.map(({ m }) => m.name), ['checkout conversion rate', 'checkout availability', 'mean time to restore']);
+    const rows = page.locator('#trends tr.trend');
+    assert.equal(await rows.count(), withTrend.length);
+    for (const [i, { p, m }] of withTrend.entries()) {
+      const row = rows.nth(i);
+      assert.equal(await row.locator('.metric-name').innerText(), m.name);
+      assert.equal(await row.locator('.trend-priority').innerText(), `(${p.title})`);
+      const points = (await row.locator('svg.sparkline polyline').getAttribute('points'))!.split(' ');
+      assert.equal(points.length, m.trend!.points.length, `${m.name}: one vertex per point`);
+      assert.equal(await row.locator('.trend-updated').innerText(), m.trend!.lastUpdate);
+    }
+    const restore = page.locator('#trends tr.trend', { hasText: 'mean time to restore' });
+    assert.equal(await restore.locator('.trend-change').innerText(), '−47 min since baseline 95 min');
+    // Falling values draw downwards: the first vertex is the highest (smallest y), the last the lowest.
+    const ys = (await restore.locator('polyline').getAttribute('points'))!.split(' ').map((xy) => Number(xy.split(',')[1]));
+    assert.ok(ys[0] < ys[ys.length - 1], ys.join(' '));
+    fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+    await page.locator('#trends').screenshot({ path: path.join(root, 'test-results', 'webview-summary-trends.png') });
+  });
+
+  it('shows a hostile metric name in the trends as text', async () => {
+    const data = structuredClone(exampleData);
+    const metric = data.summary.priorities[0].metrics[0];
+    metric.name = HOSTILE_IMG;
+    metric.trend = { points: [{ date: '2026-01-01', value: 1, source: 'file' }, { date: '2026-02-01', value: 2, source: 'git' }], baseline: 1, latest: 2, change: 1, lastUpdate: '2026-02-01' };
+    await open(data);
+    assert.equal(await page.locator('#trends .metric-name').first().innerText(), HOSTILE_IMG);
+    assert.equal(await page.locator('#trends img').count(), 0);
+    assert.deepEqual(dialogs, []);
+  });
+
   it('keeps the parts of each "Served by" module apart: name, level, then links', async () => {
     await open(exampleData);
     const article = page.locator('#priorities article.priority[data-priority=checkout-conversion]');

@@ -21,6 +21,7 @@ export function mergeConfig(base: NorthstarConfig, ...overrides: Array<Partial<N
       samples: { ...config.samples, ...(o.samples ?? {}) },
       ownership: { ...config.ownership, ...(o.ownership ?? {}) },
       learning: { ...config.learning, ...(o.learning ?? {}) },
+      history: { ...config.history, ...(o.history ?? {}) },
     };
   }
   return config;

@@ -13,6 +13,7 @@ import { mergeConfig } from '../build/config';
 import { buildModel } from '../build/model';
 import { resolveLearning } from '../build/learning';
 import { DEFAULT_LEARNING_FOLDERS } from '../sources/learning';
+import { monthsBefore, withTrends, type VisionRevision } from '../model/trend';
 import type { TestMemo } from '../build/assign';
 import { RULES } from '../rules';
 import { SnapshotIndexes, type IndexCarry } from '../rules/indexes';
@@ -57,6 +58,8 @@ export class WorkspaceAnalyzer {
   private roleIndex: { files: readonly string[]; byRole: Map<Role, string[]> } | null = null;
   /** `.northstar.yaml`'s `learning.folders` as last read: which Markdown files are notes (roles.ts). */
   private learningFolders: readonly string[] = DEFAULT_LEARNING_FOLDERS;
+  /** The vision file's committed versions, and the request that gave them (asked again when it changes). */
+  private visionHistory: { request: string; revisions: readonly VisionRevision[] } | null = null;
   /** analyze() and update() run one after the other: a build yields to the event loop mid-way. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -114,6 +117,7 @@ export class WorkspaceAnalyzer {
     this.walkProblems = listed.problems;
     this.learningFolders = (await this.configBeforeRead()).learning.folders;
     this.facts.clear();
+    this.visionHistory = null;
     this.located.clear();
     this.contributing.clear();
     await this.readAll(await filterInSlices(this.files, (f) => this.role(f) !== null && !this.unread.has(f), pause));
@@ -208,6 +212,8 @@ export class WorkspaceAnalyzer {
     for (const change of changes) {
       const path = normalizePath(change.path);
       if (basename(path) === '.gitignore') return this.analyzeNow();
+      // Saved, maybe committed: read the history again.
+      if (roleOf(path) === 'vision') this.visionHistory = null;
       if (change.kind === 'deleted') {
         // A deleted folder removes every file below it.
         // A deleted file that is still open unsaved stays a file, as in a full analysis.
@@ -243,6 +249,23 @@ export class WorkspaceAnalyzer {
     if (JSON.stringify(this.configNow().learning.folders) !== JSON.stringify(this.learningFolders)) return this.analyzeNow();
     this.current = await this.build();
     return this.current;
+  }
+
+  /** The committed versions of the vision file, from the adapter (git), kept until the file or the bounds change. */
+  private async visionRevisions(path: string, config: NorthstarConfig, today: string): Promise<readonly VisionRevision[]> {
+    const ask = this.options.visionHistory;
+    if (!ask || config.history.commits === 0) return [];
+    const request = { path, maxCommits: config.history.commits, since: monthsBefore(today, config.history.months), until: today };
+    const key = JSON.stringify(request);
+    if (this.visionHistory?.request === key) return this.visionHistory.revisions;
+    let revisions: readonly VisionRevision[] = [];
+    try {
+      revisions = await ask(request);
+    } catch (error) {
+      this.options.log?.(`northstar: the git history of ${path} could not be read (${errorText(error)}): metric trends use its history samples only`);
+    }
+    this.visionHistory = { request: key, revisions };
+    return revisions;
   }
 
   private async readOuterCodeowners(): Promise<OuterCodeowners | null> {
@@ -470,7 +493,12 @@ export class WorkspaceAnalyzer {
       this.testMemo,
       pause,
     );
-    const { model: modelWithoutFindings, directory, moduleOf, moduleByName } = built;
+    const { directory, moduleOf, moduleByName } = built;
+    const visionPath = byRole.get('vision')?.[0];
+    const modelWithoutFindings =
+      visionFile && visionPath !== undefined
+        ? { ...built.model, priorities: await withTrends(built.model.priorities, await this.visionRevisions(visionPath, config, today), visionPath, today, pause) }
+        : built.model;
 
     // The shared indexes the enabled rules asked for, built in slices before the rule run.
     const wholeIndex = ownership && !prefix ? ownership : undefined;

@@ -147,6 +147,38 @@ export interface Metric {
   readonly current?: number;
   readonly target?: number;
   readonly location: SourceLocation;
+  /** Dated samples written in the file (`history: [{ date, value }]`), oldest first. */
+  readonly history?: readonly MetricSample[];
+  /** Its values over time (file samples and git history, model/trend.ts); absent when nothing is known. */
+  readonly trend?: MetricTrend;
+}
+
+/** One dated value of a metric. */
+export interface MetricSample {
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly value: number;
+}
+
+/** Where a point of a trend comes from: a `history:` sample, or a `current` value committed to git. */
+export interface MetricPoint extends MetricSample {
+  readonly source: 'file' | 'git';
+  /** The commit that set the value (git points only). */
+  readonly commit?: string;
+}
+
+/** A metric over time: the series, the change since the baseline and when it was last updated. */
+export interface MetricTrend {
+  /** Oldest first; one point per change of value. */
+  readonly points: readonly MetricPoint[];
+  /** The declared baseline, else the first point's value. */
+  readonly baseline: number | null;
+  /** The newest value: `current` when the file has one, else the last point's. */
+  readonly latest: number | null;
+  /** `latest - baseline`, or null when either is unknown. */
+  readonly change: number | null;
+  /** The date the value was last updated (`YYYY-MM-DD`), or null when no date is known. */
+  readonly lastUpdate: string | null;
 }
 
 export interface Priority {
@@ -362,7 +394,7 @@ export interface NorthstarConfig {
   modules: { include: string[]; exclude: string[] };
   tests: { patterns: string[] | null };
   observability: { libraries: string[] };
-  staleness: { privacyReviewDays: number; drRehearsalDays: number };
+  staleness: { privacyReviewDays: number; drRehearsalDays: number; metricDays: number };
   codeowners: { dialect: CodeownersDialect | null; path: string | null };
   /**
    * Outside a git work tree, folder names the walk skips besides the built-in list
@@ -388,6 +420,8 @@ export interface NorthstarConfig {
    * front matter (DESIGN 1.8). Default: `docs/postmortems`.
    */
   learning: { folders: string[] };
+  /** How far back metric trends read `vision.yaml`'s git history: at most `commits` commits and `months` months (0 commits: none). */
+  history: { commits: number; months: number };
 }
 
 // ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import { escapeMarkdown, markdownCode, markdownHeading } from './escape';
 import { NO_MODULES } from './mermaid';
 import { buildExperiments, buildRoadmap, experimentsMarkdown, roadmapMarkdown } from './summary/strategy';
 import { buildLearningSummary, learningMarkdown } from './summary/learning';
+import { summaryTrend, trendsMarkdown } from './trends';
 import type { SummaryCount, SummaryGap, SummaryMetric, SummaryTeam, VisionSummary } from './types';
 
 const LEVELS: ScorecardLevel[] = ['none', 'bronze', 'silver', 'gold'];
@@ -46,6 +47,7 @@ function summaryMetric(metric: Metric): SummaryMetric {
     current: metric.current ?? null,
     target: metric.target ?? null,
     progress: metricProgress(metric),
+    trend: summaryTrend(metric.trend),
   };
 }
 
@@ -212,6 +214,7 @@ export function summaryMarkdown(summary: VisionSummary): string {
   }
 
   for (const line of [...experimentsMarkdown(summary), ...roadmapMarkdown(summary)]) out.push(line);
+  for (const line of trendsMarkdown(summary)) out.push(line);
 
   const empty = summary.coverage.modules === 0 && summary.teams.length === 0;
   if (empty) {

@@ -274,6 +274,18 @@ export interface SummaryMetric {
   target: number | null;
   /** How far current has come from baseline towards target, 0–100 (one decimal); null when unknown. */
   progress: number | null;
+  /** Its values over time (history samples and git), or null when none is known. */
+  trend: SummaryTrend | null;
+}
+
+/** A metric's trend as the summary shows it: a sparkline of `points`, the change since the baseline, the last update. */
+export interface SummaryTrend {
+  /** Oldest first. */
+  points: { date: string; value: number; source: 'file' | 'git' }[];
+  baseline: number | null;
+  latest: number | null;
+  change: number | null;
+  lastUpdate: string | null;
 }
 
 export interface SummaryPriority {

@@ -36,6 +36,7 @@ import { orphanPriority } from './strategy/orphan-priority';
 import { priorityCount } from './strategy/priority-count';
 import { priorityWithoutMetric } from './strategy/priority-without-metric';
 import { unknownInitiative } from './strategy/unknown-initiative';
+import { staleMetric } from './strategy/stale-metric';
 import { unknownPriority } from './strategy/unknown-priority';
 import { skipped } from './workspace/skipped';
 
@@ -69,6 +70,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   initiativeOverdue,
   initiativeUnowned,
   unknownInitiative,
+  staleMetric,
   missingThreatModel,
   staleReview,
   overdueAction,

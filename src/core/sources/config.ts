@@ -20,13 +20,14 @@ export function defaultConfig(): NorthstarConfig {
     modules: { include: [], exclude: [] },
     tests: { patterns: null },
     observability: { libraries: [] },
-    staleness: { privacyReviewDays: 365, drRehearsalDays: 365 },
+    staleness: { privacyReviewDays: 365, drRehearsalDays: 365, metricDays: 90 },
     codeowners: { dialect: null, path: null },
     walk: { skipFolders: [], walkFolders: [] },
     samples: { severity: 'info' },
     today: null,
     ownership: { minCoverage: null, catchAllUnowned: false },
     learning: { folders: [...DEFAULT_LEARNING_FOLDERS] },
+    history: { commits: 200, months: 24 },
   };
 }
 
@@ -80,7 +81,7 @@ export function parseConfig(text: string, file: string): ParseResult<ConfigFile>
     config.observability.libraries = globs(doc.get(section('observability'), 'libraries'));
 
     const staleness = section('staleness');
-    for (const key of ['privacyReviewDays', 'drRehearsalDays'] as const) {
+    for (const key of ['privacyReviewDays', 'drRehearsalDays', 'metricDays'] as const) {
       const days = doc.num(doc.get(staleness, key));
       if (days !== null && Number.isInteger(days) && days >= 1) config.staleness[key] = days;
     }
@@ -107,6 +108,12 @@ export function parseConfig(text: string, file: string): ParseResult<ConfigFile>
       // Root-relative folders; one that leaves the root (`..`) or is the root itself is ignored (the schema says why).
       const folders = globs(learningFolders).map(folderPath).filter((f) => f !== '' && !f.split('/').includes('..'));
       if (folders.length > 0) config.learning.folders = [...new Set(folders)];
+    }
+
+    const history = section('history');
+    for (const key of ['commits', 'months'] as const) {
+      const count = doc.num(doc.get(history, key));
+      if (count !== null && Number.isInteger(count) && count >= 0) config.history[key] = count;
     }
 
     const today = doc.str(section('today'))?.trim();

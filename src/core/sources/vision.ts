@@ -3,11 +3,11 @@
  * capacity allocation. Counting priorities and summing capacity are strategy rules, not
  * schema errors, so they are not checked here.
  */
-import type { Draft, Metric } from '../model/types';
+import type { Draft, Metric, MetricSample } from '../model/types';
 import type { ParseResult, PriorityDecl, VisionFile } from './types';
 import { readInitiatives } from './initiative';
 import { validateAgainstSchema } from './schema';
-import { emptyFile, notNorthstars, parseSingleYaml, readFailure } from './yaml';
+import { emptyFile, notNorthstars, parseSingleYaml, readFailure, type YamlDoc } from './yaml';
 
 export const VISION_FILE_NAMES: readonly string[] = ['vision.yaml', 'vision.yml'];
 
@@ -45,6 +45,8 @@ export function parseVision(text: string, file: string): ParseResult<VisionFile>
           const value = doc.num(doc.get(metricNode, key));
           if (value !== null) metric[key] = value;
         }
+        const history = metricSamples(doc, doc.get(metricNode, 'history'));
+        if (history.length > 0) metric.history = history;
         metrics.push(metric);
       }
       const owner = doc.located(doc.get(item, 'owner'));
@@ -87,4 +89,26 @@ export function parseVision(text: string, file: string): ParseResult<VisionFile>
   } catch (error) {
     return { value: null, problems: [readFailure(file, error)] };
   }
+}
+
+/**
+ * A metric's `history:` samples, oldest first. A sample without a real `YYYY-MM-DD` date or a
+ * numeric value is left out (the schema reports it with its position).
+ */
+function metricSamples(doc: YamlDoc, node: unknown): MetricSample[] {
+  const samples: MetricSample[] = [];
+  for (const item of doc.items(node)) {
+    const date = doc.str(doc.get(item, 'date'))?.trim() ?? '';
+    const value = doc.num(doc.get(item, 'value'));
+    if (value !== null && Number.isFinite(value) && isCalendarDate(date)) samples.push({ date, value });
+  }
+  // Stable: two samples of one day keep the order written.
+  return samples.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** `YYYY-MM-DD` naming a day that exists (no 2026-02-30). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === text;
 }

@@ -175,6 +175,13 @@ export class ObjectReader {
     return bases[0] ?? null;
   }
 
+  /** A commit's tree, parents (first parent first) and committer time (seconds since the epoch). */
+  async commitInfo(commit: string): Promise<{ tree: string; parents: string[]; committedAt: number }> {
+    const git = await isomorphicGit();
+    const { commit: c } = await git.readCommit({ ...this.base, oid: commit });
+    return { tree: c.tree, parents: c.parent, committedAt: c.committer.timestamp };
+  }
+
   async treeOf(commit: string): Promise<string> {
     const git = await isomorphicGit();
     return (await git.readCommit({ ...this.base, oid: commit })).commit.tree;

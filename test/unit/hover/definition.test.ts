@@ -31,7 +31,7 @@ describe('go to definition', () => {
 
   it('a priority id in a contract or a code tag → its declaration in vision.yaml', async () => {
     assert.deepEqual(await definition('services/payments-api/service-contract.yaml', 'reliability]'), [
-      { file: 'vision.yaml', line: 39, column: 9, endLine: 39, endColumn: 20 },
+      { file: 'vision.yaml', line: 49, column: 9, endLine: 49, endColumn: 20 },
     ]);
     assert.deepEqual(await definition('services/payments-api/src/routes/payments.ts', 'checkout-conversion'), [
       { file: 'vision.yaml', line: 17, column: 9, endLine: 17, endColumn: 28 },

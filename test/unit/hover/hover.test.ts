@@ -341,7 +341,7 @@ describe('hovers: priorities', () => {
 
   it('its declaration in vision.yaml', async () => {
     const result = await hoverExample('vision.yaml', 'id: reliability', 0, 5);
-    assert.deepEqual(result, { markdown: RELIABILITY, range: { line: 39, column: 9, endLine: 39, endColumn: 20 } });
+    assert.deepEqual(result, { markdown: RELIABILITY, range: { line: 49, column: 9, endLine: 49, endColumn: 20 } });
   });
 
   it('a northstar:priority tag in code', async () => {

@@ -62,6 +62,7 @@ const DESIGN_ORDER = [
   'strategy/initiative-overdue',
   'strategy/initiative-unowned',
   'strategy/unknown-initiative',
+  'strategy/stale-metric',
   'security/missing-threat-model',
   'security/stale-review',
   'learning/overdue-action',

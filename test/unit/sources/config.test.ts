@@ -23,6 +23,10 @@ observability:
 staleness:
   privacyReviewDays: 180
   drRehearsalDays: 90
+  metricDays: 60
+history:
+  commits: 50
+  months: 12
 codeowners:
   dialect: gitlab
   path: .gitlab/CODEOWNERS
@@ -48,13 +52,14 @@ describe('defaultConfig', () => {
       modules: { include: [], exclude: [] },
       tests: { patterns: null },
       observability: { libraries: [] },
-      staleness: { privacyReviewDays: 365, drRehearsalDays: 365 },
+      staleness: { privacyReviewDays: 365, drRehearsalDays: 365, metricDays: 90 },
       codeowners: { dialect: null, path: null },
       walk: { skipFolders: [], walkFolders: [] },
       samples: { severity: 'info' },
       today: null,
       ownership: { minCoverage: null, catchAllUnowned: false },
       learning: { folders: ['docs/postmortems'] },
+      history: { commits: 200, months: 24 },
     });
     config.rules['x/y'] = 'off';
     assert.deepEqual(defaultConfig().rules, {});
@@ -71,13 +76,14 @@ describe('parseConfig', () => {
       modules: { include: ['services/**', 'libs/**'], exclude: ['**/examples/**'] },
       tests: { patterns: ['**/*.it.ts', 'e2e/**'] },
       observability: { libraries: ['@acme/telemetry'] },
-      staleness: { privacyReviewDays: 180, drRehearsalDays: 90 },
+      staleness: { privacyReviewDays: 180, drRehearsalDays: 90, metricDays: 60 },
       codeowners: { dialect: 'gitlab', path: '.gitlab/CODEOWNERS' },
       walk: { skipFolders: ['generated'], walkFolders: ['build'] },
       samples: { severity: 'warning' },
       today: '2026-03-01',
       ownership: { minCoverage: 92.5, catchAllUnowned: true },
       learning: { folders: ['docs/postmortems', 'docs/reviews'] },
+      history: { commits: 50, months: 12 },
     });
     assert.deepEqual(Object.fromEntries(Object.entries(value!.ruleLocations).map(([id, l]) => [id, span(l)])), {
       'quality/missing-tests': '3:3-3:24',
@@ -125,7 +131,7 @@ today: yesterday
     assert.deepEqual(value?.config.rules, { 'contracts/yaml': 'error' });
     assert.deepEqual(Object.keys(value!.ruleLocations), ['contracts/yaml']);
     assert.deepEqual(value?.config.ignore, []);
-    assert.deepEqual(value?.config.staleness, { privacyReviewDays: 365, drRehearsalDays: 365 });
+    assert.deepEqual(value?.config.staleness, { privacyReviewDays: 365, drRehearsalDays: 365, metricDays: 90 });
     assert.equal(value?.config.codeowners.dialect, null);
     assert.equal(value?.config.today, null);
   });
