@@ -111,7 +111,7 @@ describe('hovers (e2e)', function () {
     await input.fill('apps/storefront/service-contract.yaml');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'service-contract.yaml' }).first().waitFor();
     await page.keyboard.press('Enter');
-    const line = page.locator('.editor-instance .view-line', { hasText: /^name: storefront$/ }).first();
+    const line = page.locator('.editor-instance .view-line', { hasText: /^name:\s+storefront$/ }).first();
     await line.waitFor({ timeout: 30_000 });
     const name = line.locator('span', { hasText: /^storefront$/ }).last();
     const hover = await hoverUntil(name, 'Experiment');
@@ -131,7 +131,7 @@ describe('hovers (e2e)', function () {
     await input.fill('services/payments-api/service-contract.yaml');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'service-contract.yaml' }).first().waitFor();
     await page.keyboard.press('Enter');
-    const line = page.locator('.editor-instance .view-line', { hasText: /^name: payments-api$/ }).first();
+    const line = page.locator('.editor-instance .view-line', { hasText: /^name:\s+payments-api$/ }).first();
     const name = line.locator('span', { hasText: /payments-api/ }).last();
     const hover = await hoverUntil(name, 'Postmortems');
     const text = plain(await hover.innerText());

@@ -82,13 +82,16 @@ describe('workbench (e2e)', function () {
     const view = page.locator('.pane-body', { has: page.locator('.monaco-list-row', { hasText: 'Priorities' }) }).first();
     const row = (text) => view.locator('.monaco-list-row', { hasText: text }).first();
     await row('Reliability first').waitFor({ timeout: 90_000 });
-    await row('Reliability first').click();
+    // The twistie expands (a click on the label runs the node's command: it opens vision.yaml).
+    await row('Reliability first').locator('.monaco-tl-twistie').click();
     const initiative = row('Multi-region failover for checkout');
     await initiative.waitFor({ timeout: 30_000 });
     assert.match((await initiative.innerText()).replace(/\s+/g, ' '), /active · due 2026-10-15 \(overdue\) · @acme\/platform/);
-    await initiative.click();
-    // The initiative lists ledger and orders; payments-api's contract names it.
-    for (const module of ['ledger', 'orders', 'payments-api']) await row(new RegExp(`^${module}\\b`)).waitFor({ timeout: 30_000 });
+    await initiative.locator('.monaco-tl-twistie').click();
+    // The initiative lists ledger and orders; payments-api's contract names it: the rows under it
+    // (level 4: Priorities › Reliability first › the initiative › its modules).
+    const underInitiative = view.locator('.monaco-list-row[aria-level="4"]');
+    for (const module of ['ledger', 'orders', 'payments-api']) await underInitiative.filter({ hasText: new RegExp(`\\b${module}\\b`) }).first().waitFor({ timeout: 30_000 });
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-tree-initiatives.png') });
   });

@@ -109,6 +109,9 @@ const LEDGER_MODULE = [
   'Owner (from its contract): `@acme/payments` (Payments)',
   'Scorecard: **Silver** (missing for Gold: alerts, runbook)',
   'SLOs: availability 99.9% over 30d',
+  'Initiatives: Multi\\-region failover for checkout (active, due 2026\\-10\\-15, **overdue**, priority `reliability`); ' +
+    'Alerts and runbooks for every tier\\-1 service (planned, due 2027\\-01\\-31, priority `reliability`); ' +
+    'Multi\\-currency ledger (dropped, due 2026\\-09\\-30, priority `international-expansion`)',
   'Folder: `services/ledger`',
 ].join('\n\n');
 
@@ -216,7 +219,7 @@ if (folders.length === 1 && folders[0] === 'acme') {
         ['services/ledger/service-contract.yaml', 11, 10, 11, 23],
       ]);
       assert.deepEqual(await definitionsAt('acme', 'services/payments-api/service-contract.yaml', 'reliability]'), [
-        ['vision.yaml', 23, 8, 23, 19],
+        ['vision.yaml', 48, 8, 48, 19],
       ]);
       assert.deepEqual(await definitionsAt('acme', '.github/CODEOWNERS', '@acme/payments'), [['teams.yaml', 3, 8, 3, 24]]);
     });

@@ -54,9 +54,15 @@ export function surfaceTableFor(folder: string): SurfaceTable | undefined {
   const root = projectRoot();
   for (const table of surfaceTables().values()) {
     if (path.resolve(root, table.workspace) === path.resolve(folder)) return table;
+    // The real-VS-Code harness opens examples/acme as a temporary git repository of the same files
+    // (scripts/example-history.mjs: vision.yaml's history for the metric trends).
+    if (table.workspace === 'examples/acme' && EXAMPLE_COPY.test(path.resolve(folder))) return table;
   }
   return undefined;
 }
+
+/** `<tmp>/northstar-example-XXXXXX/acme`: where createExampleRepository copies examples/acme. */
+const EXAMPLE_COPY = /[\\/]northstar-example-[^\\/]+[\\/]acme$/;
 
 /** The level as a diagram node's second line writes it: the one LEVEL_LABEL of scorecard.ts, pinned here as users read it. */
 export const DIAGRAM_LEVEL_NAMES: Record<ScorecardLevel, string> = { none: 'No level', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' };
