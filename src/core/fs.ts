@@ -245,3 +245,19 @@ export class InMemoryFileAccess implements FileAccess {
     return this.resolve(normalizePath(path));
   }
 }
+
+/**
+ * What scanning one file for `marker` found, from the read (FileAccess.readFileWithin's answer)
+ * or the error that refused it: the one reading of bytes as a ScanResult for every adapter that
+ * scans file by file.
+ */
+export function scanResultOf(read: Uint8Array | { tooLarge: number } | { error: unknown }, marker: string): ScanResult {
+  if (!(read instanceof Uint8Array) && 'error' in read) {
+    const e = read.error as { code?: string; message?: string };
+    return { kind: 'error', ...(e.code ? { code: e.code } : {}), message: String(e.message ?? read.error) };
+  }
+  if (!(read instanceof Uint8Array)) return { kind: 'tooLarge', size: read.tooLarge };
+  const text = decodeText(read);
+  if (text === null) return { kind: 'binary' };
+  return text.includes(marker) ? { kind: 'text', text } : { kind: 'plain' };
+}

@@ -14,6 +14,7 @@
  */
 import { contractTemplate } from './fixes/contractTemplate';
 import { joinPath } from './fs';
+import { isPerson } from './model/teams';
 import type { Model, Module, OwnerMatch, Team } from './model/types';
 
 export interface InitFile {
@@ -50,11 +51,6 @@ function displayName(team: Team): string {
     .filter((w) => w !== '')
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join(' ');
-}
-
-/** A person's handle (`@dana`): CODEOWNERS may name one, but teams.yaml lists teams. */
-function isPerson(team: Team): boolean {
-  return team.source === 'codeowners' && /^@[^/]+$/.test(team.id);
 }
 
 function teamEntry(team: Team): string[] {

@@ -12,7 +12,7 @@
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
 import { NodeFileAccess } from '../node/nodeFileAccess';
-import { decodeText, type DirEntry, type FileAccess, type FileKind, type FileStat, type ScanResult } from '../core/fs';
+import { scanResultOf, type DirEntry, type FileAccess, type FileKind, type FileStat, type ScanResult } from '../core/fs';
 
 function kindOf(type: vscode.FileType, followLinks: boolean): FileKind {
   if (!followLinks && (type & vscode.FileType.SymbolicLink) !== 0) return 'symlink';
@@ -111,15 +111,5 @@ export class VscodeFileAccess implements FileAccess {
 }
 
 async function scanOne(fs: VscodeFileAccess, path: string, maxBytes: number, marker: string): Promise<ScanResult> {
-  let read: Uint8Array | { tooLarge: number };
-  try {
-    read = await fs.readFileWithin(path, maxBytes);
-  } catch (error) {
-    const e = error as { code?: string; message?: string };
-    return { kind: 'error', ...(e.code ? { code: e.code } : {}), message: String(e.message ?? error) };
-  }
-  if (!(read instanceof Uint8Array)) return { kind: 'tooLarge', size: read.tooLarge };
-  const text = decodeText(read);
-  if (text === null) return { kind: 'binary' };
-  return text.includes(marker) ? { kind: 'text', text } : { kind: 'plain' };
+  return scanResultOf(await fs.readFileWithin(path, maxBytes).catch((error: unknown) => ({ error })), marker);
 }

@@ -9,7 +9,8 @@
  * the git reader (nothing run), or is absent when the base had none. Reading only the changed
  * blobs keeps the base analysis as fast as the head's.
  */
-import { decodeText, dirname, type DirEntry, type FileAccess, type FileStat, type ScanResult } from '../core/fs';
+import { dirname, scanResultOf, type DirEntry, type FileAccess, type FileStat, type ScanResult } from '../core/fs';
+import { compareStrings } from '../core/walk';
 import type { FileListing } from '../core/api';
 import type { ChangesSince } from './git';
 
@@ -38,10 +39,8 @@ export class BaseFileAccess implements FileAccess {
   async listing(): Promise<string[]> {
     if (this.files) return this.files;
     const files = this.headFiles.filter((f) => !this.changed.has(f));
-    for (const f of this.changes.files) {
-      if ((await this.changes.readBase(f, 0)) !== 'absent') files.push(f);
-    }
-    this.files = files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const f of this.changes.files) if (this.changes.inBase(f)) files.push(f);
+    this.files = files.sort(compareStrings);
     return this.files;
   }
 
@@ -69,7 +68,7 @@ export class BaseFileAccess implements FileAccess {
           kind = 'directory';
         }
       }
-      this.folders = new Map([...folders].map(([k, v]) => [k, [...v.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))]));
+      this.folders = new Map([...folders].map(([k, v]) => [k, [...v.values()].sort((a, b) => compareStrings(a.name, b.name))]));
     }
     const entries = this.folders.get(path);
     if (!entries) throw missing(path);
@@ -118,16 +117,6 @@ export class BaseFileAccess implements FileAccess {
   }
 
   private async scanChanged(path: string, maxBytes: number, marker: string): Promise<ScanResult> {
-    let read: Uint8Array | { tooLarge: number };
-    try {
-      read = await this.readFileWithin(path, maxBytes);
-    } catch (error) {
-      const e = error as { code?: string; message?: string };
-      return { kind: 'error', ...(e.code ? { code: e.code } : {}), message: String(e.message ?? error) };
-    }
-    if (!(read instanceof Uint8Array)) return { kind: 'tooLarge', size: read.tooLarge };
-    const text = decodeText(read);
-    if (text === null) return { kind: 'binary' };
-    return text.includes(marker) ? { kind: 'text', text } : { kind: 'plain' };
+    return scanResultOf(await this.readFileWithin(path, maxBytes).catch((error: unknown) => ({ error })), marker);
   }
 }

@@ -251,6 +251,8 @@ export interface ChangesSince {
    * file there (none, a folder, a link or a submodule), or its size when over `maxBytes`.
    */
   readBase(path: string, maxBytes: number): Promise<Uint8Array | 'absent' | { tooLarge: number }>;
+  /** Whether the base had a regular file at this root-relative path (its tree says so; nothing read). */
+  inBase(path: string): boolean;
 }
 
 export async function changesSince(root: string, ref: string): Promise<ChangesSince> {
@@ -259,12 +261,17 @@ export async function changesSince(root: string, ref: string): Promise<ChangesSi
   try {
     const { files, base, baseEntry } = await changedFilesIn(repository, ref);
     const { objects, prefix } = repository;
+    const regularAtBase = (path: string): TreeEntry | undefined => {
+      const entry = baseEntry(prefix === '' ? path : `${prefix}/${path}`);
+      return entry && (entry.mode === MODE_FILE || entry.mode === MODE_EXECUTABLE) ? entry : undefined;
+    };
     return {
       files,
       base,
+      inBase: (path) => regularAtBase(path) !== undefined,
       readBase: async (path, maxBytes) => {
-        const entry = baseEntry(prefix === '' ? path : `${prefix}/${path}`);
-        if (!entry || (entry.mode !== MODE_FILE && entry.mode !== MODE_EXECUTABLE)) return 'absent';
+        const entry = regularAtBase(path);
+        if (!entry) return 'absent';
         try {
           return await objects.readBlob(entry.oid, maxBytes);
         } catch (error) {
