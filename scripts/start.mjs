@@ -23,7 +23,8 @@ if (hasDesktopCode && !values['code-server']) {
   code.on('exit', (status) => process.exit(status ?? 0));
 } else {
   const port = values.port ? Number(values.port) : process.env.PORT ? Number(process.env.PORT) : undefined;
-  const server = await startCodeServer({ port });
+  // A first run as a user gets it: the walkthrough opens (src/extension/welcome.ts).
+  const server = await startCodeServer({ port, settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
   const url = workbenchUrl(server.url, { workspace, extensionDevelopmentPath: ROOT });
   console.log(`\nNorthstar is running in code-server (VS Code 1.100) on 127.0.0.1 only. Open:\n\n  ${url}\n`);
   console.log('From another machine: ssh -L <port>:127.0.0.1:<port> this-host, then open the same URL.');

@@ -48,6 +48,9 @@ export function exampleWorkspace({ keep = false } = {}) {
 /** Quiet, deterministic user settings: no walkthroughs, no update checks, no AI panels. */
 const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
+  // Northstar opens its walkthrough on first activation unless this is off (src/extension/welcome.ts);
+  // the UI test of the first run (test/e2e/firstrun.test.mjs) and `npm start` turn it on.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'extensions.autoCheckUpdates': false,

@@ -10,6 +10,7 @@ import { registerSummary } from './panels/summaryPanel';
 import { registerQuickFixes } from './quickFixes';
 import { registerStatusBar } from './statusBar';
 import { registerTree, type NorthstarTreeProvider } from './tree';
+import { registerWelcome } from './welcome';
 import { hostTimingReport, resetHostTiming, type HostTimingReport } from '../node/hostTiming';
 
 export const OUTPUT_CHANNEL_NAME = 'Northstar';
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): NorthstarApi {
   output.info(`Northstar ${String(context.extension.packageJSON.version)} activated in ${model.timing.activate} ms ` +
     `(${folders.length} folder(s), ${vscode.workspace.isTrusted ? 'trusted' : 'restricted'} workspace)`);
   model.start();
+  registerWelcome(context);
   return { model, timing: model.timing, statusBarText: () => statusBar.text, statusBarTooltip: () => statusBar.tooltip, tree,
     hostTiming: { report: hostTimingReport, reset: resetHostTiming } };
 }
