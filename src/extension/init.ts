@@ -10,9 +10,11 @@ import type { NorthstarModel, RootAnalysis } from './model';
 
 export const INIT_COMMAND = 'northstar.init';
 
-async function pickRoot(model: NorthstarModel): Promise<RootAnalysis | undefined> {
+async function pickRoot(model: NorthstarModel, folder?: vscode.Uri): Promise<RootAnalysis | undefined> {
   await model.whenIdle();
   const roots = model.roots();
+  // Run for a given folder (the summary page's): that folder's root, never another.
+  if (folder) return roots.find((r) => r.folder.uri.toString() === folder.toString());
   if (roots.length <= 1) return roots[0];
   const picked = await vscode.window.showQuickPick(
     roots.map((r) => ({ label: r.folder.name, description: r.folder.uri.fsPath, root: r })),
@@ -49,8 +51,8 @@ export async function createStarterFiles(model: NorthstarModel, root: RootAnalys
 
 export function registerInit(context: vscode.ExtensionContext, model: NorthstarModel): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(INIT_COMMAND, async () => {
-      const root = await pickRoot(model);
+    vscode.commands.registerCommand(INIT_COMMAND, async (folder?: unknown) => {
+      const root = await pickRoot(model, folder instanceof vscode.Uri ? folder : undefined);
       if (!root) {
         void vscode.window.showInformationMessage('Northstar: open a folder first.');
         return;

@@ -65,6 +65,8 @@ export type SummaryPageMessage =
   /** Open a rule's page packed in the extension (the extension checks the id is a rule's). */
   | { type: 'openRuleDocs'; id: string }
   | { type: 'exportMarkdown' }
+  /** Run "Start the Files Northstar Reads" on the page's folder (offered when it has no vision.yaml). */
+  | { type: 'startFiles' }
   /** The page has drawn its embedded data and listens for updates. */
   | { type: 'ready' }
   | { type: 'selectRoot'; uri: string };
@@ -88,6 +90,7 @@ const PAGE_PARSERS: Record<string, (m: Record<string, unknown>) => SummaryPageMe
   openExternal: (m) => (isString(m.url) ? { type: 'openExternal', url: m.url } : undefined),
   openRuleDocs: (m) => (isString(m.id) ? { type: 'openRuleDocs', id: m.id } : undefined),
   exportMarkdown: () => ({ type: 'exportMarkdown' }),
+  startFiles: () => ({ type: 'startFiles' }),
   ready: () => ({ type: 'ready' }),
   selectRoot: (m) => (isString(m.uri) ? { type: 'selectRoot', uri: m.uri } : undefined),
 };

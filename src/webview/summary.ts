@@ -167,8 +167,13 @@ function renderHeader(data: SummaryPageData): HTMLElement {
 function renderVision(data: SummaryPageData): HTMLElement {
   const vision = data.summary.vision;
   if (!vision) {
+    // The first step is offered where its absence shows: init writes a vision.yaml skeleton
+    // (and teams.yaml, contracts) without overwriting anything.
+    const start = el('button', { text: 'Start vision.yaml', attrs: { id: 'start-files', type: 'button' } });
+    start.addEventListener('click', () => post({ type: 'startFiles' }));
     return section('vision', 'Vision', [
       el('p', { className: 'empty', text: 'No vision.yaml in this workspace: priorities and capacity are not shown.' }),
+      el('p', { className: 'empty' }, ['Northstar can start one with the 3 to 5 priorities your contracts and catalog already name, each waiting for its outcome metric, and teams.yaml and contracts where they are missing (nothing is overwritten). ', start]),
     ]);
   }
   const children: Child[] = [];

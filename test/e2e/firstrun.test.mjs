@@ -78,7 +78,21 @@ describe('first run: walkthrough and init (e2e)', function () {
     await checked('See the architecture');
   });
 
+  let summary;
+  it('the vision summary of a repository without vision.yaml says so and offers to start it', async () => {
+    await showWalkthrough();
+    await step('Read the vision summary').click();
+    await step('Read the vision summary').locator('.button-link, a', { hasText: 'Show Vision Summary' }).first().click();
+    await page.locator('.tab', { hasText: 'Vision Summary' }).first().waitFor({ timeout: 60_000 });
+    summary = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await summary.locator('#vision', { hasText: 'No vision.yaml in this workspace' }).waitFor({ timeout: 60_000 });
+    await summary.locator('#vision #start-files', { hasText: 'Start vision.yaml' }).waitFor({ timeout: 10_000 });
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'e2e-summary-no-vision.png') });
+  });
+
   it('"Start the Files" creates teams.yaml, vision.yaml and the contract, opens them, and overwrites nothing', async () => {
+    await showWalkthrough();
     await step('Start the files Northstar reads').click();
     const button = step('Start the files Northstar reads').locator('.button-link, a', { hasText: 'Start the Files' }).first();
     await button.waitFor({ timeout: 30_000 });
@@ -107,5 +121,13 @@ describe('first run: walkthrough and init (e2e)', function () {
     assert.equal(existsSync(join(workspace, 'services', 'booking', 'service-contract.yaml')), false);
     await showWalkthrough();
     await checked('Start the files Northstar reads');
+  });
+
+  it('the summary then shows the priorities of the new vision.yaml', async () => {
+    await page.locator('.tabs-container .tab', { hasText: 'Vision Summary' }).first().click();
+    for (const title of ['Reliability first', 'Faster, safer delivery', 'Secure by default']) {
+      await summary.locator('.priority-title', { hasText: title }).first().waitFor({ timeout: 60_000 });
+    }
+    assert.equal(await summary.locator('#vision #start-files').count(), 0);
   });
 });

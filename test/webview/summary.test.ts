@@ -361,6 +361,15 @@ describe('vision summary webview (Chromium)', function () {
     assert.deepEqual(errors, []);
   });
 
+  it('without vision.yaml, says so and offers to start the files (the panel runs init on its folder)', async () => {
+    await open({ ...exampleData, summary: { ...exampleData.summary, vision: null } });
+    assert.match(await page.locator('#vision').innerText(), /No vision\.yaml in this workspace/);
+    await page.locator('#vision #start-files').click();
+    assert.deepEqual((await posted()).at(-1), { type: 'startFiles' });
+    assert.deepEqual(parseSummaryMessage({ type: 'startFiles' }), { type: 'startFiles' }, 'the panel accepts it');
+    assert.deepEqual(errors, []);
+  });
+
   it('has no learning section without notes', async () => {
     await open({ ...exampleData, summary: { ...exampleData.summary, learning: null } });
     assert.equal(await page.locator('#learning').count(), 0);

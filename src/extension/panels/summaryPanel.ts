@@ -4,6 +4,7 @@
  * same Markdown that `northstar summary --format md` prints.
  */
 import * as vscode from 'vscode';
+import { INIT_COMMAND } from '../init';
 import {
   parseSummaryPageMessage,
   savedSummaryRoot,
@@ -127,6 +128,9 @@ class SummaryPage implements PanelPage<SummaryPageMessage> {
         // Only a rule of the registry: the id comes from the page, and names a packed file.
         if (this.root.analysis.rules.some((r) => r.id === message.id)) void vscode.commands.executeCommand('vscode.open', ruleDocsUri(this.extensionUri, message.id));
         else this.site.model.output.warn(`summary: refused to open the documentation of an unknown rule: ${message.id}`);
+        return;
+      case 'startFiles':
+        void vscode.commands.executeCommand(INIT_COMMAND, this.root.folder.uri);
         return;
       case 'exportMarkdown':
         void vscode.commands.executeCommand(this.exportCommand, this.root.folder.uri);
