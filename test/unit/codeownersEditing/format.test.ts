@@ -72,7 +72,7 @@ describe('codeownersEditing: the formatter', () => {
 
   it('moves a column too narrow for a new long pattern out to fit it', () => {
     const text = '/a/    @x\n/b/    @y\n/services/payments-api/ @z\n';
-    assert.equal(formatChecked(text, 'github'), '/a/                    @x\n/b/                    @y\n/services/payments-api/ @z\n');
+    assert.equal(formatChecked(text, 'github'), `/a/${' '.repeat(21)}@x\n/b/${' '.repeat(21)}@y\n/services/payments-api/ @z\n`);
   });
 
   it('caps the column: a pattern longer than the cap gets one space and does not push the others', () => {
@@ -80,7 +80,7 @@ describe('codeownersEditing: the formatter', () => {
     assert.ok(long.length > MAX_OWNER_COLUMN);
     const text = `/src/ @a\n${long} @b\n/docs/guides/ @c\n`;
     assert.equal(formatChecked(text, 'github'), `/src/         @a\n${long} @b\n/docs/guides/ @c\n`);
-    assert.equal(formatChecked('/abc/ @a\n/abcdefgh/ @b\n', 'github', { maxColumn: 8 }), '/abc/   @a\n/abcdefgh/ @b\n');
+    assert.equal(formatChecked('/abc/ @a\n/abcdefgh/ @b\n/ab/ @c\n', 'github', { maxColumn: 8 }), '/abc/ @a\n/abcdefgh/ @b\n/ab/  @c\n');
   });
 
   it('keeps escaped spaces in patterns, a trailing escaped space included', () => {
