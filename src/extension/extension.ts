@@ -1,6 +1,7 @@
 // The extension's entry point. Activation does little (DESIGN habit 9): it builds the model
 // service and registers the surfaces; the first full scan starts after activate() returns.
 import * as vscode from 'vscode';
+import { registerCodeownersEditing } from './codeownersEditing';
 import { registerDiagnostics } from './diagnostics';
 import { registerHovers } from './hovers';
 import { registerInit } from './init';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): NorthstarApi {
   const statusBar = registerStatusBar(context, model);
   const tree = registerTree(context, model);
   registerHovers(context, model);
+  registerCodeownersEditing(context, model);
   registerSummary(context, model);
   registerDiagram(context, model);
   registerInit(context, model);

@@ -51,7 +51,7 @@ export const ANALYSING_HOVER = 'Northstar is still analysing this workspace fold
  * The analysis of the document's root. While the first analysis still runs, a hover waits at
  * most `waitMs`; go-to-definition (an explicit request, answered asynchronously) waits for it.
  */
-async function locate(model: NorthstarModel, document: vscode.TextDocument, token: vscode.CancellationToken, waitMs?: number) {
+export async function locate(model: NorthstarModel, document: vscode.TextDocument, token: vscode.CancellationToken, waitMs?: number) {
   const now = model.locate(document.uri);
   if (now) return now;
   if (waitMs === undefined) await model.ready();

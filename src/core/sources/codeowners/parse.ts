@@ -46,19 +46,19 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-interface Token {
+export interface Token {
   text: string;
   /** 0-based UTF-16 offsets in the line (end exclusive). */
   start: number;
   end: number;
 }
 
-function isSpace(ch: string): boolean {
+export function isSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\f' || ch === '\v';
 }
 
 /** The first token ends at the first whitespace not escaped by a backslash (GitLab: `(?<!\\)\s+`). */
-function patternToken(line: string, from: number, to: number): Token {
+export function patternToken(line: string, from: number, to: number): Token {
   let i = from;
   while (i < to) {
     const ch = line[i];
@@ -72,7 +72,7 @@ function patternToken(line: string, from: number, to: number): Token {
   return { text: line.slice(from, i), start: from, end: i };
 }
 
-function wordTokens(line: string, from: number, to: number): Token[] {
+export function wordTokens(line: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   let i = from;
   while (i < to) {
@@ -96,6 +96,23 @@ function parseDisable(comment: string): string[] | null {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
+
+/**
+ * Where a line's content starts and ends (0-based, end exclusive): surrounding blanks removed,
+ * except an escaped trailing space ("Trailing spaces are ignored unless they are quoted with
+ * backslash", gitignore). start >= end: a blank line.
+ */
+export function contentBounds(line: string): { start: number; end: number } {
+  let start = 0;
+  let end = line.length;
+  while (start < end && isSpace(line[start])) start++;
+  while (end > start && isSpace(line[end - 1])) end--;
+  if (end < line.length && end > start && line[end - 1] === '\\') end++;
+  return { start, end };
+}
+
+/** A GitLab section header at the start of a line's content: `[Name]`, `^[Name]`, `[Name][2]`. */
+export const GITLAB_HEADER = /^(\^)?\[(.*?)\](?:\[(\d*)\])?/;
 
 /** The parse of one file. Everything positional goes through `range()`. */
 class Parser {
@@ -149,12 +166,7 @@ class Parser {
   }
 
   private line(line: string, rulesWanted: boolean): void {
-    let start = 0;
-    let end = line.length;
-    while (start < end && isSpace(line[start])) start++;
-    while (end > start && isSpace(line[end - 1])) end--;
-    // "Trailing spaces are ignored unless they are quoted with backslash" (gitignore).
-    if (end < line.length && end > start && line[end - 1] === '\\') end++;
+    const { start, end } = contentBounds(line);
     if (start >= end) return;
     if (line[start] === '#') {
       const rules = parseDisable(line.slice(start, end));
@@ -220,7 +232,7 @@ class Parser {
 
   private gitlabLine(line: string, start: number, end: number): void {
     const text = line.slice(start, end);
-    const header = /^(\^)?\[(.*?)\](?:\[(\d*)\])?/.exec(text);
+    const header = GITLAB_HEADER.exec(text);
     if (header) {
       this.gitlabHeader(line, start, end, header);
       return;
