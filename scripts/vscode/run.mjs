@@ -115,7 +115,12 @@ export async function startCodeServer({ trusted = true, env = {}, port, settings
   const userData = join(tmp, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
   const trust = trusted ? {} : { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' };
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...trust, ...settings }, null, 2));
+  const all = { ...USER_SETTINGS, ...trust, ...settings };
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(all, null, 2));
+  // Machine-scoped settings (such as walkthroughs.openOnInstall) are read from the remote's
+  // Machine settings, not the user's, in a remote window such as code-server's.
+  mkdirSync(join(userData, 'Machine'), { recursive: true });
+  writeFileSync(join(userData, 'Machine', 'settings.json'), JSON.stringify(all, null, 2));
   port ??= await freePort();
   const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-getting-started-override', '--ignore-last-opened', '--user-data-dir', userData,

@@ -57,6 +57,15 @@ async function completionsAt(doc: vscode.TextDocument, position: vscode.Position
     .sort((a, b) => ((a.sortText ?? '') < (b.sortText ?? '') ? -1 : 1));
 }
 
+/** The document's text with `edits` applied (non-overlapping, as a formatter returns them). */
+function applied(doc: vscode.TextDocument, edits: readonly vscode.TextEdit[]): string {
+  let text = doc.getText();
+  for (const e of [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start))) {
+    text = text.slice(0, doc.offsetAt(e.range.start)) + e.newText + text.slice(doc.offsetAt(e.range.end));
+  }
+  return text;
+}
+
 const { folders } = scenario();
 
 if (folders.length === 1 && folders[0] === 'acme') {
@@ -101,12 +110,11 @@ if (folders.length === 1 && folders[0] === 'acme') {
     it('aligns the owners of an untitled CODEOWNERS document, and formats a range', async () => {
       const doc = await vscode.workspace.openTextDocument({ language: 'codeowners', content: '*   @acme/platform\n# docs\n/docs/ @acme/platform   @acme/web\n' });
       const edits = (await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 4, insertSpaces: true })) ?? [];
-      assert.deepEqual(edits.map((e) => [rangeOf(e.range), e.newText]), [
-        [[0, 0, 0, 18], '*      @acme/platform'],
-        [[2, 0, 2, 33], '/docs/ @acme/platform @acme/web'],
-      ]);
+      // VS Code reduces a provider's edits to the characters that change: compare the text they give.
+      assert.equal(applied(doc, edits), '*      @acme/platform\n# docs\n/docs/ @acme/platform @acme/web\n');
       const ranged = (await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatRangeProvider', doc.uri, new vscode.Range(2, 0, 2, 5), { tabSize: 4, insertSpaces: true })) ?? [];
-      assert.deepEqual(ranged.map((e) => [rangeOf(e.range), e.newText]), [[[2, 0, 2, 33], '/docs/ @acme/platform @acme/web']]);
+      // Only the range's line: the first line keeps its own spacing.
+      assert.equal(applied(doc, ranged), '*   @acme/platform\n# docs\n/docs/ @acme/platform @acme/web\n');
     });
 
     it('links owners to their declaration in teams.yaml and a file pattern to its file', async () => {
