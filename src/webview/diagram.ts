@@ -508,7 +508,8 @@ function showDetails(msg: DetailsMessage): void {
     const sc = d.scorecard;
     const lines: HTMLElement[] = [];
     if (sc.next && sc.needs.length > 0) lines.push(el('span', `${LEVEL_LABEL[sc.next]} needs: ${sc.needs.map((c) => criterionText(c)).join(', ')}`, 'warn'));
-    if (sc.met.length > 0) lines.push(el('span', `Met: ${sc.met.join(', ')}`));
+    // At Gold every assessed criterion is met: listing them says nothing (as the hover).
+    if (d.level !== 'gold' && sc.met.length > 0) lines.push(el('span', `Met: ${sc.met.join(', ')}`));
     if (sc.notAssessed.length > 0) lines.push(el('span', `Not assessed (rule off in .northstar.yaml): ${sc.notAssessed.join(', ')}`, 'muted'));
     body.append(section('Scorecard', lines, `${LEVEL_LABEL[d.level]}: every criterion met.`));
   }
