@@ -281,7 +281,7 @@ async function runCheck(args: Extract<ParsedArgs, { command: 'check' }>, io: Cli
       const baseAnalysis = await analyzeWorkspace(before, { ...options, listFiles: () => before.listFiles() });
       base = { model: baseAnalysis.model, findings: baseAnalysis.model.findings.filter(scopeOf(args, paths, changed, baseAnalysis)) };
     }
-    io.stdout(pullRequestMarkdown({ model: analysis.model, findings, changed, ownersOf: analysis.ownersOf, moduleOf: analysis.moduleOf, prefix, base }));
+    io.stdout(pullRequestMarkdown({ model: analysis.model, findings, changed, ownersOf: analysis.ownersOf, moduleOf: analysis.moduleOf, prefix, base, config: analysis.config }));
     return exitCodeOf(findings, args.maxWarnings, io);
   }
   const format = args.format;
@@ -387,7 +387,7 @@ async function runDiagram(args: Extract<ParsedArgs, { command: 'diagram' }>, io:
 async function runSummary(args: Extract<ParsedArgs, { command: 'summary' }>, io: CliIO, cwd: string): Promise<number> {
   const root = await openRoot(cwd, args.root);
   const analysis = await analyze(root);
-  const summary = buildSummary(analysis.model);
+  const summary = buildSummary(analysis.model, analysis.config);
   if (args.format === 'md') {
     io.stdout(summaryMarkdown(summary));
     return 0;
@@ -455,7 +455,7 @@ async function runInit(args: Extract<ParsedArgs, { command: 'init' }>, io: CliIO
 async function runExport(args: Extract<ParsedArgs, { command: 'export' }>, io: CliIO, cwd: string): Promise<number> {
   const root = await openRoot(cwd, args.root);
   const analysis = await analyze(root);
-  const exported = buildBackstageExport(analysis.model);
+  const exported = buildBackstageExport(analysis.model, analysis.config);
   io.stdout(formatBackstageYaml(exported));
   if (exported.unowned.length > 0) {
     const shown = exported.unowned.slice(0, 5).map(escapeTerminal).join(', ');

@@ -15,13 +15,13 @@
  */
 import type { Analysis } from './api';
 import { targetAt, type CursorTarget } from './cursor';
-import type { CodeownersRule, Metric, Module, OwnerMatch, Priority, SourceRange, Team } from './model/types';
+import type { CodeownersRule, EscalationStep, Metric, Module, OwnerMatch, Priority, SourceRange, Team } from './model/types';
 import { shownUnit } from './model/units';
 import { docsPath, docsUrl } from './rules/rule';
 import { ownerSourceText, runsInProduction } from './model/predicates';
-import { isPerson, teamOfModule } from './model/teams';
+import { escalationOf, isPerson, teamOfModule } from './model/teams';
 import { byDateDescending, modulesOfRecord } from './model/learning';
-import { LEVEL_LABEL, missingForNextLevel } from './scorecard';
+import { LEVEL_LABEL, levelExplanation, levelExplanationMarkdown, nextLevelNeeds } from './scorecard';
 import { sameSection } from './sources/codeowners/sections';
 import { moduleStrategyLines } from './hoverStrategy';
 
@@ -134,12 +134,9 @@ function ownerLabel(analysis: Analysis, owner: string): string {
   return team && team.name !== owner ? `${code(owner)} (${escapeMarkdown(team.name)})` : code(owner);
 }
 
-function scorecardLine(analysis: Analysis, module: Module): string {
-  const level = module.level;
-  if (level === 'gold') return `Scorecard: **${LEVEL_LABEL.gold}**`;
-  const { next, missing } = missingForNextLevel(module, teamOfModule(analysis.model, module));
-  const shown = level === 'none' ? LEVEL_LABEL.none : `**${LEVEL_LABEL[level]}**`;
-  return `Scorecard: ${shown}${next && missing.length > 0 ? ` (missing for ${LEVEL_LABEL[next]}: ${missing.join(', ')})` : ''}`;
+/** The module's level, what the next level needs, what is met and what is not assessed (scorecard.ts decides). */
+function scorecardLines(analysis: Analysis, module: Module): string {
+  return levelExplanationMarkdown(levelExplanation(module, teamOfModule(analysis.model, module), analysis.config)).join('\n\n');
 }
 
 /** The facts about a module every module hover shows. */
@@ -165,7 +162,7 @@ function moduleSection(analysis: Analysis, module: Module): string {
   } else {
     parts.push('Owner: none declared');
   }
-  parts.push(scorecardLine(analysis, module));
+  parts.push(scorecardLines(analysis, module));
   if (module.slos.length > 0) {
     const slos = module.slos.map((s) => {
       const objective = s.objective !== null ? ` ${formatNumber(s.objective)}%` : '';
@@ -203,19 +200,19 @@ function postmortemSection(analysis: Analysis, module: Module): string | null {
   return `${title}:\n${lines.join('\n')}`;
 }
 
-function escalationSteps(team: Team): string {
-  return team.escalation
-    .map((step, i) => `${i + 1}. ${escapeMarkdown(step.kind)}: ${link(code(step.target), step.url)}`)
-    .join('\n');
+function escalationSteps(steps: readonly EscalationStep[]): string {
+  return steps.map((step, i) => `${i + 1}. ${escapeMarkdown(step.kind)}: ${link(code(step.target), step.url)}`).join('\n');
 }
 
-/** How to reach the owners of a module: its team's escalation path. */
+/** How to reach the owners of a module: its own on-call, then its team's path (model/teams.ts escalationOf). */
 function escalationSection(analysis: Analysis, module: Module): string {
   const team = teamOfModule(analysis.model, module);
-  if (!team) return 'Escalation: nobody owns this module.';
-  const name = escapeMarkdown(team.name);
-  if (team.escalation.length === 0) return `Escalation (${name}): none declared.`;
-  return `Escalate to ${name}:\n${escalationSteps(team)}`;
+  const { steps, own } = escalationOf(module, team);
+  if (!team && own === 0) return 'Escalation: nobody owns this module.';
+  const name = escapeMarkdown(team?.name ?? module.name);
+  if (steps.length === 0) return `Escalation (${name}): none declared.`;
+  const from = own > 0 ? ` (${own === steps.length ? 'from its catalog entry' : `steps 1–${own} from its catalog entry`})` : '';
+  return `Escalate to ${name}${from}:\n${escalationSteps(steps)}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -234,7 +231,7 @@ export function ownerHover(analysis: Analysis, owner: string): string {
   const others = team.aliases.filter((a) => a !== team.id);
   if (others.length > 0) parts.push(`Also known as: ${others.map(code).join(', ')}`);
   if (team.source === 'codeowners') parts.push('Known only from CODEOWNERS: no teams.yaml entry or Backstage group declares it.');
-  parts.push(team.escalation.length > 0 ? `Escalation path:\n${escalationSteps(team)}` : 'Escalation path: none declared.');
+  parts.push(team.escalation.length > 0 ? `Escalation path:\n${escalationSteps(team.escalation)}` : 'Escalation path: none declared.');
   const owned = modulesOwnedBy(analysis, team).map((m) => escapeMarkdown(m.name));
   if (owned.length > 0) parts.push(`Owns ${plural(owned.length, 'module')}: ${capped(owned)}`);
   return parts.join('\n\n');
@@ -444,4 +441,30 @@ export function hoverAt(analysis: Analysis, file: string, text: string, line: nu
   const target = targetAt(analysis, file, text, line, character);
   if (!target) return undefined;
   return { markdown: render(analysis, target, options), range: target.range };
+}
+
+/**
+ * The tree's tooltip for a module (Markdown): its name and type, its level explained as the
+ * module hover explains it, its owners and how many findings it has.
+ */
+export function moduleTooltipMarkdown(analysis: Analysis, module: Module): string {
+  const team = teamOfModule(analysis.model, module);
+  const findings = analysis.model.findings.filter((f) => f.module === module.name).length;
+  const owners = module.owners.length > 0 ? module.owners.map(code).join(', ') : 'none';
+  return [
+    `**${escapeMarkdown(module.name)}** (${escapeMarkdown(module.type)})${team ? `, ${isPerson(team) ? 'owner' : 'team'} ${escapeMarkdown(team.name)}` : ''}`,
+    ...levelExplanationMarkdown(levelExplanation(module, team, analysis.config)),
+    `Owners: ${owners}`,
+    plural(findings, 'finding'),
+  ].join('\n\n');
+}
+
+/** What a screen reader says for a module row: its name, team and level, and what the next level needs. */
+export function moduleAccessibilityLabel(analysis: Analysis, module: Module): string {
+  const team = teamOfModule(analysis.model, module);
+  const e = levelExplanation(module, team, analysis.config);
+  const owner = team ? `${isPerson(team) ? 'owner' : 'team'} ${team.name}` : 'no owner';
+  const level = e.scored ? `scorecard ${LEVEL_LABEL[e.level]}` : 'not scored';
+  const needs = nextLevelNeeds(e);
+  return [module.name, owner, level, needs].filter((x): x is string => x !== null).join(', ');
 }

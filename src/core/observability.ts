@@ -2,7 +2,7 @@
  * Evidence of observability that needs no source reading: well-known libraries declared as
  * dependencies in a module's manifests, and Backstage annotations.
  */
-import type { ObservabilityEvidence, ObservabilitySignal } from './model/types';
+import type { EscalationStep, ObservabilityEvidence, ObservabilitySignal } from './model/types';
 
 /** Dependency name → signal. A trailing `*` matches any suffix (scoped families). */
 const LIBRARIES: ReadonlyArray<[string, ObservabilitySignal]> = [
@@ -112,6 +112,7 @@ export function evidenceFromDependencies(dependencies: readonly string[], extra:
 const ANNOTATIONS: ReadonlyArray<[string, ObservabilitySignal]> = [
   ['pagerduty.com/', 'oncall'],
   ['opsgenie.com/', 'oncall'],
+  ['splunk.com/on-call-', 'oncall'],
   ['grafana/', 'dashboards'],
   ['datadoghq.com/', 'metrics'],
   ['newrelic.com/', 'metrics'],
@@ -128,7 +129,32 @@ export function evidenceFromAnnotations(annotations: Readonly<Record<string, str
   return evidence;
 }
 
-/** On-call annotations make an escalation step for a catalog-described owner. */
+/**
+ * Backstage's on-call annotations (the PagerDuty, Opsgenie and Splunk On-Call plugins'), on a
+ * Group (the team's escalation) or on a Component (that module's own), as escalation steps.
+ * Keys and tokens are not shown: an integration key is a credential of sorts, and says nothing
+ * a person can act on.
+ */
+const ON_CALL: ReadonlyArray<{ key: string; step: (value: string) => string }> = [
+  { key: 'pagerduty.com/service-id', step: (v) => `PagerDuty service ${v}` },
+  { key: 'pagerduty.com/integration-key', step: () => 'PagerDuty (integration in the catalog entry)' },
+  { key: 'opsgenie.com/team', step: (v) => `Opsgenie team ${v}` },
+  { key: 'opsgenie.com/component-selector', step: (v) => `Opsgenie components ${v}` },
+  { key: 'splunk.com/on-call-team', step: (v) => `Splunk On-Call team ${v}` },
+  { key: 'splunk.com/on-call-routing-key', step: (v) => `Splunk On-Call routing key ${v}` },
+];
+
+/** Is this annotation key one that names an on-call rotation? */
 export function isOnCallAnnotation(key: string): boolean {
-  return key.startsWith('pagerduty.com/') || key.startsWith('opsgenie.com/');
+  return ON_CALL.some((a) => a.key === key);
+}
+
+/** The escalation steps an entity's on-call annotations give, in the order of ON_CALL; one per key with a value. */
+export function onCallSteps(annotations: Readonly<Record<string, string>>): EscalationStep[] {
+  const steps: EscalationStep[] = [];
+  for (const a of ON_CALL) {
+    const value = annotations[a.key]?.trim();
+    if (value) steps.push({ kind: 'pager', target: a.step(value) });
+  }
+  return steps;
 }

@@ -5,10 +5,10 @@
  */
 import * as vscode from 'vscode';
 import type { CodeownersRule, Module, SourceLocation } from '../core/model/types';
-import { teamOfModule } from '../core/model/teams';
+import { escalationOf, teamOfModule } from '../core/model/teams';
 import { ownerSourceText } from '../core/model/predicates';
 import { namedSections, sameSection, sectionLabel, sectionNeed, sectionsOf } from '../core/sources/codeowners/sections';
-import { LEVEL_LABEL } from '../core/scorecard';
+import { LEVEL_LABEL, levelExplanation, nextLevelNeeds } from '../core/scorecard';
 import { statusBarText } from '../core/statusText';
 import { toVscodeRange } from './diagnostics';
 import type { NorthstarModel, RootAnalysis } from './model';
@@ -52,7 +52,8 @@ export function statusTooltip(root: RootAnalysis, path: string): string {
     const owner = team
       ? `team ${team.name}${module.ownerSource ? ` (from ${ownerSourceText(module)})` : ''}${team.source === 'undeclared' ? ', which no team declares' : ''}`
       : 'no owning team';
-    lines.push(`Module ${module.name}: ${owner}; scorecard: ${LEVEL_LABEL[module.level]}`);
+    const needs = nextLevelNeeds(levelExplanation(module, teamOfModule(root.analysis.model, module), root.analysis.config));
+    lines.push(`Module ${module.name}: ${owner}; scorecard: ${LEVEL_LABEL[module.level]}${needs ? ` (${needs})` : ''}`);
   }
   lines.push('Click to see the escalation path, the contract and the deciding line.');
   return lines.join('\n');
@@ -81,6 +82,18 @@ export function explainItems(root: RootAnalysis, path: string): ExplainItem[] {
   const moduleTeam = module ? teamOfModule(analysis.model, module) : undefined;
   const teams = [...match.owners.map((owner) => analysis.teamOf(owner)), moduleTeam];
   const seenTeams = new Set<string>();
+  // The module's own on-call (its catalog entry's annotations) first: model/teams.ts escalationOf.
+  const own = module ? escalationOf(module, moduleTeam) : undefined;
+  if (module && own && own.own > 0) {
+    items.push({ label: `Escalation: ${module.name} (its catalog entry)`, kind: vscode.QuickPickItemKind.Separator });
+    own.steps.slice(0, own.own).forEach((step, i) => {
+      items.push({
+        label: `${i + 1}. ${step.kind}: ${step.target}`,
+        ...(step.url ? { description: step.url } : {}),
+        open: step.url ? { kind: 'url', url: step.url } : { kind: 'copy', text: step.target },
+      });
+    });
+  }
   for (const team of teams) {
     if (!team || seenTeams.has(team.id)) continue;
     seenTeams.add(team.id);

@@ -9,7 +9,8 @@ import type { Finding, Initiative, Module, Priority, ScorecardLevel, SourceLocat
 import { isInitiativeOverdue, modulesOfInitiative } from '../core/model/strategy';
 import { isScored } from '../core/model/predicates';
 import { isPerson, teamOfModule } from '../core/model/teams';
-import { LEVEL_LABEL, missingForNextLevel } from '../core/scorecard';
+import { moduleAccessibilityLabel, moduleTooltipMarkdown } from '../core/hover';
+import { LEVEL_LABEL, levelExplanation, nextLevelNeeds } from '../core/scorecard';
 import { toVscodeRange } from './diagnostics';
 import type { NorthstarModel, RootAnalysis } from './model';
 
@@ -35,16 +36,20 @@ export function levelIcon(level: ScorecardLevel): vscode.ThemeIcon {
   return new vscode.ThemeIcon(LEVEL_ICONS[level], new vscode.ThemeColor(`northstar.level.${level}`));
 }
 
-/**
- * A module item's tooltip (plain text): its level and what the next level still needs, its
- * owners and how many findings it has.
- */
+/** A module item's tooltip (Markdown, core/hover.ts): its level explained, its owners and how many findings it has. */
 export function moduleTooltip(root: RootAnalysis, module: Module): string {
-  const { next, missing } = missingForNextLevel(module, teamOfModule(root.analysis.model, module));
-  // A group (a workspace of modules) is not scored itself: nothing to add to it.
-  const needs = isScored(module) && next && missing.length > 0 ? `\nMissing for ${LEVEL_LABEL[next]}: ${missing.join(', ')}` : '';
-  return `${module.name} (${module.type}), scorecard: ${LEVEL_LABEL[module.level]}${needs}\n` +
-    `Owners: ${module.owners.join(', ') || 'none'}\n${plural(findingsOfModule(root, module).length, 'finding')}`;
+  return moduleTooltipMarkdown(root.analysis, module);
+}
+
+/** A team row's counts: modules, findings on them, and modules by level (highest first). */
+export function teamCounts(root: RootAnalysis, modules: readonly Module[]): { findings: number; levels: string } {
+  const findings = modules.reduce((n, m) => n + findingsOfModule(root, m).length, 0);
+  const levels = (['gold', 'silver', 'bronze', 'none'] as const)
+    .map((l) => [l, modules.filter((m) => isScored(m) && m.level === l).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([l, n]) => `${LEVEL_LABEL[l]} ${n}`)
+    .join(', ');
+  return { findings, levels };
 }
 
 function findingIcon(finding: Finding): vscode.ThemeIcon {
@@ -176,11 +181,17 @@ export class NorthstarTreeProvider implements vscode.TreeDataProvider<NorthstarN
         const modules = modulesOfTeam(root, node.team);
         const item = new vscode.TreeItem(node.team ? node.team.name : 'No owner', modules.length > 0 ? Collapsed : None);
         item.id = `${folderKey}#team:${node.team?.id ?? ''}`;
-        item.description = (node.team && node.team.name !== node.team.id ? `${node.team.id} · ` : '') + plural(modules.length, 'module');
+        const counts = teamCounts(root, modules);
+        item.description = [
+          node.team && node.team.name !== node.team.id ? node.team.id : null,
+          plural(modules.length, 'module'),
+          plural(counts.findings, 'finding'),
+        ].filter((x): x is string => x !== null).join(' · ');
         item.iconPath = new vscode.ThemeIcon(node.team ? (isPerson(node.team) ? 'person' : 'organization') : 'question');
+        const levels = counts.levels ? `\nLevels: ${counts.levels}` : '';
         item.tooltip = node.team
-          ? `${node.team.id}\nAlso known as: ${node.team.aliases.join(', ')}${node.team.source === 'undeclared' ? '\nNo teams.yaml entry, Backstage group or CODEOWNERS line declares this owner.' : ''}`
-          : 'Modules that no contract, catalog entry or CODEOWNERS line gives an owner';
+          ? `${node.team.id}\nAlso known as: ${node.team.aliases.join(', ')}${levels}${node.team.source === 'undeclared' ? '\nNo teams.yaml entry, Backstage group or CODEOWNERS line declares this owner.' : ''}`
+          : `Modules that no contract, catalog entry or CODEOWNERS line gives an owner${levels}`;
         item.contextValue = 'northstar.team';
         const command = this.open(root, node.team?.location ?? null);
         if (command) item.command = command;
@@ -218,9 +229,14 @@ export class NorthstarTreeProvider implements vscode.TreeDataProvider<NorthstarN
         const findings = node.parent.startsWith('team:') ? findingsOfModule(root, node.module) : [];
         const item = new vscode.TreeItem(node.module.name, findings.length > 0 ? Collapsed : None);
         item.id = `${folderKey}#${node.parent}/module:${node.module.name}`;
-        item.description = `${LEVEL_LABEL[node.module.level]}${node.module.path ? ` · ${node.module.path}` : ''}`;
+        // The level and, when something is missing, what the next level needs: "Bronze · Silver needs: escalation path (team Growth has none)".
+        const explanation = levelExplanation(node.module, teamOfModule(root.analysis.model, node.module), root.analysis.config);
+        const needs = nextLevelNeeds(explanation);
+        item.description = explanation.scored ? [LEVEL_LABEL[node.module.level], needs ?? node.module.path].filter((x) => x !== '').join(' · ') : node.module.path;
         item.iconPath = levelIcon(node.module.level);
-        item.tooltip = new vscode.MarkdownString().appendText(moduleTooltip(root, node.module));
+        // Markdown from the core, where every name from the workspace is escaped; no HTML, no command links.
+        item.tooltip = new vscode.MarkdownString(moduleTooltip(root, node.module));
+        item.accessibilityInformation = { label: moduleAccessibilityLabel(root.analysis, node.module) };
         item.contextValue = 'northstar.module';
         item.command = this.open(root, node.module.definedAt);
         return item;

@@ -93,6 +93,8 @@ export interface ModuleDetails {
   tier: number | null;
   lifecycle: string | null;
   level: ScorecardLevel;
+  /** The level explained (core/scorecard.ts levelExplanation); null for a group, which is not scored. */
+  scorecard: { next: 'bronze' | 'silver' | 'gold' | null; met: string[]; needs: { label: string; detail: string | null }[]; notAssessed: string[] } | null;
   description: string | null;
   owners: { handle: string; team: string | null }[];
   escalation: { team: string; steps: { kind: string; target: string; url: string | null }[] }[];
@@ -276,6 +278,14 @@ const isDetails = shape<ModuleDetails>({
   lifecycle: nullableString,
   level: oneOf('none', 'bronze', 'silver', 'gold'),
   description: nullableString,
+  scorecard: nullable(
+    shape<NonNullable<ModuleDetails['scorecard']>>({
+      next: nullable(oneOf('bronze', 'silver', 'gold')),
+      met: isStrings,
+      needs: arrayOf(shape<NonNullable<ModuleDetails['scorecard']>['needs'][number]>({ label: isString, detail: nullableString })),
+      notAssessed: isStrings,
+    }),
+  ),
   owners: arrayOf(shape<ModuleDetails['owners'][number]>({ handle: isString, team: nullableString })),
   escalation: arrayOf(
     shape<ModuleDetails['escalation'][number]>({

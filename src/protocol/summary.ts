@@ -4,7 +4,7 @@
  * the tests.
  */
 import type { ModuleType, ScorecardLevel } from '../core/model/types';
-import type { SummaryCount, SummaryExperiment, SummaryInitiative, SummaryLearning, SummaryLearningNote, SummaryMetric, SummaryPriority, SummaryRoadmap, SummaryTeam, SummaryTrend, VisionSummary } from '../core/report/types';
+import type { SummaryCount, SummaryExperiment, SummaryInitiative, SummaryLearning, SummaryLearningNote, SummaryMetric, SummaryModuleLevel, SummaryPriority, SummaryRoadmap, SummaryTeam, SummaryTrend, VisionSummary } from '../core/report/types';
 import { arrayOf, type Check, type DropLog, isBoolean, isNumber, isRecord, isString, nullable, oneOf, parseByType, recordOf, shape } from './validate';
 
 /** The webview type of the summary panel (also its serializer's key). */
@@ -169,7 +169,18 @@ const isVisionSummary = shape<VisionSummary>({
       modules: isStrings,
       levels: isLevels,
       findings: isFindings,
-      gaps: arrayOf(shape<SummaryTeam['gaps'][number]>({ ruleId: isString, title: isString, count: isNumber })),
+      gaps: arrayOf(shape<SummaryTeam['gaps'][number]>({ ruleId: isString, title: isString, count: isNumber, text: isString })),
+    }),
+  ),
+  modules: arrayOf(
+    shape<SummaryModuleLevel>({
+      name: isString,
+      team: nullableString,
+      level: oneOf(...LEVELS),
+      next: nullable(oneOf('bronze', 'silver', 'gold')),
+      met: isStrings,
+      needs: arrayOf(shape<SummaryModuleLevel['needs'][number]>({ label: isString, detail: nullableString })),
+      notAssessed: isStrings,
     }),
   ),
   experiments: arrayOf(

@@ -4,9 +4,10 @@
  * (src/extension/panels/diagramPanel.ts) and the browser tests both call these functions, so the
  * tests exercise exactly what the panel sends.
  */
-import type { Model } from '../core/model/types';
+import type { Model, NorthstarConfig } from '../core/model/types';
+import { levelExplanation } from '../core/scorecard';
 import { buildDiagram, type DiagramOptions } from '../core/report/mermaid';
-import { teamOfModule } from '../core/model/teams';
+import { escalationOf, teamOfModule } from '../core/model/teams';
 import { escapeMarkdown } from '../core/report/escape';
 import type { Diagram } from '../core/report/types';
 import { type Choice, defaultViewState, type DiagramViewState, type ModuleDetails, normalizeViewState, type RenderMessage } from '../protocol/diagram';
@@ -118,15 +119,23 @@ export function renderMessage(model: Model, raw: DiagramViewState, roots: readon
 }
 
 /** The side panel: owners, escalation path, priorities and findings of one module. */
-export function moduleDetails(model: Model, name: string): ModuleDetails | null {
+/** `config`: the configuration in force, for the scorecard criteria it leaves unassessed. */
+export function moduleDetails(model: Model, name: string, config?: NorthstarConfig): ModuleDetails | null {
   const m = model.modules.find((x) => x.name === name);
   if (!m) return null;
   // The module's team answers for it (model/teams.ts): the team of its first owner.
   const team = teamOfModule(model, m);
   const owners = m.owners.map((handle, i) => ({ handle, team: i === 0 ? (team?.name ?? null) : null }));
-  const escalation: ModuleDetails['escalation'] = team
-    ? [{ team: team.name, steps: team.escalation.map((s) => ({ kind: s.kind, target: s.target, url: s.url ?? null })) }]
-    : [];
+  // Its own on-call (catalog annotations), then its team's path: model/teams.ts escalationOf.
+  const { steps, own } = escalationOf(m, team);
+  const step = (s: (typeof steps)[number]) => ({ kind: s.kind, target: s.target, url: s.url ?? null });
+  const escalation: ModuleDetails['escalation'] = [];
+  if (own > 0) escalation.push({ team: m.name, steps: steps.slice(0, own).map(step) });
+  if (team) escalation.push({ team: team.name, steps: steps.slice(own).map(step) });
+  const e = levelExplanation(m, team, config);
+  const scorecard: ModuleDetails['scorecard'] = e.scored
+    ? { next: e.next, met: e.met.map((c) => c.label), needs: e.missingForNext.map((c) => ({ label: c.label, detail: c.detail ?? null })), notAssessed: e.notAssessed.map((c) => c.label) }
+    : null;
   const titles = new Map(model.priorities.map((p) => [p.id, p.title]));
   return {
     name: m.name,
@@ -137,6 +146,7 @@ export function moduleDetails(model: Model, name: string): ModuleDetails | null 
     tier: m.tier,
     lifecycle: m.lifecycle,
     level: m.level,
+    scorecard,
     description: m.description,
     owners,
     escalation,

@@ -17,7 +17,7 @@ import {
   parseDiagramHostMessage,
   type RenderMessage,
 } from '../protocol/diagram';
-import { LEVEL_LABEL } from '../core/scorecard';
+import { criterionText, LEVEL_LABEL } from '../core/scorecard';
 
 interface MermaidApi {
   initialize(config: Record<string, unknown>): void;
@@ -503,6 +503,16 @@ function showDetails(msg: DetailsMessage): void {
     .filter((x): x is string => x !== null)
     .join(' · ');
   body.append(el('p', facts, 'muted'));
+  // The level explained as the hover and the tree explain it (core/scorecard.ts): text only.
+  if (d.scorecard) {
+    const sc = d.scorecard;
+    const lines: HTMLElement[] = [];
+    if (sc.next && sc.needs.length > 0) lines.push(el('span', `${LEVEL_LABEL[sc.next]} needs: ${sc.needs.map((c) => criterionText(c)).join(', ')}`, 'warn'));
+    // At Gold every assessed criterion is met: listing them says nothing (as the hover).
+    if (d.level !== 'gold' && sc.met.length > 0) lines.push(el('span', `Met: ${sc.met.join(', ')}`));
+    if (sc.notAssessed.length > 0) lines.push(el('span', `Not assessed (rule off in .northstar.yaml): ${sc.notAssessed.join(', ')}`, 'muted'));
+    body.append(section('Scorecard', lines, `${LEVEL_LABEL[d.level]}: every criterion met.`));
+  }
   if (d.description) body.append(el('p', d.description));
   const actions = el('p', undefined, 'actions');
   actions.append(

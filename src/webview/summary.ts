@@ -15,8 +15,8 @@ import {
 } from '../protocol/summary';
 import type { ScorecardLevel } from '../core/model/types';
 import { shownUnit } from '../core/model/units';
-import { LEVEL_LABEL } from '../core/scorecard';
-import type { SummaryCount, SummaryLearningNote, SummaryMetric, SummaryPriority, SummaryTeam } from '../core/report/types';
+import { criterionText, LEVEL_LABEL } from '../core/scorecard';
+import type { SummaryCount, SummaryLearningNote, SummaryMetric, SummaryModuleLevel, SummaryPriority, SummaryTeam } from '../core/report/types';
 import { renderExperiments, renderRoadmap, type SummaryKit } from './summaryStrategy';
 import { renderTrends } from './trend';
 
@@ -314,7 +314,28 @@ function renderScorecard(data: SummaryPageData): HTMLElement {
         ]),
       ),
     ),
+    ...renderModuleLevels(data.summary.modules),
   ]);
+}
+
+/** The modules below Gold (or with criteria not assessed): level, what the next level needs, what is not assessed. Text only. */
+function renderModuleLevels(modules: readonly SummaryModuleLevel[]): HTMLElement[] {
+  const shown = modules.filter((m) => m.needs.length > 0 || m.notAssessed.length > 0);
+  if (shown.length === 0) return [];
+  return [
+    el('h3', { text: 'Next level per module' }),
+    el(
+      'ul',
+      { className: 'module-levels' },
+      shown.map((m) => {
+        const parts: Child[] = [el('span', { className: 'module-name', text: m.name }), ' ', levelBadge(m.level)];
+        if (m.team !== null) parts.push(el('span', { className: 'module-team', text: ` · ${m.team}` }));
+        if (m.next && m.needs.length > 0) parts.push(el('span', { className: 'needs', text: ` — ${LEVEL_LABEL[m.next]} needs: ${m.needs.map((c) => criterionText(c)).join(', ')}` }));
+        if (m.notAssessed.length > 0) parts.push(el('span', { className: 'not-assessed', text: ` — not assessed: ${m.notAssessed.join(', ')}` }));
+        return el('li', { attrs: { 'data-module': m.name } }, parts);
+      }),
+    ),
+  ];
 }
 
 function renderTeam(team: SummaryTeam, docs: ReadonlyMap<string, string>): HTMLElement {
@@ -334,10 +355,10 @@ function renderTeam(team: SummaryTeam, docs: ReadonlyMap<string, string>): HTMLE
           const url = docs.get(gap.ruleId);
           const rule = url ? ruleDocsLink(gap.ruleId, url) : el('code', { text: gap.ruleId });
           rule.classList.add('rule');
-          return el('li', { attrs: { 'data-rule': gap.ruleId } }, [
-            el('span', { className: 'gap-title', text: gap.title }),
+          // Counted in words ("1 critical service without alerts, a runbook or an SLO"); the count also as data.
+          return el('li', { attrs: { 'data-rule': gap.ruleId, 'data-count': String(gap.count) } }, [
+            el('span', { className: 'gap-title', text: gap.text }),
             el('span', { className: 'rule-id' }, [' (', rule, ')']),
-            el('span', { className: 'gap-count', text: ` × ${gap.count}` }),
           ]);
         }),
       ),

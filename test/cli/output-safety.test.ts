@@ -195,6 +195,7 @@ describe('output safety: Markdown summary', function () {
           '3 Conversion [rate](https://evil',
           '2 Coverage',
           '2 Scorecard',
+          '3 Next level per module',
           '2 Capacity allocation',
           '2 Top gaps per owner',
           '3 Checkout # Owned by &lt;b&gt;n',

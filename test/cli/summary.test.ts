@@ -83,8 +83,8 @@ describe('vision summary', () => {
     assert.ok(payments);
     assert.deepEqual(payments.modules, ['fraud', 'payments-api'], 'an alias counts for its team');
     assert.deepEqual(payments.gaps, [
-      { ruleId: 'observability/missing', title: 'No observability', count: 2 },
-      { ruleId: 'quality/missing-tests', title: 'No tests', count: 1 },
+      { ruleId: 'observability/missing', title: 'No observability', count: 2, text: '2 services without observability' },
+      { ruleId: 'quality/missing-tests', title: 'No tests', count: 1, text: '1 module without tests' },
     ]);
     assert.deepEqual(payments.findings, { errors: 0, warnings: 3, infos: 1 });
     assert.equal(s.teams.at(-1)?.team, null, 'unowned modules come last');
@@ -125,7 +125,7 @@ describe('vision summary', () => {
     assert.ok(md.includes('_No success metric._'));
     assert.ok(md.includes('| Observability (services, websites, jobs) | 1 of 2 (50%) |'));
     assert.ok(md.includes('| **Total** | **95%** |'));
-    assert.ok(md.includes('### Payments\n\n2 modules (No level: 1, Gold: 1); 0 errors, 3 warnings.\n\n- No observability (`observability/missing`) × 2'));
+    assert.ok(md.includes('### Payments\n\n2 modules (No level: 1, Gold: 1); 0 errors, 3 warnings.\n\n- 2 services without observability (`observability/missing`)'));
   });
 
   it('names gaps in words with the id beside them, prints counts bare and keeps "&" and a final "#" in headings', () => {
@@ -154,13 +154,15 @@ describe('vision summary', () => {
     });
     const summary = buildSummary(model);
     assert.deepEqual(summary.teams.find((t) => t.name === 'Catalog & Search')?.gaps, [
-      { ruleId: 'plugin/not-a-rule', title: 'plugin/not-a-rule', count: 1 },
-      { ruleId: 'quality/missing-tests', title: 'No tests', count: 1 },
+      { ruleId: 'plugin/not-a-rule', title: 'plugin/not-a-rule', count: 1, text: '1 finding of plugin/not-a-rule' },
+      { ruleId: 'quality/missing-tests', title: 'No tests', count: 1, text: '1 module without tests' },
     ]);
     assert.equal(schemaErrors('summary', JSON.parse(JSON.stringify(summary))), '');
     const md = summaryMarkdown(summary);
-    assert.ok(md.includes('- No tests (`quality/missing-tests`) × 1\n'), md);
-    assert.ok(md.includes('- plugin/not-a-rule (`plugin/not-a-rule`) × 1\n'), md);
+    // Counted in words, not "× 1"; the id beside them is what .northstar.yaml and the docs use.
+    assert.ok(md.includes('- 1 module without tests (`quality/missing-tests`)\n'), md);
+    assert.ok(md.includes('- 1 finding of plugin/not-a-rule (`plugin/not-a-rule`)\n'), md);
+    assert.doesNotMatch(md, /× \d/);
     assert.ok(md.includes('| storefronts live | 0 | 1 | 3 |'), md);
     assert.ok(md.includes('| orders | 10 | 20 | 30 |'), md);
     assert.ok(md.includes('| p95 latency | 800 ms | 500 ms | 300 ms |'), md);

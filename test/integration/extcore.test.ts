@@ -360,7 +360,9 @@ function describeAcme(): void {
       assert.deepEqual(teams.map((n) => labelOf(a.tree.getTreeItem(n))),
         ['Catalog & Search', 'Growth', 'merchandising', 'Orders & Fulfilment', 'Payments', 'Platform', 'Storefront Web', 'No owner']);
       const payments = teams[4];
-      assert.equal(a.tree.getTreeItem(payments).description, '@acme/payments · 3 modules');
+      // Counts per team: its modules and the findings on them; the levels in the tooltip.
+      assert.equal(a.tree.getTreeItem(payments).description, '@acme/payments · 3 modules · 4 findings');
+      assert.match(String(a.tree.getTreeItem(payments).tooltip), /Levels: Gold 2, Silver 1/);
       const modules = a.tree.getChildren(payments);
       assert.deepEqual(modules.map((n) => {
         const item = a.tree.getTreeItem(n);
@@ -368,15 +370,22 @@ function describeAcme(): void {
         return [labelOf(item), item.description, icon.id, icon.color?.id];
       }), [
         ['fraud-scoring', 'Gold · services/fraud-scoring', 'star-full', 'northstar.level.gold'],
-        ['ledger', 'Silver · services/ledger', 'star-half', 'northstar.level.silver'],
+        // Below Gold, the description says what the next level needs instead of the folder.
+        ['ledger', 'Silver · Gold needs: alerts, runbook', 'star-half', 'northstar.level.silver'],
         ['payments-api', 'Gold · services/payments-api', 'star-full', 'northstar.level.gold'],
       ]);
       const ledgerItem = a.tree.getTreeItem(modules[1]);
-      // Its level, and what Gold still needs (as the hover says it).
-      // (appendText escapes Markdown and writes spaces as &nbsp;: read it as the text it shows.)
-      const ledgerTooltip = (ledgerItem.tooltip as vscode.MarkdownString).value.replace(/\\/g, '').replace(/&nbsp;/g, ' ');
-      assert.match(ledgerTooltip, /ledger \(service\), scorecard: Silver\s+Missing for Gold: alerts, runbook\s+Owners: @acme\/payments/);
-      assert.doesNotMatch((a.tree.getTreeItem(modules[0]).tooltip as vscode.MarkdownString).value, /Missing for/);
+      // Its level, what Gold still needs and what is met, as the hover says it (core/hover.ts moduleTooltipMarkdown).
+      assert.equal((ledgerItem.tooltip as vscode.MarkdownString).value, [
+        '**ledger** (service), team Payments',
+        'Scorecard: **Silver**; Gold needs: alerts, runbook',
+        'Met: owner, tests, observability, escalation path, SLO, threat model',
+        'Owners: `@acme/payments`',
+        '1 finding',
+      ].join('\n\n'));
+      assert.doesNotMatch((a.tree.getTreeItem(modules[0]).tooltip as vscode.MarkdownString).value, /needs:/);
+      // A screen reader hears the module's team and level.
+      assert.equal(ledgerItem.accessibilityInformation?.label, 'ledger, team Payments, scorecard Silver, Gold needs: alerts, runbook');
       assert.equal(ledgerItem.command?.command, 'vscode.open');
       assert.equal(String(ledgerItem.command?.arguments?.[0]), String(uriIn('acme', 'services/ledger/service-contract.yaml')));
       const findings = a.tree.getChildren(modules[1]).map((n) => a.tree.getTreeItem(n));

@@ -70,9 +70,10 @@ describe('one answer on every surface, in VS Code (test/fixtures/surfaces)', fun
           const item = items.map((n) => a.tree.getTreeItem(n)).find((i) => labelOf(i) === row.module);
           assert.ok(item, row.module);
           assert.ok(String(item.description ?? '').startsWith(LEVEL_LABEL[row.level]), `${row.module}: ${String(item.description)}`);
-          // appendText escapes Markdown and writes spaces as &nbsp;: read it as the text it shows.
-          const tooltip = (typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '').replace(/\\/g, '').replace(/&nbsp;/g, ' ');
-          assert.ok(tooltip.includes(`scorecard: ${LEVEL_LABEL[row.level]}`), `${row.module}: ${tooltip}`);
+          // The tooltip is the core's Markdown: the level as the module hover writes it.
+          const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '';
+          assert.ok(tooltip.includes(hoverScorecard(row.level)), `${row.module}: ${tooltip}`);
+          assert.ok(item.accessibilityInformation?.label.includes(`scorecard ${LEVEL_LABEL[row.level]}`), `${row.module}: ${item.accessibilityInformation?.label}`);
         }
       });
 

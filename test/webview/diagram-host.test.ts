@@ -139,4 +139,18 @@ describe('diagram panel logic', function () {
     assert.equal(md, `# Architecture: acme\n\n\`\`\`mermaid\n${mermaid}\`\`\`\n`);
     assert.deepEqual(diagramOptions(defaultState()).filter, {});
   });
+
+  it('details: the level explained as the hover and tree explain it; a Component\'s own on-call first', () => {
+    const coupons = moduleDetails(acme, 'coupons');
+    assert.deepEqual(coupons?.scorecard, {
+      next: 'silver',
+      met: ['owner', 'tests', 'observability'],
+      needs: [{ label: 'escalation path', detail: 'team Orders & Fulfilment has none' }],
+      notAssessed: [],
+    });
+    assert.equal(moduleDetails(acme, 'payments-api')?.scorecard?.next, null);
+    // services/search/catalog-info.yaml: `pagerduty.com/service-id`, before team Catalog & Search's path.
+    const search = moduleDetails(acme, 'search');
+    assert.deepEqual(search?.escalation.map((e) => [e.team, e.steps[0]?.target]), [['search', 'PagerDuty service PSRCH42'], ['Catalog & Search', '#catalog-help']]);
+  });
 });

@@ -93,6 +93,8 @@ describe('diagram webview (Chromium)', function () {
     const text = await p.page.locator('#detailsBody').innerText();
     assert.match(text, /@acme\/payments \(Payments\)/);
     assert.ok(text.includes(`scorecard: ${LEVEL_LABEL[target.level]}`), text);
+    // Gold: every criterion met (core/scorecard.ts levelExplanation).
+    assert.match(text, /Scorecard\s+Gold: every criterion met\./);
     assert.match(text, /Escalation path[\s\S]*#payments-oncall/);
     for (const id of target.priorities) assert.ok(text.includes(id), `priority ${id}`);
     // Keyboard: Enter on a focused node does the same.

@@ -101,7 +101,7 @@ describe('vision summary webview (Chromium)', function () {
     assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_BIN)`);
     const analysis = await analyzeWorkspace(new NodeFileAccess(path.join(root, 'examples', 'acme')), { rootLabel: 'acme' });
     exampleModel = analysis.model;
-    exampleData = buildSummaryPageData(exampleModel, { name: 'acme', uri: 'file:///work/acme' }, [{ name: 'acme', uri: 'file:///work/acme' }]);
+    exampleData = buildSummaryPageData(exampleModel, { name: 'acme', uri: 'file:///work/acme' }, [{ name: 'acme', uri: 'file:///work/acme' }], undefined, analysis.config);
 
     // The page script as scripts/build.mjs bundles it, built fresh so the test sees the source.
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'northstar-summary-webview-'));
@@ -308,19 +308,31 @@ describe('vision summary webview (Chromium)', function () {
     assert.equal(await teams.count(), exampleData.summary.teams.length);
     assert.deepEqual(await page.locator('#teams article.team h3').allInnerTexts(), exampleData.summary.teams.map((t) => t.name));
     // Every error or warning on a module is a gap of its team: the counts add up to the model's.
-    const shown = await page.locator('#teams .gap-count').allInnerTexts();
-    const total = shown.reduce((sum, t) => sum + Number(/× (\d+)/.exec(t)?.[1] ?? NaN), 0);
+    const shown = await page.locator('#teams .gaps li').evaluateAll((els) => els.map((e) => e.getAttribute('data-count')));
+    const total = shown.reduce((sum, t) => sum + Number(t ?? NaN), 0);
     const expected = exampleData.summary.teams.reduce((sum, t) => sum + t.gaps.reduce((s, g) => s + g.count, 0), 0);
     assert.ok(expected > 0);
     assert.equal(total, expected);
     const unowned = page.locator('#teams article.team.unowned');
     assert.equal(await unowned.locator('h3').innerText(), '(no owner)');
-    // Gaps in words, with the rule's id beside them (linked to its page).
-    assert.equal(await unowned.locator('.gaps li').innerText(), 'No owner (ownership/missing-owner) × 1');
+    // Gaps in words, counted, with the rule's id beside them (linked to its page): no "× 1".
+    assert.equal(await unowned.locator('.gaps li').innerText(), '1 module without an owner (ownership/missing-owner)');
     assert.equal(await unowned.locator('.gaps li .rule').innerText(), 'ownership/missing-owner');
     const titles = await page.locator('#teams .gap-title').allInnerTexts();
-    assert.deepEqual(titles, exampleData.summary.teams.flatMap((t) => t.gaps.map((g) => g.title)));
+    assert.deepEqual(titles, exampleData.summary.teams.flatMap((t) => t.gaps.map((g) => g.text)));
+    assert.ok(titles.includes('1 critical service without alerts, a runbook or an SLO'), titles.join(', '));
     assert.ok(titles.every((t) => !t.includes('/')), `gap titles are words, not ids: ${titles.join(', ')}`);
+    assert.deepEqual(errors, []);
+  });
+
+  it('lists each module below Gold with what its next level needs, and the criteria not assessed', async () => {
+    await open(exampleData);
+    const coupons = page.locator('#scorecard .module-levels li[data-module=coupons]');
+    assert.equal(await coupons.innerText(), 'coupons Bronze · Orders & Fulfilment — Silver needs: escalation path (team Orders & Fulfilment has none)');
+    // libs/proto's tests are ignored in .northstar.yaml: not assessed, and no penalty.
+    assert.equal(await page.locator('#scorecard .module-levels li[data-module=proto]').innerText(), 'proto Gold · Platform — not assessed: tests');
+    const listed = await page.locator('#scorecard .module-levels li').evaluateAll((els) => els.map((e) => e.getAttribute('data-module')));
+    assert.deepEqual(listed, exampleData.summary.modules.filter((m) => m.needs.length > 0 || m.notAssessed.length > 0).map((m) => m.name));
     assert.deepEqual(errors, []);
   });
 

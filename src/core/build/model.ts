@@ -62,7 +62,7 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
   for (let i = 0; i < modules.length; i++) {
     if ((i & 255) === 0) await pause();
     const m = modules[i];
-    m.level = isScored(m) ? scorecardLevel(m, m.team === null ? undefined : teamById.get(m.team)) : 'none';
+    m.level = isScored(m) ? scorecardLevel(m, m.team === null ? undefined : teamById.get(m.team), config) : 'none';
   }
 
   const visionFile = input.visionFile;

@@ -7,7 +7,7 @@ import { compileGlobs } from '../glob';
 import { newModule, type ModuleDraft } from '../model/module';
 import { DEPENDENCY_KIND_ORDER, isSamplePath } from '../model/predicates';
 import type { Dependency, Module, ModuleType, NorthstarConfig, ObservabilityEvidence, OwnerMatch, Reference } from '../model/types';
-import { evidenceFromAnnotations, evidenceFromDependencies } from '../observability';
+import { evidenceFromAnnotations, evidenceFromDependencies, onCallSteps } from '../observability';
 import { isCatalogFile, parseEntityRef } from '../sources/backstage';
 import { WORKSPACE_MARKER_FILES } from '../sources/manifest';
 import {
@@ -189,6 +189,8 @@ export async function buildModules(
       m.apis.push({ name: parsed.name, type: api?.type ?? 'other', definition: null, location: a.location ?? e.location });
     }
     for (const item of evidenceFromAnnotations(e.annotations)) m.observability.push(item);
+    const onCall = onCallSteps(e.annotations);
+    if (onCall.length > 0 && !m.escalation) m.escalation = onCall;
     const runbook = e.annotations['northstar.dev/runbook'];
     if (runbook && !m.runbook) m.runbook = runbook;
     if (!sameFolder) {

@@ -21,10 +21,10 @@
  * counted like any other.
  */
 import type { CatalogEntity, TeamsFile } from '../sources/types';
-import { isOnCallAnnotation } from '../observability';
+import { onCallSteps } from '../observability';
 import { parseEntityRef } from '../sources/backstage';
 import type { ModuleDraft } from './module';
-import type { CodeownersFile, Draft, Module, Model, Team } from './types';
+import type { CodeownersFile, Draft, EscalationStep, Module, Model, Team } from './types';
 
 export interface TeamDirectory {
   /** The declared teams: teams.yaml, Backstage groups, CODEOWNERS handles (in that order). */
@@ -111,11 +111,8 @@ export function buildTeamDirectory(
     if (!existing) teams.push(owner);
     addAlias(owner, ref);
     if (handle) addAlias(owner, handle);
-    if (kind === 'group' && owner.escalation.length === 0) {
-      for (const [k, v] of Object.entries(entity.annotations)) {
-        if (isOnCallAnnotation(k)) owner.escalation.push({ kind: 'pager', target: v });
-      }
-    }
+    // A team that teams.yaml gives no escalation path takes its Group's on-call annotations.
+    if (kind === 'group' && owner.escalation.length === 0) for (const step of onCallSteps(entity.annotations)) owner.escalation.push(step);
   }
 
   // Every CODEOWNERS handle names an owner, even when nothing else declares it.
@@ -211,6 +208,23 @@ export function assignTeams(modules: readonly ModuleDraft[], directory: TeamDire
 /** The team of a module (from the model), or undefined when it has no owner. */
 export function teamOfModule(model: Pick<Model, 'teams'>, module: Pick<Module, 'team'>): Team | undefined {
   return module.team === null ? undefined : model.teams.find((t) => t.id === module.team);
+}
+
+/**
+ * How to escalate about a module, decided here only: its own on-call (a catalog Component's
+ * on-call annotations) first, then its team's path (teams.yaml, else its Group's on-call
+ * annotations). The hover's "how to escalate" and the scorecard's escalation criterion ask here.
+ */
+export interface ModuleEscalation {
+  readonly steps: readonly EscalationStep[];
+  /** Steps from the module's own catalog entry (the first `own` of `steps`). */
+  readonly own: number;
+  readonly team: Team | undefined;
+}
+
+export function escalationOf(module: Pick<Module, 'escalation'>, team: Team | undefined): ModuleEscalation {
+  const own = module.escalation ?? [];
+  return { steps: [...own, ...(team?.escalation ?? [])], own: own.length, team };
 }
 
 export interface TeamModules {

@@ -383,6 +383,11 @@ export interface Module {
   readonly experiment: Experiment | null;
   /** Initiative ids its contract names (the initiatives naming it list it in their `modules`). */
   readonly initiatives: readonly string[];
+  /**
+   * Its own on-call, from its catalog entry's on-call annotations (`pagerduty.com/service-id`,
+   * `opsgenie.com/team`, …); absent when it has none. Its team's path follows (model/teams.ts escalationOf).
+   */
+  readonly escalation?: readonly EscalationStep[];
 }
 
 // ---------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import { makeValidator } from '@backstage/catalog-model';
 import { stringify } from 'yaml';
 import { isArchitecturalDependency, isScored } from '../model/predicates';
 import { isPerson, teamOfModule } from '../model/teams';
-import type { Model, Module, Team } from '../model/types';
+import type { Model, Module, NorthstarConfig, Team } from '../model/types';
 import { SCORECARD_CRITERIA, scorecardCriteria } from '../scorecard';
 import { isCatalogFile } from '../sources/backstage';
 
@@ -100,7 +100,7 @@ function entityRef(entity: BackstageEntity): string {
   return `${entity.kind.toLowerCase()}:default/${entity.metadata.name}`;
 }
 
-export function buildBackstageExport(model: Model): BackstageExport {
+export function buildBackstageExport(model: Model, config?: NorthstarConfig): BackstageExport {
   const names = { Component: new Set<string>(), Group: new Set<string>(), User: new Set<string>() };
   // Names the repository's catalog already uses are taken.
   for (const m of model.modules) if (inCatalog(m)) names.Component.add(m.name.toLowerCase());
@@ -128,9 +128,9 @@ export function buildBackstageExport(model: Model): BackstageExport {
       continue;
     }
     const name = componentNames.get(m.name)!;
-    const criteria = scorecardCriteria(m, team);
-    // Every criterion not met, as annotation tokens (`escalation-path`, `threat-model`).
-    const missing = SCORECARD_CRITERIA.filter((c) => !criteria[c.key]).map((c) => c.label.toLowerCase().replace(/ /g, '-'));
+    const criteria = scorecardCriteria(m, team, config);
+    // Every criterion missing (not those .northstar.yaml leaves unassessed), as annotation tokens (`escalation-path`, `threat-model`).
+    const missing = SCORECARD_CRITERIA.filter((c) => criteria[c.key] === 'missing').map((c) => c.label.toLowerCase().replace(/ /g, '-'));
     const dependsOn = m.dependsOn
       .filter(isArchitecturalDependency)
       .map((d) => componentNames.get(d.name) ?? catalogNames.get(d.name))

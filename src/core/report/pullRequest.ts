@@ -6,7 +6,7 @@
  * repository goes through escapeMarkdown or markdownCode.
  */
 import { teamOfModule } from '../model/teams';
-import type { Finding, Model, Module, OwnerMatch } from '../model/types';
+import type { Finding, Model, Module, NorthstarConfig, OwnerMatch } from '../model/types';
 import { LEVEL_LABEL, missingForNextLevel } from '../scorecard';
 import { escapeMarkdown, markdownCode } from './escape';
 import { compareWithBase, repositoryPath } from './identity';
@@ -21,6 +21,8 @@ export interface PullRequestInput {
   moduleOf(path: string): Module | undefined;
   /** The root's folder in the repository, for paths GitHub and GitLab can find. */
   prefix?: string;
+  /** The configuration in force: criteria whose rule it switches off are not assessed. */
+  config?: NorthstarConfig;
   /**
    * The workspace at the change's base (`--changed-since`): its modules, for level changes, and
    * its findings in the same scope as `findings`, for what is new and what was fixed.
@@ -96,7 +98,7 @@ export function pullRequestMarkdown(input: PullRequestInput): string {
       const escalation = first ? `escalate: ${escapeMarkdown(first.kind)} ${link ? `[${escapeMarkdown(first.target)}](${link})` : escapeMarkdown(first.target)}` : 'no escalation path';
       out.push(`- **Team**: ${escapeMarkdown(team.name)}; ${escalation}`);
     } else out.push('- **Team**: none (no owner)');
-    const { next, missing } = missingForNextLevel(m, team);
+    const { next, missing } = missingForNextLevel(m, team, input.config);
     out.push(`- **Level**: ${levelText(m, input.base?.model)}${next && missing.length > 0 ? `; ${LEVEL_LABEL[next]} needs: ${missing.map(escapeMarkdown).join(', ')}` : ''}`);
     // New findings first: they are what the change brings.
     const findings = [...(byModule.get(m) ?? [])].sort((a, b) => Number(isNew(b)) - Number(isNew(a)));

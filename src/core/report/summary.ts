@@ -5,18 +5,18 @@
  * `summaryMarkdown` renders it (`summary --format md` and the webview's export).
  */
 import { inCoverage, runsInProduction } from '../model/predicates';
-import { isPerson, modulesByTeam } from '../model/teams';
-import type { Finding, Metric, Model, Module, ScorecardLevel } from '../model/types';
+import { isPerson, modulesByTeam, teamOfModule } from '../model/teams';
+import type { Finding, Metric, Model, Module, NorthstarConfig, ScorecardLevel } from '../model/types';
 import { shownUnit } from '../model/units';
 import { ruleById } from '../rules/index';
-import { LEVEL_LABEL } from '../scorecard';
+import { criterionText, LEVEL_LABEL, levelExplanation } from '../scorecard';
 import { countSeverities } from './json';
 import { escapeMarkdown, markdownCode, markdownHeading } from './escape';
 import { NO_MODULES } from './mermaid';
 import { buildExperiments, buildRoadmap, experimentsMarkdown, roadmapMarkdown } from './summary/strategy';
 import { buildLearningSummary, learningMarkdown } from './summary/learning';
 import { summaryTrend, trendsMarkdown } from './trends';
-import type { SummaryCount, SummaryGap, SummaryMetric, SummaryTeam, VisionSummary } from './types';
+import type { SummaryCount, SummaryGap, SummaryMetric, SummaryModuleLevel, SummaryTeam, VisionSummary } from './types';
 
 const LEVELS: ScorecardLevel[] = ['none', 'bronze', 'silver', 'gold'];
 
@@ -61,7 +61,32 @@ export function moduleOwnership(model: Pick<Model, 'modules'>): { owned: number;
   return { owned: modules.filter((m) => m.team !== null).length, total: modules.length };
 }
 
-export function buildSummary(model: Model): VisionSummary {
+/** A team's gap in words, counted: `1 module without tests`, `3 modules without tests`. */
+export function gapText(ruleId: string, count: number): string {
+  const meta = ruleById(ruleId)?.meta;
+  if (meta?.gap) return `${count} ${count === 1 ? meta.gap.one : meta.gap.other}`;
+  return `${count} ${count === 1 ? 'finding' : 'findings'} of ${meta?.title ?? ruleId}`;
+}
+
+/** Each scored module's level explained (scorecard.ts), by name; groups and samples are left out as in the level counts. */
+function moduleLevels(model: Model, modules: readonly Module[], config: NorthstarConfig | undefined): SummaryModuleLevel[] {
+  return modules.map((m) => {
+    const team = teamOfModule(model, m);
+    const e = levelExplanation(m, team, config);
+    return {
+      name: m.name,
+      team: team?.name ?? null,
+      level: m.level,
+      next: e.next,
+      met: e.met.map((c) => c.label),
+      needs: e.missingForNext.map((c) => ({ label: c.label, detail: c.detail ?? null })),
+      notAssessed: e.notAssessed.map((c) => c.label),
+    };
+  });
+}
+
+/** `config`: the configuration in force, for the criteria it leaves unassessed (absent: every criterion is assessed). */
+export function buildSummary(model: Model, config?: NorthstarConfig): VisionSummary {
   const byName = (a: Module, b: Module) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   // Groups are not scored and samples are examples: coverage and levels count modules only.
   const modules = model.modules.filter(inCoverage).sort(byName);
@@ -120,7 +145,7 @@ export function buildSummary(model: Model): VisionSummary {
     const byRule = new Map<string, number>();
     for (const f of found) if (f.severity !== 'info') byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
     entry.gaps = [...byRule]
-      .map(([ruleId, count]): SummaryGap => ({ ruleId, title: ruleById(ruleId)?.meta.title ?? ruleId, count }))
+      .map(([ruleId, count]): SummaryGap => ({ ruleId, title: ruleById(ruleId)?.meta.title ?? ruleId, count, text: gapText(ruleId, count) }))
       .sort((a, b) => b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1))
       .slice(0, 5);
   }
@@ -135,6 +160,7 @@ export function buildSummary(model: Model): VisionSummary {
     levels,
     findings: countSeverities(model.findings),
     teams: teamList,
+    modules: moduleLevels(model, modules, config),
     experiments: buildExperiments(model),
     roadmap: buildRoadmap(model),
     today: model.today ?? null,
@@ -171,6 +197,20 @@ function plural(count: number, word: string): string {
 function bar(percent: number): string {
   const filled = Math.round(percent / 10);
   return '█'.repeat(filled) + '░'.repeat(10 - filled);
+}
+
+/** The modules below Gold, or with criteria not assessed: their level and what the next level needs. */
+function moduleLevelsMarkdown(modules: readonly SummaryModuleLevel[]): string[] {
+  const shown = modules.filter((m) => m.needs.length > 0 || m.notAssessed.length > 0);
+  if (shown.length === 0) return [];
+  const out = ['### Next level per module', '', '| Module | Owner | Level | Next level needs | Not assessed |', '| --- | --- | --- | --- | --- |'];
+  for (const m of shown) {
+    const needs = m.next && m.needs.length > 0 ? `${LEVEL_LABEL[m.next]}: ${m.needs.map((c) => criterionText(c, escapeMarkdown)).join(', ')}` : '–';
+    const notAssessed = m.notAssessed.length > 0 ? m.notAssessed.map(escapeMarkdown).join(', ') : '–';
+    out.push(`| ${escapeMarkdown(m.name)} | ${m.team === null ? '–' : escapeMarkdown(m.team)} | ${LEVEL_LABEL[m.level]} | ${needs} | ${notAssessed} |`);
+  }
+  out.push('');
+  return out;
 }
 
 export function summaryMarkdown(summary: VisionSummary): string {
@@ -230,6 +270,7 @@ export function summaryMarkdown(summary: VisionSummary): string {
     out.push('## Scorecard', '', '| Level | Modules |', '| --- | --- |');
     for (const level of [...LEVELS].reverse()) out.push(`| ${LEVEL_LABEL[level]} | ${summary.levels[level]} |`);
     out.push('');
+    for (const line of moduleLevelsMarkdown(summary.modules)) out.push(line);
   }
 
   if (summary.capacity) {
@@ -250,8 +291,8 @@ export function summaryMarkdown(summary: VisionSummary): string {
     out.push(`### ${markdownHeading(t.name)}${t.team !== null && isPerson({ id: t.team }) ? ' (person)' : ''}`, '', `${plural(t.modules.length, 'module')} (${lv}); ${plural(t.findings.errors, 'error')}, ${plural(t.findings.warnings, 'warning')}.`, '');
     if (t.gaps.length === 0) out.push('No open gaps.', '');
     else {
-      // In words first; the id, in parentheses, is what `.northstar.yaml` and the rule docs use.
-      for (const g of t.gaps) out.push(`- ${escapeMarkdown(g.title)} (${markdownCode(g.ruleId)}) × ${g.count}`);
+      // In words, counted; the id, in parentheses, is what `.northstar.yaml` and the rule docs use.
+      for (const g of t.gaps) out.push(`- ${escapeMarkdown(g.text)} (${markdownCode(g.ruleId)})`);
       out.push('');
     }
   }

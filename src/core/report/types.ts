@@ -302,6 +302,26 @@ export interface SummaryGap {
   /** The rule's short label (its `meta.title`); the id itself when no registered rule has it. */
   title: string;
   count: number;
+  /** In words, counted: "1 critical service without alerts, a runbook or an SLO" (the rule's `gap`, else "1 finding of <title>"). */
+  text: string;
+}
+
+/** A scorecard criterion in the summary: its name, and why it is missing when that helps ("team Growth has none"). */
+export interface SummaryCriterion {
+  label: string;
+  detail: string | null;
+}
+
+/** A module's level explained (scorecard.ts levelExplanation): what it meets, what the next level needs, what is not assessed. */
+export interface SummaryModuleLevel {
+  name: string;
+  /** Its team's name, or null without an owner. */
+  team: string | null;
+  level: ScorecardLevel;
+  next: 'bronze' | 'silver' | 'gold' | null;
+  met: string[];
+  needs: SummaryCriterion[];
+  notAssessed: string[];
 }
 
 export interface SummaryTeam {
@@ -330,6 +350,8 @@ export interface VisionSummary {
   levels: Record<ScorecardLevel, number>;
   findings: { errors: number; warnings: number; infos: number };
   teams: SummaryTeam[];
+  /** Every scored module's level explained, by name (groups and samples left out, as in the level counts). */
+  modules: SummaryModuleLevel[];
   /** Every module's experiment: overdue first, then running, then decided. */
   experiments: SummaryExperiment[];
   /** Per priority with initiatives, in vision.yaml's order. */

@@ -40,6 +40,11 @@ export interface RuleMeta {
    * ("No tests", not `quality/missing-tests`). Sentence case, no final full stop.
    */
   title: string;
+  /**
+   * What the summary lists as a team's gap, counted: `1 module without tests`, `3 modules without
+   * tests` (`one` after 1, `other` after any other count). Lower case, no final full stop.
+   */
+  gap?: { readonly one: string; readonly other: string };
   /** One line, shown in docs, SARIF and the README. */
   description: string;
   defaultSeverity: Severity;

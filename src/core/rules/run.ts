@@ -2,6 +2,7 @@
  * The rule run: severities, silencing, and rule errors as findings.
  */
 import { compileGlobs } from '../glob';
+import { ruleMatches } from '../model/ruleConfig';
 import type { Draft, Finding, Severity } from '../model/types';
 import type { DisableComment } from '../sources/types';
 import { compareStrings } from '../walk';
@@ -64,8 +65,6 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
   // Examples and samples: their quality and observability findings at most at `samples.severity`.
   const samples = new Set(input.model.modules.filter((m) => m.type === 'sample').map((m) => m.name));
   const capsSamples = (id: string) => id.startsWith('quality/') || id.startsWith('observability/');
-  const ruleMatches = (pattern: string, id: string) =>
-    pattern === '*' || pattern === id || (pattern.endsWith('/*') && id.startsWith(pattern.slice(0, -1)));
 
   for (const rule of RULES) {
     const id = rule.meta.id;

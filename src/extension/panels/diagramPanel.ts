@@ -120,7 +120,7 @@ class DiagramPage implements PanelPage<DiagramPageMessage> {
       }
       case 'select':
         this.state.selected = message.module;
-        this.site.post({ type: 'details', module: message.module, details: moduleDetails(this.root.analysis.model, message.module) });
+        this.site.post({ type: 'details', module: message.module, details: moduleDetails(this.root.analysis.model, message.module, this.root.analysis.config) });
         return;
       case 'open':
         void this.open(message.module);

@@ -3,7 +3,7 @@
  * `buildSummary`) and its HTML. The panel (summaryPanel.ts) uses these; test/webview renders the
  * same HTML in Chromium. The messages and their checks are in src/protocol/summary.ts.
  */
-import type { Model, Module } from '../../core/model/types';
+import type { Model, Module, NorthstarConfig } from '../../core/model/types';
 import { buildSummary, summaryMarkdown } from '../../core/report/summary';
 import { docsPath, docsUrl } from '../../core/rules/rule';
 import { SUMMARY_DATA_ELEMENT_ID, type SummaryLink, type SummaryModuleInfo, type SummaryPageData, type SummaryRootRef } from '../../protocol/summary';
@@ -32,8 +32,8 @@ function moduleInfo(m: Module): SummaryModuleInfo {
  * Everything the page draws for one root. `docsBase` is the URI of the extension's packed
  * `docs/rules/` folder (the panel passes it); without it each rule names its page's path.
  */
-export function buildSummaryPageData(model: Model, root: SummaryRootRef, roots: readonly SummaryRootRef[], docsBase?: string): SummaryPageData {
-  const summary = buildSummary(model);
+export function buildSummaryPageData(model: Model, root: SummaryRootRef, roots: readonly SummaryRootRef[], docsBase?: string, config?: NorthstarConfig): SummaryPageData {
+  const summary = buildSummary(model, config);
   const ruleIds = [...new Set(summary.teams.flatMap((t) => t.gaps.map((g) => g.ruleId)))].sort();
   return {
     summary,
@@ -45,8 +45,8 @@ export function buildSummaryPageData(model: Model, root: SummaryRootRef, roots: 
 }
 
 /** The Markdown export: exactly what `northstar summary --format md` prints for the same model. */
-export function summaryMarkdownOf(model: Model): string {
-  return summaryMarkdown(buildSummary(model));
+export function summaryMarkdownOf(model: Model, config?: NorthstarConfig): string {
+  return summaryMarkdown(buildSummary(model, config));
 }
 
 export interface SummaryHtmlInput {

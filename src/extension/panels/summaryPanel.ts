@@ -81,7 +81,7 @@ class SummaryPage implements PanelPage<SummaryPageMessage> {
   }
 
   private data(): SummaryPageData {
-    return buildSummaryPageData(this.root.analysis.model, { name: this.root.folder.name, uri: rootKey(this.root) }, this.site.roots(), docsBase(this.extensionUri));
+    return buildSummaryPageData(this.root.analysis.model, { name: this.root.folder.name, uri: rootKey(this.root) }, this.site.roots(), docsBase(this.extensionUri), this.root.analysis.config);
   }
 
   /** Sets the whole page (first load, or after changes made while hidden). */
@@ -187,7 +187,7 @@ async function exportMarkdown(model: PanelModel, host: SummaryHost, arg: unknown
   const shown = site?.panel.active ? rootKey(site.root) : undefined;
   const root = await chooseRoot(model, arg ?? shown, 'Export the vision summary of which folder?');
   if (!root) return undefined;
-  const markdown = summaryMarkdownOf(root.analysis.model);
+  const markdown = summaryMarkdownOf(root.analysis.model, root.analysis.config);
   const uri = target instanceof vscode.Uri
     ? target
     : await vscode.window.showSaveDialog({

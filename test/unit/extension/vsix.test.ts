@@ -48,7 +48,8 @@ function repoFiles(dir = '', acc: string[] = []): string[] {
     const rel = dir ? `${dir}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
       if (!SKIP.has(entry.name)) repoFiles(rel, acc);
-    } else if (entry.isFile()) {
+    } else if (entry.isFile() && entry.name !== '.git') {
+      // A git worktree's `.git` is a file: the working-tree list below stands for `.git/` already.
       acc.push(rel);
     }
   }

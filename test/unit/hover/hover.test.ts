@@ -37,7 +37,8 @@ const LEDGER_MODULE = [
   'Module **ledger**: service, tier 1, production, system checkout',
   '*Double\\-entry ledger of every payment, refund and payout; source of truth for finance\\.*',
   'Owner (from its contract): `@acme/payments` (Payments)',
-  'Scorecard: **Silver** (missing for Gold: alerts, runbook)',
+  'Scorecard: **Silver**; Gold needs: alerts, runbook',
+  'Met: owner, tests, observability, escalation path, SLO, threat model',
   'SLOs: availability 99.9% over 30d',
   // vision.yaml initiatives that list the ledger (DESIGN.md 1.8), judged against the example's pinned date.
   'Initiatives: Multi\\-region failover for checkout (active, due 2026\\-10\\-15, **overdue**, priority `reliability`); Alerts and runbooks for every tier\\-1 service (planned, due 2027\\-01\\-31, priority `reliability`); Multi\\-currency ledger (dropped, due 2026\\-09\\-30, priority `international-expansion`)',

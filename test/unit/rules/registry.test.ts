@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RULES, ruleById } from '../../../src/core/rules';
 import { docsPath, docsUrl } from '../../../src/core/rules/rule';
+import { SCORECARD_CRITERIA } from '../../../src/core/scorecard';
 
 /** The repository root, whether the tests run from `out/` or from another output folder. */
 function repoRoot(): string {
@@ -120,6 +121,22 @@ describe('rule registry', () => {
       assert.equal(fileURLToPath(docsUrl(rule.meta.id, pathToFileURL(path.join(root, 'docs/rules')).href)), file);
     }
     assert.deepEqual(idsIn('docs/rules', '.md'), [...ids].sort(), 'every docs page is registered');
+  });
+
+  it('names every rule\'s gap in words for the summary, singular and plural', () => {
+    for (const rule of RULES) {
+      const gap = rule.meta.gap;
+      assert.ok(gap, `${rule.meta.id} has no gap phrase`);
+      assert.ok(gap.one !== gap.other && !gap.one.includes('/') && !gap.other.includes('/') && /^[a-zA-Z]/.test(gap.one) && /^[a-zA-Z]/.test(gap.other), `${rule.meta.id}: ${gap.one} / ${gap.other}`);
+    }
+  });
+
+  it('documents, on the page of each rule a scorecard criterion asks, what switching it off does to the scorecard', () => {
+    for (const rule of new Set(SCORECARD_CRITERIA.map((c) => c.rule))) {
+      assert.ok(ruleById(rule), `${rule} is a registered rule`);
+      const page = fs.readFileSync(path.join(root, 'docs/rules', `${rule}.md`), 'utf8');
+      assert.match(page, /## Scorecard\n[\s\S]*\*\*not assessed\*\*/, rule);
+    }
   });
 
   it('builds docs links under the base an adapter gives, never a web address of its own', () => {

@@ -14,6 +14,7 @@ export const duplicatePattern: Rule = {
   meta: {
     id: 'codeowners/duplicate-pattern',
     title: 'Duplicate CODEOWNERS pattern',
+    gap: { one: 'duplicate CODEOWNERS pattern', other: 'duplicate CODEOWNERS patterns' },
     description: 'The same CODEOWNERS pattern written twice: the earlier line never applies.',
     defaultSeverity: 'warning',
   },

@@ -5,6 +5,7 @@ export const noMatch: Rule = {
   meta: {
     id: 'codeowners/no-match',
     title: 'CODEOWNERS pattern matching no file',
+    gap: { one: 'CODEOWNERS pattern that matches no file', other: 'CODEOWNERS patterns that match no file' },
     description: 'A CODEOWNERS pattern that matches no file of the workspace.',
     defaultSeverity: 'warning',
     wholeRepository: true,

@@ -6,6 +6,7 @@ export const shadowed: Rule = {
   meta: {
     id: 'codeowners/shadowed',
     title: 'CODEOWNERS rule that never applies',
+    gap: { one: 'CODEOWNERS rule that never applies', other: 'CODEOWNERS rules that never apply' },
     description: 'A CODEOWNERS rule that never wins: later rules cover every file it matches.',
     defaultSeverity: 'warning',
     wholeRepository: true,

@@ -5,6 +5,7 @@ export const codeownersSyntax: Rule = {
   meta: {
     id: 'codeowners/syntax',
     title: 'Invalid CODEOWNERS line',
+    gap: { one: 'invalid CODEOWNERS line', other: 'invalid CODEOWNERS lines' },
     description: 'A CODEOWNERS line that GitHub or GitLab would reject or misread (`!`, `[ ]`, a bad owner).',
     defaultSeverity: 'error',
   },

@@ -95,6 +95,7 @@ export const dependencyCycle: Rule = {
   meta: {
     id: 'contracts/dependency-cycle',
     title: 'Dependency cycle',
+    gap: { one: 'dependency cycle', other: 'dependency cycles' },
     description: 'A cycle among modules through runtime dependencies and declared `dependsOn` (not dev, peer or optional ones).',
     defaultSeverity: 'warning',
   },

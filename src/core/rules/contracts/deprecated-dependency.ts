@@ -5,6 +5,7 @@ export const deprecatedDependency: Rule = {
   meta: {
     id: 'contracts/deprecated-dependency',
     title: 'Depends on a deprecated module',
+    gap: { one: 'dependency on a deprecated module', other: 'dependencies on deprecated modules' },
     description: 'A module that depends on a deprecated module, or consumes an API a deprecated module provides.',
     defaultSeverity: 'info',
   },

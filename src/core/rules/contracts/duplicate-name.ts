@@ -6,6 +6,7 @@ export const duplicateName: Rule = {
   meta: {
     id: 'contracts/duplicate-name',
     title: 'Two modules with one name',
+    gap: { one: 'module name used twice', other: 'module names used twice' },
     description: 'Two modules with one name.',
     defaultSeverity: 'error',
   },

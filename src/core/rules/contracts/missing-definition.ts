@@ -5,6 +5,7 @@ export const missingDefinition: Rule = {
   meta: {
     id: 'contracts/missing-definition',
     title: 'Missing API definition file',
+    gap: { one: 'API whose definition file is missing', other: 'APIs whose definition files are missing' },
     description: 'A provided API whose definition file does not exist.',
     defaultSeverity: 'error',
     uses: ['fileSet'],

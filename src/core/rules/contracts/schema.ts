@@ -5,6 +5,7 @@ export const contractsSchema: Rule = {
   meta: {
     id: 'contracts/schema',
     title: 'File that breaks its schema',
+    gap: { one: 'file that breaks its schema', other: 'files that break their schema' },
     description: 'A service-contract.yaml, teams.yaml, vision.yaml or .northstar.yaml that breaks its JSON schema.',
     defaultSeverity: 'error',
   },

@@ -13,6 +13,7 @@ export const unknownDependency: Rule = {
   meta: {
     id: 'contracts/unknown-dependency',
     title: 'Unknown dependency',
+    gap: { one: 'dependency on nothing that exists', other: 'dependencies on nothing that exists' },
     description: '`dependsOn` naming no module, or `consumes` naming no provided API.',
     defaultSeverity: 'error',
   },

@@ -8,6 +8,7 @@ export const ruleError: Rule = {
   meta: {
     id: 'internal/rule-error',
     title: 'Rule that failed',
+    gap: { one: 'rule that failed', other: 'rules that failed' },
     description: 'A rule that failed with an internal error; the other rules still ran.',
     defaultSeverity: 'error',
   },

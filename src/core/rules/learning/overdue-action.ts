@@ -6,6 +6,7 @@ export const overdueAction: Rule = {
   meta: {
     id: 'learning/overdue-action',
     title: 'Overdue action item',
+    gap: { one: 'overdue action item', other: 'overdue action items' },
     description: 'An action of a postmortem, demo or review that is past its due date and not done.',
     defaultSeverity: 'warning',
   },

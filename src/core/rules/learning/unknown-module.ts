@@ -6,6 +6,7 @@ export const learningUnknownModule: Rule = {
   meta: {
     id: 'learning/unknown-module',
     title: 'Note naming an unknown module',
+    gap: { one: 'note naming an unknown module', other: 'notes naming unknown modules' },
     description: 'A postmortem, demo or review whose `modules` names a module that does not exist.',
     defaultSeverity: 'warning',
   },

@@ -6,6 +6,7 @@ export const criticalGaps: Rule = {
   meta: {
     id: 'observability/critical-gaps',
     title: 'Tier-1 module without alerts, runbook or SLO',
+    gap: { one: 'critical service without alerts, a runbook or an SLO', other: 'critical services without alerts, a runbook or an SLO' },
     description: 'A tier-1 production service, website or job without alerts, a runbook or an SLO.',
     defaultSeverity: 'warning',
   },

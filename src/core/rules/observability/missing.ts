@@ -5,6 +5,7 @@ export const observabilityMissing: Rule = {
   meta: {
     id: 'observability/missing',
     title: 'No observability',
+    gap: { one: 'service without observability', other: 'services without observability' },
     description: 'A service, website or job with no observability evidence (contract, catalog annotations or dependencies).',
     defaultSeverity: 'warning',
   },

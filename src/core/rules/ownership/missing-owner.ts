@@ -47,6 +47,7 @@ export const missingOwner: Rule = {
   meta: {
     id: 'ownership/missing-owner',
     title: 'No owner',
+    gap: { one: 'module without an owner', other: 'modules without an owner' },
     description: 'A module with no owner from any source (contract, catalog or CODEOWNERS).',
     defaultSeverity: 'warning',
   },

@@ -5,6 +5,7 @@ export const noEscalation: Rule = {
   meta: {
     id: 'ownership/no-escalation',
     title: 'No escalation path',
+    gap: { one: 'team without an escalation path', other: 'teams without an escalation path' },
     description: 'A team that owns a tier-1 or tier-2 module has no escalation path.',
     defaultSeverity: 'warning',
   },

@@ -5,6 +5,7 @@ export const ownerMismatch: Rule = {
   meta: {
     id: 'ownership/owner-mismatch',
     title: 'Owner differs from CODEOWNERS',
+    gap: { one: 'owner that differs from CODEOWNERS', other: 'owners that differ from CODEOWNERS' },
     description: "A module's declared owner differs from the CODEOWNERS owner of its folder.",
     defaultSeverity: 'info',
   },

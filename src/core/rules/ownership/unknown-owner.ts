@@ -91,6 +91,7 @@ export const unknownOwner: Rule = {
   meta: {
     id: 'ownership/unknown-owner',
     title: 'Unknown owner',
+    gap: { one: 'owner that no team declares', other: 'owners that no team declares' },
     description: 'An owner that no team (teams.yaml, Backstage group) or CODEOWNERS handle declares.',
     defaultSeverity: 'warning',
   },

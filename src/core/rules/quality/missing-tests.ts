@@ -41,6 +41,7 @@ export const missingTests: Rule = {
   meta: {
     id: 'quality/missing-tests',
     title: 'No tests',
+    gap: { one: 'module without tests', other: 'modules without tests' },
     description: 'A module with no test files (its contract\'s "tests" globs, else the usual conventions).',
     defaultSeverity: 'warning',
   },

@@ -6,6 +6,7 @@ export const missingThreatModel: Rule = {
   meta: {
     id: 'security/missing-threat-model',
     title: 'No threat model',
+    gap: { one: 'critical or PII module without a threat model', other: 'critical or PII modules without a threat model' },
     description: 'A tier-1 module, or one that handles PII, without a threat model.',
     defaultSeverity: 'warning',
     uses: ['fileSet'],

@@ -6,6 +6,7 @@ export const staleReview: Rule = {
   meta: {
     id: 'security/stale-review',
     title: 'Stale privacy review or DR rehearsal',
+    gap: { one: 'stale privacy review or DR rehearsal', other: 'stale privacy reviews or DR rehearsals' },
     description: 'A privacy review or disaster-recovery rehearsal older than the configured age.',
     defaultSeverity: 'info',
   },

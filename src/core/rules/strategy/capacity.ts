@@ -8,6 +8,7 @@ export const capacity: Rule = {
   meta: {
     id: 'strategy/capacity',
     title: 'Capacity allocation off',
+    gap: { one: 'capacity allocation that is off', other: 'capacity allocations that are off' },
     description: 'A capacity allocation not summing to 100%, or with nothing for maintenance or security.',
     defaultSeverity: 'warning',
     requiresVision: true,

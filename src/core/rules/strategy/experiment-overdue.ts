@@ -6,6 +6,7 @@ export const experimentOverdue: Rule = {
   meta: {
     id: 'strategy/experiment-overdue',
     title: 'Experiment past its decision date',
+    gap: { one: 'experiment past its decision date', other: 'experiments past their decision date' },
     description: 'An experiment past its `decideBy` date with no decision (scale, stop or extend).',
     defaultSeverity: 'warning',
     requiresVision: true,

@@ -5,6 +5,7 @@ export const experimentUndecidedInProduction: Rule = {
   meta: {
     id: 'strategy/experiment-undecided-in-production',
     title: 'Production module whose experiment never scaled',
+    gap: { one: 'production module whose experiment never scaled', other: 'production modules whose experiments never scaled' },
     description: 'A module with `lifecycle: production` whose experiment never recorded `decision: scale`.',
     defaultSeverity: 'info',
     requiresVision: true,

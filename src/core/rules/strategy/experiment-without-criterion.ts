@@ -6,6 +6,7 @@ export const experimentWithoutCriterion: Rule = {
   meta: {
     id: 'strategy/experiment-without-criterion',
     title: 'Experiment without a success criterion',
+    gap: { one: 'experiment without a success criterion', other: 'experiments without a success criterion' },
     description: 'A contract module with `lifecycle: experimental` and no experiment, or an experiment with no measurable success criterion.',
     defaultSeverity: 'warning',
     requiresVision: true,

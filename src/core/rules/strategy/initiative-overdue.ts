@@ -6,6 +6,7 @@ export const initiativeOverdue: Rule = {
   meta: {
     id: 'strategy/initiative-overdue',
     title: 'Initiative past its due date',
+    gap: { one: 'initiative past its due date', other: 'initiatives past their due date' },
     description: 'An initiative past its `due` date that is neither done nor dropped.',
     defaultSeverity: 'warning',
     requiresVision: true,

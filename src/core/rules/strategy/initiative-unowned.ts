@@ -5,6 +5,7 @@ export const initiativeUnowned: Rule = {
   meta: {
     id: 'strategy/initiative-unowned',
     title: 'Active initiative without owner or module',
+    gap: { one: 'active initiative without an owner or module', other: 'active initiatives without an owner or module' },
     description: 'An active initiative with no owner, or with no module that carries its work.',
     defaultSeverity: 'warning',
     requiresVision: true,

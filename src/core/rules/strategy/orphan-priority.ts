@@ -4,6 +4,7 @@ export const orphanPriority: Rule = {
   meta: {
     id: 'strategy/orphan-priority',
     title: 'Priority that nothing serves',
+    gap: { one: 'priority that nothing serves', other: 'priorities that nothing serves' },
     description: 'A priority that no module or code links to.',
     defaultSeverity: 'info',
     requiresVision: true,

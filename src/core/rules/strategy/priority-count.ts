@@ -8,6 +8,7 @@ export const priorityCount: Rule = {
   meta: {
     id: 'strategy/priority-count',
     title: 'Not 3 to 5 priorities',
+    gap: { one: 'priority list that is not 3 to 5 long', other: 'priority lists that are not 3 to 5 long' },
     description: 'A vision with fewer than 3 or more than 5 priorities.',
     defaultSeverity: 'warning',
     requiresVision: true,

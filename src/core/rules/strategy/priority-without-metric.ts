@@ -4,6 +4,7 @@ export const priorityWithoutMetric: Rule = {
   meta: {
     id: 'strategy/priority-without-metric',
     title: 'Priority without a success metric',
+    gap: { one: 'priority without a success metric', other: 'priorities without a success metric' },
     description: 'A priority with no success metric, or a metric with no target.',
     defaultSeverity: 'warning',
     requiresVision: true,

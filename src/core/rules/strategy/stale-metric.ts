@@ -5,6 +5,7 @@ export const staleMetric: Rule = {
   meta: {
     id: 'strategy/stale-metric',
     title: 'Stale metric',
+    gap: { one: 'stale metric', other: 'stale metrics' },
     description: 'A vision metric not updated (in git or in its history samples) for longer than the configured age.',
     defaultSeverity: 'info',
     requiresVision: true,

@@ -5,6 +5,7 @@ export const unknownInitiative: Rule = {
   meta: {
     id: 'strategy/unknown-initiative',
     title: 'Unknown initiative',
+    gap: { one: 'link to an unknown initiative', other: 'links to unknown initiatives' },
     description: "A contract's `initiatives` naming an initiative that vision.yaml does not declare.",
     defaultSeverity: 'error',
     requiresVision: true,

@@ -6,6 +6,7 @@ export const unknownPriority: Rule = {
   meta: {
     id: 'strategy/unknown-priority',
     title: 'Unknown priority',
+    gap: { one: 'link to an unknown priority', other: 'links to unknown priorities' },
     description: 'A contract or a `northstar:priority` tag naming a priority that vision.yaml lacks.',
     defaultSeverity: 'error',
     requiresVision: true,

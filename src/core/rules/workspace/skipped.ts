@@ -8,6 +8,7 @@ export const skipped: Rule = {
   meta: {
     id: 'workspace/skipped',
     title: 'File left unread',
+    gap: { one: 'file left unread', other: 'files left unread' },
     description: 'A file or folder left unread, and why (binary, too large, unreadable, a symbolic-link loop).',
     defaultSeverity: 'info',
   },
