@@ -69,7 +69,7 @@ function delay(ms: number): Promise<void> {
 export function fixesFor(root: RootAnalysis, finding: Finding): Fix[] {
   const fixes: Fix[] = [];
   if (finding.fix) fixes.push(finding.fix);
-  fixes.push(...(finding.moreFixes ?? []));
+  for (const more of finding.moreFixes ?? []) fixes.push(more);
   const module = finding.module === null ? undefined : root.analysis.moduleByName(finding.module);
   // The module's owners as CODEOWNERS gives them, asked as the engine does: for the file that defines it.
   const template = module ? contractTemplateFix(finding, module, root.analysis.ownersOf(module.definedAt.file)) : null;

@@ -1,14 +1,20 @@
 import { isPlaceholderOwner } from '../../model/teams';
-import type { CodeownersRule, Fix, SourceLocation, SourceRange } from '../../model/types';
+import type { CodeownersRule, Fix, Module, SourceLocation, SourceRange } from '../../model/types';
 import { at } from '../helpers';
 import { folderOfPattern, ownerCandidates } from '../ownerFixes';
 import type { Rule, RuleContext } from '../rule';
 
-/** A representative file a CODEOWNERS line owns: the module of the folder it names, else its first file. */
-function pathOfLine(ctx: RuleContext, rule: CodeownersRule): { path: string; module: ReturnType<RuleContext['moduleOf']> } {
+/** Fixes for placeholders on this many CODEOWNERS lines per run (each asks who owns a file). */
+const MAX_FIXED_LINES = 50;
+
+/**
+ * A representative file a CODEOWNERS line owns: the defining file of the module whose folder it
+ * names, else the first file under that folder it matches (else the CODEOWNERS file itself).
+ */
+function pathOfLine(ctx: RuleContext, rule: CodeownersRule, modulesByPath: ReadonlyMap<string, Module>): { path: string; module: Module | undefined } {
   const folder = folderOfPattern(rule.pattern);
   const named = folder ?? (rule.pattern === '*' ? '' : null);
-  const module = named === null ? undefined : ctx.model.modules.find((m) => m.path === named);
+  const module = named === null ? undefined : modulesByPath.get(named);
   if (module) return { path: module.definedAt.file, module };
   const prefix = folder === null ? '' : `${folder}/`;
   const file = ctx.files.find((f) => f.startsWith(prefix) && ctx.ownership?.ruleMatches(rule, f) !== false) ?? rule.file;
@@ -40,6 +46,8 @@ export const placeholderOwner: Rule = {
   },
   check(ctx) {
     const seen = new Set<string>();
+    const modulesByPath = new Map(ctx.model.modules.map((m) => [m.path, m]));
+    let fixedLines = 0;
     for (const rule of ctx.codeowners?.rules ?? []) {
       if (rule.exclusion) continue;
       const real = rule.owners.filter((o) => !isPlaceholderOwner(o));
@@ -50,12 +58,14 @@ export const placeholderOwner: Rule = {
         const key = `${range.line}:${range.column}`;
         if (seen.has(key)) return;
         seen.add(key);
-        const { path, module } = pathOfLine(ctx, rule);
         const fixes: Fix[] = [];
-        if (real.length > 0 && !rule.ownersFromSection) {
+        const located = fixedLines++ < MAX_FIXED_LINES ? pathOfLine(ctx, rule, modulesByPath) : null;
+        const module = located ? located.module : modulesByPath.get(folderOfPattern(rule.pattern) ?? (rule.pattern === '*' ? '' : '/'));
+        // Past the bound, the finding still comes, without fixes (no search for candidates).
+        if (located && real.length > 0 && !rule.ownersFromSection) {
           fixes.push({ title: `Remove the placeholder ${owner} (the line names ${real.join(' ')})`, edits: [removeFromLine(ctx, rule.file, range)] });
-        } else {
-          for (const owners of ownerCandidates(ctx, path, module)) {
+        } else if (located) {
+          for (const owners of ownerCandidates(ctx, located.path, module)) {
             fixes.push({ title: `Replace ${owner} with ${owners.join(' ')}`, edits: [{ file: rule.file, range, newText: owners.join(' ') }] });
           }
         }
