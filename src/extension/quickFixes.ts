@@ -62,15 +62,25 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The fixes offered for one finding: its own, then the contract template where it applies. */
+/**
+ * The fixes offered for one finding: its own (the preferred first), then the contract template
+ * where it applies, unless one of its own already creates that contract (with a real owner).
+ */
 export function fixesFor(root: RootAnalysis, finding: Finding): Fix[] {
   const fixes: Fix[] = [];
   if (finding.fix) fixes.push(finding.fix);
+  for (const more of finding.moreFixes ?? []) fixes.push(more);
   const module = finding.module === null ? undefined : root.analysis.moduleByName(finding.module);
   // The module's owners as CODEOWNERS gives them, asked as the engine does: for the file that defines it.
   const template = module ? contractTemplateFix(finding, module, root.analysis.ownersOf(module.definedAt.file)) : null;
-  if (template) fixes.push(template);
+  const creates = (fix: Fix, file: string): boolean => fix.edits.some((e) => e.range === null && e.file === file);
+  if (template && !fixes.some((f) => creates(f, template.edits[0].file))) fixes.push(template);
   return fixes;
+}
+
+/** The file a fix creates, to open once the edit is applied (the user reviews and saves it there). */
+export function createdFile(fix: Fix): string | undefined {
+  return fix.edits.find((e) => e.range === null)?.file;
 }
 
 function sameDiagnostic(d: vscode.Diagnostic, finding: Finding): boolean {
@@ -129,6 +139,9 @@ export class NorthstarCodeActionProvider implements vscode.CodeActionProvider {
         action.edit = edit;
         action.diagnostics = context.diagnostics.filter((d) => sameDiagnostic(d, finding));
         action.isPreferred = fix === finding.fix;
+        // A code action's command runs after its edit: show the created file (a contract from the template).
+        const created = createdFile(fix);
+        if (created !== undefined) action.command = { title: 'Open the created file', command: 'vscode.open', arguments: [this.model.uriOf(root, created)] };
         actions.push(action);
       }
     }

@@ -27,8 +27,8 @@ export function loadFolder(folder: string): InMemoryFileAccess {
   return mem;
 }
 
-export function withoutFixes(findings: readonly Finding[]): Omit<Finding, 'fix'>[] {
-  return findings.map(({ fix: _fix, ...rest }) => rest);
+export function withoutFixes(findings: readonly Finding[]): Omit<Finding, 'fix' | 'moreFixes'>[] {
+  return findings.map(({ fix: _fix, moreFixes: _more, ...rest }) => rest);
 }
 
 describe('fixture repositories', () => {

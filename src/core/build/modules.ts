@@ -6,6 +6,7 @@ import { basename } from '../fs';
 import { compileGlobs } from '../glob';
 import { newModule, type ModuleDraft } from '../model/module';
 import { DEPENDENCY_KIND_ORDER, isSamplePath } from '../model/predicates';
+import { isPlaceholderOwner } from '../model/teams';
 import type { Dependency, Module, ModuleType, NorthstarConfig, ObservabilityEvidence, OwnerMatch, Reference } from '../model/types';
 import { evidenceFromAnnotations, evidenceFromDependencies, onCallSteps } from '../observability';
 import { isCatalogFile, parseEntityRef } from '../sources/backstage';
@@ -83,7 +84,8 @@ export async function buildModules(
     const name = c.name?.value ?? (basename(c.folder) || 'root');
     const m = newModule(name, c.folder, 'contract', c.name?.location ?? c.location);
     m.description = c.description;
-    if (c.owner) {
+    // A placeholder (`@TODO-team`) is no owner: CODEOWNERS or the catalog may still name one.
+    if (c.owner && !isPlaceholderOwner(c.owner.value)) {
       m.owners = [c.owner.value];
       m.ownerSource = 'contract';
       m.ownerLocation = c.owner.location;
@@ -153,7 +155,7 @@ export async function buildModules(
     } else {
       m.description = e.description;
     }
-    if (m.owners.length === 0 && e.owner) {
+    if (m.owners.length === 0 && e.owner && !isPlaceholderOwner(e.owner.value)) {
       m.owners = [e.owner.value];
       m.ownerSource = 'catalog';
       m.ownerLocation = e.owner.location;
@@ -235,6 +237,7 @@ export async function buildModules(
     // its owner is checked and it is not scored.
     if (!existing && mf.bom === true) m.kind = 'group';
     m.packageName ??= mf.name;
+    m.description ??= mf.description ?? null;
     for (const item of evidenceFromDependencies(mf.dependencies, config.observability.libraries)) m.observability.push(item);
     if (!existing) add(m);
   }

@@ -5,10 +5,9 @@
  */
 import { joinPath } from '../fs';
 import { isArchitecturalDependency } from '../model/predicates';
+import { PLACEHOLDER_OWNER } from '../model/teams';
 import type { Finding, Fix, Module, OwnerMatch } from '../model/types';
 
-/** Owner written when nothing names one, the same placeholder the missing-owner fix uses. */
-export const PLACEHOLDER_OWNER = '@TODO-team';
 
 /** Rule areas whose findings on a manifest-only module are best fixed by writing a contract. */
 const CONTRACT_AREAS = ['quality/', 'observability/', 'ownership/'];
@@ -44,9 +43,12 @@ export function testGlobsFor(module: Module): string[] {
   return [...globs].sort();
 }
 
-/** The text of the contract. `codeowners` is who CODEOWNERS says owns the module's folder. */
-export function contractTemplate(module: Module, codeowners: OwnerMatch): string {
-  const owner = codeowners.owners[0] ?? module.owners[0] ?? PLACEHOLDER_OWNER;
+/**
+ * The text of the contract. `codeowners` is who CODEOWNERS says owns the module's folder;
+ * `chosen`, an owner picked for it (a quick fix's candidate) where CODEOWNERS names none.
+ */
+export function contractTemplate(module: Module, codeowners: OwnerMatch, chosen?: string): string {
+  const owner = codeowners.owners[0] ?? module.owners[0] ?? chosen ?? PLACEHOLDER_OWNER;
   const lines: string[] = [
     `# Service contract of ${module.name}, written by Northstar from what it found;`,
     '# complete the TODOs (Northstar\'s service-contract schema describes every field).',
@@ -56,7 +58,7 @@ export function contractTemplate(module: Module, codeowners: OwnerMatch): string
     `description: ${quote(module.description ?? 'TODO: what this module does, in one sentence.')}`,
   ];
   if (owner === PLACEHOLDER_OWNER) lines.push('# TODO: the owning team (a teams.yaml id, or a CODEOWNERS handle such as @org/team).');
-  else if (codeowners.rule) lines.push(`# Owner as given by ${codeowners.rule.file} line ${codeowners.rule.line}.`);
+  else if (codeowners.rule && codeowners.owners.length > 0) lines.push(`# Owner as given by ${codeowners.rule.file} line ${codeowners.rule.line}.`);
   lines.push(`owner: ${quote(owner)}`);
   lines.push(`type: ${module.type}`);
   if (module.system) lines.push(`system: ${quote(module.system)}`);

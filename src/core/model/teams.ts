@@ -51,6 +51,19 @@ export function isPerson(team: Pick<Team, 'id'>): boolean {
   return !id.includes('@') && (parseEntityRef(id, 'group').kind ?? '').toLowerCase() === 'user';
 }
 
+/** The handle Northstar writes when it knows no owner: an obvious placeholder the reviewer replaces. */
+export const PLACEHOLDER_OWNER = '@TODO-team';
+
+/**
+ * A placeholder, not an owner: `@TODO-team` (what Northstar's fixes write when nothing names a
+ * team) and the same words people use for it, `@TODO`, `@TBD`, `@FIXME`, with or without `-team`
+ * and an `@org/` part, in any case; and as Backstage references (`TODO`, `group:default/tbd`). It never counts as an owner (CODEOWNERS matching, a module's
+ * owners, coverage, levels); `ownership/placeholder-owner` reports where it is written.
+ */
+export function isPlaceholderOwner(name: string): boolean {
+  return /^(?:@|group:)?(?:[\w.-]+\/)?(?:todo|tbd|fixme)(?:-team)?$/i.test(name.trim());
+}
+
 /** "team" or "owner" (a person), for messages and surfaces. */
 export function ownerWord(team: Pick<Team, 'id'>): 'team' | 'person' {
   return isPerson(team) ? 'person' : 'team';
@@ -118,7 +131,7 @@ export function buildTeamDirectory(
   // Every CODEOWNERS handle names an owner, even when nothing else declares it.
   for (const rule of codeowners?.rules ?? []) {
     for (const [index, owner] of rule.owners.entries()) {
-      if (byAlias.has(key(owner))) continue;
+      if (byAlias.has(key(owner)) || isPlaceholderOwner(owner)) continue;
       const team: Draft<Team> = { id: owner, name: owner, aliases: [], escalation: [], source: 'codeowners', location: { file: rule.file, ...rule.ownerRanges[index] } };
       teams.push(team);
       addAlias(team, owner);

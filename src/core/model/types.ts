@@ -46,7 +46,10 @@ export interface Finding {
   readonly endColumn: number;
   /** Name of the module the finding is about, or null. */
   readonly module: string | null;
+  /** The preferred fix (VS Code's preferred quick fix). */
   readonly fix?: Fix;
+  /** Other fixes for the same finding, in the order offered (e.g. one per candidate owner). */
+  readonly moreFixes?: readonly Fix[];
   /** Other places of the same cause, reported once (SARIF `relatedLocations`). */
   readonly related?: readonly SourceLocation[];
 }

@@ -104,6 +104,26 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 /** Names longer than this get no "did you mean" hint: the edit distance is quadratic in length. */
 const MAX_HINT_LENGTH = 200;
 
+/**
+ * Up to `count` candidates close enough to `name` to be a likely typo (the bar `closest` uses),
+ * nearest first, ties in the candidates' order.
+ */
+export function nearest(name: string, candidates: Iterable<string>, count: number): string[] {
+  if (name.length > MAX_HINT_LENGTH) return [];
+  const allowed = Math.max(1, Math.floor(name.length / 3));
+  const lower = name.toLowerCase();
+  const found: { candidate: string; distance: number; order: number }[] = [];
+  let order = 0;
+  for (const candidate of candidates) {
+    order++;
+    if (candidate.length > MAX_HINT_LENGTH || Math.abs(candidate.length - name.length) > allowed) continue;
+    const distance = editDistance(lower, candidate.toLowerCase(), allowed);
+    if (distance <= allowed) found.push({ candidate, distance, order });
+  }
+  found.sort((a, b) => a.distance - b.distance || a.order - b.order);
+  return found.slice(0, count).map((f) => f.candidate);
+}
+
 /** The closest candidate to `name`, when close enough to be a likely typo. */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   if (name.length > MAX_HINT_LENGTH) return undefined;

@@ -21,6 +21,7 @@ import { observabilityMissing } from './observability/missing';
 import { missingOwner } from './ownership/missing-owner';
 import { noEscalation } from './ownership/no-escalation';
 import { ownerMismatch } from './ownership/owner-mismatch';
+import { placeholderOwner } from './ownership/placeholder-owner';
 import { unknownOwner } from './ownership/unknown-owner';
 import { missingTests } from './quality/missing-tests';
 import type { Rule } from './rule';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   unknownOwner,
   ownerMismatch,
   noEscalation,
+  placeholderOwner,
   codeownersSyntax,
   duplicatePattern,
   shadowed,

@@ -64,6 +64,8 @@ export interface ReportInput {
   location: SourceLocation;
   module?: string | null;
   fix?: Fix;
+  /** Every fix, the preferred first (instead of `fix`, when there are several). */
+  fixes?: readonly Fix[];
   /** Other places of the same cause (e.g. every other entity naming one unknown owner). */
   related?: readonly SourceLocation[];
   /** At most this severity (a rule's summary finding that is only information). */

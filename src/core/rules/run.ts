@@ -93,7 +93,9 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
         endColumn: loc.endColumn,
         module: r.module ?? null,
       };
-      if (r.fix) finding.fix = r.fix;
+      const fixes = r.fixes ?? (r.fix ? [r.fix] : []);
+      if (fixes.length > 0) finding.fix = fixes[0];
+      if (fixes.length > 1) finding.moreFixes = fixes.slice(1);
       if (r.related && r.related.length > 0) finding.related = r.related;
       if (finding.module !== null && samples.has(finding.module) && capsSamples(id)) {
         const cap = config.samples.severity;

@@ -75,6 +75,8 @@ export class ManifestBuilder {
   readonly lines: LineIndex;
   readonly problems: ParseProblem[] = [];
   name: string | null = null;
+  /** The package's one-line description, when the manifest gives one. */
+  description: string | null = null;
   nameRange: [number, number] | null = null;
   workspaceOnly = false;
   notAPackage = false;
@@ -138,6 +140,7 @@ export class ManifestBuilder {
         ...(this.privatePackage && { privatePackage: true }),
         ...(this.includesProjects && { includesProjects: true }),
         ...(this.dependencyList && { dependencyList: true }),
+        ...(this.description !== null && { description: this.description }),
         ...(this.bom && { bom: true }),
         ...(this.testProject && { testProject: true }),
         ...(this.projectReferences.length > 0 && { projectReferences: [...this.projectReferences].sort() }),
@@ -145,6 +148,13 @@ export class ManifestBuilder {
       problems: this.problems,
     };
   }
+}
+
+/** A manifest's `description`: one line of text, else null (a contract's description is one sentence). */
+function descriptionOf(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const line = value.trim().split('\n')[0].trim();
+  return line === '' ? null : line.slice(0, 300);
 }
 
 /** The section a manifest lists its runtime dependencies in, named as its users do. */
@@ -314,6 +324,7 @@ function readJsonObject(b: ManifestBuilder): Record<string, unknown> | null {
 function readPackageJson(b: ManifestBuilder): void {
   const data = readJsonObject(b);
   if (!data) return;
+  b.description = descriptionOf(data.description);
   if (typeof data.name === 'string' && data.name.trim() !== '') {
     b.name = data.name.trim();
     try {
@@ -474,6 +485,7 @@ function readCargo(b: ManifestBuilder): void {
   const data = readToml(b);
   if (!data) return;
   const pkg = data.package;
+  if (isRecord(pkg)) b.description = descriptionOf(pkg.description);
   if (isRecord(pkg) && typeof pkg.name === 'string') {
     b.name = pkg.name;
     b.nameRange = tomlStringValue(b.text, 'package', 'name');
@@ -544,6 +556,7 @@ function readPyproject(b: ManifestBuilder): void {
   const project = data.project;
   const tool = isRecord(data.tool) ? data.tool : {};
   const poetry = isRecord(tool.poetry) ? tool.poetry : null;
+  b.description = descriptionOf(isRecord(project) ? project.description : poetry?.description);
   if (isRecord(project) && typeof project.name === 'string') {
     b.name = project.name;
     b.nameRange = tomlStringValue(b.text, 'project', 'name');
@@ -1058,7 +1071,10 @@ export function parseManifest(text: string, file: string): ParseResult<ManifestD
         break;
       case 'composer.json': {
         const data = readJsonObject(b);
-        if (data) readComposer(b, data, (key) => topLevelStringValue(b.text, key));
+        if (data) {
+          b.description = descriptionOf(data.description);
+          readComposer(b, data, (key) => topLevelStringValue(b.text, key));
+        }
         break;
       }
       case 'Package.swift':

@@ -171,6 +171,8 @@ export interface ManifestDecl {
   kind: 'npm' | 'go' | 'cargo' | 'python' | 'maven' | 'gradle' | 'dotnet' | 'ruby' | 'php' | 'swift' | 'dart' | 'elixir';
   /** Package name (npm name, Go module path, crate name, Python project name, artifactId, …). */
   name: string | null;
+  /** The package's description (package.json, pyproject, Cargo.toml, composer.json), when given. */
+  description?: string;
   /** A manifest that only declares a workspace is not a module. */
   workspaceOnly: boolean;
   /** Declared dependency names (all scopes). */

@@ -58,7 +58,7 @@ describe('contract template fix', () => {
     assert.deepEqual(after.model.findings.filter((f) => f.file === fix.edits[0].file && f.ruleId.startsWith('contracts/')), []);
   });
 
-  it('writes a placeholder owner and description and no tests line when nothing is known', async () => {
+  it('writes a placeholder owner, the manifest\'s description and no tests line when nothing else is known', async () => {
     const analysis = await analyzeWorkspace(new InMemoryFileAccess(repo()));
     const tool = analysis.model.modules.find((m) => m.path === 'tools/csv-export');
     assert.ok(tool);
@@ -68,9 +68,9 @@ describe('contract template fix', () => {
     assert.equal(parsed.value?.owner?.value, '@TODO-team');
     assert.equal(parsed.value?.tests ?? null, null);
     assert.match(text, /^# No tests found/m);
-    // Manifests carry no description the model keeps: the template asks for one.
-    assert.equal(tool.description, null);
-    assert.equal(parsed.value?.description, 'TODO: what this module does, in one sentence.');
+    // The description the pyproject gives is the module's, and the contract's.
+    assert.equal(tool.description, 'Exports orders as CSV for finance.');
+    assert.equal(parsed.value?.description, 'Exports orders as CSV for finance.');
   });
 
   it('is offered only for quality, observability and ownership findings of manifest-only modules', async () => {

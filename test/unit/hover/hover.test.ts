@@ -380,6 +380,8 @@ describe('hovers: imports into other modules', () => {
       result?.markdown,
       [
         'Module **\\@acme/http\\-client**: library',
+        // The description its package.json gives.
+        '*fetch wrapper with timeouts and JSON errors for service\\-to\\-service calls\\.*',
         'Owner (from CODEOWNERS): `@acme/platform` (Platform)',
         'Scorecard: **Gold**',
         'Folder: `libs/http-client`',

@@ -38,6 +38,7 @@ const DESIGN_ORDER = [
   'ownership/unknown-owner',
   'ownership/owner-mismatch',
   'ownership/no-escalation',
+  'ownership/placeholder-owner',
   'codeowners/syntax',
   'codeowners/duplicate-pattern',
   'codeowners/shadowed',
@@ -116,7 +117,7 @@ describe('rule registry', () => {
       const page = fs.readFileSync(file, 'utf8');
       assert.ok(page.startsWith(`# ${rule.meta.id}\n`), `${file} starts with its id`);
       assert.ok(page.includes(`Default severity: **${rule.meta.defaultSeverity}**`), `${file} states the default severity`);
-      for (const heading of ['## Why', '## How to fix', '## How to silence']) assert.ok(page.includes(heading), `${file} has "${heading}"`);
+      for (const heading of ['## Why', '## How to fix', '## Quick fix', '## How to silence']) assert.ok(page.includes(heading), `${file} has "${heading}"`);
       // The link the extension builds from its folder's docs/rules/ names this very file.
       assert.equal(fileURLToPath(docsUrl(rule.meta.id, pathToFileURL(path.join(root, 'docs/rules')).href)), file);
     }

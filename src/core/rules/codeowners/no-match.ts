@@ -1,5 +1,104 @@
-import { at, codeownersUsage } from '../helpers';
-import type { Rule } from '../rule';
+import type { CodeownersFile, CodeownersRule, Fix } from '../../model/types';
+import { compilePattern, programMatches } from '../../sources/codeowners/pattern';
+import { at, codeownersUsage, nearest } from '../helpers';
+import type { Rule, RuleContext } from '../rule';
+
+/** At most this many "did you mean" repairs of a dead pattern. */
+const MAX_REPAIRS = 3;
+/**
+ * Repairs are looked for on this many dead lines per run: a CODEOWNERS that still lists thousands
+ * of removed folders gets "remove the line" on each, and no search per line.
+ */
+const MAX_REPAIRED_LINES = 50;
+
+function removeLine(rule: CodeownersRule): Fix {
+  return {
+    title: `Remove line ${rule.line} ("${rule.pattern}")`,
+    edits: [{ file: rule.file, range: { line: rule.line, column: 1, endLine: rule.line + 1, endColumn: 1 }, newText: '' }],
+  };
+}
+
+/** The workspace's folders and files by their parent folder ("" for the root), built once per run when a repair is looked for. */
+interface Tree {
+  folders: Set<string>;
+  children: Map<string, { folders: string[]; files: string[] }>;
+}
+
+function treeOf(files: readonly string[]): Tree {
+  const folders = new Set<string>();
+  const children = new Map<string, { folders: string[]; files: string[] }>();
+  const entry = (folder: string) => {
+    let e = children.get(folder);
+    if (!e) children.set(folder, (e = { folders: [], files: [] }));
+    return e;
+  };
+  for (const file of files) {
+    const slash = file.lastIndexOf('/');
+    entry(slash < 0 ? '' : file.slice(0, slash)).files.push(file);
+    for (let folder = slash < 0 ? '' : file.slice(0, slash); folder !== '' && !folders.has(folder); ) {
+      folders.add(folder);
+      const up = folder.lastIndexOf('/');
+      const parent = up < 0 ? '' : folder.slice(0, up);
+      entry(parent).folders.push(folder);
+      folder = parent;
+    }
+  }
+  return { folders, children };
+}
+
+/**
+ * The existing paths nearest an anchored plain dead pattern (a renamed or mistyped folder or
+ * file): the entries of its deepest existing folder, compared with `closest`'s bar, written the
+ * same way (leading and trailing `/` kept), each only when the repaired line would win a file (not
+ * be shadowed by later lines) and does not repeat a pattern of the file. None for a pattern with
+ * wildcards or one that matches at any depth (no `/` but a trailing one).
+ */
+function repairs(ctx: RuleContext, codeowners: CodeownersFile, rule: CodeownersRule, tree: Tree, written: ReadonlySet<string>): Fix[] {
+  if (/[*?[\\!]/.test(rule.pattern)) return [];
+  const lead = rule.pattern.startsWith('/') ? '/' : '';
+  const trail = rule.pattern.endsWith('/') && rule.pattern.length > 1 ? '/' : '';
+  const core = rule.pattern.slice(lead.length, rule.pattern.length - trail.length);
+  if (core === '' || (lead === '' && !core.includes('/'))) return [];
+  let parent = core.includes('/') ? core.slice(0, core.lastIndexOf('/')) : '';
+  while (parent !== '' && !tree.folders.has(parent)) parent = parent.includes('/') ? parent.slice(0, parent.lastIndexOf('/')) : '';
+  const entries = tree.children.get(parent);
+  if (!entries) return [];
+  const candidates = trail === '/' ? entries.folders : [...entries.folders, ...entries.files];
+  const fixes: Fix[] = [];
+  for (const candidate of nearest(core, candidates, MAX_REPAIRS * 3)) {
+    const pattern = `${lead}${candidate}${trail}`;
+    if (written.has(pattern) || !wins(ctx, codeowners, rule, pattern, tree)) continue;
+    fixes.push({ title: `Change "${rule.pattern}" to "${pattern}"`, edits: [{ file: rule.file, range: rule.patternRange, newText: pattern }] });
+    if (fixes.length === MAX_REPAIRS) break;
+  }
+  return fixes;
+}
+
+/** Files a repaired line would be checked on: at most this many under its folder. */
+const MAX_CHECKED_FILES = 1000;
+
+/** Would `pattern` (a workspace path, with `/`s as written), put at `rule`'s place, decide the owners of some file under it (not be shadowed by later lines)? */
+function wins(ctx: RuleContext, codeowners: CodeownersFile, rule: CodeownersRule, pattern: string, tree: Tree): boolean {
+  const program = compilePattern(pattern, codeowners.dialect);
+  const path = pattern.replace(/^\//, '').replace(/\/$/, '');
+  const sameSection = (r: CodeownersRule) => (r.section ?? '').toLowerCase() === (rule.section ?? '').toLowerCase();
+  let checked = 0;
+  const stack = [path];
+  const files: string[] = tree.folders.has(path) ? [] : [path];
+  while (stack.length > 0 && files.length < MAX_CHECKED_FILES) {
+    const e = tree.children.get(stack.pop() as string);
+    if (!e) continue;
+    for (const f of e.files) files.push(f);
+    for (const f of e.folders) stack.push(f);
+  }
+  for (const file of files) {
+    if (checked++ >= MAX_CHECKED_FILES) break;
+    if (!programMatches(program, file.split('/'))) continue;
+    const deciding = ctx.ownersOf(file).rules.find(sameSection);
+    if (!deciding || deciding.index < rule.index) return true;
+  }
+  return false;
+}
 
 export const noMatch: Rule = {
   meta: {
@@ -33,6 +132,12 @@ export const noMatch: Rule = {
       const path = pattern.startsWith('/') ? pattern.slice(1) : pattern;
       return pattern.slice(1).includes('/') || pattern.startsWith('/') ? folders.paths.has(path) : folders.names.has(path);
     };
+    let repair: { tree: Tree; written: Set<string>; lines: number } | null = null;
+    const repairsOf = (rule: CodeownersRule): Fix[] => {
+      repair ??= { tree: treeOf(ctx.files), written: new Set(codeowners.rules.map((r) => r.pattern)), lines: 0 };
+      if (repair.lines++ >= MAX_REPAIRED_LINES) return [];
+      return repairs(ctx, codeowners, rule, repair.tree, repair.written);
+    };
     for (const rule of codeowners.rules) {
       if (rule.exclusion || (usage.matched[rule.index] ?? 0) > 0) continue;
       const plain = !rule.pattern.endsWith('/') && !/[*?[\\]/.test(rule.pattern);
@@ -41,6 +146,7 @@ export const noMatch: Rule = {
           message: `Pattern "${rule.pattern}" matches no file: GitLab reads a path without a trailing "/" as a file, and "${rule.pattern}" is a folder. Write "${rule.pattern}/" to own the files in it.`,
           location: at(rule.file, rule.patternRange),
           module: null,
+          fixes: [{ title: `Change "${rule.pattern}" to "${rule.pattern}/"`, edits: [{ file: rule.file, range: rule.patternRange, newText: `${rule.pattern}/` }] }, removeLine(rule)],
         });
         continue;
       }
@@ -48,6 +154,7 @@ export const noMatch: Rule = {
         message: `Pattern "${rule.pattern}" matches no file: fix the path (renamed or moved?) or remove the line.`,
         location: at(rule.file, rule.patternRange),
         module: null,
+        fixes: [...repairsOf(rule), removeLine(rule)],
       });
     }
   },

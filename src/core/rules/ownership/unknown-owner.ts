@@ -1,3 +1,4 @@
+import { isPlaceholderOwner } from '../../model/teams';
 import type { Fix, SourceLocation } from '../../model/types';
 import { DEFAULT_TEAMS_FILE, isKnownOwner, isReportedUnknown, listText, parseEntityRef, personMeant } from '../helpers';
 import type { Rule, RuleContext } from '../rule';
@@ -40,10 +41,20 @@ export function declareInTeamsFile(ctx: RuleContext, owner: string): Fix | undef
   if (text === undefined || teamsFile.teams.length === 0) return undefined;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
-  const firstLine = lines[teamsFile.teams[0].location.line - 1] ?? '';
-  const item = /^(\s*)-\s+/.exec(firstLine);
+  const first = teamsFile.teams[0];
+  const firstLine = lines[first.location.line - 1] ?? '';
+  const item = /^(\s*)-(\s+)/.exec(firstLine);
   if (!item) return undefined;
   const indent = item[1];
+  // The file's own style: the keys' indentation after "-", how the id is quoted, blank lines between entries.
+  const keyIndent = indent + ' '.repeat(1 + item[2].length);
+  const quoteOf = (value: string, at: number): string => (value.startsWith('"') ? JSON.stringify(at === 0 ? owner : teamName(owner)) : value.startsWith("'") ? `'${(at === 0 ? owner : teamName(owner)).replace(/'/g, "''")}'` : '');
+  const idWritten = firstLine.slice(first.location.column - 1);
+  const idText = quoteOf(idWritten, 0) || JSON.stringify(owner);
+  const nameLine = lines.slice(first.location.line, first.location.line + 6).find((l) => l.startsWith(`${keyIndent}name:`));
+  const nameWritten = nameLine?.slice(`${keyIndent}name:`.length).trimStart() ?? '"';
+  const nameText = quoteOf(nameWritten, 1) || (/^[\w][\w .-]*$/.test(teamName(owner)) ? teamName(owner) : JSON.stringify(teamName(owner)));
+  const spaced = teamsFile.teams.length > 1 && teamsFile.teams.slice(1).every((t) => (lines[t.location.line - 2] ?? '').trim() === '');
   const lastLine = teamsFile.teams.reduce((max, team) => Math.max(max, team.location.line), 0);
   // The list ends at the first line, after the last entry, indented less than its items
   // (or a key at the items' own indentation).
@@ -57,14 +68,20 @@ export function declareInTeamsFile(ctx: RuleContext, owner: string): Fix | undef
       break;
     }
   }
-  const entry = [`${indent}- id: ${JSON.stringify(owner)}`, `${indent}  name: ${JSON.stringify(teamName(owner))}`].join(eol) + eol;
+  const entryLines = [`${indent}-${item[2]}id: ${idText}`, `${keyIndent}name: ${nameText}`];
   if (insertAt <= lines.length) {
-    const at = { line: insertAt, column: 1, endLine: insertAt, endColumn: 1 };
-    return { title, edits: [{ file: teamsFile.file, range: at, newText: entry }] };
+    // Before what follows the list: after the last entry's own lines, blank lines kept where they were.
+    let at = insertAt - 1;
+    while (at > lastLine && lines[at - 1].trim() === '') at--;
+    const entry = (spaced ? [''] : []).concat(entryLines).join(eol) + eol;
+    const line = at + 1;
+    return { title, edits: [{ file: teamsFile.file, range: { line, column: 1, endLine: line, endColumn: 1 }, newText: entry }] };
   }
-  const lastText = text.split('\n');
-  const end = { line: lastText.length, column: lastText[lastText.length - 1].length + 1 };
+  const raw = text.split('\n');
+  const end = { line: raw.length, column: raw[raw.length - 1].length + 1 };
   const lead = text.length > 0 && !text.endsWith('\n') ? eol : '';
+  // Trailing blank lines of the file stay at its end.
+  const entry = (spaced && !/(?:\r?\n){2}$/.test(text) ? [''] : []).concat(entryLines).join(eol) + eol;
   return {
     title,
     edits: [{ file: teamsFile.file, range: { ...end, endLine: end.line, endColumn: end.column }, newText: lead + entry }],
@@ -113,6 +130,8 @@ export const unknownOwner: Rule = {
       if (!priority.owner || priority.owner.value.trim() === '') continue;
       mentions.push({ owner: priority.owner.value.trim(), location: priority.owner.location, module: null, what: `priority "${priority.id}"` });
     }
+    // A placeholder (`@TODO-team`) is not an unknown team: ownership/placeholder-owner reports it.
+    for (let i = mentions.length - 1; i >= 0; i--) if (isPlaceholderOwner(mentions[i].owner)) mentions.splice(i, 1);
     if (mentions.length === 0) return;
 
     // One cause, one finding: the unknown owners, each with every mention, in order of first use.

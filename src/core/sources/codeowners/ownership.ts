@@ -22,6 +22,7 @@
 import type { CodeownersDialect, CodeownersFile, CodeownersRule, OwnerMatch } from '../../model/types';
 import type { NameMatcher } from '../../glob';
 import { compilePattern, programMatches, segMatches, type Program, type Seg } from './pattern';
+import { isPlaceholderOwner } from '../../model/teams';
 
 /** Below this many candidates a linear scan beats building an index. */
 const INDEX_THRESHOLD = 8;
@@ -439,7 +440,7 @@ export class OwnershipIndex {
       if (r < 0) continue;
       rules.push(this.rules[r]);
       if (excluded[s]) continue;
-      for (const o of this.rules[r].owners) if (!owners.includes(o)) owners.push(o);
+      for (const o of this.rules[r].owners) if (!owners.includes(o) && !isPlaceholderOwner(o)) owners.push(o);
     }
     return this.match(owners, rules, groups, -1);
   }
@@ -833,11 +834,13 @@ function sameSection(a: CodeownersRule, b: CodeownersRule): boolean {
 }
 
 
-/** A copy of `owners` without repeats (a line may name one owner twice). */
+/**
+ * A copy of `owners` without repeats (a line may name one owner twice) and without placeholders
+ * (`@TODO-team` is no owner: a line naming only placeholders leaves the path without owners).
+ */
 function distinct(owners: readonly string[]): string[] {
-  if (owners.length < 2) return owners.slice();
   const out: string[] = [];
-  for (const o of owners) if (!out.includes(o)) out.push(o);
+  for (const o of owners) if (!out.includes(o) && !isPlaceholderOwner(o)) out.push(o);
   return out;
 }
 

@@ -83,7 +83,7 @@ ruleTester('ownership/missing-owner', {
           endColumn: 19,
           module: 'payments-api',
           fix: {
-            title: 'Add "/services/payments/ @TODO-team" to CODEOWNERS (then replace the placeholder owner)',
+            title: 'Assign services/payments/ to the placeholder @TODO-team in CODEOWNERS (no team is known: replace it)',
             edits: [{ file: '.github/CODEOWNERS', range: null, newText: '/services/payments/ @TODO-team\n' }],
           },
         },
@@ -130,7 +130,7 @@ describe('ownership/missing-owner fixes', () => {
     const fixed = applyFix(files, findings[0].fix as Fix);
     const rules = fixed['.github/CODEOWNERS'].split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
     assert.deepEqual(rules, ['/services/ @acme/backend', '/docs/     @acme/docs', '/packages/ui/ @TODO-team']);
-    // Once applied, the module is owned (by the placeholder) and the finding is gone.
+    // Once applied, the placeholder stands where the owner goes: ownership/placeholder-owner reports it there, not this rule.
     assert.deepEqual(await ownerFindings(fixed), []);
   });
 

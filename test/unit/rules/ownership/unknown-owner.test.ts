@@ -318,13 +318,13 @@ describe('ownership/unknown-owner: declaring the team in an existing teams.yaml'
   it('appends an entry with the indentation of the existing ones', () => {
     const fix = declareInTeamsFile(contextFor(teamsYaml, teamsFile(teamsYaml)), '@acme/search') as Fix;
     const fixed = applyFix({ 'teams.yaml': teamsYaml }, fix)['teams.yaml'];
-    assert.equal(fixed, teamsYaml + '  - id: "@acme/search"\n    name: "search"\n');
+    assert.equal(fixed, teamsYaml + '  - id: "@acme/search"\n    name: search\n', 'quoted and indented as the file writes its entries');
   });
 
   it('inserts before a key that follows the list', () => {
     const content = 'teams:\n- id: "@acme/payments"\n  name: Payments\nkind: Teams\n';
     const fix = declareInTeamsFile(contextFor(content, teamsFile(content)), 'search') as Fix;
-    assert.equal(applyFix({ 'teams.yaml': content }, fix)['teams.yaml'], 'teams:\n- id: "@acme/payments"\n  name: Payments\n- id: "search"\n  name: "search"\nkind: Teams\n');
+    assert.equal(applyFix({ 'teams.yaml': content }, fix)['teams.yaml'], 'teams:\n- id: "@acme/payments"\n  name: Payments\n- id: "search"\n  name: search\nkind: Teams\n');
   });
 
   it('adds a line break when the file does not end with one', () => {
