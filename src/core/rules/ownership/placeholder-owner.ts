@@ -41,6 +41,7 @@ export const placeholderOwner: Rule = {
   meta: {
     id: 'ownership/placeholder-owner',
     title: 'Placeholder owner',
+    gap: { one: 'placeholder where an owner should be', other: 'placeholders where an owner should be' },
     description: 'A placeholder owner such as @TODO-team, which owns nothing, where a team should be named.',
     defaultSeverity: 'warning',
   },
