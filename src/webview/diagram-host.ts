@@ -107,6 +107,7 @@ export function renderMessage(model: Model, raw: DiagramViewState, roots: readon
   // same nodes again is skipped.
   let readability: string | null = null;
   let asList = false;
+  let listed: DiagramListRow[] | null = null;
   const drawnModules = diagram.nodes.reduce((n, node) => n + node.modules.length, 0);
   if (state.shrink > 0) {
     const step = readabilitySteps(model, state, diagram)[state.shrink - 1];
@@ -116,7 +117,8 @@ export function renderMessage(model: Model, raw: DiagramViewState, roots: readon
     } else {
       asList = true;
       const hint = state.focus === null ? 'focus a module or filter to draw' : state.focusDepth === 2 ? 'use depth 1 or filter to draw' : 'filter to draw';
-      readability = `${drawnModules} modules: shown as a list; ${hint}.`;
+      listed = listRows(model, diagram);
+      readability = `${listed.length} modules: shown as a list; ${hint}.`;
     }
   }
   let shown: Diagram | null = asList ? null : diagram;
@@ -141,7 +143,7 @@ export function renderMessage(model: Model, raw: DiagramViewState, roots: readon
       hiddenEdges: shown.hiddenEdges,
       grouping: shown.grouping,
     },
-    list: asList ? listRows(model, diagram) : null,
+    list: asList ? listed : null,
     readability,
     notice: notices.length > 0 ? notices.join(' ') : null,
     title: roots.find((r) => r.value === state.root)?.label ?? state.root ?? roots[0]?.label ?? 'workspace',

@@ -1,4 +1,4 @@
-/* global console, document, getComputedStyle, Node */
+/* global console, getComputedStyle, Node, process, setTimeout */
 // UI end-to-end of the architecture diagram on three repositories of the real-world corpus
 // (test/fixtures/realworld), in the real workbench (code-server + headless Chromium) at 1400×900:
 // a Backstage plugin monorepo, a JS monorepo of 98 packages and a Gradle multi-project. Each
@@ -10,7 +10,7 @@
 // Run: npm run build && npx mocha --no-config --timeout 180000 test/e2e/diagram-corpus.test.mjs
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,7 +143,6 @@ describe('architecture diagram on real repositories (e2e)', function () {
       const { root } = materialize(repo.name, temp);
       const model = modelOf(root);
       const measured = [];
-      setTheme('Default Dark Modern');
       await openWorkspace(page, server, root);
       await runFromPalette(page, paletteLabel('northstar.showDiagram'), 180_000);
       const frame = diagramFrame(page);
@@ -167,7 +166,15 @@ describe('architecture diagram on real repositories (e2e)', function () {
           else {
             const cluster = frame.locator('#stage g.cluster', { hasText: name });
             assert.ok((await cluster.count()) >= 1, `a subgraph for the opened group ${name}`);
-            assert.equal(await cluster.first().locator('g.node').count(), size, `${name}: every module drawn`);
+            // Mermaid draws a subgraph's nodes beside its rectangle, not inside its element: count by position.
+            const inside = await frame.locator('#stage svg').evaluate((svg, label) => {
+              const c = [...svg.querySelectorAll('g.cluster')].find((g) => (g.querySelector('.cluster-label')?.textContent ?? '').includes(label)).getBoundingClientRect();
+              return [...svg.querySelectorAll('g.node')].filter((n) => {
+                const b = n.getBoundingClientRect();
+                return b.left >= c.left && b.right <= c.right && b.top >= c.top && b.bottom <= c.bottom;
+              }).length;
+            }, name);
+            assert.equal(inside, size, `${name}: every module drawn in its subgraph`);
             const px = await smallestText(frame);
             assert.ok(px >= MIN_PX, `opened group: ${px.toFixed(1)} px`);
             measured.push(`group ${name} opened: ${px.toFixed(1)} px`);
@@ -191,10 +198,14 @@ describe('architecture diagram on real repositories (e2e)', function () {
       }
 
       // 4. Focus, depth 1: a module with a few runtime neighbours; every edge drawn touches it.
+      // Runtime dependencies only (the diagram's default), on modules whose name is unique.
+      const named = new Map();
+      for (const m of model.modules) named.set(m.name, (named.get(m.name) ?? 0) + 1);
+      const runtime = (m) => m.dependsOn.filter((d) => !['dev', 'peer', 'optional'].includes(d.kind) && named.get(d.name) === 1);
       const dependents = new Map();
-      for (const m of model.modules) for (const d of m.dependsOn) dependents.set(d.name, (dependents.get(d.name) ?? 0) + 1);
-      const degree = (m) => m.dependsOn.length + (dependents.get(m.name) ?? 0);
-      const focus = [...model.modules].filter((m) => degree(m) >= 2 && degree(m) <= 12).sort((a, b) => degree(b) - degree(a))[0];
+      for (const m of model.modules) for (const d of runtime(m)) dependents.set(d.name, (dependents.get(d.name) ?? 0) + 1);
+      const degree = (m) => runtime(m).length + (dependents.get(m.name) ?? 0);
+      const focus = [...model.modules].filter((m) => named.get(m.name) === 1 && degree(m) >= 2 && degree(m) <= 6).sort((a, b) => degree(b) - degree(a) || a.name.localeCompare(b.name))[0];
       assert.ok(focus, 'a module with neighbours to focus on');
       await frame.locator('#search').fill(focus.name);
       await frame.locator('#search').press('Enter');
@@ -225,20 +236,25 @@ describe('architecture diagram on real repositories (e2e)', function () {
       assert.equal(await page.locator('.tabs-container .tab').count(), tabsBefore, 'a click opens no editor');
       await frame.locator('#clearFocus').click();
 
-      // 6. The light theme: the page redraws and refits; readable again.
-      setTheme('Default Light Modern');
+      // 6. The light theme: the page redraws and refits; readable again. Then dark for the next repository.
+      await setTheme('Default Light Modern');
       await frame.locator('body.vscode-light').waitFor({ timeout: 60_000 });
       await assertReadable(frame, 'first view, light', measured);
       await page.screenshot({ path: join(SHOTS, `diagram-${repo.short}-light.png`) });
+      await setTheme('Default Dark Modern');
+      await frame.locator('body.vscode-dark').waitFor({ timeout: 60_000 });
       report.push(`${repo.short} (${model.modules.length} modules): ${measured.join('; ')}`);
     });
   }
 
-  /** The user settings file code-server watches: the workbench switches theme live. */
-  function setTheme(theme) {
-    const file = join(server.tmp, 'user-data', 'User', 'settings.json');
-    const settings = JSON.parse(readFileSync(file, 'utf8'));
-    if (settings['workbench.colorTheme'] === theme) return;
-    writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+  /** Switches the colour theme from the palette (Preferences: Color Theme), as a user does. */
+  async function setTheme(theme) {
+    await runFromPalette(page, 'Preferences: Color Theme');
+    // The theme picker opens with the keyboard in its filter box; it labels "Default Dark Modern" "Dark Modern".
+    const label = theme.replace(/^Default /, '');
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.type(label);
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
   }
 });
