@@ -23,6 +23,11 @@ import {
 
 export const DIAGRAM_VIEW_TYPE = 'northstar.diagram';
 
+/** No view is drawn with text under this many pixels at its fit (issue 14): the page measures its text and says `tooSmall`. */
+export const MIN_TEXT_PX = 11;
+/** Readability steps (`DiagramViewState.shrink`, webview/diagram-host.ts readabilitySteps): at most four drawings, then a list. */
+export const MAX_SHRINK = 5;
+
 export interface DiagramFilterState {
   team: string | null;
   system: string | null;
@@ -52,6 +57,22 @@ export interface DiagramViewState {
   selected: string | null;
   /** Pan and zoom of the drawing: translate (x, y) then scale. */
   view: { x: number; y: number; scale: number } | null;
+  /**
+   * Readability steps the host applied to this view because the page measured its text under
+   * 11 px at fit (`tooSmall`): collapsed groups, top-to-bottom layout, fewer groups and edges,
+   * then a list (webview/diagram-host.ts `readabilitySteps`). Any
+   * change the user makes resets it to 0.
+   */
+  shrink: number;
+}
+
+/** A row of the list a view is shown as when no drawing of it is readable. */
+export interface DiagramListRow {
+  module: string;
+  /** The owning team's display name, null without an owner. */
+  team: string | null;
+  level: ScorecardLevel;
+  findings: { errors: number; warnings: number; infos: number };
 }
 
 export interface Choice {
@@ -75,6 +96,10 @@ export interface RenderMessage {
   type: 'render';
   state: DiagramViewState;
   diagram: DiagramPayload | null;
+  /** The view as a searchable list, when no drawing of it is readable (then `diagram` is null). */
+  list: DiagramListRow[] | null;
+  /** Why the view is shown collapsed further or as a list (for the toolbar), else null. */
+  readability: string | null;
   /** Why nothing is drawn (diagram null), or a note on what was simplified. */
   notice: string | null;
   title: string;
@@ -96,7 +121,11 @@ export interface ModuleDetails {
   /** The level explained (core/scorecard.ts levelExplanation); null for a group, which is not scored. */
   scorecard: { next: 'bronze' | 'silver' | 'gold' | null; met: string[]; needs: { label: string; detail: string | null }[]; notAssessed: string[] } | null;
   description: string | null;
+  /** The owning team's display name (never a raw `group:default/x` when the team has a name). */
+  team: string | null;
   owners: { handle: string; team: string | null }[];
+  /** The CODEOWNERS line that decides the module's files, if any. */
+  codeowners: { file: string; line: number; owners: string[] } | null;
   escalation: { team: string; steps: { kind: string; target: string; url: string | null }[] }[];
   priorities: { id: string; title: string | null }[];
   findings: { ruleId: string; severity: string; message: string; file: string; line: number }[];
@@ -123,6 +152,9 @@ export type DiagramPageMessage =
   | { type: 'open'; module: string }
   | { type: 'openFinding'; file: string; line: number }
   | { type: 'select'; module: string }
+  /** The drawing's smallest text at its fit is under 11 px: collapse further or show a list. */
+  | { type: 'tooSmall'; textPx: number }
+  | { type: 'openCodeowners'; module: string }
   | { type: 'export'; format: 'svg'; svg: string }
   | { type: 'export'; format: 'mermaid' | 'markdown' }
   | { type: 'copy' };
@@ -146,6 +178,7 @@ export function defaultViewState(): DiagramViewState {
     allDependencies: false,
     selected: null,
     view: null,
+    shrink: 0,
   };
 }
 
@@ -176,6 +209,7 @@ export function normalizeViewState(raw: unknown): DiagramViewState {
     const v = raw.view;
     if (isNumber(v.x) && isNumber(v.y) && isNumber(v.scale) && v.scale > 0) s.view = { x: v.x, y: v.y, scale: v.scale };
   }
+  if (isNumber(raw.shrink) && raw.shrink > 0) s.shrink = Math.min(Math.floor(raw.shrink), MAX_SHRINK);
   return s;
 }
 
@@ -187,6 +221,8 @@ const PAGE_PARSERS: Record<string, (m: Record<string, unknown>) => DiagramPageMe
   update: (m) => (isRecord(m.state) ? { type: 'update', state: normalizeViewState(m.state) } : undefined),
   open: (m) => (isString(m.module) ? { type: 'open', module: m.module } : undefined),
   select: (m) => (isString(m.module) ? { type: 'select', module: m.module } : undefined),
+  openCodeowners: (m) => (isString(m.module) ? { type: 'openCodeowners', module: m.module } : undefined),
+  tooSmall: (m) => (isNumber(m.textPx) ? { type: 'tooSmall', textPx: m.textPx } : undefined),
   openFinding: (m) => (isString(m.file) && isNumber(m.line) ? { type: 'openFinding', file: m.file, line: m.line } : undefined),
   copy: () => ({ type: 'copy' }),
   export: (m) => {
@@ -218,6 +254,7 @@ export const isDiagramViewState: Check<DiagramViewState> = shape<DiagramViewStat
   allDependencies: isBoolean,
   selected: nullableString,
   view: nullable(shape<{ x: number; y: number; scale: number }>({ x: isNumber, y: isNumber, scale: isNumber })),
+  shrink: isNumber,
 });
 
 const isChoices = arrayOf(shape<Choice>({ value: isString, label: isString }));
@@ -258,10 +295,16 @@ const isPayload = shape<DiagramPayload>({
   grouping: shape<DiagramGrouping>({ by: oneOf('system', 'team', 'folder', 'none'), reason: isString }),
 });
 
+const isLevel = oneOf<ScorecardLevel>('none', 'bronze', 'silver', 'gold');
+
+const isListRow = shape<DiagramListRow>({ module: isString, team: nullableString, level: isLevel, findings: isCounts });
+
 const isRender = shape<RenderMessage>({
   type: oneOf('render'),
   state: isDiagramViewState,
   diagram: nullable(isPayload),
+  list: nullable(arrayOf(isListRow)),
+  readability: nullableString,
   notice: nullableString,
   title: isString,
   totals: recordOf(['modules', 'visible'], isNumber),
@@ -276,7 +319,7 @@ const isDetails = shape<ModuleDetails>({
   type: isString,
   tier: nullable(isNumber),
   lifecycle: nullableString,
-  level: oneOf('none', 'bronze', 'silver', 'gold'),
+  level: isLevel,
   description: nullableString,
   scorecard: nullable(
     shape<NonNullable<ModuleDetails['scorecard']>>({
@@ -286,6 +329,8 @@ const isDetails = shape<ModuleDetails>({
       notAssessed: isStrings,
     }),
   ),
+  team: nullableString,
+  codeowners: nullable(shape<NonNullable<ModuleDetails['codeowners']>>({ file: isString, line: isNumber, owners: isStrings })),
   owners: arrayOf(shape<ModuleDetails['owners'][number]>({ handle: isString, team: nullableString })),
   escalation: arrayOf(
     shape<ModuleDetails['escalation'][number]>({

@@ -4,13 +4,21 @@
  * (src/extension/panels/diagramPanel.ts) and the browser tests both call these functions, so the
  * tests exercise exactly what the panel sends.
  */
-import type { Model, NorthstarConfig } from '../core/model/types';
+import type { Model, NorthstarConfig, OwnerMatch } from '../core/model/types';
 import { levelExplanation } from '../core/scorecard';
 import { buildDiagram, type DiagramOptions } from '../core/report/mermaid';
 import { escalationOf, teamOfModule } from '../core/model/teams';
 import { escapeMarkdown } from '../core/report/escape';
 import type { Diagram } from '../core/report/types';
-import { type Choice, defaultViewState, type DiagramViewState, type ModuleDetails, normalizeViewState, type RenderMessage } from '../protocol/diagram';
+import {
+  type Choice,
+  defaultViewState,
+  type DiagramListRow,
+  type DiagramViewState,
+  type ModuleDetails,
+  normalizeViewState,
+  type RenderMessage,
+} from '../protocol/diagram';
 
 /** Mermaid refuses a diagram over these (its `maxEdges` and `maxTextSize` defaults). */
 export const MERMAID_MAX_EDGES = 500;
@@ -41,6 +49,11 @@ export function diagramOptions(state: DiagramViewState): DiagramOptions {
     },
   };
 }
+
+/** The readability ladder's last drawing keeps this many group nodes ("N more" included). */
+const FEWEST_GROUPS = 8;
+/** …and at most this many edges (dagre widens a drawing for every labelled edge across ranks). */
+const FEWEST_EDGES = 12;
 
 export function tooLarge(d: Diagram): boolean {
   return d.edges.length > MERMAID_MAX_EDGES || d.mermaid.length > MERMAID_MAX_TEXT;
@@ -89,14 +102,33 @@ export function renderMessage(model: Model, raw: DiagramViewState, roots: readon
     diagram = buildDiagram(model, diagramOptions(state));
     notices.push('The expanded groups made the diagram too large to draw: they were collapsed again.');
   }
-  let shown: Diagram | null = diagram;
-  if (tooLarge(diagram)) {
+  // The readability ladder (state.shrink, raised by the page's `tooSmall`): first every group
+  // collapsed (expanded and focused groups stay open), then a list. A step that would draw the
+  // same nodes again is skipped.
+  let readability: string | null = null;
+  let asList = false;
+  let listed: DiagramListRow[] | null = null;
+  const drawnModules = diagram.nodes.reduce((n, node) => n + node.modules.length, 0);
+  if (state.shrink > 0) {
+    const step = readabilitySteps(model, state, diagram)[state.shrink - 1];
+    if (step) {
+      readability = `${drawnModules} modules are too small to read in one drawing: ${step.what}.`;
+      diagram = step.diagram;
+    } else {
+      asList = true;
+      const hint = state.focus === null ? 'focus a module or filter to draw' : state.focusDepth === 2 ? 'use depth 1 or filter to draw' : 'filter to draw';
+      listed = listRows(model, diagram);
+      readability = `${listed.length} modules: shown as a list; ${hint}.`;
+    }
+  }
+  let shown: Diagram | null = asList ? null : diagram;
+  if (!asList && tooLarge(diagram)) {
     notices.push(
       `${diagram.nodes.length} nodes and ${diagram.edges.length} edges are too many to draw. ` +
         'Collapse groups, filter, or search for a module to focus on it.',
     );
     shown = null;
-  } else if (diagram.hiddenEdges > 0) {
+  } else if (!asList && diagram.hiddenEdges > 0) {
     notices.push(`${diagram.hiddenEdges} lighter edges between groups are hidden to keep the overview readable.`);
   }
   return {
@@ -111,6 +143,8 @@ export function renderMessage(model: Model, raw: DiagramViewState, roots: readon
       hiddenEdges: shown.hiddenEdges,
       grouping: shown.grouping,
     },
+    list: asList ? listed : null,
+    readability,
     notice: notices.length > 0 ? notices.join(' ') : null,
     title: roots.find((r) => r.value === state.root)?.label ?? state.root ?? roots[0]?.label ?? 'workspace',
     totals: { modules: model.modules.length, visible: diagram.nodes.reduce((n, node) => n + node.modules.length, 0) },
@@ -118,9 +152,67 @@ export function renderMessage(model: Model, raw: DiagramViewState, roots: readon
   };
 }
 
+/**
+ * The drawings tried, in order, when the page finds a view's text too small at its fit (each
+ * `tooSmall` moves one step; after the last, a list): every group collapsed; the same drawn top
+ * to bottom (dagre gives each rank a node's width left to right, only its height top to bottom);
+ * only the largest groups and the heaviest edges; that top to bottom. A step that draws no fewer
+ * nodes or edges than the one before is left out.
+ */
+function readabilitySteps(model: Model, state: DiagramViewState, base: Diagram): { diagram: Diagram; what: string }[] {
+  const steps: { diagram: Diagram; what: string }[] = [];
+  let last = base;
+  const fewer: [DiagramOptions, string][] = [
+    [{ collapse: 'all' }, 'groups collapsed (click one to open it)'],
+    [{ collapse: 'all', maxGroups: Math.min(state.maxGroups, FEWEST_GROUPS), maxEdges: FEWEST_EDGES }, 'the largest groups and the heaviest edges drawn, the rest folded or counted'],
+  ];
+  for (const [options, what] of fewer) {
+    const next = buildDiagram(model, { ...diagramOptions(state), ...options });
+    const smaller = base.grouping.by !== 'none' && (next.nodes.length < last.nodes.length || next.edges.length < last.edges.length);
+    if (smaller && !tooLarge(next)) {
+      steps.push({ diagram: next, what });
+      last = next;
+    }
+    // The same drawing top to bottom; for a view that cannot collapse (no grouping), the view itself.
+    if (steps.length === 0 && options === fewer[0][0]) {
+      steps.push({ diagram: buildDiagram(model, { ...diagramOptions(state), direction: 'TB' }), what: 'drawn top to bottom' });
+    } else if (smaller && !tooLarge(next)) {
+      steps.push({ diagram: buildDiagram(model, { ...diagramOptions(state), ...options, direction: 'TB' }), what: `${what}, top to bottom` });
+    }
+  }
+  return steps;
+}
+
+/**
+ * The list a view is shown as: the modules drawn as their own nodes (an opened group, a focus),
+ * or every module of the view when all of them are in collapsed groups.
+ */
+function listRows(model: Model, diagram: Diagram): DiagramListRow[] {
+  const single = diagram.nodes.filter((n) => !n.collapsed).flatMap((n) => n.modules);
+  const names = new Set(single.length > 0 ? single : diagram.nodes.flatMap((n) => n.modules));
+  const teamName = new Map(model.teams.map((t) => [t.id, t.name]));
+  const rows: DiagramListRow[] = [];
+  for (const m of model.modules) {
+    // Nodes name their modules; a name two modules share (two workspaces of a monorepo) is one row.
+    if (!names.delete(m.name)) continue;
+    const findings = { errors: 0, warnings: 0, infos: 0 };
+    for (const f of model.findings) {
+      if (f.module !== m.name) continue;
+      if (f.severity === 'error') findings.errors++;
+      else if (f.severity === 'warning') findings.warnings++;
+      else findings.infos++;
+    }
+    rows.push({ module: m.name, team: m.team === null ? null : (teamName.get(m.team) ?? m.team), level: m.level, findings });
+  }
+  return rows.sort((a, b) => compare(a.module, b.module));
+}
+
 /** The side panel: owners, escalation path, priorities and findings of one module. */
-/** `config`: the configuration in force, for the scorecard criteria it leaves unassessed. */
-export function moduleDetails(model: Model, name: string, config?: NorthstarConfig): ModuleDetails | null {
+/**
+ * `config`: the configuration in force, for the scorecard criteria it leaves unassessed;
+ * `ownersOf`: the CODEOWNERS answer, for the line that decides the module's files.
+ */
+export function moduleDetails(model: Model, name: string, config?: NorthstarConfig, ownersOf?: (path: string) => OwnerMatch): ModuleDetails | null {
   const m = model.modules.find((x) => x.name === name);
   if (!m) return null;
   // The module's team answers for it (model/teams.ts): the team of its first owner.
@@ -148,7 +240,9 @@ export function moduleDetails(model: Model, name: string, config?: NorthstarConf
     level: m.level,
     scorecard,
     description: m.description,
+    team: team?.name ?? null,
     owners,
+    codeowners: codeownersLine(m.definedAt.file, ownersOf),
     escalation,
     priorities: m.priorities.map((id) => ({ id, title: titles.get(id) ?? null })),
     findings: model.findings
@@ -157,6 +251,12 @@ export function moduleDetails(model: Model, name: string, config?: NorthstarConf
     dependsOn: m.dependsOn.map((d) => d.name),
     dependents: model.modules.filter((x) => x.dependsOn.some((d) => d.name === m.name)).map((x) => x.name),
   };
+}
+
+/** The CODEOWNERS line that decides who owns `file` (the module's defining file). */
+function codeownersLine(file: string, ownersOf?: (path: string) => OwnerMatch): ModuleDetails['codeowners'] {
+  const rule = ownersOf?.(file).rule;
+  return rule ? { file: rule.file, line: rule.line, owners: [...rule.owners] } : null;
 }
 
 /** Where a click on a module goes: its contract (or catalog entry, or manifest) at the name. */

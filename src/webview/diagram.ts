@@ -10,14 +10,18 @@
 import {
   type Choice,
   type DetailsMessage,
+  type DiagramListRow,
   type DiagramPageMessage,
   type DiagramViewState,
+  MAX_SHRINK,
+  MIN_TEXT_PX,
   type ModuleDetails,
   normalizeViewState,
   parseDiagramHostMessage,
   type RenderMessage,
 } from '../protocol/diagram';
 import { criterionText, LEVEL_LABEL } from '../core/scorecard';
+import { PALETTES, type ThemeKind } from './diagramPalette';
 
 interface MermaidApi {
   initialize(config: Record<string, unknown>): void;
@@ -59,6 +63,9 @@ const ui = {
   stage: $('stage'),
   details: $('details'),
   detailsBody: $('detailsBody'),
+  listView: $('listView'),
+  listSearch: $<HTMLInputElement>('listSearch'),
+  moduleRows: $('moduleRows'),
 };
 
 let state: DiagramViewState | null = readSavedState();
@@ -82,6 +89,8 @@ function save(): void {
 function update(change: (s: DiagramViewState) => void): void {
   if (!state) return;
   change(state);
+  // The user changed the view: the readability steps start again from the drawing.
+  state.shrink = 0;
   save();
   post({ type: 'update', state });
 }
@@ -89,7 +98,7 @@ function update(change: (s: DiagramViewState) => void): void {
 // ---------------------------------------------------------------------------
 // Theme
 
-function themeKind(): 'light' | 'dark' | 'hc-dark' | 'hc-light' {
+function themeKind(): ThemeKind {
   const c = document.body.classList;
   if (c.contains('vscode-high-contrast-light')) return 'hc-light';
   if (c.contains('vscode-high-contrast')) return 'hc-dark';
@@ -97,19 +106,49 @@ function themeKind(): 'light' | 'dark' | 'hc-dark' | 'hc-light' {
   return 'light';
 }
 
-function initMermaid(): void {
-  const kind = themeKind();
+/**
+ * Mermaid's settings for a theme: the `base` theme with our palette (diagramPalette.ts), whose
+ * text contrast the browser tests check in every VS Code theme kind.
+ */
+function mermaidConfig(kind: ThemeKind): Record<string, unknown> {
   const css = getComputedStyle(document.body);
   const font = css.getPropertyValue('--vscode-font-family').trim();
-  mermaid.initialize({
+  const p = PALETTES[kind];
+  return {
     startOnLoad: false,
     securityLevel: 'strict',
-    theme: kind === 'dark' || kind === 'hc-dark' ? 'dark' : 'default',
+    theme: 'base',
+    themeVariables: {
+      darkMode: kind === 'dark' || kind === 'hc-dark',
+      background: p.background,
+      primaryColor: p.nodeFill,
+      primaryTextColor: p.nodeText,
+      primaryBorderColor: p.nodeBorder,
+      mainBkg: p.nodeFill,
+      nodeBorder: p.nodeBorder,
+      nodeTextColor: p.nodeText,
+      textColor: p.text,
+      lineColor: p.line,
+      clusterBkg: p.clusterFill,
+      clusterBorder: p.clusterBorder,
+      titleColor: p.clusterText,
+      edgeLabelBackground: p.edgeLabelFill,
+      ...(font ? { fontFamily: font } : {}),
+    },
     maxEdges: 500,
     maxTextSize: 50_000,
     ...(font ? { fontFamily: font } : {}),
-    flowchart: { useMaxWidth: false, htmlLabels: true },
-  });
+    // Tighter than Mermaid's defaults (50/50/15, labels wrapped at 200 px): a drawing that fits
+    // at a larger scale keeps its text readable (issue 14: ≥ 11 px at fit).
+    flowchart: { useMaxWidth: false, htmlLabels: true, nodeSpacing: 20, rankSpacing: 36, padding: 6, wrappingWidth: 420, diagramPadding: 4 },
+    // Mermaid colours edge labels with the node text colour; ours sit on the page's colour.
+    themeCSS: `.edgeLabel, .edgeLabel p, .edgeLabel span { color: ${p.text} !important; }`,
+  };
+}
+
+function initMermaid(): void {
+  const kind = themeKind();
+  mermaid.initialize(mermaidConfig(kind));
   document.body.dataset.mermaidTheme = kind;
 }
 
@@ -220,15 +259,59 @@ ui.search.addEventListener('keydown', (e) => {
   if (e.key === 'Enter') applySearch();
 });
 
+/**
+ * The SVG export: drawn again in the light palette with its own white background, so that it
+ * reads in a light document (a README, a wiki) whatever theme the editor has.
+ */
+async function exportableSvg(): Promise<string | null> {
+  if (!current?.diagram) return null;
+  const id = `northstar-export-${++exportSeq}`;
+  try {
+    mermaid.initialize(mermaidConfig('light'));
+    const { svg } = await mermaid.render(id, current.diagram.mermaid);
+    // As in draw(): Mermaid's output parsed inertly (its HTML labels are not XML until serialised).
+    const parsed = new DOMParser().parseFromString(svg, 'text/html').querySelector('svg');
+    if (!parsed) return null;
+    const box = parsed.getAttribute('viewBox')?.split(/\s+/).map(Number);
+    const bg = parsed.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    if (box && box.length === 4 && box.every((n) => Number.isFinite(n))) {
+      bg.setAttribute('x', String(box[0]));
+      bg.setAttribute('y', String(box[1]));
+      bg.setAttribute('width', String(box[2]));
+      bg.setAttribute('height', String(box[3]));
+    } else {
+      bg.setAttribute('width', '100%');
+      bg.setAttribute('height', '100%');
+    }
+    bg.setAttribute('fill', PALETTES.light.background);
+    parsed.insertBefore(bg, parsed.querySelector('style')?.nextSibling ?? parsed.firstChild);
+    parsed.style.backgroundColor = PALETTES.light.background;
+    return new XMLSerializer().serializeToString(parsed);
+  } finally {
+    document.getElementById(`d${id}`)?.remove();
+    document.getElementById(id)?.remove();
+    initMermaid();
+  }
+}
+let exportSeq = 0;
+
 $('exportSvg').addEventListener('click', () => {
-  const svg = ui.stage.querySelector('svg');
-  if (svg) post({ type: 'export', format: 'svg', svg: new XMLSerializer().serializeToString(svg) });
+  void exportableSvg().then(
+    (svg) => {
+      if (svg !== null) post({ type: 'export', format: 'svg', svg });
+    },
+    (error: unknown) => {
+      ui.notice.hidden = false;
+      ui.notice.textContent = `The SVG could not be exported: ${error instanceof Error ? error.message : String(error)}`;
+    },
+  );
 });
 $('copyMermaid').addEventListener('click', () => post({ type: 'copy' }));
 $('exportMermaid').addEventListener('click', () => post({ type: 'export', format: 'mermaid' }));
 $('exportMarkdown').addEventListener('click', () => post({ type: 'export', format: 'markdown' }));
 $('closeDetails').addEventListener('click', () => {
   ui.details.hidden = true;
+  for (const n of ui.stage.querySelectorAll('g.node.selected')) n.classList.remove('selected');
   if (state) {
     state.selected = null;
     save();
@@ -262,7 +345,8 @@ function fit(): void {
   if (!size) return;
   const w = ui.canvas.clientWidth;
   const h = ui.canvas.clientHeight;
-  const scale = Math.min(2, Math.max(0.05, Math.min((w - 24) / size.width, (h - 24) / size.height)));
+  // Never enlarged past 100%: a 2-node graph keeps its text size instead of 40 px letters.
+  const scale = Math.min(1, Math.max(0.05, Math.min((w - 24) / size.width, (h - 24) / size.height)));
   view = { scale, x: (w - size.width * scale) / 2, y: Math.max(12, (h - size.height * scale) / 2) };
   applyView(true);
 }
@@ -339,11 +423,9 @@ function activate(nodeId: string): void {
   const node = current.diagram.nodes.find((n) => n.id === nodeId);
   if (!node) return;
   if (!node.collapsed) {
-    const name = node.modules[0];
-    state.selected = name;
-    save();
-    post({ type: 'select', module: name });
-    post({ type: 'open', module: name });
+    // A click selects and shows the details beside the drawing; opening the contract is a
+    // choice (double-click, or the panel's button), not a side effect.
+    select(node.modules[0]);
   } else if (node.group !== null) {
     const key = node.group;
     update((s) => {
@@ -352,6 +434,16 @@ function activate(nodeId: string): void {
   } else {
     update((s) => (s.maxGroups += MORE_GROUPS));
   }
+}
+
+function select(name: string): void {
+  if (!state) return;
+  state.selected = name;
+  save();
+  post({ type: 'select', module: name });
+  for (const el of ui.stage.querySelectorAll('g.node.selected')) el.classList.remove('selected');
+  const node = current?.diagram?.nodes.find((n) => !n.collapsed && n.modules[0] === name);
+  if (node) ui.stage.querySelector(`g.node[data-node="${node.id}"]`)?.classList.add('selected');
 }
 
 function wire(svg: SVGSVGElement, msg: RenderMessage): void {
@@ -365,13 +457,20 @@ function wire(svg: SVGSVGElement, msg: RenderMessage): void {
     el.setAttribute('data-node', id);
     el.setAttribute('tabindex', '0');
     el.setAttribute('role', 'button');
-    const what = node.collapsed ? (node.group === null ? 'show more groups' : 'expand this group') : 'open its contract';
+    const what = node.collapsed ? (node.group === null ? 'show more groups' : 'open this group') : 'show its details (double-click: open its contract)';
     el.setAttribute('aria-label', `${node.label}: ${what}`);
     const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
     title.textContent = `${node.label}${node.detail ? `\n${node.detail}` : ''}\n(click to ${what})`;
     el.prepend(title);
     if (node.findings.errors + node.findings.warnings > 0) el.classList.add('has-findings');
     el.addEventListener('click', () => activate(id));
+    if (!node.collapsed) {
+      const name = node.modules[0];
+      el.addEventListener('dblclick', () => {
+        if (!suppressClick) post({ type: 'open', module: name });
+      });
+      if (state?.selected === name) el.classList.add('selected');
+    }
     el.addEventListener('keydown', (e) => {
       const key = (e as KeyboardEvent).key;
       if (key === 'Enter' || key === ' ') {
@@ -405,6 +504,7 @@ function showStatus(msg: RenderMessage): void {
     if (d.collapsed) parts.push('groups collapsed: click one to expand it');
   }
   if (msg.state.focus) parts.push(`focus: ${msg.state.focus} (depth ${msg.state.focusDepth})`);
+  if (msg.readability) parts.push(msg.readability);
   ui.status.textContent = parts.join(' · ');
   // Which grouping `auto` chose and why: the Group menu's tooltip (text, never markup).
   ui.groupBy.title = d ? `Grouped by ${d.grouping.by}: ${d.grouping.reason}` : 'Group modules by';
@@ -417,6 +517,16 @@ async function draw(msg: RenderMessage, keepView: DiagramViewState['view']): Pro
   const started = performance.now();
   document.body.dataset.render = 'pending';
   showStatus(msg);
+  ui.listView.hidden = msg.list === null;
+  ui.canvas.hidden = msg.list !== null;
+  if (msg.list) {
+    ui.stage.textContent = '';
+    showList(msg.list);
+    document.body.dataset.render = 'list';
+    document.body.dataset.settled = 'true';
+    document.body.dataset.renderSeq = String(seq);
+    return;
+  }
   if (!msg.diagram) {
     ui.stage.textContent = '';
     document.body.dataset.render = 'empty';
@@ -438,6 +548,13 @@ async function draw(msg: RenderMessage, keepView: DiagramViewState['view']): Pro
       view = { ...keepView };
       applyView(false);
     } else fit();
+    const textPx = smallestTextPx();
+    document.body.dataset.minTextPx = textPx === null ? '' : textPx.toFixed(2);
+    // Unreadable at its fit: the host collapses further, or shows the view as a list.
+    // `settled` says no smaller view is coming (tests wait for it).
+    const shrink = !keepView && textPx !== null && textPx < MIN_TEXT_PX && msg.state.shrink < MAX_SHRINK;
+    document.body.dataset.settled = String(!shrink);
+    if (shrink) post({ type: 'tooSmall', textPx });
     document.body.dataset.render = 'done';
   } catch (error) {
     if (seq !== renderSeq) return;
@@ -455,6 +572,82 @@ async function draw(msg: RenderMessage, keepView: DiagramViewState['view']): Pro
   }
 }
 
+/**
+ * The smallest text drawn, in screen pixels: each label's computed font size times the scale the
+ * SVG is shown at (its on-screen width over its viewBox width, which includes our zoom). Null
+ * when nothing is drawn.
+ */
+function smallestTextPx(): number | null {
+  const svg = ui.stage.querySelector('svg');
+  if (!svg) return null;
+  const box = svg.viewBox.baseVal;
+  const shown = svg.getBoundingClientRect().width;
+  const factor = box && box.width > 0 && shown > 0 ? shown / box.width : view.scale;
+  let smallest: number | null = null;
+  for (const el of svg.querySelectorAll('span, p, div, text, tspan')) {
+    const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+    if (!own) continue;
+    const px = parseFloat(getComputedStyle(el).fontSize) * factor;
+    if (Number.isFinite(px) && (smallest === null || px < smallest)) smallest = px;
+  }
+  return smallest;
+}
+
+/** Refits when the editor (or the side panel beside the drawing) changes the canvas' size. */
+let resizeFrame = 0;
+new ResizeObserver(() => {
+  cancelAnimationFrame(resizeFrame);
+  resizeFrame = requestAnimationFrame(() => {
+    if (ui.stage.querySelector('svg') && !drag) fit();
+  });
+}).observe(ui.canvas);
+
+// ---------------------------------------------------------------------------
+// The list a view is shown as when no drawing of it is readable
+
+let listRows: DiagramListRow[] = [];
+
+function findingsText(f: DiagramListRow['findings']): string {
+  const parts = [f.errors > 0 ? `${f.errors} error${f.errors === 1 ? '' : 's'}` : '', f.warnings > 0 ? `${f.warnings} warning${f.warnings === 1 ? '' : 's'}` : '', f.infos > 0 ? `${f.infos} info` : ''];
+  return parts.filter((p) => p !== '').join(', ') || '—';
+}
+
+function showList(rows: DiagramListRow[]): void {
+  listRows = rows;
+  fillList();
+}
+
+function fillList(): void {
+  const q = ui.listSearch.value.trim().toLowerCase();
+  ui.moduleRows.textContent = '';
+  for (const row of listRows) {
+    const level = LEVEL_LABEL[row.level];
+    if (q !== '' && ![row.module, row.team ?? '', level].some((t) => t.toLowerCase().includes(q))) continue;
+    const tr = el('tr');
+    tr.tabIndex = 0;
+    tr.dataset.module = row.module;
+    if (state?.selected === row.module) tr.classList.add('selected');
+    const levelCell = el('td');
+    levelCell.append(el('span', '', `swatch lvl${row.level[0].toUpperCase()}${row.level.slice(1)}`), document.createTextNode(` ${level}`));
+    tr.append(el('td', row.module), el('td', row.team ?? 'no owner', row.team === null ? 'muted' : undefined), levelCell, el('td', findingsText(row.findings)));
+    const choose = (): void => {
+      for (const other of ui.moduleRows.querySelectorAll('tr.selected')) other.classList.remove('selected');
+      tr.classList.add('selected');
+      select(row.module);
+    };
+    tr.addEventListener('click', choose);
+    tr.addEventListener('dblclick', () => post({ type: 'open', module: row.module }));
+    tr.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        choose();
+      }
+    });
+    ui.moduleRows.append(tr);
+  }
+}
+ui.listSearch.addEventListener('input', fillList);
+
 // ---------------------------------------------------------------------------
 // Side panel
 
@@ -465,12 +658,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
   return e;
 }
 
-function section(title: string, items: HTMLElement[], empty: string): HTMLElement {
+function section(title: string, items: HTMLElement[], empty: string, list: 'ul' | 'ol' = 'ul'): HTMLElement {
   const s = el('section');
   s.append(el('h3', title));
   if (items.length === 0) s.append(el('p', empty, 'muted'));
   else {
-    const ul = el('ul');
+    const ul = el(list);
     for (const item of items) {
       const li = el('li');
       li.append(item);
@@ -479,6 +672,13 @@ function section(title: string, items: HTMLElement[], empty: string): HTMLElemen
     s.append(ul);
   }
   return s;
+}
+
+function button(text: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', text);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
 }
 
 function linkButton(text: string, onClick: () => void): HTMLButtonElement {
@@ -499,25 +699,21 @@ function showDetails(msg: DetailsMessage): void {
     return;
   }
   body.append(el('h2', d.name));
-  const facts = [d.type, d.system ? `system ${d.system}` : null, d.tier !== null ? `tier ${d.tier}` : null, d.lifecycle, `scorecard: ${LEVEL_LABEL[d.level]}`]
+  const facts = [d.type, d.system ? `system ${d.system}` : null, d.tier !== null ? `tier ${d.tier}` : null, d.lifecycle]
     .filter((x): x is string => x !== null)
     .join(' · ');
-  body.append(el('p', facts, 'muted'));
-  // The level explained as the hover and the tree explain it (core/scorecard.ts): text only.
-  if (d.scorecard) {
-    const sc = d.scorecard;
-    const lines: HTMLElement[] = [];
-    if (sc.next && sc.needs.length > 0) lines.push(el('span', `${LEVEL_LABEL[sc.next]} needs: ${sc.needs.map((c) => criterionText(c)).join(', ')}`, 'warn'));
-    // At Gold every assessed criterion is met: listing them says nothing (as the hover).
-    if (d.level !== 'gold' && sc.met.length > 0) lines.push(el('span', `Met: ${sc.met.join(', ')}`));
-    if (sc.notAssessed.length > 0) lines.push(el('span', `Not assessed (rule off in .northstar.yaml): ${sc.notAssessed.join(', ')}`, 'muted'));
-    body.append(section('Scorecard', lines, `${LEVEL_LABEL[d.level]}: every criterion met.`));
-  }
+  if (facts) body.append(el('p', facts, 'muted'));
   if (d.description) body.append(el('p', d.description));
   const actions = el('p', undefined, 'actions');
+  actions.append(button('Open contract', () => post({ type: 'open', module: d.name })));
+  if (d.codeowners) {
+    const line = d.codeowners;
+    const b = button('Open CODEOWNERS line', () => post({ type: 'openCodeowners', module: d.name }));
+    b.title = `${line.file}:${line.line}`;
+    actions.append(b);
+  }
   actions.append(
-    linkButton('Open contract', () => post({ type: 'open', module: d.name })),
-    linkButton('Focus here', () => {
+    button('Focus here', () => {
       ui.search.value = d.name;
       update((s) => {
         s.focus = d.name;
@@ -526,25 +722,61 @@ function showDetails(msg: DetailsMessage): void {
     }),
   );
   body.append(actions);
-  body.append(section('Owners', d.owners.map((o) => el('span', o.team ? `${o.handle} (${o.team})` : o.handle)), 'No owner.'));
+
+  // Owner: the team by its name; the handles as written come second.
+  const owner = el('section');
+  owner.append(el('h3', 'Owner'));
+  if (d.team === null && d.owners.length === 0) owner.append(el('p', 'No owner.', 'warn'));
+  else {
+    owner.append(el('p', d.team ?? d.owners[0]?.handle ?? '', 'team'));
+    const handles = d.owners.map((o) => o.handle).filter((h) => h !== d.team);
+    if (handles.length > 0) owner.append(el('p', `declared as ${handles.join(', ')}`, 'muted'));
+    if (d.codeowners) owner.append(el('p', `CODEOWNERS ${d.codeowners.file}:${d.codeowners.line}`, 'muted'));
+  }
+  body.append(owner);
   const steps: HTMLElement[] = [];
   for (const e of d.escalation) {
     if (e.steps.length === 0) steps.push(el('span', `${e.team}: no escalation path`, 'warn'));
-    e.steps.forEach((s, i) => steps.push(el('span', `${e.team} ${i + 1}. ${s.kind}: ${s.target}${s.url ? ` (${s.url})` : ''}`)));
+    for (const s of e.steps) steps.push(el('span', `${s.kind}: ${s.target}${s.url ? ` (${s.url})` : ''}`));
   }
-  body.append(section('Escalation path', steps, 'None declared.'));
+  body.append(section('Escalation', steps, 'None declared.', 'ol'));
+
+  const level = el('section');
+  level.append(el('h3', 'Scorecard'));
+  const levelLine = el('p');
+  levelLine.append(el('span', '', `swatch lvl${d.level[0].toUpperCase()}${d.level.slice(1)}`), document.createTextNode(` ${LEVEL_LABEL[d.level]}`));
+  level.append(levelLine);
+  // The level explained as the hover and the tree explain it (core/scorecard.ts): text only.
+  const sc = d.scorecard;
+  if (sc && sc.next && sc.needs.length > 0) {
+    level.append(el('p', `${LEVEL_LABEL[sc.next]} needs:`, 'muted'));
+    const ul = el('ul', undefined, 'missing');
+    for (const c of sc.needs) ul.append(el('li', criterionText(c)));
+    level.append(ul);
+  } else if (sc && sc.next === null) level.append(el('p', `${LEVEL_LABEL[d.level]}: every criterion met.`, 'muted'));
+  // At Gold every assessed criterion is met: listing them says nothing (as the hover).
+  if (sc && d.level !== 'gold' && sc.met.length > 0) level.append(el('p', `Met: ${sc.met.join(', ')}`, 'muted'));
+  if (sc && sc.notAssessed.length > 0) level.append(el('p', `Not assessed (rule off in .northstar.yaml): ${sc.notAssessed.join(', ')}`, 'muted'));
+  body.append(level);
+
   body.append(section('Priorities', d.priorities.map((p) => el('span', p.title ? `${p.title} (${p.id})` : p.id)), 'Serves no priority.'));
-  body.append(
-    section(
-      'Findings',
-      d.findings.map((f) => {
-        const b = linkButton(`${f.severity}: ${f.message} [${f.ruleId}]`, () => post({ type: 'openFinding', file: f.file, line: f.line }));
-        b.classList.add(`sev-${f.severity}`);
-        return b;
-      }),
-      'No findings.',
-    ),
-  );
+  const findings = el('section');
+  findings.append(el('h3', `Findings (${d.findings.length})`));
+  if (d.findings.length === 0) findings.append(el('p', 'No findings.', 'muted'));
+  else {
+    const ul = el('ul', undefined, 'findings');
+    for (const f of d.findings) {
+      const li = el('li', undefined, `finding sev-${f.severity}`);
+      const head = el('div', undefined, 'finding-head');
+      head.append(el('span', f.severity, 'severity'), el('code', f.ruleId, 'rule'));
+      const where = linkButton(`${f.file}:${f.line}`, () => post({ type: 'openFinding', file: f.file, line: f.line }));
+      where.classList.add('where');
+      li.append(head, el('div', f.message, 'message'), where);
+      ul.append(li);
+    }
+    findings.append(ul);
+  }
+  body.append(findings);
   const focusOn = (name: string) => () => {
     ui.search.value = name;
     update((s) => {
@@ -585,7 +817,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 new MutationObserver(() => {
   if (document.body.dataset.mermaidTheme === themeKind()) return;
   initMermaid();
-  if (current) void draw(current, state?.view ?? null);
+  // A new palette is a new drawing: fitted again.
+  if (current) void draw(current, null);
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 initMermaid();

@@ -56,7 +56,10 @@ async function showDiagram(page, timeout) {
   await runFromPalette(page, paletteLabel('northstar.showDiagram'), timeout);
   const frame = diagramFrame(page);
   await frame.locator('body[data-render="done"] #stage svg g.node').first().waitFor({ timeout });
-  return { frame, ms: Date.now() - started };
+  const ms = Date.now() - started;
+  // A drawing whose text is under 11 px at its fit is replaced by a smaller view: wait for the last.
+  await frame.locator('body[data-settled="true"]').waitFor({ timeout });
+  return { frame, ms };
 }
 
 describe('architecture diagram (e2e)', function () {
@@ -85,18 +88,29 @@ describe('architecture diagram (e2e)', function () {
     rmSync(temp, { recursive: true, force: true });
   });
 
-  it('opens from the palette on the example workspace; a node read from the webview opens its contract when clicked', async () => {
+  it('opens from the palette on the example workspace; a click on a node shows its details, a double-click opens its contract', async () => {
     await openWorkspace(page, server, exampleWorkspace());
     const { frame } = await showDiagram(page, 120_000);
+    // The whole example is too small to read at this size: its systems are drawn collapsed
+    // (the status says why); a click on one opens it.
+    if ((await frame.locator('#stage g.node', { hasText: 'payments-api' }).count()) === 0) {
+      assert.match(await frame.locator('#status').innerText(), /too small to read in one drawing/);
+      assert.ok((await frame.locator('#stage g.node').count()) >= 3, 'one node per system');
+      await frame.locator('#stage g.node', { hasText: /^checkout/ }).first().click();
+      await frame.locator('body[data-settled="true"] #stage g.cluster', { hasText: 'checkout' }).first().waitFor({ timeout: 60_000 });
+    } else assert.ok((await frame.locator('#stage g.cluster').count()) >= 3, 'subgraphs by system');
     const node = frame.locator('#stage g.node', { hasText: 'payments-api' }).first();
     const text = (await node.locator('.nodeLabel').innerText()).replace(/\s+/g, ' ');
     assert.match(text, /payments-api/);
     // The module's team by its display name (teams.yaml: "@acme/payments" is named Payments).
     assert.match(text, /Payments · (Gold|Silver|Bronze|No level)/);
-    assert.ok((await frame.locator('#stage g.cluster').count()) >= 3, 'subgraphs by system');
     await page.screenshot({ path: join(SHOTS, 'diagram-example.png') });
 
+    // A click selects: the side panel shows the module's owners and escalation path, no editor opens.
     await node.click();
+    await frame.locator('#details:not([hidden])').waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.tabs-container .tab', { hasText: 'service-contract.yaml' }).count(), 0, 'a click opens no editor');
+    await node.dblclick();
     // The contract opens in an editor beside the diagram, at the module's name.
     const tab = page.locator('.tabs-container .tab', { hasText: 'service-contract.yaml' });
     await tab.first().waitFor({ timeout: 30_000 });
@@ -116,7 +130,7 @@ describe('architecture diagram (e2e)', function () {
       let filtered = all;
       for (let i = 0; i < 300 && (filtered === all || filtered === 0); i++) {
         await page.waitForTimeout(100);
-        filtered = await frame.locator('body[data-render="done"] #stage svg g.node').count();
+        filtered = await frame.locator('body[data-render="done"][data-settled="true"] #stage svg g.node').count();
       }
       assert.ok(filtered > 0 && filtered < all, `${filtered} of ${all} nodes after filtering`);
       return filtered;

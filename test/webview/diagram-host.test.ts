@@ -11,6 +11,8 @@ import { buildDiagram, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS } from '../../src/c
 import { defaultState, diagramOptions, markdownExport, MERMAID_MAX_EDGES, moduleDetails, normalizeState, openTarget, renderMessage } from '../../src/webview/diagram-host';
 import { parseFlowchart } from '../cli/mermaidParser';
 import { analyze, exampleModel, generatedModel, repoRoot } from './diagramHarness';
+import { MAX_SHRINK, parseDiagramHostMessage, parseDiagramPageMessage } from '../../src/protocol/diagram';
+import type { OwnerMatch } from '../../src/core/model/types';
 
 /** A chain a → b → c → d → e with one API consumed, as contracts. */
 function chainWorkspace(): Record<string, string> {
@@ -152,5 +154,71 @@ describe('diagram panel logic', function () {
     // services/search/catalog-info.yaml: `pagerduty.com/service-id`, before team Catalog & Search's path.
     const search = moduleDetails(acme, 'search');
     assert.deepEqual(search?.escalation.map((e) => [e.team, e.steps[0]?.target]), [['search', 'PagerDuty service PSRCH42'], ['Catalog & Search', '#catalog-help']]);
+  });
+
+  it('details: the team by its name and the deciding CODEOWNERS line', () => {
+    const m = acme.modules.find((x) => x.name === 'payments-api');
+    assert.ok(m);
+    const rule = { file: '.github/CODEOWNERS', line: 12, owners: ['@acme/payments'] };
+    const ownersOf = (p: string): OwnerMatch => {
+      assert.equal(p, m.definedAt.file, 'asked for the module\'s defining file');
+      return { owners: rule.owners, rule: rule as never, rules: [] } as unknown as OwnerMatch;
+    };
+    const d = moduleDetails(acme, 'payments-api', undefined, ownersOf);
+    assert.ok(d);
+    assert.equal(d.team, 'Payments');
+    assert.equal(d.scorecard?.next, null, 'payments-api is Gold');
+    assert.deepEqual(d.codeowners, rule);
+    assert.equal(moduleDetails(acme, 'payments-api')?.codeowners, null, 'no CODEOWNERS answer, no line');
+    // What the host sends passes the page's checks.
+    assert.ok(parseDiagramHostMessage({ type: 'details', module: 'payments-api', details: d }));
+  });
+
+  it('readability ladder: each tooSmall step draws fewer nodes or edges, or top to bottom, then a list of the view', async () => {
+    const big = await generatedModel(500);
+    const base = renderMessage(big, defaultState());
+    assert.equal(base.readability, null);
+    assert.equal(base.list, null);
+    const steps = [];
+    for (let shrink = 1; shrink <= MAX_SHRINK; shrink++) steps.push(renderMessage(big, { ...defaultState(), shrink }));
+    const drawn = steps.filter((m) => m.diagram !== null);
+    assert.ok(drawn.length >= 2, `${drawn.length} drawings before the list`);
+    for (const m of drawn) assert.match(m.readability ?? '', /^500 modules are too small to read in one drawing: /);
+    const last = drawn.at(-1)?.diagram;
+    assert.ok(last && base.diagram);
+    assert.ok(last.nodes.length <= 8 && last.edges.length <= 12, `${last.nodes.length} nodes, ${last.edges.length} edges at the last step`);
+    assert.match(last.mermaid, /^flowchart TB/);
+    const list = steps.at(-1);
+    assert.ok(list);
+    assert.equal(list.diagram, null);
+    assert.equal(list.list?.length, 500, 'every module of the collapsed view is listed');
+    assert.equal(list.readability, '500 modules: shown as a list; focus a module or filter to draw.');
+    assert.ok(parseDiagramHostMessage(list), 'the list message passes the page\'s checks');
+
+    // An opened group that is still too small: the list holds that group's modules, one row per name.
+    const group = base.diagram.groups.find((g) => g.collapsed && g.modules.length > 3);
+    assert.ok(group);
+    const opened = renderMessage(big, { ...defaultState(), expand: [group.key], shrink: MAX_SHRINK });
+    assert.deepEqual(opened.list?.map((r) => r.module), [...new Set(group.modules)].sort((a, b) => a.localeCompare(b, 'en')));
+    const row = opened.list?.[0];
+    assert.ok(row && typeof row.findings.errors === 'number' && ['none', 'bronze', 'silver', 'gold'].includes(row.level));
+
+    // A view without groups cannot collapse: drawn top to bottom, then listed.
+    const flat = renderMessage(acme, { ...defaultState(), groupBy: 'none', shrink: 1 });
+    assert.match(flat.diagram?.mermaid ?? '', /^flowchart TB/);
+    assert.match(flat.readability ?? '', /drawn top to bottom/);
+    assert.ok(renderMessage(acme, { ...defaultState(), groupBy: 'none', shrink: 2 }).list);
+    // A depth-2 focus says how to draw it.
+    const hub = renderMessage(acme, { ...defaultState(), focus: 'ledger', focusDepth: 2, shrink: MAX_SHRINK });
+    assert.match(hub.readability ?? '', /shown as a list; use depth 1 or filter to draw\.$/);
+  });
+
+  it('page messages: tooSmall and openCodeowners are checked; shrink is normalised', () => {
+    assert.deepEqual(parseDiagramPageMessage({ type: 'tooSmall', textPx: 7.5 }), { type: 'tooSmall', textPx: 7.5 });
+    assert.equal(parseDiagramPageMessage({ type: 'tooSmall', textPx: '7' }), undefined);
+    assert.deepEqual(parseDiagramPageMessage({ type: 'openCodeowners', module: 'a' }), { type: 'openCodeowners', module: 'a' });
+    assert.equal(normalizeState({ shrink: 99 }).shrink, MAX_SHRINK);
+    assert.equal(normalizeState({ shrink: -1 }).shrink, 0);
+    assert.equal(normalizeState({}).shrink, 0);
   });
 });

@@ -19,7 +19,7 @@ import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { createNonce } from '../../src/extension/panels/webviewHtml';
 import { diagramHtml } from '../../src/extension/panels/diagramHtml';
 import { moduleDetails, renderMessage } from '../../src/webview/diagram-host';
-import type { DiagramViewState, DiagramHostMessage as HostMessage, DiagramPageMessage as WebviewMessage } from '../../src/protocol/diagram';
+import { MAX_SHRINK, type DiagramViewState, type DiagramHostMessage as HostMessage, type DiagramPageMessage as WebviewMessage } from '../../src/protocol/diagram';
 
 // Browser globals used inside page functions (the tests compile without the DOM library).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -111,7 +111,7 @@ async function bundle(outDir: string): Promise<void> {
 /** The workspace folders the harness's panel offers: one, as the panel sends them (value: URI, label: name). */
 const ROOTS = [{ value: 'file:///work/acme', label: 'acme' }];
 
-export type Theme = 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast';
+export type Theme = 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast' | 'vscode-high-contrast-light';
 
 export interface DiagramPage {
   page: Page;
@@ -175,8 +175,15 @@ export class DiagramBrowser {
     if (this.mediaDir) fs.rmSync(this.mediaDir, { recursive: true, force: true });
   }
 
-  /** Opens the panel's page for `model`, with an optional saved state, and waits for the first drawing. */
-  async open(initialModel: Model, options: { state?: DiagramViewState; theme?: Theme; viewport?: { width: number; height: number } } = {}): Promise<DiagramPage> {
+  /**
+   * Opens the panel's page for `model`, with an optional saved state, and waits for the first drawing.
+   * `readable`: answer the page's `tooSmall` as the panel does (collapse further, then a list);
+   * without it the first drawing stays, whatever its text size, as the older tests expect.
+   */
+  async open(
+    initialModel: Model,
+    options: { state?: DiagramViewState; theme?: Theme; viewport?: { width: number; height: number }; readable?: boolean } = {},
+  ): Promise<DiagramPage> {
     if (!this.browser) throw new Error('start() first');
     const nonce = createNonce();
     const html = diagramHtml({
@@ -204,7 +211,10 @@ export class DiagramBrowser {
       if (m.type() === 'error' && !/favicon/.test(m.text())) incidents.push(`console: ${m.text()}`);
     });
 
+    // The state the host last drew (the panel keeps it as `this.state`).
+    let hostState: DiagramViewState | null = null;
     const send = async (msg: HostMessage): Promise<void> => {
+      if (msg.type === 'render') hostState = msg.state;
       await page.evaluate((m) => window.postMessage(m, '*'), msg as never);
     };
     // The panel's side of the conversation (src/extension/panels/diagramPanel.ts does the same).
@@ -213,6 +223,7 @@ export class DiagramBrowser {
       if (msg.type === 'ready') await send(renderMessage(model, msg.state ?? saved ?? ({} as DiagramViewState), ROOTS));
       else if (msg.type === 'update') await send(renderMessage(model, msg.state, ROOTS));
       else if (msg.type === 'select') await send({ type: 'details', module: msg.module, details: moduleDetails(model, msg.module) });
+      else if (msg.type === 'tooSmall' && options.readable && hostState && hostState.shrink < MAX_SHRINK) await send(renderMessage(model, { ...hostState, shrink: hostState.shrink + 1 }, ROOTS));
     });
     await page.exposeBinding('__northstarSetState', (_source, s: DiagramViewState) => {
       saved = s;
@@ -281,7 +292,7 @@ export class DiagramBrowser {
       async setTheme(next: Theme) {
         theme = next;
         await page.evaluate((t) => {
-          document.body.classList.remove('vscode-light', 'vscode-dark', 'vscode-high-contrast');
+          document.body.classList.remove('vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light');
           document.body.classList.add(t);
         }, next);
       },

@@ -92,12 +92,15 @@ function detailText(m: Module, teamName: string | null): string {
 export const NO_MODULES =
   'No modules: this folder has no service-contract.yaml, no catalog-info.yaml Component and no package manifest (package.json, go.mod, pom.xml, …) outside test data, templates and vendored code.';
 
+// Light fills with dark text (at least 4.5:1 on each fill, deprecated grey included) and borders
+// dark enough (3:1) to stand out from a light cluster background or a light page: the webview's
+// theme test checks both in every VS Code theme kind.
 const CLASS_DEFS = [
-  'classDef lvlNone fill:#eeeeee,stroke:#9e9e9e,color:#1f1f1f',
+  'classDef lvlNone fill:#eeeeee,stroke:#6e6e6e,color:#1f1f1f',
   'classDef lvlBronze fill:#f3d3b0,stroke:#a0522d,color:#1f1f1f',
-  'classDef lvlSilver fill:#e3e7eb,stroke:#7b8794,color:#1f1f1f',
-  'classDef lvlGold fill:#fbe7a1,stroke:#b8860b,color:#1f1f1f',
-  'classDef deprecated stroke-dasharray:5 5,color:#6b6b6b',
+  'classDef lvlSilver fill:#e3e7eb,stroke:#66717d,color:#1f1f1f',
+  'classDef lvlGold fill:#fbe7a1,stroke:#8a6500,color:#1f1f1f',
+  'classDef deprecated stroke-dasharray:5 5,color:#4a4a4a',
   'classDef collapsed stroke-width:2px',
   'classDef focus stroke-width:4px',
 ];

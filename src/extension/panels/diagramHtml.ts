@@ -53,6 +53,13 @@ const BODY = `<header class="toolbar" role="toolbar" aria-label="Diagram control
 <div id="notice" class="notice" hidden></div>
 <main class="layout">
   <section id="canvas" class="canvas" tabindex="0" aria-label="Architecture diagram"><div id="stage" class="stage"></div></section>
+  <section id="listView" class="list-view" hidden aria-label="Modules of this view">
+    <input id="listSearch" type="search" placeholder="Search modules, teams, levels…" aria-label="Search the list" autocomplete="off">
+    <table id="moduleList" class="module-list">
+      <thead><tr><th scope="col">Module</th><th scope="col">Team</th><th scope="col">Level</th><th scope="col">Findings</th></tr></thead>
+      <tbody id="moduleRows"></tbody>
+    </table>
+  </section>
   <aside id="details" class="details" hidden aria-label="Module details">
     <button id="closeDetails" type="button" class="close" title="Close">×</button>
     <div id="detailsBody"></div>
@@ -61,9 +68,10 @@ const BODY = `<header class="toolbar" role="toolbar" aria-label="Diagram control
 <footer class="legend" aria-label="Legend">
   <span class="swatch lvlGold"></span>${LEVEL_LABEL.gold} <span class="swatch lvlSilver"></span>${LEVEL_LABEL.silver}
   <span class="swatch lvlBronze"></span>${LEVEL_LABEL.bronze} <span class="swatch lvlNone"></span>${LEVEL_LABEL.none}
-  <span class="line solid"></span>depends on (runtime, declared) <span class="line dashed"></span>consumes API
-  <span class="line dotted"></span>dev, peer, optional (shown with “dev &amp; peer deps”)
-  <span>⚠ findings</span> <span>[[ ]] collapsed group: click to expand</span>
+  <span class="line solid"></span>depends on <span class="line dashed"></span>consumes API
+  <span class="line dotted" title="dev, peer and optional dependencies, drawn with “dev &amp; peer deps”"></span>dev, peer
+  <span>⚠ findings</span> <span title="A collapsed group: click to open it">[[ ]] group</span>
+  <span title="Click a module for its details beside the drawing; double-click to open its contract">click: details · double-click: contract</span>
 </footer>`;
 
 export function diagramHtml(options: DiagramHtmlOptions): string {
