@@ -87,7 +87,7 @@ function choices(model: Model, roots: readonly Choice[]): RenderMessage['choices
  * What the webview draws for `state`, in the workspace folder `state.root` (a URI) among `roots`
  * (value: folder URI, label: folder name). A view Mermaid would refuse (over 500 edges or 50,000
  * characters) is never sent: expanded groups collapse again, and where even that is too much
- * (collapse "none" on a large workspace) a notice says how to narrow the view.
+ * (collapse "none" on a large workspace) the view is sent as a list, and a notice says how to narrow it.
  */
 export function renderMessage(model: Model, raw: DiagramViewState, roots: readonly Choice[] = []): RenderMessage {
   const state = normalizeState(raw);
@@ -107,6 +107,7 @@ export function renderMessage(model: Model, raw: DiagramViewState, roots: readon
   // same nodes again is skipped.
   let readability: string | null = null;
   let asList = false;
+  const hint = state.focus === null ? 'focus a module or filter to draw' : state.focusDepth === 2 ? 'use depth 1 or filter to draw' : 'filter to draw';
   let listed: DiagramListRow[] | null = null;
   const drawnModules = diagram.nodes.reduce((n, node) => n + node.modules.length, 0);
   if (state.shrink > 0) {
@@ -116,19 +117,22 @@ export function renderMessage(model: Model, raw: DiagramViewState, roots: readon
       diagram = step.diagram;
     } else {
       asList = true;
-      const hint = state.focus === null ? 'focus a module or filter to draw' : state.focusDepth === 2 ? 'use depth 1 or filter to draw' : 'filter to draw';
       listed = listRows(model, diagram);
       readability = `${listed.length} modules: shown as a list; ${hint}.`;
     }
   }
-  let shown: Diagram | null = asList ? null : diagram;
   if (!asList && tooLarge(diagram)) {
+    // More than Mermaid draws (collapse "none" on a large workspace, a flat view): the list.
     notices.push(
       `${diagram.nodes.length} nodes and ${diagram.edges.length} edges are too many to draw. ` +
         'Collapse groups, filter, or search for a module to focus on it.',
     );
-    shown = null;
-  } else if (!asList && diagram.hiddenEdges > 0) {
+    asList = true;
+    listed = listRows(model, diagram);
+    readability = `${listed.length} modules: shown as a list; ${hint}.`;
+  }
+  const shown: Diagram | null = asList ? null : diagram;
+  if (!asList && diagram.hiddenEdges > 0) {
     notices.push(`${diagram.hiddenEdges} lighter edges between groups are hidden to keep the overview readable.`);
   }
   return {

@@ -322,8 +322,11 @@ $('closeDetails').addEventListener('click', () => {
 // Pan and zoom: the stage is translated and scaled inside the canvas.
 
 let view = { x: 0, y: 0, scale: 1 };
+/** Is the view the fit of the drawing (true), or one the user chose or a reload restored? */
+let viewIsFit = false;
 
-function applyView(persist: boolean): void {
+function applyView(persist: boolean, isFit = false): void {
+  viewIsFit = isFit;
   ui.stage.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
   if (persist && state) {
     state.view = { ...view };
@@ -348,7 +351,7 @@ function fit(): void {
   // Never enlarged past 100%: a 2-node graph keeps its text size instead of 40 px letters.
   const scale = Math.min(1, Math.max(0.05, Math.min((w - 24) / size.width, (h - 24) / size.height)));
   view = { scale, x: (w - size.width * scale) / 2, y: Math.max(12, (h - size.height * scale) / 2) };
-  applyView(true);
+  applyView(true, true);
 }
 
 function zoomAt(factor: number, cx: number, cy: number): void {
@@ -595,10 +598,17 @@ function smallestTextPx(): number | null {
 
 /** Refits when the editor (or the side panel beside the drawing) changes the canvas' size. */
 let resizeFrame = 0;
+// A change of the canvas's size refits a fitted view. A view the user zoomed or panned, or one
+// restored after a reload, is kept: the observer also reports the sizes of the page's first
+// layout, which must not undo it.
+let canvasSize = '';
 new ResizeObserver(() => {
   cancelAnimationFrame(resizeFrame);
   resizeFrame = requestAnimationFrame(() => {
-    if (ui.stage.querySelector('svg') && !drag) fit();
+    const size = `${ui.canvas.clientWidth}x${ui.canvas.clientHeight}`;
+    if (size === canvasSize) return;
+    canvasSize = size;
+    if (viewIsFit && ui.stage.querySelector('svg') && !drag) fit();
   });
 }).observe(ui.canvas);
 
@@ -817,8 +827,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 new MutationObserver(() => {
   if (document.body.dataset.mermaidTheme === themeKind()) return;
   initMermaid();
-  // A new palette is a new drawing: fitted again.
-  if (current) void draw(current, null);
+  // A new palette is drawn again: fitted again, unless the user zoomed or a reload restored the
+  // view (the drawing's geometry is the same).
+  if (current) void draw(current, viewIsFit ? null : (state?.view ?? null));
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 initMermaid();

@@ -112,10 +112,12 @@ describe('diagram panel logic', function () {
     assert.ok(Math.min(...counts) >= 1 && d.edges.every((e) => e.label === `${e.count} ${e.count === 1 ? 'dependency' : 'dependencies'}` || e.kind === 'consumes'));
     await parseFlowchart(d.mermaid);
 
-    // Every module at once is too much for Mermaid: a notice, not an error.
+    // Every module at once is too much for Mermaid: a list of them, and a notice, not an error.
     const none = renderMessage(model, { ...defaultState(), collapse: 'none' });
     assert.equal(none.diagram, null);
     assert.match(none.notice ?? '', /too many to draw/);
+    assert.equal(none.list?.length, new Set(model.modules.map((m) => m.name)).size);
+    assert.match(none.readability ?? '', /modules: shown as a list; focus a module or filter to draw\.$/);
     // Expanding every group at once collapses them again.
     const all = renderMessage(model, { ...defaultState(), expand: d.groups.map((g) => g.key) });
     assert.ok(all.diagram && all.diagram.edges.length <= MERMAID_MAX_EDGES);

@@ -134,13 +134,17 @@ describe('diagram webview: hostile names (Chromium)', function () {
     for (const name of ['<img src=x onerror=alert(1)>', 'A]-->B[', '%%{init: {"securityLevel": "loose", "startOnLoad": true}}%%']) {
       await p.page.locator('#stage g.node', { hasText: name }).first().click();
       await p.page.locator('#details:not([hidden]) h2', { hasText: name }).waitFor();
+      const select = p.posted.filter((m): m is Extract<WebviewMessage, { type: 'select' }> => m.type === 'select').at(-1);
+      assert.deepEqual(select, { type: 'select', module: name });
+      // A click only selects; a double click opens the contract, by the exact name.
+      await p.page.locator('#stage g.node', { hasText: name }).first().dblclick();
       const open = p.posted.filter((m): m is Extract<WebviewMessage, { type: 'open' }> => m.type === 'open').at(-1);
       assert.deepEqual(open, { type: 'open', module: name });
       const text = await p.page.locator('#detailsBody').innerText();
-      assert.ok(text.includes(`@acme/hostile (${HOSTILE_TEAM})`), text);
+      assert.ok(text.replace(/\s+/g, ' ').includes(`${HOSTILE_TEAM} declared as @acme/hostile`), text);
       assert.ok(text.includes('#<img src=z onerror=alert(5)>'), text);
       // The javascript: escalation URL is shown as text; nothing in the panel is a link to it.
-      assert.ok(text.includes(`2. pager: oncall <b>now</b> (${HOSTILE_ESCALATION_URL})`), text);
+      assert.ok(text.includes(`pager: oncall <b>now</b> (${HOSTILE_ESCALATION_URL})`), text);
       assert.equal(await p.page.locator('#details a[href], #details [href]').count(), 0);
     }
     // Priority ids and titles in the side panel: the module's own priority, as text.

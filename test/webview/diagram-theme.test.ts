@@ -185,8 +185,17 @@ describe('diagram webview: themes, fit and readability (Chromium)', function () 
     assert.ok(px >= MIN_TEXT_PX, `collapsed: ${px} px`);
     assert.match(await acmeAll.page.locator('#status').innerText(), /too small to read in one drawing: groups collapsed/);
 
+    // 500 modules grouped: the ladder ends on the largest groups and heaviest edges, readable.
     const big = await generatedModel(500);
-    const p = await open(big, { readable: true, viewport: { width: 1400, height: 900 } });
+    const grouped = await open(big, { readable: true, viewport: { width: 1400, height: 900 } });
+    await grouped.page.waitForFunction(() => document.body.dataset.settled === 'true' && document.body.dataset.render !== 'pending');
+    if ((await grouped.page.evaluate(() => document.body.dataset.render)) === 'done') {
+      assert.ok(Number(await grouped.page.evaluate(() => document.body.dataset.minTextPx)) >= MIN_TEXT_PX);
+      assert.match(await grouped.page.locator('#status').innerText(), /too small to read in one drawing: the largest groups and the heaviest edges drawn/);
+    }
+    // Not grouped, nothing collapses: drawn top to bottom, then a list.
+    const { defaultViewState } = await import('../../src/protocol/diagram');
+    const p = await open(big, { readable: true, viewport: { width: 1400, height: 900 }, state: { ...defaultViewState(), groupBy: 'none' } });
     await p.page.waitForFunction(() => document.body.dataset.render === 'list');
     assert.match(await p.page.locator('#status').innerText(), /500 modules: shown as a list; focus a module or filter to draw/);
     assert.equal(await p.page.locator('#moduleRows tr').count(), 500);
