@@ -5,7 +5,7 @@
 //
 //   node scripts/vscode/test.mjs [--only integration|e2e] [--scenario NAME] [--verbose]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +28,17 @@ const SCENARIOS = [
   {
     name: 'same-names', workspace: join(FIXTURES, 'vscode-samename', 'same-names.code-workspace'), trusted: true, folders: ['api', 'api'],
     env: { NORTHSTAR_TEST_FILES: 'diagram.test.js,summary.test.js' },
+  },
+  // Every quick fix applied in turn (test/integration/quickfixes.test.ts) on a temporary copy of
+  // test/fixtures/vscode-fixes: the fixes write and create files.
+  {
+    name: 'fixes', trusted: true, folders: ['vscode-fixes'], env: { NORTHSTAR_TEST_FILES: 'quickfixes.test.js' },
+    prepare() {
+      const dir = mkdtempSync(join(tmpdir(), 'northstar-fixes-'));
+      const workspace = join(dir, 'vscode-fixes');
+      cpSync(join(FIXTURES, 'vscode-fixes'), workspace, { recursive: true });
+      return { workspace, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+    },
   },
   // 200,000 files generated into a temp folder: hovers and the status bar answer while the first
   // analysis runs (test/integration/responsiveness.test.ts, the only file this scenario runs).

@@ -91,7 +91,8 @@ describe('workbench (e2e)', function () {
     // The initiative lists ledger and orders; payments-api's contract names it: the rows under it
     // (level 4: Priorities › Reliability first › the initiative › its modules).
     const underInitiative = view.locator('.monaco-list-row[aria-level="4"]');
-    for (const module of ['ledger', 'orders', 'payments-api']) await underInitiative.filter({ hasText: new RegExp(`\\b${module}\\b`) }).first().waitFor({ timeout: 30_000 });
+    // By the label alone: the row's text runs the label into its description ("ledgerSilver · …").
+    for (const module of ['ledger', 'orders', 'payments-api']) await underInitiative.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${module}$`) }) }).first().waitFor({ timeout: 30_000 });
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-tree-initiatives.png') });
   });

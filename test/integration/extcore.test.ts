@@ -248,12 +248,13 @@ function describeAcme(): void {
       assert.ok(fix?.edit, `no fix among ${actions.map((x) => x.title).join(' | ')}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       const doc = await vscode.workspace.openTextDocument(teams);
-      assert.equal(doc.getText(), teamsOnDisk + '  - id: "merchandising"\n    name: "merchandising"\n');
+      // After a blank line, as every entry of the example is, and with its plain `name:` style.
+      assert.equal(doc.getText(), teamsOnDisk + '\n  - id: "merchandising"\n    name: merchandising\n');
       assert.equal(fs.readFileSync(teams.fsPath, 'utf8'), teamsOnDisk);
       await waitFor('the unknown-owner diagnostic to be cleared', () => !northstarDiagnostics(catalog).some((x) => codeOf(x) === 'ownership/unknown-owner'));
     });
 
-    it('creates a service-contract.yaml from a template for a manifest-only module, and never overwrites it', async () => {
+    it('creates a service-contract.yaml with a real owner for a manifest-only module, and never overwrites it', async () => {
       await api();
       const manifest = uriIn('acme', 'tools/legacy-csv-export/pyproject.toml');
       const contract = uriIn('acme', 'tools/legacy-csv-export/service-contract.yaml');
@@ -261,11 +262,14 @@ function describeAcme(): void {
       try {
         const d = await diagnosticOf(manifest, 'ownership/missing-owner');
         const actions = await codeActions(manifest, d.range);
-        assert.ok(actions.some((x) => x.title === 'Add "/tools/legacy-csv-export/ @TODO-team" to CODEOWNERS (then replace the placeholder owner)'));
-        const create = actions.find((x) => x.title === 'Create tools/legacy-csv-export/service-contract.yaml for "legacy-csv-export" from a template');
-        assert.ok(create?.edit, `no template among ${actions.map((x) => x.title).join(' | ')}`);
+        // CODEOWNERS line 40 names the folder without owners: it is completed, never duplicated.
+        assert.ok(actions.some((x) => x.title === 'Assign tools/legacy-csv-export/ to @acme/platform on CODEOWNERS line 40'), actions.map((x) => x.title).join(' | '));
+        const create = actions.find((x) => x.title === 'Create tools/legacy-csv-export/service-contract.yaml for "legacy-csv-export" owned by @acme/platform');
+        assert.ok(create?.edit, `no contract fix among ${actions.map((x) => x.title).join(' | ')}`);
+        // The core's fix writes the contract with an owner: the placeholder template is not offered beside it.
+        assert.equal(actions.some((x) => x.title.endsWith('from a template')), false);
         assert.ok(await vscode.workspace.applyEdit(create.edit));
-        // The file is created empty and the template lands in its buffer, for the user to review and save.
+        // The file is created empty and the contract lands in its buffer, for the user to review and save.
         assert.equal(fs.readFileSync(contract.fsPath, 'utf8'), '');
         const doc = await vscode.workspace.openTextDocument(contract);
         assert.ok(doc.isDirty);
@@ -275,9 +279,9 @@ function describeAcme(): void {
           'apiVersion: northstar/v1',
           'kind: ServiceContract',
           'name: "legacy-csv-export"',
-          'description: "TODO: what this module does, in one sentence."',
-          '# TODO: the owning team (a teams.yaml id, or a CODEOWNERS handle such as @org/team).',
-          'owner: "@TODO-team"',
+          // The manifest's own description.
+          'description: "Monthly CSV export of orders for the old BI warehouse."',
+          'owner: "@acme/platform"',
           'type: library',
           '# lifecycle: production  # experimental | production | deprecated',
           '# tier: 2  # 1 = most critical … 3',

@@ -121,7 +121,7 @@ if (folders.length === 1 && folders[0] === 'acme' && trusted) {
       assert.ok(fix?.edit, `no fix among ${actions.map((x) => x.title).join(' | ')}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
 
-      assert.equal(doc.getText(), head + onDisk + tail + '  - id: "merchandising"\n    name: "merchandising"\n');
+      assert.equal(doc.getText(), head + onDisk + tail + '\n  - id: "merchandising"\n    name: merchandising\n');
       assert.ok(doc.isDirty, 'the buffer was saved');
       assert.equal(fs.readFileSync(teams.fsPath, 'utf8'), onDisk, 'the fix wrote to disk');
       await waitFor('the unknown-owner diagnostic to be cleared', () =>
