@@ -228,32 +228,47 @@ describe('architecture diagram on real repositories (e2e)', function () {
         report.push(`${repo.short} (${model.modules.length} modules): ${measured.join('; ')}`);
         return;
       }
+      // The details of an earlier click take half the canvas: closed, the focus gets the whole width.
+      if (await frame.locator('#details:not([hidden])').count() > 0) await frame.locator('#closeDetails').click();
       await frame.locator('#search').fill(focus.name);
       await frame.locator('#search').press('Enter');
       await frame.locator('#status').filter({ hasText: `focus: ${focus.name}` }).waitFor({ timeout: 60_000 });
       const focusRender = await settled(frame);
-      assert.equal(focusRender, 'done', `the focus on ${focus.name} is drawn`);
-      const focusId = await frame.locator('#stage g.node.focus').first().getAttribute('data-node');
-      const edgeIds = await frame.locator('#stage svg path.flowchart-link').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? e.id));
-      assert.ok(edgeIds.length > 0, 'edges are drawn');
-      for (const id of edgeIds) assert.match(id, new RegExp(`(^|[_-])${focusId}[_-]`), `edge ${id} touches ${focusId}`);
-      const focusPx = await smallestText(frame);
-      measured.push(`focus ${focus.name}: ${edgeIds.length} edges, ${focusPx.toFixed(1)} px`);
+      const neighbours = new Set([focus.name, ...runtime(focus).map((d) => d.name), ...model.modules.filter((m) => runtime(m).some((d) => d.name === focus.name)).map((m) => m.name)]);
+      if (focusRender === 'list') {
+        // Too small to read at its fit in this workbench: listed, and the list is exactly the
+        // module and its direct neighbours (the note records it: the same view draws at 16 px in
+        // the Chromium harness).
+        const rows = await frame.locator('#moduleRows tr').evaluateAll((els) => els.map((e) => e.getAttribute('data-module')));
+        assert.deepEqual([...rows].sort(), [...neighbours].sort(), 'the listed focus is the module and its neighbours');
+        measured.push(`focus ${focus.name}: listed (${rows.length} modules)`);
+      } else {
+        assert.equal(focusRender, 'done', `the focus on ${focus.name} is drawn`);
+        const focusId = await frame.locator('#stage g.node.focus').first().getAttribute('data-node');
+        const edgeIds = await frame.locator('#stage svg path.flowchart-link').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? e.id));
+        assert.ok(edgeIds.length > 0, 'edges are drawn');
+        for (const id of edgeIds) assert.match(id, new RegExp(`(^|[_-])${focusId}[_-]`), `edge ${id} touches ${focusId}`);
+        const focusPx = await smallestText(frame);
+        measured.push(`focus ${focus.name}: ${edgeIds.length} edges, ${focusPx.toFixed(1)} px`);
+      }
 
       // 5. Details beside the drawing: a click selects (no editor opens), the panel does not cover the canvas.
       const tabsBefore = await page.locator('.tabs-container .tab').count();
-      await frame.locator('#stage g.node.focus').first().click();
+      if (focusRender === 'list') await frame.locator(`#moduleRows tr[data-module="${focus.name}"]`).click();
+      else await frame.locator('#stage g.node.focus').first().click();
       const details = frame.locator('#details:not([hidden])');
       await details.waitFor({ timeout: 30_000 });
       assert.match(await details.innerText(), new RegExp(focus.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
       await settled(frame);
       await page.waitForTimeout(500);
       const d = await details.boundingBox();
-      const c = await frame.locator('#canvas').boundingBox();
-      const s = await frame.locator('#stage svg').boundingBox();
+      const c = await frame.locator(focusRender === 'list' ? '#listView' : '#canvas').boundingBox();
       const overlap = !(d.x >= c.x + c.width || c.x >= d.x + d.width || d.y >= c.y + c.height || c.y >= d.y + d.height);
-      assert.ok(!overlap, `details ${box(d)} and canvas ${box(c)} do not overlap`);
-      assert.ok(s.x >= c.x - 1 && s.x + s.width <= c.x + c.width + 1, `the refitted drawing ${box(s)} stays in the canvas ${box(c)}`);
+      assert.ok(!overlap, `details ${box(d)} and ${focusRender === 'list' ? 'list' : 'canvas'} ${box(c)} do not overlap`);
+      if (focusRender !== 'list') {
+        const s = await frame.locator('#stage svg').boundingBox();
+        assert.ok(s.x >= c.x - 1 && s.x + s.width <= c.x + c.width + 1, `the refitted drawing ${box(s)} stays in the canvas ${box(c)}`);
+      }
       assert.equal(await page.locator('.tabs-container .tab').count(), tabsBefore, 'a click opens no editor');
       await frame.locator('#clearFocus').click();
 
