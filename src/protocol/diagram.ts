@@ -28,6 +28,15 @@ export const MIN_TEXT_PX = 11;
 /** Readability steps (`DiagramViewState.shrink`, webview/diagram-host.ts readabilitySteps): at most four drawings, then a list. */
 export const MAX_SHRINK = 5;
 
+/**
+ * The readability step after a page's `tooSmall` report, or null: the view is at its last step,
+ * or the report is about a drawing of another step (late, or repeated for the same drawing).
+ * The panel and the tests' host both ask this.
+ */
+export function nextShrink(state: { shrink: number }, report: { shrink: number }): number | null {
+  return report.shrink === state.shrink && state.shrink < MAX_SHRINK ? state.shrink + 1 : null;
+}
+
 export interface DiagramFilterState {
   team: string | null;
   system: string | null;
@@ -152,8 +161,12 @@ export type DiagramPageMessage =
   | { type: 'open'; module: string }
   | { type: 'openFinding'; file: string; line: number }
   | { type: 'select'; module: string }
-  /** The drawing's smallest text at its fit is under 11 px: collapse further or show a list. */
-  | { type: 'tooSmall'; textPx: number }
+  /**
+   * The drawing's smallest text at its fit is under 11 px: collapse further or show a list.
+   * `shrink`: the step of the drawing measured, so that a late or repeated report (the same
+   * drawing redrawn for a theme) moves the ladder once, never past a step not yet seen.
+   */
+  | { type: 'tooSmall'; textPx: number; shrink: number }
   | { type: 'openCodeowners'; module: string }
   | { type: 'export'; format: 'svg'; svg: string }
   | { type: 'export'; format: 'mermaid' | 'markdown' }
@@ -222,7 +235,7 @@ const PAGE_PARSERS: Record<string, (m: Record<string, unknown>) => DiagramPageMe
   open: (m) => (isString(m.module) ? { type: 'open', module: m.module } : undefined),
   select: (m) => (isString(m.module) ? { type: 'select', module: m.module } : undefined),
   openCodeowners: (m) => (isString(m.module) ? { type: 'openCodeowners', module: m.module } : undefined),
-  tooSmall: (m) => (isNumber(m.textPx) ? { type: 'tooSmall', textPx: m.textPx } : undefined),
+  tooSmall: (m) => (isNumber(m.textPx) && isNumber(m.shrink) ? { type: 'tooSmall', textPx: m.textPx, shrink: m.shrink } : undefined),
   openFinding: (m) => (isString(m.file) && isNumber(m.line) ? { type: 'openFinding', file: m.file, line: m.line } : undefined),
   copy: () => ({ type: 'copy' }),
   export: (m) => {

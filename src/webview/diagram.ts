@@ -557,7 +557,7 @@ async function draw(msg: RenderMessage, keepView: DiagramViewState['view']): Pro
     // `settled` says no smaller view is coming (tests wait for it).
     const shrink = !keepView && textPx !== null && textPx < MIN_TEXT_PX && msg.state.shrink < MAX_SHRINK;
     document.body.dataset.settled = String(!shrink);
-    if (shrink) post({ type: 'tooSmall', textPx });
+    if (shrink) post({ type: 'tooSmall', textPx, shrink: msg.state.shrink });
     document.body.dataset.render = 'done';
   } catch (error) {
     if (seq !== renderSeq) return;

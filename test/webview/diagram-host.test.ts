@@ -11,7 +11,7 @@ import { buildDiagram, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS } from '../../src/c
 import { defaultState, diagramOptions, markdownExport, MERMAID_MAX_EDGES, moduleDetails, normalizeState, openTarget, renderMessage } from '../../src/webview/diagram-host';
 import { parseFlowchart } from '../cli/mermaidParser';
 import { analyze, exampleModel, generatedModel, repoRoot } from './diagramHarness';
-import { MAX_SHRINK, parseDiagramHostMessage, parseDiagramPageMessage } from '../../src/protocol/diagram';
+import { MAX_SHRINK, nextShrink, parseDiagramHostMessage, parseDiagramPageMessage } from '../../src/protocol/diagram';
 import type { OwnerMatch } from '../../src/core/model/types';
 
 /** A chain a → b → c → d → e with one API consumed, as contracts. */
@@ -216,8 +216,13 @@ describe('diagram panel logic', function () {
   });
 
   it('page messages: tooSmall and openCodeowners are checked; shrink is normalised', () => {
-    assert.deepEqual(parseDiagramPageMessage({ type: 'tooSmall', textPx: 7.5 }), { type: 'tooSmall', textPx: 7.5 });
-    assert.equal(parseDiagramPageMessage({ type: 'tooSmall', textPx: '7' }), undefined);
+    assert.deepEqual(parseDiagramPageMessage({ type: 'tooSmall', textPx: 7.5, shrink: 0 }), { type: 'tooSmall', textPx: 7.5, shrink: 0 });
+    assert.equal(parseDiagramPageMessage({ type: 'tooSmall', textPx: '7', shrink: 0 }), undefined);
+    assert.equal(parseDiagramPageMessage({ type: 'tooSmall', textPx: 7 }), undefined, 'the step measured is required');
+    // A report moves the ladder once: a late or repeated one (another step's drawing) is ignored.
+    assert.equal(nextShrink({ shrink: 1 }, { shrink: 1 }), 2);
+    assert.equal(nextShrink({ shrink: 2 }, { shrink: 1 }), null);
+    assert.equal(nextShrink({ shrink: MAX_SHRINK }, { shrink: MAX_SHRINK }), null);
     assert.deepEqual(parseDiagramPageMessage({ type: 'openCodeowners', module: 'a' }), { type: 'openCodeowners', module: 'a' });
     assert.equal(normalizeState({ shrink: 99 }).shrink, MAX_SHRINK);
     assert.equal(normalizeState({ shrink: -1 }).shrink, 0);

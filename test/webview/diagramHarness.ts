@@ -19,7 +19,7 @@ import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { createNonce } from '../../src/extension/panels/webviewHtml';
 import { diagramHtml } from '../../src/extension/panels/diagramHtml';
 import { moduleDetails, renderMessage } from '../../src/webview/diagram-host';
-import { MAX_SHRINK, type DiagramViewState, type DiagramHostMessage as HostMessage, type DiagramPageMessage as WebviewMessage } from '../../src/protocol/diagram';
+import { nextShrink, type DiagramViewState, type DiagramHostMessage as HostMessage, type DiagramPageMessage as WebviewMessage } from '../../src/protocol/diagram';
 
 // Browser globals used inside page functions (the tests compile without the DOM library).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -223,7 +223,10 @@ export class DiagramBrowser {
       if (msg.type === 'ready') await send(renderMessage(model, msg.state ?? saved ?? ({} as DiagramViewState), ROOTS));
       else if (msg.type === 'update') await send(renderMessage(model, msg.state, ROOTS));
       else if (msg.type === 'select') await send({ type: 'details', module: msg.module, details: moduleDetails(model, msg.module) });
-      else if (msg.type === 'tooSmall' && options.readable && hostState && hostState.shrink < MAX_SHRINK) await send(renderMessage(model, { ...hostState, shrink: hostState.shrink + 1 }, ROOTS));
+      else if (msg.type === 'tooSmall' && options.readable && hostState) {
+        const next = nextShrink(hostState, msg);
+        if (next !== null) await send(renderMessage(model, { ...hostState, shrink: next }, ROOTS));
+      }
     });
     await page.exposeBinding('__northstarSetState', (_source, s: DiagramViewState) => {
       saved = s;

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import {
   DIAGRAM_VIEW_TYPE,
   type DiagramExportFormat,
-  MAX_SHRINK,
+  nextShrink,
   type DiagramHostMessage,
   type DiagramPageMessage,
   type DiagramViewState,
@@ -123,14 +123,16 @@ class DiagramPage implements PanelPage<DiagramPageMessage> {
         this.state.selected = message.module;
         this.site.post({ type: 'details', module: message.module, details: moduleDetails(this.root.analysis.model, message.module, this.root.analysis.config, (path) => this.root.analysis.ownersOf(path)) });
         return;
-      case 'tooSmall':
+      case 'tooSmall': {
         // The page measured text under 11 px at fit: the next readability step (a list at the end).
-        if (this.state.shrink < MAX_SHRINK) {
-          this.site.model.output.debug(`diagram: text ${message.textPx.toFixed(1)} px at fit, step ${this.state.shrink + 1}`);
-          this.state = { ...this.state, shrink: this.state.shrink + 1 };
+        const next = nextShrink(this.state, message);
+        if (next !== null) {
+          this.site.model.output.debug(`diagram: text ${message.textPx.toFixed(1)} px at fit, step ${next}`);
+          this.state = { ...this.state, shrink: next };
           this.render();
         }
         return;
+      }
       case 'openCodeowners': {
         const line = moduleDetails(this.root.analysis.model, message.module, this.root.analysis.config, (path) => this.root.analysis.ownersOf(path))?.codeowners;
         if (line) void this.openFile(line.file, line.line, 1);
