@@ -195,17 +195,21 @@ function listRows(model: Model, diagram: Diagram): DiagramListRow[] {
   const single = diagram.nodes.filter((n) => !n.collapsed).flatMap((n) => n.modules);
   const names = new Set(single.length > 0 ? single : diagram.nodes.flatMap((n) => n.modules));
   const teamName = new Map(model.teams.map((t) => [t.id, t.name]));
+  // One pass over the findings (a list can hold thousands of modules).
+  const counts = new Map<string, DiagramListRow['findings']>();
+  for (const f of model.findings) {
+    if (f.module === null || !names.has(f.module)) continue;
+    let c = counts.get(f.module);
+    if (!c) counts.set(f.module, (c = { errors: 0, warnings: 0, infos: 0 }));
+    if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'warning') c.warnings++;
+    else c.infos++;
+  }
   const rows: DiagramListRow[] = [];
   for (const m of model.modules) {
     // Nodes name their modules; a name two modules share (two workspaces of a monorepo) is one row.
     if (!names.delete(m.name)) continue;
-    const findings = { errors: 0, warnings: 0, infos: 0 };
-    for (const f of model.findings) {
-      if (f.module !== m.name) continue;
-      if (f.severity === 'error') findings.errors++;
-      else if (f.severity === 'warning') findings.warnings++;
-      else findings.infos++;
-    }
+    const findings = counts.get(m.name) ?? { errors: 0, warnings: 0, infos: 0 };
     rows.push({ module: m.name, team: m.team === null ? null : (teamName.get(m.team) ?? m.team), level: m.level, findings });
   }
   return rows.sort((a, b) => compare(a.module, b.module));
@@ -258,7 +262,7 @@ export function moduleDetails(model: Model, name: string, config?: NorthstarConf
 }
 
 /** The CODEOWNERS line that decides who owns `file` (the module's defining file). */
-function codeownersLine(file: string, ownersOf?: (path: string) => OwnerMatch): ModuleDetails['codeowners'] {
+export function codeownersLine(file: string, ownersOf?: (path: string) => OwnerMatch): ModuleDetails['codeowners'] {
   const rule = ownersOf?.(file).rule;
   return rule ? { file: rule.file, line: rule.line, owners: [...rule.owners] } : null;
 }

@@ -89,14 +89,13 @@ describe('editing CODEOWNERS (e2e)', function () {
 
   it('completes an owner: the teams the file uses, with each team\'s name', async () => {
     await page.keyboard.type(' @', { delay: 20 });
-    const platform = await suggestUntil('@acme/platform');
+    await suggestUntil('@acme/platform');
     // The widget's first row is the handle the file uses most.
     assert.match(plain(await page.locator('.suggest-widget .monaco-list-row').first().innerText()), /@acme\/platform/);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-codeowners-complete-owner.png') });
     await page.keyboard.type('acme/pay', { delay: 20 });
     await suggestion('@acme/payments').waitFor({ timeout: 10_000 });
-    assert.ok(platform);
     await page.keyboard.press('Enter');
     await line(/^\/services\/payments-api\/\s@acme\/payments$/).waitFor({ timeout: 10_000 });
   });

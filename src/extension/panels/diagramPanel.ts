@@ -16,7 +16,7 @@ import {
   normalizeViewState,
   parseDiagramPageMessage,
 } from '../../protocol/diagram';
-import { markdownExport, moduleDetails, openTarget, renderMessage } from '../../webview/diagram-host';
+import { codeownersLine, markdownExport, moduleDetails, openTarget, renderMessage } from '../../webview/diagram-host';
 import { diagramHtml } from './diagramHtml';
 import { type PageDefinition, type PanelModel, type PanelPage, type PanelSite, PanelHost, rootKey } from './panelHost';
 
@@ -134,7 +134,9 @@ class DiagramPage implements PanelPage<DiagramPageMessage> {
         return;
       }
       case 'openCodeowners': {
-        const line = moduleDetails(this.root.analysis.model, message.module, this.root.analysis.config, (path) => this.root.analysis.ownersOf(path))?.codeowners;
+        // The line that decides the module's defining file: asked directly, not through the whole details.
+        const file = openTarget(this.root.analysis.model, message.module)?.file;
+        const line = file === undefined ? null : codeownersLine(file, (path) => this.root.analysis.ownersOf(path));
         if (line) void this.openFile(line.file, line.line, 1);
         return;
       }
