@@ -75,6 +75,51 @@ export interface DiagramViewState {
   shrink: number;
 }
 
+/**
+ * The navigation part of a view state (what a view shows, not how it is zoomed or what is
+ * selected): the page's Back button restores an earlier one, and the breadcrumb is made from it.
+ */
+export type DiagramNav = Omit<DiagramViewState, 'selected' | 'view' | 'shrink'>;
+
+export function navOf(s: DiagramViewState): DiagramNav {
+  return {
+    root: s.root,
+    groupBy: s.groupBy,
+    collapse: s.collapse,
+    expand: [...s.expand],
+    maxGroups: s.maxGroups,
+    focus: s.focus,
+    focusDepth: s.focusDepth,
+    filter: { ...s.filter },
+    allDependencies: s.allDependencies,
+  };
+}
+
+export function sameNav(a: DiagramNav, b: DiagramNav): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * A step of the breadcrumb (Overview › opened group › … › focus), Structurizr's levels of detail:
+ * clicking a step shows the view with these groups opened and this focus.
+ */
+export interface DiagramCrumb {
+  label: string;
+  expand: string[];
+  focus: string | null;
+  /** The view shown now (the last step). */
+  current: boolean;
+}
+
+/** The breadcrumb of a view; `groupLabel` names a group by its key (the drawing's label). */
+export function crumbsOf(s: DiagramViewState, groupLabel: (key: string) => string): DiagramCrumb[] {
+  const crumbs: DiagramCrumb[] = [{ label: 'Overview', expand: [], focus: null, current: false }];
+  s.expand.forEach((key, i) => crumbs.push({ label: groupLabel(key), expand: s.expand.slice(0, i + 1), focus: null, current: false }));
+  if (s.focus !== null) crumbs.push({ label: `Focus: ${s.focus}${s.focusDepth === 2 ? ' (depth 2)' : ''}`, expand: [...s.expand], focus: s.focus, current: false });
+  crumbs[crumbs.length - 1].current = true;
+  return crumbs;
+}
+
 /** A row of the list a view is shown as when no drawing of it is readable. */
 export interface DiagramListRow {
   module: string;

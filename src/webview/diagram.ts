@@ -9,16 +9,20 @@
  */
 import {
   type Choice,
+  crumbsOf,
   type DetailsMessage,
+  type DiagramNav,
   type DiagramListRow,
   type DiagramPageMessage,
   type DiagramViewState,
   MAX_SHRINK,
   MIN_TEXT_PX,
   type ModuleDetails,
+  navOf,
   normalizeViewState,
   parseDiagramHostMessage,
   type RenderMessage,
+  sameNav,
 } from '../protocol/diagram';
 import { criterionText, LEVEL_LABEL } from '../core/scorecard';
 import { PALETTES, type ThemeKind } from './diagramPalette';
@@ -58,6 +62,8 @@ const ui = {
   depth: $<HTMLSelectElement>('depth'),
   clearFocus: $<HTMLButtonElement>('clearFocus'),
   status: $('status'),
+  back: $<HTMLButtonElement>('back'),
+  crumbList: $('crumbList'),
   notice: $('notice'),
   canvas: $('canvas'),
   stage: $('stage'),
@@ -68,13 +74,21 @@ const ui = {
   moduleRows: $('moduleRows'),
 };
 
+/** Earlier views, newest last: the Back button (Alt+←) shows them again. Saved with the state. */
+const BACK_STEPS = 30;
+let history: DiagramNav[] = [];
 let state: DiagramViewState | null = readSavedState();
 let current: RenderMessage | null = null;
 let renderSeq = 0;
+/** Group labels by key, from every drawing seen (the breadcrumb names opened groups by them). */
+const groupLabels = new Map<string, string>();
 
 function readSavedState(): DiagramViewState | null {
   const saved = vscode.getState();
-  return typeof saved === 'object' && saved !== null ? normalizeViewState(saved) : null;
+  if (typeof saved !== 'object' || saved === null) return null;
+  const back = (saved as { back?: unknown }).back;
+  if (Array.isArray(back)) history = back.slice(-BACK_STEPS).map((b) => navOf(normalizeViewState(b)));
+  return normalizeViewState(saved);
 }
 
 function post(message: DiagramPageMessage): void {
@@ -82,17 +96,72 @@ function post(message: DiagramPageMessage): void {
 }
 
 function save(): void {
-  if (state) vscode.setState(state);
+  if (state) vscode.setState({ ...state, back: history });
 }
 
-/** A change to the view: saved at once (a reload shows it) and sent to the host to redraw. */
+/**
+ * A change to the view: saved at once (a reload shows it) and sent to the host to redraw. A
+ * change of what the view shows (not of zoom or selection) is remembered for Back.
+ */
 function update(change: (s: DiagramViewState) => void): void {
   if (!state) return;
+  const before = navOf(state);
   change(state);
+  if (!sameNav(before, navOf(state))) {
+    history.push(before);
+    if (history.length > BACK_STEPS) history.shift();
+  }
   // The user changed the view: the readability steps start again from the drawing.
   state.shrink = 0;
   save();
   post({ type: 'update', state });
+}
+
+/** Back: the view before the last change, fitted again. */
+function goBack(): void {
+  const nav = history.pop();
+  if (!state || !nav) return;
+  state = { ...state, ...navOf({ ...state, ...nav }), view: null, shrink: 0 };
+  if (document.activeElement !== ui.search) ui.search.value = state.focus ?? '';
+  save();
+  post({ type: 'update', state });
+}
+ui.back.addEventListener('click', goBack);
+document.addEventListener('keydown', (e) => {
+  if (e.altKey && e.key === 'ArrowLeft') {
+    e.preventDefault();
+    goBack();
+  }
+});
+
+/** The breadcrumb of the view drawn: Overview › opened groups › focus, each a way back. */
+function showCrumbs(msg: RenderMessage): void {
+  for (const g of msg.diagram?.groups ?? []) groupLabels.set(g.key, g.label);
+  ui.back.disabled = history.length === 0;
+  ui.crumbList.textContent = '';
+  for (const crumb of crumbsOf(msg.state, (key) => groupLabels.get(key) ?? key)) {
+    const li = document.createElement('li');
+    if (crumb.current) {
+      const here = document.createElement('span');
+      here.textContent = crumb.label;
+      here.setAttribute('aria-current', 'page');
+      li.append(here);
+    } else {
+      const go = document.createElement('button');
+      go.type = 'button';
+      go.textContent = crumb.label;
+      go.addEventListener('click', () => {
+        if (crumb.focus === null) ui.search.value = '';
+        update((s) => {
+          s.expand = [...crumb.expand];
+          s.focus = crumb.focus;
+          s.view = null;
+        });
+      });
+      li.append(go);
+    }
+    ui.crumbList.append(li);
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -221,10 +290,22 @@ ui.collapse.addEventListener('change', () =>
     s.expand = [];
   }),
 );
+// A filter is a new overview of what it keeps: groups opened before it are closed (the
+// breadcrumb and Back lead to them again).
 for (const key of ['team', 'system', 'priority'] as const) {
-  ui[key].addEventListener('change', () => update((s) => (s.filter[key] = ui[key].value || null)));
+  ui[key].addEventListener('change', () =>
+    update((s) => {
+      s.filter[key] = ui[key].value || null;
+      s.expand = [];
+    }),
+  );
 }
-ui.onlyProblems.addEventListener('change', () => update((s) => (s.filter.onlyProblems = ui.onlyProblems.checked)));
+ui.onlyProblems.addEventListener('change', () =>
+  update((s) => {
+    s.filter.onlyProblems = ui.onlyProblems.checked;
+    s.expand = [];
+  }),
+);
 ui.allDependencies.addEventListener('change', () => update((s) => (s.allDependencies = ui.allDependencies.checked)));
 ui.depth.addEventListener('change', () => update((s) => (s.focusDepth = ui.depth.value === '2' ? 2 : 1)));
 ui.clearFocus.addEventListener('click', () => {
@@ -509,6 +590,7 @@ function showStatus(msg: RenderMessage): void {
   if (msg.state.focus) parts.push(`focus: ${msg.state.focus} (depth ${msg.state.focusDepth})`);
   if (msg.readability) parts.push(msg.readability);
   ui.status.textContent = parts.join(' · ');
+  showCrumbs(msg);
   // Which grouping `auto` chose and why: the Group menu's tooltip (text, never markup).
   ui.groupBy.title = d ? `Grouped by ${d.grouping.by}: ${d.grouping.reason}` : 'Group modules by';
   ui.notice.hidden = msg.notice === null;

@@ -296,6 +296,88 @@ describe('diagram webview (Chromium)', function () {
     assert.equal((await drawnNodes(p.page)).length, msg.diagram.nodes.length);
   });
 
+  it('a way back: the breadcrumb names the opened group and the focus, each step leads back, and Back (Alt+←) undoes each change', async () => {
+    const model = await generatedModel(500, 3);
+    const p = await open(model);
+    const crumbs = (): Promise<string[]> => p.page.$$eval('#crumbList li', (els) => els.map((e) => (e.textContent ?? '').trim()));
+    const current = (): Promise<string> => p.page.locator('#crumbList [aria-current="page"]').innerText();
+    assert.deepEqual(await crumbs(), ['Overview']);
+    assert.equal(await p.page.locator('#back').isDisabled(), true, 'nothing to go back to on the first view');
+    const overview = (await drawnNodes(p.page)).length;
+
+    // Open a group: the breadcrumb names it as the drawing does.
+    const msg = renderMessage(model, defaultState());
+    const group = msg.diagram?.nodes.find((n) => n.collapsed && n.group !== null && n.modules.length < 60);
+    assert.ok(group && group.group !== null);
+    const label = msg.diagram?.groups.find((g) => g.key === group.group)?.label;
+    assert.ok(label);
+    await p.page.locator(`#stage g.node[data-node="${group.id}"]`).click();
+    await p.rendered(2);
+    assert.deepEqual(await crumbs(), ['Overview', label]);
+    assert.equal(await current(), label);
+
+    // Focus one of its modules: a third step.
+    const member = group.modules[0];
+    await p.page.fill('#search', member);
+    await p.page.press('#search', 'Enter');
+    await p.rendered(3);
+    assert.deepEqual(await crumbs(), ['Overview', label, `Focus: ${member}`]);
+
+    // The group's step leads back to the opened group without the focus.
+    await p.page.locator('#crumbList button', { hasText: label }).click();
+    await p.rendered(4);
+    let state = lastOf(p.posted, 'update')?.state;
+    assert.equal(state?.focus, null);
+    assert.deepEqual(state?.expand, [group.group]);
+    assert.equal(await p.page.inputValue('#search'), '');
+
+    // Overview closes every group.
+    await p.page.locator('#crumbList button', { hasText: 'Overview' }).click();
+    await p.rendered(5);
+    assert.deepEqual(lastOf(p.posted, 'update')?.state.expand, []);
+    assert.equal((await drawnNodes(p.page)).length, overview);
+    assert.deepEqual(await crumbs(), ['Overview']);
+
+    // Back walks the same way in reverse: the opened group, then the focus, then the group again.
+    await p.page.click('#back');
+    await p.rendered(6);
+    assert.deepEqual(await crumbs(), ['Overview', label]);
+    await p.page.locator('#canvas').focus();
+    await p.page.keyboard.press('Alt+ArrowLeft');
+    await p.rendered(7);
+    state = lastOf(p.posted, 'update')?.state;
+    assert.equal(state?.focus, member);
+    assert.equal(await p.page.inputValue('#search'), member);
+    await p.page.click('#back');
+    await p.rendered(8);
+    assert.deepEqual(await crumbs(), ['Overview', label]);
+    await p.page.click('#back');
+    await p.rendered(9);
+    assert.deepEqual(await crumbs(), ['Overview']);
+    assert.equal(await p.page.locator('#back').isDisabled(), true, 'back at the first view');
+  });
+
+  it('a filter closes the groups opened before it (a new overview of what it keeps)', async () => {
+    const model = await generatedModel(500, 3);
+    const p = await open(model);
+    const msg = renderMessage(model, defaultState());
+    const group = msg.diagram?.nodes.find((n) => n.collapsed && n.group !== null && n.modules.length < 60);
+    assert.ok(group);
+    await p.page.locator(`#stage g.node[data-node="${group.id}"]`).click();
+    await p.rendered(2);
+    assert.deepEqual(lastOf(p.posted, 'update')?.state.expand, [group.group]);
+    const team = msg.choices.teams[0].value;
+    await p.page.selectOption('#team', team);
+    await p.rendered(3);
+    const state = lastOf(p.posted, 'update')?.state;
+    assert.equal(state?.filter.team, team);
+    assert.deepEqual(state?.expand, []);
+    await p.page.click('#back');
+    await p.rendered(4);
+    assert.deepEqual(lastOf(p.posted, 'update')?.state.expand, [group.group], 'Back reopens the group, unfiltered');
+    assert.equal(lastOf(p.posted, 'update')?.state.filter.team, null);
+  });
+
   it('"N more" shows the next groups when clicked', async () => {
     const model = await generatedModel(300, 5);
     const p = await open(model);

@@ -49,7 +49,11 @@ const BODY = `<header class="toolbar" role="toolbar" aria-label="Diagram control
     <button id="exportMarkdown" type="button" title="Save Markdown with a mermaid block (GitHub renders it)">.md</button>
   </span>
 </header>
-<div id="status" class="status" role="status" aria-live="polite"></div>
+<nav id="crumbs" class="crumbs" aria-label="Where you are in the diagram">
+  <button id="back" type="button" title="Back to the previous view (Alt+←)" aria-label="Back to the previous view" disabled>←</button>
+  <ol id="crumbList"></ol>
+  <div id="status" class="status" role="status" aria-live="polite"></div>
+</nav>
 <div id="notice" class="notice" hidden></div>
 <main class="layout">
   <section id="canvas" class="canvas" tabindex="0" aria-label="Architecture diagram"><div id="stage" class="stage"></div></section>

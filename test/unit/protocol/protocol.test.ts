@@ -5,8 +5,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSummaryPageData } from '../../../src/extension/panels/summaryPage';
 import {
+  crumbsOf,
   defaultViewState,
   type DiagramViewState,
+  navOf,
+  sameNav,
   normalizeViewState,
   parseDiagramHostMessage,
   parseDiagramPageMessage,
@@ -100,6 +103,41 @@ describe('protocol: diagram page → host', () => {
     });
     const expected: DiagramViewState = { ...defaultViewState(), root: 'file:///a', collapse: 'all', expand: ['x'] };
     assert.deepEqual(result, { type: 'update', state: expected });
+  });
+});
+
+describe('protocol: diagram navigation (breadcrumb and Back)', () => {
+  const state = (over: Partial<DiagramViewState>): DiagramViewState => ({ ...defaultViewState(), ...over });
+  const label = (key: string): string => `Team ${key.toUpperCase()}`;
+
+  it('is Overview alone on the first view', () => {
+    assert.deepEqual(crumbsOf(state({}), label), [{ label: 'Overview', expand: [], focus: null, current: true }]);
+  });
+
+  it('names each opened group in the order opened, then the focus; each step is the view up to it', () => {
+    const crumbs = crumbsOf(state({ expand: ['a', 'b'], focus: 'billing-api', focusDepth: 2 }), label);
+    assert.deepEqual(
+      crumbs.map((c) => [c.label, c.expand, c.focus, c.current]),
+      [
+        ['Overview', [], null, false],
+        ['Team A', ['a'], null, false],
+        ['Team B', ['a', 'b'], null, false],
+        ['Focus: billing-api (depth 2)', ['a', 'b'], 'billing-api', true],
+      ],
+    );
+  });
+
+  it('remembers what a view shows, not its zoom, selection or readability step', () => {
+    const a = state({ expand: ['a'], filter: { team: '@acme/payments', system: null, priority: null, onlyProblems: false } });
+    assert.ok(sameNav(navOf(a), navOf({ ...a, view: { x: 1, y: 2, scale: 0.5 }, selected: 'ledger', shrink: 3 })));
+    assert.ok(!sameNav(navOf(a), navOf({ ...a, expand: [] })));
+    assert.ok(!sameNav(navOf(a), navOf({ ...a, filter: { ...a.filter, team: null } })));
+    // A copy: changing the state afterwards does not change what was remembered.
+    const nav = navOf(a);
+    a.expand.push('b');
+    a.filter.team = null;
+    assert.deepEqual(nav.expand, ['a']);
+    assert.equal(nav.filter.team, '@acme/payments');
   });
 });
 
