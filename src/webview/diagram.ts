@@ -65,6 +65,7 @@ const ui = {
   back: $<HTMLButtonElement>('back'),
   crumbList: $('crumbList'),
   notice: $('notice'),
+  layout: $('layout'),
   canvas: $('canvas'),
   stage: $('stage'),
   details: $('details'),
@@ -639,7 +640,10 @@ async function draw(msg: RenderMessage, keepView: DiagramViewState['view']): Pro
     // `settled` says no smaller view is coming (tests wait for it).
     const shrink = !keepView && textPx !== null && textPx < MIN_TEXT_PX && msg.state.shrink < MAX_SHRINK;
     document.body.dataset.settled = String(!shrink);
-    if (shrink) post({ type: 'tooSmall', textPx, shrink: msg.state.shrink });
+    if (shrink) {
+      if (msg.state.shrink === 0) ladderRoom = room();
+      post({ type: 'tooSmall', textPx, shrink: msg.state.shrink });
+    }
     document.body.dataset.render = 'done';
   } catch (error) {
     if (seq !== renderSeq) return;
@@ -693,6 +697,34 @@ new ResizeObserver(() => {
     if (viewIsFit && ui.stage.querySelector('svg') && !drag) fit();
   });
 }).observe(ui.canvas);
+
+/**
+ * The room the drawing has: the page's layout less the details panel beside it. The canvas
+ * itself cannot say, since it is hidden while the view is a list.
+ */
+function room(): { width: number; height: number } {
+  return { width: ui.layout.clientWidth - (ui.details.hidden ? 0 : ui.details.offsetWidth), height: ui.layout.clientHeight };
+}
+/** The room when the readability ladder started on this view (a `tooSmall` at step 0). */
+let ladderRoom: { width: number; height: number } | null = null;
+// A view collapsed further or listed for want of room is tried again from its drawing when the
+// room grows by a tenth (the details closed, the editor widened): the ladder climbs back as far
+// as the new room allows. Shrinking room refits only (above): readability is judged at a fit.
+let roomFrame = 0;
+const roomObserver = new ResizeObserver(() => {
+  cancelAnimationFrame(roomFrame);
+  roomFrame = requestAnimationFrame(() => {
+    if (!state || state.shrink === 0 || ladderRoom === null || drag) return;
+    const now = room();
+    if (now.width < ladderRoom.width * 1.1 && now.height < ladderRoom.height * 1.1) return;
+    ladderRoom = null;
+    state.shrink = 0;
+    save();
+    post({ type: 'update', state });
+  });
+});
+roomObserver.observe(ui.layout);
+roomObserver.observe(ui.details);
 
 // ---------------------------------------------------------------------------
 // The list a view is shown as when no drawing of it is readable

@@ -5,8 +5,8 @@
 // skeleton is materialised into a temporary git repository (test/realworld/materialize.ts).
 // For each: the smallest text drawn is ≥ 11 px at the first view and after a filter (else the
 // view is a list that says why), clicking a group opens it, a depth-1 focus draws only edges that
-// touch the focused module, and the details panel leaves the drawing visible (their boxes do not
-// overlap). Screenshots: test-results/diagram-<repo>-<dark|light>.png.
+// touch the focused module, the details panel leaves the drawing visible (their boxes do not
+// overlap), and the breadcrumb and Back lead from the focus to the overview and back. Screenshots: test-results/diagram-<repo>-<dark|light>.png.
 // Run: npm run build && npx mocha --no-config --timeout 180000 test/e2e/diagram-corpus.test.mjs
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -270,12 +270,33 @@ describe('architecture diagram on real repositories (e2e)', function () {
         assert.ok(s.x >= c.x - 1 && s.x + s.width <= c.x + c.width + 1, `the refitted drawing ${box(s)} stays in the canvas ${box(c)}`);
       }
       assert.equal(await page.locator('.tabs-container .tab').count(), tabsBefore, 'a click opens no editor');
-      await frame.locator('#clearFocus').click();
 
-      // 6. The light theme: the page redraws and refits; readable again. Then dark for the next repository.
+      // 6. The way back: the breadcrumb names the focus; its first step returns to the overview,
+      // and Back returns to the focus.
+      const crumbs = () => frame.locator('#crumbList li').evaluateAll((els) => els.map((e) => e.textContent.trim()));
+      assert.equal((await crumbs()).at(-1), `Focus: ${focus.name}`);
+      await frame.locator('#crumbList button', { hasText: 'Overview' }).click();
+      await frame.locator('#status').filter({ hasNotText: 'focus:' }).waitFor({ timeout: 60_000 });
+      await settled(frame);
+      assert.deepEqual(await crumbs(), ['Overview']);
+      await frame.locator('#back').click();
+      await frame.locator('#status').filter({ hasText: `focus: ${focus.name}` }).waitFor({ timeout: 60_000 });
+      await settled(frame);
+      assert.equal((await crumbs()).at(-1), `Focus: ${focus.name}`);
+      measured.push('way back: Overview, then Back to the focus');
+      await frame.locator('#clearFocus').click();
+      // With the details beside it, the whole overview may be too small to draw and is listed;
+      // closed, the room grows and the view is tried again from its drawing, as at first.
+      if ((await settled(frame)) === 'list') {
+        await frame.locator('#closeDetails').click();
+        await frame.locator('body[data-render="done"]').waitFor({ timeout: 60_000 });
+        await assertReadable(frame, 'overview, details closed after a list', measured);
+      } else await frame.locator('#closeDetails').click();
+
+      // 7. The light theme: the page redraws and refits; readable again. Then dark for the next repository.
       await setTheme('Default Light Modern');
       await frame.locator('body.vscode-light').waitFor({ timeout: 60_000 });
-      await assertReadable(frame, 'light (group still open)', measured);
+      await assertReadable(frame, 'light', measured);
       await page.screenshot({ path: join(SHOTS, `diagram-${repo.short}-light.png`) });
       await setTheme('Default Dark Modern');
       await frame.locator('body.vscode-dark').waitFor({ timeout: 60_000 });

@@ -212,4 +212,27 @@ describe('diagram webview: themes, fit and readability (Chromium)', function () 
     const update = p.posted.filter((m) => m.type === 'update').at(-1);
     assert.ok(update && update.type === 'update' && update.state.shrink === 0 && update.state.focus === name);
   });
+
+  it('a view collapsed for want of room is tried again from its drawing when the room grows', async () => {
+    // The whole example, uncollapsed, in a small editor: the ladder collapses its groups.
+    const { defaultViewState } = await import('../../src/protocol/diagram');
+    const p = await open(acme, { readable: true, viewport: { width: 700, height: 500 }, state: { ...defaultViewState(), collapse: 'none' } });
+    await p.page.waitForFunction(() => document.body.dataset.settled === 'true' && document.body.dataset.render !== 'pending');
+    const small = p.posted.filter((m) => m.type === 'tooSmall').length;
+    assert.ok(small >= 1, 'too small at 700×500');
+    const updates = p.posted.filter((m) => m.type === 'update').length;
+    // A smaller editor refits only: no new attempt.
+    await p.page.setViewportSize({ width: 660, height: 480 });
+    await p.page.waitForTimeout(300);
+    assert.equal(p.posted.filter((m) => m.type === 'update').length, updates, 'less room: no redraw from the start');
+    // Much more room: the view is asked again from step 0, and at 2400×1400 the whole example reads without collapsing.
+    await p.page.setViewportSize({ width: 2400, height: 1400 });
+    for (let i = 0; i < 100 && p.posted.filter((m) => m.type === 'update').length === updates; i++) await p.page.waitForTimeout(100);
+    const again = p.posted.filter((m) => m.type === 'update').at(-1);
+    assert.ok(again && again.type === 'update' && again.state.shrink === 0, 'the ladder starts again');
+    await p.page.waitForTimeout(300);
+    await p.page.waitForFunction(() => document.body.dataset.settled === 'true' && document.body.dataset.render === 'done');
+    assert.ok(Number(await p.page.evaluate(() => document.body.dataset.minTextPx)) >= MIN_TEXT_PX);
+    assert.doesNotMatch(await p.page.locator('#status').innerText(), /too small to read in one drawing/, 'drawn whole in the larger room');
+  });
 });

@@ -55,7 +55,7 @@ const BODY = `<header class="toolbar" role="toolbar" aria-label="Diagram control
   <div id="status" class="status" role="status" aria-live="polite"></div>
 </nav>
 <div id="notice" class="notice" hidden></div>
-<main class="layout">
+<main id="layout" class="layout">
   <section id="canvas" class="canvas" tabindex="0" aria-label="Architecture diagram"><div id="stage" class="stage"></div></section>
   <section id="listView" class="list-view" hidden aria-label="Modules of this view">
     <input id="listSearch" type="search" placeholder="Search modules, teams, levels…" aria-label="Search the list" autocomplete="off">
