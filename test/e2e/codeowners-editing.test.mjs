@@ -4,42 +4,20 @@
 // The edit is reverted at the end (nothing is saved). Screenshots in test-results/.
 // Run by scripts/vscode/test.mjs (npm run test:vscode), or: npx mocha --timeout 180000 test/e2e/codeowners-editing.test.mjs
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'mocha';
-import { ROOT } from '../../scripts/vscode/install.mjs';
+import { before, describe, it } from 'mocha';
 import { runFromPalette } from '../../scripts/vscode/palette.mjs';
-import { exampleWorkspace, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/vscode/run.mjs';
+import { exampleWorkspace } from '../../scripts/vscode/run.mjs';
+import { quickOpen, SHOTS, useWorkbench } from '../../scripts/vscode/workbench.mjs';
 
-const SHOTS = join(ROOT, 'test-results');
 /** Monaco renders spaces as U+00A0. */
 const plain = (text) => text.replace(/\u00a0/g, ' ');
 
 describe('editing CODEOWNERS (e2e)', function () {
   this.timeout(180_000);
-  let server;
-  let browser;
+  const w = useWorkbench('codeowners', { workspace: exampleWorkspace });
   let page;
-
-  before(async () => {
-    server = await startCodeServer();
-    browser = await launchChromium(server.tmp);
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(workbenchUrl(server.url, { workspace: exampleWorkspace(), extensionDevelopmentPath: ROOT }));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !page) return;
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, `e2e-codeowners-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  before(() => (page = w.page));
 
   const line = (pattern) => page.locator('.editor-instance .view-line', { hasText: pattern }).first();
   const suggestion = (label) => page.locator('.suggest-widget .monaco-list-row', { hasText: label }).first();
@@ -60,12 +38,7 @@ describe('editing CODEOWNERS (e2e)', function () {
   }
 
   it('opens .github/CODEOWNERS and starts a new line at its end', async () => {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
-    await input.fill('.github/CODEOWNERS');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'CODEOWNERS' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await quickOpen(page, '.github/CODEOWNERS');
     await line(/^\/apps\/\s+@acme\/web$/).waitFor({ timeout: 30_000 });
     await line(/^\/apps\/\s+@acme\/web$/).click();
     await page.keyboard.press('Control+End');
@@ -76,7 +49,6 @@ describe('editing CODEOWNERS (e2e)', function () {
     await page.keyboard.type('/services/pay', { delay: 20 });
     await line(/^\/services\/pay$/).waitFor({ timeout: 10_000 });
     const item = await suggestUntil('payments-api/');
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-codeowners-complete-path.png') });
     await item.waitFor();
     await page.keyboard.press('Enter');
@@ -92,7 +64,6 @@ describe('editing CODEOWNERS (e2e)', function () {
     await suggestUntil('@acme/platform');
     // The widget's first row is the handle the file uses most.
     assert.match(plain(await page.locator('.suggest-widget .monaco-list-row').first().innerText()), /@acme\/platform/);
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-codeowners-complete-owner.png') });
     await page.keyboard.type('acme/pay', { delay: 20 });
     await suggestion('@acme/payments').waitFor({ timeout: 10_000 });
@@ -107,7 +78,6 @@ describe('editing CODEOWNERS (e2e)', function () {
     const apps = plain(await line(/^\/apps\/\s+@acme\/web$/).innerText());
     const ours = plain(await added.innerText());
     assert.equal(ours.indexOf('@'), apps.indexOf('@'), `owners at the file's column:\n${apps}\n${ours}`);
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-codeowners-formatted.png') });
     // Leave the example as it was.
     await runFromPalette(page, 'File: Revert File');

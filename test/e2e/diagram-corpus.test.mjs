@@ -10,16 +10,14 @@
 // Run: npm run build && npx mocha --no-config --timeout 180000 test/e2e/diagram-corpus.test.mjs
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'mocha';
+import { after, before, describe, it } from 'mocha';
 import { ROOT } from '../../scripts/vscode/install.mjs';
 import { paletteLabel, runFromPalette } from '../../scripts/vscode/palette.mjs';
-import { launchChromium, startCodeServer, workbenchUrl } from '../../scripts/vscode/run.mjs';
-
-const SHOTS = join(ROOT, 'test-results');
+import { openWorkspace, SHOTS, useWorkbench, webviewFrame } from '../../scripts/vscode/workbench.mjs';
 const MIN_PX = 11;
 const require = createRequire(import.meta.url);
 
@@ -40,21 +38,6 @@ const REPOS = [
   { name: 'MetaMask__core', short: 'metamask-core' },
   { name: 'square__okhttp', short: 'okhttp' },
 ];
-
-function diagramFrame(page) {
-  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-}
-
-async function openWorkspace(page, server, folder) {
-  await page.goto(workbenchUrl(server.url, { workspace: folder, extensionDevelopmentPath: ROOT }));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
-  const rows = page.locator('.explorer-folders-view .monaco-list-row').first();
-  for (let attempt = 0; !(await rows.waitFor({ timeout: 15_000 }).then(() => true, () => false)); attempt++) {
-    if (attempt > 8) throw new Error('the Explorer did not show the folder');
-    await page.locator('.monaco-workbench .part.statusbar').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-    await page.keyboard.press('Control+Shift+E');
-  }
-}
 
 /** Waits until the page has drawn (or listed) a view no smaller one will replace. */
 async function settled(frame) {
@@ -111,28 +94,12 @@ function box(b) {
 
 describe('architecture diagram on real repositories (e2e)', function () {
   this.timeout(900_000);
-  let server;
-  let browser;
+  const w = useWorkbench('diagram-corpus', { settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
   let page;
   const temp = mkdtempSync(join(tmpdir(), 'northstar-diagram-corpus-'));
   const report = [];
-
-  before(async () => {
-    server = await startCodeServer({ settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
-    browser = await launchChromium(server.tmp);
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      await page.screenshot({ path: join(SHOTS, `e2e-failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-    }
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  before(() => (page = w.page));
+  after(() => {
     rmSync(temp, { recursive: true, force: true });
     for (const line of report) console.log(`      ${line}`);
   });
@@ -143,9 +110,9 @@ describe('architecture diagram on real repositories (e2e)', function () {
       const { root } = materialize(repo.name, temp);
       const model = modelOf(root);
       const measured = [];
-      await openWorkspace(page, server, root);
+      await openWorkspace(page, w.server.url, root);
       await runFromPalette(page, paletteLabel('northstar.showDiagram'), 180_000);
-      const frame = diagramFrame(page);
+      const frame = webviewFrame(page);
       await frame.locator('body[data-render]').waitFor({ timeout: 180_000 });
 
       // 1. The first view.

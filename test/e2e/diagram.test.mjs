@@ -4,57 +4,21 @@
 // contract, and screenshots of generated workspaces of 5, 500 and 5,000 modules.
 // Run by scripts/vscode/test.mjs (npm run test:vscode), or: npx mocha --timeout 600000 test/e2e/diagram.test.mjs
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'mocha';
+import { after, before, describe, it } from 'mocha';
 import { generateWorkspace, writeWorkspace } from '../../bench/generate.mjs';
 import { ROOT } from '../../scripts/vscode/install.mjs';
 import { paletteLabel, runFromPalette } from '../../scripts/vscode/palette.mjs';
-import { exampleWorkspace, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/vscode/run.mjs';
-
-const SHOTS = join(ROOT, 'test-results');
-
-/** The diagram page inside the webview's two iframes. */
-function diagramFrame(page) {
-  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-}
-
-async function openWorkspace(page, server, folder) {
-  await page.goto(workbenchUrl(server.url, { workspace: folder, extensionDevelopmentPath: ROOT }));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
-  // The workbench restores the side bar a workspace had last: after the integration scenario on
-  // the same workspace it may show Northstar's view, not the Explorer. Show the Explorer.
-  // A restored webview may hold the keyboard focus and swallow Ctrl+Shift+E: click the activity
-  // bar's Explorer too, and retry until the folder rows show (CI once waited 120 s on one keypress).
-  // On a loaded machine code-server has been seen to open a multi-root workspace with no folders
-  // at all ("NO FOLDER OPENED" under the right title, see the screenshot in test-results/): the
-  // workspace file's read lost a race in the web workbench. Then only loading the page again helps.
-  const rows = page.locator('.explorer-folders-view .monaco-list-row').first();
-  const empty = page.getByText('You have not yet added a folder to the workspace');
-  const deadline = Date.now() + 180_000;
-  for (let attempt = 0; !(await rows.waitFor({ timeout: attempt === 0 ? 15_000 : 10_000 }).then(() => true, () => false)); attempt++) {
-    if (Date.now() > deadline) throw new Error('the Explorer did not show the workspace folders');
-    if (await empty.isVisible().catch(() => false)) {
-      console.log(`    (the workbench opened ${folder} without its folders: loading it again)`);
-      await page.goto(workbenchUrl(server.url, { workspace: folder, extensionDevelopmentPath: ROOT }));
-      await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
-      continue;
-    }
-    const explorer = page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first();
-    if (attempt % 2 === 0 && (await explorer.isVisible().catch(() => false))) await explorer.click().catch(() => undefined);
-    else {
-      await page.locator('.monaco-workbench .part.statusbar').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-      await page.keyboard.press('Control+Shift+E');
-    }
-  }
-}
+import { exampleWorkspace } from '../../scripts/vscode/run.mjs';
+import { openWorkspace, SHOTS, useWorkbench, webviewFrame } from '../../scripts/vscode/workbench.mjs';
 
 /** Opens the diagram from the palette and waits for Mermaid's drawing; returns the frame and the time it took. */
 async function showDiagram(page, timeout) {
   const started = Date.now();
   await runFromPalette(page, paletteLabel('northstar.showDiagram'), timeout);
-  const frame = diagramFrame(page);
+  const frame = webviewFrame(page);
   await frame.locator('body[data-render="done"] #stage svg g.node').first().waitFor({ timeout });
   const ms = Date.now() - started;
   // A drawing whose text is under 11 px at its fit is replaced by a smaller view: wait for the last.
@@ -64,32 +28,14 @@ async function showDiagram(page, timeout) {
 
 describe('architecture diagram (e2e)', function () {
   this.timeout(600_000);
-  let server;
-  let browser;
+  const w = useWorkbench('diagram', { viewport: { width: 1600, height: 1000 } });
   let page;
   const temp = mkdtempSync(join(tmpdir(), 'northstar-diagram-e2e-'));
-
-  before(async () => {
-    server = await startCodeServer();
-    browser = await launchChromium(server.tmp);
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      await page.screenshot({ path: join(SHOTS, `e2e-failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-    }
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(temp, { recursive: true, force: true });
-  });
+  before(() => (page = w.page));
+  after(() => rmSync(temp, { recursive: true, force: true }));
 
   it('opens from the palette on the example workspace; a click on a node shows its details, a double-click opens its contract', async () => {
-    await openWorkspace(page, server, exampleWorkspace());
+    await openWorkspace(page, w.server.url, exampleWorkspace());
     const { frame } = await showDiagram(page, 120_000);
     // The whole example is too small to read at this size: its systems are drawn collapsed
     // (the status says why); a click on one opens it.
@@ -140,11 +86,11 @@ describe('architecture diagram (e2e)', function () {
     const reload = async () => {
       await page.reload();
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      const restored = diagramFrame(page);
+      const restored = webviewFrame(page);
       await restored.locator('body[data-render="done"] #stage svg g.node, body[data-render="list"] #moduleRows tr').first().waitFor({ timeout: 120_000 });
       return restored;
     };
-    let filtered = await filterToCheckout(diagramFrame(page));
+    let filtered = await filterToCheckout(webviewFrame(page));
     // The workbench stores a webview's state (setState) in its storage after a delay, which a
     // loaded machine stretches: wait, and if the first reload came too early, filter and wait
     // longer once more. The restored view must still come from the serializer.
@@ -164,7 +110,7 @@ describe('architecture diagram (e2e)', function () {
 
   it('two folders with the same name: the diagram of the second comes back after a reload, not the first\'s', async () => {
     // test/fixtures/vscode-samename: folders east/api and west/api, both shown as "api".
-    await openWorkspace(page, server, join(ROOT, 'test', 'fixtures', 'vscode-samename', 'same-names.code-workspace'));
+    await openWorkspace(page, w.server.url, join(ROOT, 'test', 'fixtures', 'vscode-samename', 'same-names.code-workspace'));
     await runFromPalette(page, paletteLabel('northstar.showDiagram'), 120_000);
     // Several folders and no editor: the command asks which one; both are labelled "api".
     const west = page.locator('.quick-input-list .monaco-list-row', { hasText: 'west' }).first();
@@ -174,11 +120,11 @@ describe('architecture diagram (e2e)', function () {
       await frame.locator('body[data-render="done"] #stage svg g.node', { hasText: name }).first().waitFor({ timeout: 120_000 });
       return frame.locator('#stage svg g.node .nodeLabel').allInnerTexts();
     };
-    assert.deepEqual((await shows(diagramFrame(page), 'west-invoices')).map((t) => t.split(/\s/)[0]), ['west-invoices']);
+    assert.deepEqual((await shows(webviewFrame(page), 'west-invoices')).map((t) => t.split(/\s/)[0]), ['west-invoices']);
     const reload = async () => {
       await page.reload();
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      const restored = diagramFrame(page);
+      const restored = webviewFrame(page);
       await restored.locator('body[data-render="done"] #stage svg g.node').first().waitFor({ timeout: 120_000 });
       return restored;
     };
@@ -196,7 +142,7 @@ describe('architecture diagram (e2e)', function () {
   it('after a reload, the command brings back the restored panel instead of opening a second tab', async () => {
     const dir = join(temp, 'ws-reload-race');
     await writeWorkspace(generateWorkspace({ modules: 2000, files: 4008, seed: 2, rules: 100 }), dir);
-    await openWorkspace(page, server, dir);
+    await openWorkspace(page, w.server.url, dir);
     await showDiagram(page, 420_000);
     const tabs = page.locator('.tabs-container .tab', { hasText: 'Architecture' });
     // Counts the diagram tabs all along: a second one that opens and closes again counts too.
@@ -214,7 +160,7 @@ describe('architecture diagram (e2e)', function () {
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
         // At once: the restored panel may still wait for the first analysis of 2,000 modules.
         await runFromPalette(page, paletteLabel('northstar.showDiagram'), 120_000);
-        await diagramFrame(page).locator('body[data-render="done"] #stage svg g.node').first().waitFor({ timeout: 420_000 });
+        await webviewFrame(page).locator('body[data-render="done"] #stage svg g.node').first().waitFor({ timeout: 420_000 });
         await page.waitForTimeout(3000);
       } finally {
         watching = false;
@@ -237,7 +183,7 @@ describe('architecture diagram (e2e)', function () {
     it(`draws a generated workspace of ${modules} modules and saves a screenshot`, async () => {
       const dir = join(temp, `ws-${modules}`);
       await writeWorkspace(generateWorkspace({ modules, files: modules * 2 + 8, seed: 1, rules: Math.min(100, modules) }), dir);
-      await openWorkspace(page, server, dir);
+      await openWorkspace(page, w.server.url, dir);
       const { frame, ms } = await showDiagram(page, 420_000);
       const nodes = await frame.locator('#stage g.node').count();
       const status = await frame.locator('#status').innerText();

@@ -6,46 +6,29 @@
 // Screenshots in test-results/.
 // Run by scripts/vscode/test.mjs (npm run test:vscode), or: npx mocha --timeout 180000 test/e2e/firstrun.test.mjs
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'mocha';
+import { after, before, describe, it } from 'mocha';
 import { ROOT } from '../../scripts/vscode/install.mjs';
-import { launchChromium, startCodeServer, workbenchUrl } from '../../scripts/vscode/run.mjs';
-
-const SHOTS = join(ROOT, 'test-results');
+import { SHOTS, useWorkbench } from '../../scripts/vscode/workbench.mjs';
 const plain = (text) => text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
 
 describe('first run: walkthrough and init (e2e)', function () {
   this.timeout(180_000);
-  let server;
-  let browser;
-  let page;
   let dir;
   let workspace;
-
-  before(async () => {
+  const fresh = () => {
     dir = mkdtempSync(join(tmpdir(), 'northstar-fresh-'));
     workspace = join(dir, 'harbor');
     cpSync(join(ROOT, 'test', 'fixtures', 'vscode-fresh'), workspace, { recursive: true });
-    server = await startCodeServer({ settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
-    browser = await launchChromium(server.tmp);
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(workbenchUrl(server.url, { workspace, extensionDevelopmentPath: ROOT }));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !page) return;
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, `e2e-firstrun-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+    return workspace;
+  };
+  // The walkthrough takes the window on the first activation: no wait for the Explorer.
+  const w = useWorkbench('firstrun', { workspace: fresh, explorer: false, settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
+  let page;
+  before(() => (page = w.page));
+  after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   const walkthrough = () => page.locator('.gettingStartedContainer').first();
   const step = (title) => walkthrough().locator('.getting-started-step', { hasText: title }).first();
@@ -60,7 +43,6 @@ describe('first run: walkthrough and init (e2e)', function () {
     for (const title of ['See who owns the code', 'Find the gaps', 'See the architecture', 'Start the files Northstar reads', 'Read the vision summary']) {
       await step(title).waitFor({ timeout: 30_000 });
     }
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-walkthrough.png') });
   });
 
@@ -87,7 +69,6 @@ describe('first run: walkthrough and init (e2e)', function () {
     summary = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await summary.locator('#vision', { hasText: 'No vision.yaml in this workspace' }).waitFor({ timeout: 60_000 });
     await summary.locator('#vision #start-files', { hasText: 'Start vision.yaml' }).waitFor({ timeout: 10_000 });
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-summary-no-vision.png') });
   });
 
@@ -103,7 +84,6 @@ describe('first run: walkthrough and init (e2e)', function () {
     const message = page.locator('.notifications-toasts .notification-toast', { hasText: 'Northstar created' }).first();
     await message.waitFor({ timeout: 30_000 });
     assert.match(plain(await message.innerText()), /Northstar created teams\.yaml and vision\.yaml and 1 service contract: complete their TODOs\./);
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-walkthrough-init.png') });
 
     const teams = readFileSync(join(workspace, 'teams.yaml'), 'utf8');

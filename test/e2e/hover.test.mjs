@@ -3,36 +3,19 @@
 // pattern and on an owner, and read the hover widget on screen. Screenshots in test-results/.
 // Run by scripts/vscode/test.mjs (npm run test:vscode), or: npx mocha --timeout 180000 test/e2e/hover.test.mjs
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'mocha';
-import { ROOT } from '../../scripts/vscode/install.mjs';
-import { exampleWorkspace, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/vscode/run.mjs';
-
-const SHOTS = join(ROOT, 'test-results');
+import { before, describe, it } from 'mocha';
+import { exampleWorkspace } from '../../scripts/vscode/run.mjs';
+import { quickOpen, SHOTS, useWorkbench } from '../../scripts/vscode/workbench.mjs';
 
 /** Monaco renders spaces as U+00A0. */
 const plain = (text) => text.replace(/\u00a0/g, ' ');
 
 describe('hovers (e2e)', function () {
   this.timeout(180_000);
-  let server;
-  let browser;
+  const w = useWorkbench('hover', { workspace: exampleWorkspace });
   let page;
-
-  before(async () => {
-    server = await startCodeServer();
-    browser = await launchChromium(server.tmp);
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(workbenchUrl(server.url, { workspace: exampleWorkspace(), extensionDevelopmentPath: ROOT }));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  before(() => (page = w.page));
 
   /** Rest the mouse on `target` until a hover containing `expected` shows (the first analysis may still run). */
   async function hoverUntil(target, expected) {
@@ -58,20 +41,9 @@ describe('hovers (e2e)', function () {
   }
 
   it('opens .github/CODEOWNERS from quick open', async () => {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
-    await input.fill('.github/CODEOWNERS');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'CODEOWNERS' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await quickOpen(page, '.github/CODEOWNERS');
     await page.locator('.tabs-container .tab', { hasText: 'CODEOWNERS' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.editor-instance .view-line', { hasText: /^\/apps\/\s+@acme\/web$/ }).first().waitFor({ timeout: 30_000 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !page) return;
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, `e2e-hover-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}.png`) });
   });
 
   it('hovers a CODEOWNERS pattern: owners, files matched, modules and the later line that overrides it', async () => {
@@ -85,7 +57,6 @@ describe('hovers (e2e)', function () {
     assert.match(text, /\nModules: admin-console \(apps\/admin-console\), storefront \(apps\/storefront\)\n/);
     assert.match(text, /\nOverridden by later lines:\n\s*line 43 \/apps\/storefront\/src\/checkout\/ → @acme\/payments \(3 files\)\s*$/);
     assert.doesNotMatch(text, /\\/);
-    mkdirSync(SHOTS, { recursive: true });
     await page.waitForTimeout(500); // let the widget finish fading in before the picture
     await page.screenshot({ path: join(SHOTS, 'e2e-hover-codeowners-pattern.png') });
   });
@@ -105,12 +76,7 @@ describe('hovers (e2e)', function () {
   });
 
   it("hovers a contract's name: the module's experiment and the initiatives it belongs to", async () => {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
-    await input.fill('apps/storefront/service-contract.yaml');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'service-contract.yaml' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await quickOpen(page, 'apps/storefront/service-contract.yaml');
     const line = page.locator('.editor-instance .view-line', { hasText: /^name:\s+storefront$/ }).first();
     await line.waitFor({ timeout: 30_000 });
     const name = line.locator('span', { hasText: /^storefront$/ }).last();
@@ -119,18 +85,12 @@ describe('hovers (e2e)', function () {
     assert.match(text, /\nExperiment \(overdue \(decide by 2026-10-15\)\): Showing delivery dates on the product page raises checkout conversion\./);
     assert.match(text, /\nInitiatives: One-page checkout on mobile \(active, due 2026-12-15, priority checkout-conversion\)/);
     assert.doesNotMatch(text, /\\/);
-    mkdirSync(SHOTS, { recursive: true });
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(SHOTS, 'e2e-hover-contract-experiment.png') });
   });
 
   it('hovers a contract\'s name: the module, with its last postmortems and their open actions', async () => {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
-    await input.fill('services/payments-api/service-contract.yaml');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'service-contract.yaml' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await quickOpen(page, 'services/payments-api/service-contract.yaml');
     const line = page.locator('.editor-instance .view-line', { hasText: /^name:\s+payments-api$/ }).first();
     const name = line.locator('span', { hasText: /payments-api/ }).last();
     const hover = await hoverUntil(name, 'Postmortems');

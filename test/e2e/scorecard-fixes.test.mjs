@@ -6,43 +6,19 @@
 // Screenshots in test-results/.
 // Run by scripts/vscode/test.mjs (npm run test:vscode), or: npx mocha --timeout 180000 test/e2e/scorecard-fixes.test.mjs
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'mocha';
+import { after, describe, it } from 'mocha';
 import { ROOT } from '../../scripts/vscode/install.mjs';
 import { runFromPalette } from '../../scripts/vscode/palette.mjs';
-import { exampleWorkspace, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/vscode/run.mjs';
-
-const SHOTS = join(ROOT, 'test-results');
+import { exampleWorkspace } from '../../scripts/vscode/run.mjs';
+import { quickOpen, SHOTS, useWorkbench } from '../../scripts/vscode/workbench.mjs';
 const plain = (text) => text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
-
-/** A workbench on `workspace`, closed after the suite. */
-function workbench(workspace) {
-  const w = { server: null, browser: null, page: null };
-  before(async () => {
-    w.server = await startCodeServer();
-    w.browser = await launchChromium(w.server.tmp);
-    w.page = await w.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await w.page.goto(workbenchUrl(w.server.url, { workspace: workspace(), extensionDevelopmentPath: ROOT }));
-    await w.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await w.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !w.page) return;
-    mkdirSync(SHOTS, { recursive: true });
-    await w.page.screenshot({ path: join(SHOTS, `e2e-scorecard-fixes-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-  });
-  after(async () => {
-    await w.browser?.close();
-    await w.server?.stop();
-  });
-  return w;
-}
 
 describe('the scorecard explained in the Northstar view (e2e)', function () {
   this.timeout(180_000);
-  const w = workbench(() => exampleWorkspace());
+  const w = useWorkbench('scorecard', { workspace: exampleWorkspace });
 
   it('a module row says its level and what the next level needs; its tooltip adds what is met', async () => {
     const { page } = w;
@@ -64,7 +40,6 @@ describe('the scorecard explained in the Northstar view (e2e)', function () {
     const tooltip = page.locator('.monaco-hover-content', { hasText: 'Silver needs' }).first();
     await tooltip.waitFor({ timeout: 30_000 });
     assert.match(plain(await tooltip.innerText()), /Met: owner, tests, observability/);
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-tree-scorecard.png') });
   });
 });
@@ -78,17 +53,12 @@ describe('a quick fix from the light bulb (e2e)', function () {
     cpSync(join(ROOT, 'test', 'fixtures', 'vscode-fixes'), copy, { recursive: true });
     return copy;
   };
-  const w = workbench(workspace);
+  const w = useWorkbench('quickfix', { workspace });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   it('repairs a dead CODEOWNERS line to the folder it meant; the finding goes away', async () => {
     const { page } = w;
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
-    await input.fill('.github/CODEOWNERS');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'CODEOWNERS' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await quickOpen(page, '.github/CODEOWNERS');
     const dead = page.locator('.editor-instance .view-line', { hasText: /^\/libs\/http-clinet\/\s+@acme\/platform$/ }).first();
     await dead.waitFor({ timeout: 30_000 });
     // Wait for the finding (the squiggle's marker in the Problems count), then ask for fixes on the line.
@@ -103,7 +73,6 @@ describe('a quick fix from the light bulb (e2e)', function () {
     }
     // The menu also offers to remove the line.
     await page.locator('.action-widget', { hasText: 'Remove line 5' }).first().waitFor({ timeout: 5_000 });
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-quickfix-codeowners.png') });
     // The menu's pointer block catches clicks: choose with the keyboard, as users do.
     const focused = page.locator('.action-widget .monaco-list-row.focused').first();

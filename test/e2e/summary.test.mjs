@@ -3,44 +3,21 @@
 // click a module → its contract opens in an editor. Screenshot in test-results/.
 // Run by scripts/vscode/test.mjs (npm run test:vscode), or: npx mocha --timeout 180000 test/e2e/summary.test.mjs
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'mocha';
+import { before, describe, it } from 'mocha';
 import { parse } from 'yaml';
-import { ROOT } from '../../scripts/vscode/install.mjs';
 import { paletteLabel, runFromPalette } from '../../scripts/vscode/palette.mjs';
-import { exampleWorkspace, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/vscode/run.mjs';
-
-const SHOTS = join(ROOT, 'test-results');
+import { exampleWorkspace } from '../../scripts/vscode/run.mjs';
+import { SHOTS, useWorkbench, webviewFrame } from '../../scripts/vscode/workbench.mjs';
 
 describe('vision summary (e2e)', function () {
   this.timeout(180_000);
   const vision = parse(readFileSync(join(exampleWorkspace(), 'vision.yaml'), 'utf8'));
-  let server;
-  let browser;
+  const w = useWorkbench('vision-summary', { workspace: exampleWorkspace });
   let page;
   let frame;
-
-  before(async () => {
-    server = await startCodeServer();
-    browser = await launchChromium(server.tmp);
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(workbenchUrl(server.url, { workspace: exampleWorkspace(), extensionDevelopmentPath: ROOT }));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: join(SHOTS, `e2e-vision-summary-failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-    }
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  before(() => (page = w.page));
 
   it('opens from the command palette and shows the vision and its priorities', async () => {
     const label = paletteLabel('northstar.showVisionSummary');
@@ -48,7 +25,7 @@ describe('vision summary (e2e)', function () {
     await runFromPalette(page, label);
 
     await page.locator('.tab', { hasText: 'Vision Summary' }).first().waitFor({ timeout: 60_000 });
-    frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    frame = webviewFrame(page);
     const heading = frame.locator('h1');
     await heading.waitFor({ timeout: 60_000 });
     assert.equal(await heading.innerText(), 'Vision summary');
@@ -62,7 +39,6 @@ describe('vision summary (e2e)', function () {
     assert.ok(await frame.locator('#teams article.team').count() > 0, 'the top gaps per team are shown');
     // The workbench's theme reaches the page: VS Code sets the body class and --vscode-* variables.
     assert.match(await frame.locator('body').getAttribute('class'), /vscode-(light|dark|high-contrast)/);
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-vision-summary.png') });
   });
 
@@ -80,7 +56,6 @@ describe('vision summary (e2e)', function () {
     assert.equal(await frame.locator('#roadmap .timeline-marker.overdue[data-initiative=multi-region-checkout]').count(), 1);
     assert.equal(await frame.locator('#roadmap .timeline-today').count(), withInitiatives.length);
     await frame.locator('#roadmap').scrollIntoViewIfNeeded();
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-vision-summary-roadmap.png') });
   });
 
@@ -95,7 +70,6 @@ describe('vision summary (e2e)', function () {
     assert.equal(await row.locator('.trend-updated').innerText(), '2026-09-29');
     assert.equal(await trends.locator('tr.trend', { hasText: 'localised storefronts live' }).locator('.trend-updated').innerText(), '2025-12-01');
     await trends.scrollIntoViewIfNeeded();
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-vision-summary-trends.png') });
   });
 

@@ -2,39 +2,18 @@
 // A harness proof: the surfaces' own UI tests come beside this file.
 // Run by scripts/vscode/test.mjs (npm run test:vscode), or: npx mocha --timeout 180000 test/e2e/*.test.mjs
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'mocha';
-import { ROOT } from '../../scripts/vscode/install.mjs';
+import { before, describe, it } from 'mocha';
 import { paletteLabel, runFromPalette } from '../../scripts/vscode/palette.mjs';
-import { exampleWorkspace, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/vscode/run.mjs';
-
-const SHOTS = join(ROOT, 'test-results');
+import { exampleWorkspace } from '../../scripts/vscode/run.mjs';
+import { SHOTS, useWorkbench } from '../../scripts/vscode/workbench.mjs';
 
 describe('workbench (e2e)', function () {
   this.timeout(180_000);
-  let server;
-  let browser;
+  // The first test is that the Explorer shows the workspace: the set-up only loads the page.
+  const w = useWorkbench('workbench', { workspace: exampleWorkspace, explorer: false });
   let page;
-
-  before(async () => {
-    server = await startCodeServer();
-    browser = await launchChromium(server.tmp);
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(workbenchUrl(server.url, { workspace: exampleWorkspace(), extensionDevelopmentPath: ROOT }));
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: join(SHOTS, `e2e-failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-    }
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  before(() => (page = w.page));
 
   it('opens the example workspace in the explorer', async () => {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -48,7 +27,6 @@ describe('workbench (e2e)', function () {
     const log = page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'activated' });
     await log.waitFor({ timeout: 30_000 });
     assert.match(await log.innerText(), /Northstar\s\d+\.\d+\.\d+\sactivated/);
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-show-output.png') });
   });
   it('lists Northstar findings in the Problems panel, on their files, with the rule id', async () => {
@@ -72,7 +50,6 @@ describe('workbench (e2e)', function () {
     assert.match(text, /\[Ln 18, Col 1\]/);
     // The file row of CODEOWNERS is shown above its findings.
     await rows.filter({ hasText: 'CODEOWNERS' }).first().waitFor({ timeout: 10_000 });
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-problems-panel.png') });
   });
 
@@ -93,7 +70,6 @@ describe('workbench (e2e)', function () {
     const underInitiative = view.locator('.monaco-list-row[aria-level="4"]');
     // By the label alone: the row's text runs the label into its description ("ledgerSilver · …").
     for (const module of ['ledger', 'orders', 'payments-api']) await underInitiative.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${module}$`) }) }).first().waitFor({ timeout: 30_000 });
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'e2e-tree-initiatives.png') });
   });
 });
