@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NorthstarApi } from '../../src/extension/extension';
-import { extensionId, scenario, waitFor } from './helpers';
+import { extensionId, scenario, uriIn, waitFor } from './helpers';
 
 const CODEOWNERS = '.github/CODEOWNERS';
 
@@ -22,12 +22,6 @@ async function ready(): Promise<void> {
     await waitFor(`${doc.uri.path} to be reverted`, () => !doc.isDirty);
     await api.model.whenIdle();
   }
-}
-
-function uriIn(folderName: string, path: string): vscode.Uri {
-  const folder = (vscode.workspace.workspaceFolders ?? []).find((w) => w.name === folderName);
-  assert.ok(folder, `workspace folder ${folderName} is not open`);
-  return vscode.Uri.joinPath(folder.uri, ...path.split('/'));
 }
 
 /** The position `delta` characters into the first occurrence of `needle` in the document. */

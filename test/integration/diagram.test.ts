@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ROOT, extensionId, waitFor } from './helpers';
+import { extensionId, runCli, waitFor } from './helpers';
 
 const SHOW = 'northstar.showDiagram';
 const EXPORT = 'northstar.exportDiagram';
@@ -24,16 +23,7 @@ function diagramTabs(): vscode.Tab[] {
 
 /** What `northstar diagram --root DIR` prints, from the built CLI (a child process: the host stays responsive). */
 function cliDiagram(folder: string): Promise<string> {
-  const cli = path.join(EXTENSION_ROOT, 'dist', 'cli.js');
-  assert.ok(fs.existsSync(cli), `${cli} is missing: build first`);
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [cli, 'diagram', '--root', folder],
-      { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => (error ? reject(new Error(`northstar diagram failed: ${stderr || error.message}`)) : resolve(stdout)),
-    );
-  });
+  return runCli(['diagram', '--root', folder]);
 }
 
 /** The panel's snapshot once its page has loaded, run its script and been sent a drawing. */

@@ -12,7 +12,7 @@ import { localAnalyzeOptions } from '../../src/node/setup';
 import type { NorthstarApi } from '../../src/extension/extension';
 import type { RootAnalysis } from '../../src/extension/model';
 import { explainItems, statusTooltip } from '../../src/extension/statusBar';
-import { extensionId, scenario, waitFor } from './helpers';
+import { extensionId, readyApi, scenario, uriIn, waitFor } from './helpers';
 
 /**
  * A rule's docs link is the page packed in this extension: a `file:` URI (or the extension's own
@@ -30,26 +30,6 @@ function assertPackedDocs(target: vscode.Uri | string, ruleId: string): void {
   assert.ok(file.startsWith(root + path.sep), `${file} is inside the extension's folder ${root}`);
   assert.ok(fs.statSync(file).isFile(), `${file} exists`);
   assert.ok(fs.readFileSync(file, 'utf8').startsWith(`# ${ruleId}\n`), `${file} is the page of ${ruleId}`);
-}
-
-/** The extension's API once every folder is analysed and no edit or file change waits for analysis. */
-async function api(): Promise<NorthstarApi> {
-  const ext = vscode.extensions.getExtension<NorthstarApi>(extensionId());
-  assert.ok(ext, `extension ${extensionId()} not found`);
-  const exports = await ext.activate();
-  await exports.model.ready();
-  await exports.model.whenIdle();
-  return exports;
-}
-
-function folder(name: string): vscode.WorkspaceFolder {
-  const f = (vscode.workspace.workspaceFolders ?? []).find((w) => w.name === name);
-  assert.ok(f, `workspace folder ${name} is not open`);
-  return f;
-}
-
-function uriIn(folderName: string, path: string): vscode.Uri {
-  return vscode.Uri.joinPath(folder(folderName).uri, ...path.split('/'));
 }
 
 function northstarDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -96,7 +76,7 @@ const s = scenario();
 
 describe('Northstar extension core (model, diagnostics, status bar, tree, language)', () => {
   it('activates quickly and analyses every folder after activation returned', async () => {
-    const a = await api();
+    const a = await readyApi();
     const { activate, firstAnalysis } = a.timing;
     console.log(`[northstar] activation: activate() ${activate} ms, first analysis of every folder at ${firstAnalysis} ms (${s.folders.join(', ')})`);
     assert.ok(activate < 1000, `activate() took ${activate} ms`);
@@ -106,7 +86,7 @@ describe('Northstar extension core (model, diagnostics, status bar, tree, langua
   });
 
   it('publishes every finding of every folder as a northstar diagnostic with its docs link', async () => {
-    const a = await api();
+    const a = await readyApi();
     for (const root of a.model.roots()) {
       const expected = root.analysis.model.findings;
       assert.ok(expected.length > 0, `${root.folder.name} has findings`);
@@ -124,7 +104,7 @@ describe('Northstar extension core (model, diagnostics, status bar, tree, langua
   });
 
   it('opens CODEOWNERS files in the codeowners language', async () => {
-    const a = await api();
+    const a = await readyApi();
     for (const root of a.model.roots()) {
       const file = root.analysis.model.codeowners?.file;
       assert.ok(file, `${root.folder.name} has a CODEOWNERS file`);
@@ -134,7 +114,7 @@ describe('Northstar extension core (model, diagnostics, status bar, tree, langua
   });
 
   it('locates files in their own folder with root-relative paths', async () => {
-    const a = await api();
+    const a = await readyApi();
     for (const name of s.folders) {
       const located = a.model.locate(uriIn(name, 'a/b.txt'));
       assert.equal(located?.root.folder.name, name);
@@ -153,11 +133,11 @@ function describeAcme(): void {
     afterEach(async () => {
       for (const doc of vscode.workspace.textDocuments) await revert(doc);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await (await api()).model.whenIdle();
+      await (await readyApi()).model.whenIdle();
     });
 
     it('puts a duplicate CODEOWNERS line on its exact range', async () => {
-      await api();
+      await readyApi();
       const d = await diagnosticOf(uriIn('acme', '.github/CODEOWNERS'), 'codeowners/duplicate-pattern');
       assert.deepEqual(rangeOf(d), [24, 0, 24, 17]);
       assert.equal(d.message, 'Pattern "/services/search/" is written again on line 46 with the same owners, which overrides this line (the last match wins): remove this line.');
@@ -170,7 +150,7 @@ function describeAcme(): void {
     });
 
     it('links a rule id\'s hover in .northstar.yaml to the page packed in the extension', async () => {
-      await api();
+      await readyApi();
       const doc = await vscode.workspace.openTextDocument(uriIn('acme', '.northstar.yaml'));
       const at = doc.getText().indexOf('contracts/deprecated-dependency');
       assert.ok(at >= 0, '.northstar.yaml names contracts/deprecated-dependency');
@@ -184,7 +164,7 @@ function describeAcme(): void {
     });
 
     it('puts an unknown owner in a catalog entry on the owner value, as one warning (no owner mismatch on top)', async () => {
-      await api();
+      await readyApi();
       const uri = uriIn('acme', 'jobs/feed-export/catalog-info.yaml');
       const unknown = await diagnosticOf(uri, 'ownership/unknown-owner');
       assert.deepEqual(rangeOf(unknown), [13, 9, 13, 22]);
@@ -196,7 +176,7 @@ function describeAcme(): void {
     });
 
     it('analyses an unsaved contract edit without saving it, and clears the diagnostic when the edit is undone', async () => {
-      await api();
+      await readyApi();
       const uri = uriIn('acme', 'services/ledger/service-contract.yaml');
       const onDisk = fs.readFileSync(uri.fsPath, 'utf8');
       const doc = await vscode.workspace.openTextDocument(uri);
@@ -216,7 +196,7 @@ function describeAcme(): void {
     });
 
     it('removes a duplicate CODEOWNERS line in the open buffer, keeping its unsaved edits', async () => {
-      await api();
+      await readyApi();
       const uri = uriIn('acme', '.github/CODEOWNERS');
       const onDisk = fs.readFileSync(uri.fsPath, 'utf8');
       const doc = await vscode.workspace.openTextDocument(uri);
@@ -238,7 +218,7 @@ function describeAcme(): void {
     });
 
     it('declares an unknown team in teams.yaml, and the finding goes away', async () => {
-      await api();
+      await readyApi();
       const catalog = uriIn('acme', 'jobs/feed-export/catalog-info.yaml');
       const teams = uriIn('acme', 'teams.yaml');
       const teamsOnDisk = fs.readFileSync(teams.fsPath, 'utf8');
@@ -255,7 +235,7 @@ function describeAcme(): void {
     });
 
     it('creates a service-contract.yaml with a real owner for a manifest-only module, and never overwrites it', async () => {
-      await api();
+      await readyApi();
       const manifest = uriIn('acme', 'tools/legacy-csv-export/pyproject.toml');
       const contract = uriIn('acme', 'tools/legacy-csv-export/service-contract.yaml');
       assert.equal(fs.existsSync(contract.fsPath), false, 'the example has no contract there');
@@ -290,7 +270,7 @@ function describeAcme(): void {
           '',
         ].join('\n'));
         // The new contract's buffer is analysed: the module is now declared by it.
-        const a = await api();
+        const a = await readyApi();
         await waitFor('the module to come from its contract', () => rootOf(a, 'acme').analysis.moduleByName('legacy-csv-export')?.source === 'contract');
         const again = await codeActions(manifest, new vscode.Range(0, 0, 10, 0));
         assert.equal(again.some((x) => x.title.startsWith('Create tools/legacy-csv-export/service-contract.yaml')), false, 'a fix never overwrites');
@@ -298,12 +278,12 @@ function describeAcme(): void {
         for (const doc of vscode.workspace.textDocuments.filter((x) => x.uri.toString() === contract.toString())) await revert(doc);
         fs.rmSync(contract.fsPath, { force: true });
       }
-      const a = await api();
+      const a = await readyApi();
       await waitFor('the module to be manifest-only again', () => rootOf(a, 'acme').analysis.moduleByName('legacy-csv-export')?.source === 'manifest');
     });
 
     it('shows the active file\'s owners and module in the status bar', async () => {
-      const a = await api();
+      const a = await readyApi();
       await vscode.window.showTextDocument(uriIn('acme', 'services/payments-api/src/authorise.ts'));
       await waitFor('the payments-api status', () => a.statusBarText() === '$(organization) @acme/payments · $(package) payments-api');
       // CODEOWNERS gives the storefront's checkout folder to Payments, inside the Web team's module.
@@ -314,7 +294,7 @@ function describeAcme(): void {
     });
 
     it('explains ownership: escalation path, contract, deciding line and the lines it overrode', async () => {
-      const a = await api();
+      const a = await readyApi();
       const items = explainItems(rootOf(a, 'acme'), 'apps/storefront/src/checkout/PaymentForm.tsx');
       const labels = items.map((i) => i.label);
       assert.equal(labels[0], 'Escalation: Payments');
@@ -357,7 +337,7 @@ function describeAcme(): void {
     });
 
     it('lists teams → modules → findings and priorities → modules in the tree, the level as the icon', async () => {
-      const a = await api();
+      const a = await readyApi();
       const top = a.tree.getChildren();
       assert.deepEqual(top.map((n) => labelOf(a.tree.getTreeItem(n))), ['Owners', 'Priorities']);
       const teams = a.tree.getChildren(top[0]);
@@ -418,14 +398,14 @@ function describeRestricted(): void {
   describe('in a restricted (untrusted) workspace', () => {
     it('still reads the workspace and publishes diagnostics', async () => {
       assert.equal(vscode.workspace.isTrusted, false);
-      await api();
+      await readyApi();
       const d = await diagnosticOf(uriIn('vscode-ws', '.github/CODEOWNERS'), 'codeowners/no-match');
       assert.deepEqual(rangeOf(d), [4, 0, 4, 6]);
       assert.equal(d.message, 'Pattern "/docs/" matches no file: fix the path (renamed or moved?) or remove the line.');
     });
 
     it('shows owners in the status bar', async () => {
-      const a = await api();
+      const a = await readyApi();
       await vscode.window.showTextDocument(uriIn('vscode-ws', 'services/checkout/src/cart.ts'));
       await waitFor('the checkout status', () => a.statusBarText() === '$(organization) @shopco/checkout · $(package) checkout');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -436,7 +416,7 @@ function describeRestricted(): void {
 function describeMultiRoot(): void {
   describe('in a multi-root workspace', () => {
     it('analyses each folder on its own: a module of one folder is unknown to the other', async () => {
-      await api();
+      await readyApi();
       const d = await diagnosticOf(uriIn('storefront', 'catalog-info.yaml'), 'contracts/unknown-dependency');
       assert.deepEqual(rangeOf(d), [10, 14, 10, 40]);
       // A catalog reference may name an entity of another repository's catalog: a warning that says so.
@@ -447,7 +427,7 @@ function describeMultiRoot(): void {
     });
 
     it('shows each folder\'s owners in the status bar and one tree node per folder', async () => {
-      const a = await api();
+      const a = await readyApi();
       await vscode.window.showTextDocument(uriIn('storefront', 'src/index.ts'));
       await waitFor('the storefront status', () => a.statusBarText() === '$(organization) @shopco/web +1 · $(package) storefront-web');
       await vscode.window.showTextDocument(uriIn('shopco', 'services/checkout/src/cart.ts'));

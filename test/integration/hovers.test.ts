@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NorthstarApi } from '../../src/extension/extension';
-import { extensionId, scenario, waitFor } from './helpers';
+import { extensionId, scenario, uriIn, waitFor } from './helpers';
 
 /** Files whose text these tests depend on: unsaved edits another test left in them are dropped first. */
 const FILES_READ = ['.github/CODEOWNERS', 'CODEOWNERS', 'teams.yaml', 'vision.yaml', 'services/payments-api/service-contract.yaml', 'services/payments-api/src/server.ts'];
@@ -42,12 +42,6 @@ async function revert(doc: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(doc);
   await vscode.commands.executeCommand('workbench.action.files.revert');
   await waitFor(`${doc.uri.path} to be reverted`, () => !doc.isDirty);
-}
-
-function uriIn(folderName: string, path: string): vscode.Uri {
-  const folder = (vscode.workspace.workspaceFolders ?? []).find((w) => w.name === folderName);
-  assert.ok(folder, `workspace folder ${folderName} is not open`);
-  return vscode.Uri.joinPath(folder.uri, ...path.split('/'));
 }
 
 /** The position `delta` characters into the `nth` occurrence of `needle` in the document. */

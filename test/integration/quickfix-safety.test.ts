@@ -5,23 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { NorthstarApi } from '../../src/extension/extension';
-import { extensionId, scenario, waitFor } from './helpers';
+import { readyApi, scenario, uriIn, waitFor } from './helpers';
 
-async function api(): Promise<NorthstarApi> {
-  const ext = vscode.extensions.getExtension<NorthstarApi>(extensionId());
-  assert.ok(ext, `extension ${extensionId()} not found`);
-  const exports = await ext.activate();
-  await exports.model.ready();
-  await exports.model.whenIdle();
-  return exports;
-}
-
-function uriIn(path: string): vscode.Uri {
-  const folder = (vscode.workspace.workspaceFolders ?? []).find((w) => w.name === 'acme');
-  assert.ok(folder, 'workspace folder acme is not open');
-  return vscode.Uri.joinPath(folder.uri, ...path.split('/'));
-}
+const inAcme = (path: string): vscode.Uri => uriIn('acme', path);
 
 function codeOf(d: vscode.Diagnostic): string | number | undefined {
   return typeof d.code === 'object' ? d.code.value : d.code;
@@ -53,21 +39,21 @@ if (folders.length === 1 && folders[0] === 'acme' && trusted) {
     const before = new Map<string, Buffer>();
 
     beforeEach(async () => {
-      await api();
-      for (const f of FILES) before.set(f, fs.readFileSync(uriIn(f).fsPath));
+      await readyApi();
+      for (const f of FILES) before.set(f, fs.readFileSync(inAcme(f).fsPath));
     });
 
     afterEach(async () => {
       for (const doc of vscode.workspace.textDocuments) await revert(doc);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      for (const f of FILES) assert.ok(fs.readFileSync(uriIn(f).fsPath).equals(before.get(f) ?? Buffer.alloc(0)), `${f} changed on disk`);
+      for (const f of FILES) assert.ok(fs.readFileSync(inAcme(f).fsPath).equals(before.get(f) ?? Buffer.alloc(0)), `${f} changed on disk`);
       assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.path), [], 'dirty buffers left behind');
-      await (await api()).model.whenIdle();
+      await (await readyApi()).model.whenIdle();
     });
 
     it('a fix that creates a file does nothing when the file appeared meanwhile: its bytes stay as they were', async () => {
-      const manifest = uriIn('tools/legacy-csv-export/pyproject.toml');
-      const contract = uriIn('tools/legacy-csv-export/service-contract.yaml');
+      const manifest = inAcme('tools/legacy-csv-export/pyproject.toml');
+      const contract = inAcme('tools/legacy-csv-export/service-contract.yaml');
       assert.equal(fs.existsSync(contract.fsPath), false, 'the example has no contract there');
       // Written by the user (or another tool) between the lightbulb and the click: CRLF, no final newline.
       const theirs = Buffer.from('# mine, not a template\r\napiVersion: northstar/v1\r\nkind: ServiceContract\r\nname: legacy-csv-export', 'utf8');
@@ -93,15 +79,15 @@ if (folders.length === 1 && folders[0] === 'acme' && trusted) {
         for (const doc of vscode.workspace.textDocuments.filter((x) => x.uri.toString() === contract.toString())) await revert(doc);
         fs.rmSync(contract.fsPath, { force: true });
       }
-      const a = await api();
+      const a = await readyApi();
       await waitFor('the module to be manifest-only again', () => a.model.roots()[0]?.analysis.moduleByName('legacy-csv-export')?.source === 'manifest');
     });
 
     it('a fix applied to a document with unsaved edits keeps them, and writes nothing to disk', async () => {
       // The fix of an unknown owner in a catalog entry edits another file, teams.yaml, which
       // holds unsaved edits at its start and its end.
-      const catalog = uriIn('jobs/feed-export/catalog-info.yaml');
-      const teams = uriIn('teams.yaml');
+      const catalog = inAcme('jobs/feed-export/catalog-info.yaml');
+      const teams = inAcme('teams.yaml');
       const onDisk = fs.readFileSync(teams.fsPath, 'utf8');
       const doc = await vscode.workspace.openTextDocument(teams);
       const editor = await vscode.window.showTextDocument(doc);
@@ -112,7 +98,7 @@ if (folders.length === 1 && folders[0] === 'acme' && trusted) {
         e.insert(new vscode.Position(0, 0), head);
         e.insert(doc.positionAt(onDisk.length), tail);
       });
-      const a = await api(); // the unsaved text is analysed
+      const a = await readyApi(); // the unsaved text is analysed
       assert.ok(a.model.sawCurrentText(a.model.roots()[0], teams), 'the analysis did not see the unsaved teams.yaml');
 
       const d = await diagnosticOf(catalog, 'ownership/unknown-owner');
@@ -129,14 +115,14 @@ if (folders.length === 1 && folders[0] === 'acme' && trusted) {
     });
 
     it('a fix is computed from the analysis of the document as it is now, never of an older version', async () => {
-      const uri = uriIn('.github/CODEOWNERS');
+      const uri = inAcme('.github/CODEOWNERS');
       const onDisk = fs.readFileSync(uri.fsPath, 'utf8');
       const d = await diagnosticOf(uri, 'codeowners/duplicate-pattern');
       const line = d.range.start.line;
       assert.ok(onDisk.split('\n')[line].startsWith('/services/search/ '));
       const doc = await vscode.workspace.openTextDocument(uri);
       const editor = await vscode.window.showTextDocument(doc);
-      const a = await api();
+      const a = await readyApi();
       const analysed = a.model.roots()[0];
 
       // Two lines above the duplicate, then at once (within the debounce) ask for fixes on the
@@ -157,11 +143,11 @@ if (folders.length === 1 && folders[0] === 'acme' && trusted) {
     });
 
     it('offers no fix while the analysis of an edited document is out of date', async () => {
-      const uri = uriIn('.github/CODEOWNERS');
+      const uri = inAcme('.github/CODEOWNERS');
       await diagnosticOf(uri, 'codeowners/duplicate-pattern');
       const doc = await vscode.workspace.openTextDocument(uri);
       const editor = await vscode.window.showTextDocument(doc);
-      const a = await api();
+      const a = await readyApi();
       // A re-analysis that comes later than the provider waits (user settings, in the harness's
       // temporary profile): the provider must give up rather than use the old line numbers.
       const config = vscode.workspace.getConfiguration('northstar');

@@ -6,29 +6,12 @@
 // also proves the earlier ones left nothing behind.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { NorthstarApi } from '../../src/extension/extension';
-import { extensionId, scenario, waitFor } from './helpers';
+import { readyApi, scenario, uriIn, waitFor, workspaceFolder } from './helpers';
 
 const FOLDER = 'vscode-fixes';
 
-async function api(): Promise<NorthstarApi> {
-  const ext = vscode.extensions.getExtension<NorthstarApi>(extensionId());
-  assert.ok(ext, `extension ${extensionId()} not found`);
-  const exports = await ext.activate();
-  await exports.model.ready();
-  await exports.model.whenIdle();
-  return exports;
-}
-
-function folder(): vscode.WorkspaceFolder {
-  const f = (vscode.workspace.workspaceFolders ?? []).find((w) => w.name === FOLDER);
-  assert.ok(f, `workspace folder ${FOLDER} is not open`);
-  return f;
-}
-
-function uriIn(path: string): vscode.Uri {
-  return vscode.Uri.joinPath(folder().uri, ...path.split('/'));
-}
+const folder = (): vscode.WorkspaceFolder => workspaceFolder(FOLDER);
+const inFixes = (path: string): vscode.Uri => uriIn(FOLDER, path);
 
 function codeOf(d: vscode.Diagnostic): string {
   return String(typeof d.code === 'object' ? d.code.value : d.code);
@@ -91,14 +74,14 @@ const { folders, trusted } = scenario();
 if (folders.length === 1 && folders[0] === FOLDER && trusted) {
   describe('quick fixes finish the job (real VS Code, test/fixtures/vscode-fixes)', () => {
     before(async () => {
-      await api();
+      await readyApi();
       await waitFor('the first findings', () => findings().length >= CASES.length, 30_000);
     });
 
     for (const c of CASES) {
       it(`${c.rule} on ${c.file}: "${c.fix}" removes the finding and adds none`, async () => {
-        const northstar = await api();
-        const uri = uriIn(c.file);
+        const northstar = await readyApi();
+        const uri = inFixes(c.file);
         const diagnostic = await waitFor(`a ${c.rule} diagnostic on ${c.file}`, () =>
           vscode.languages.getDiagnostics(uri).find((d) => d.source === 'northstar' && codeOf(d) === c.rule));
         const target = `${c.rule} ${c.file}: ${diagnostic.message}`;
@@ -112,7 +95,7 @@ if (folders.length === 1 && folders[0] === FOLDER && trusted) {
         if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
         assert.ok(await vscode.workspace.saveAll(false), 'the edited files are saved');
         if (c.opens) {
-          const opened = uriIn(c.opens).toString();
+          const opened = inFixes(c.opens).toString();
           await waitFor(`${c.opens} to be opened`, () => vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === opened));
         }
         // Analysed again: the finding is gone, and everything left was there before.
@@ -121,7 +104,7 @@ if (folders.length === 1 && folders[0] === FOLDER && trusted) {
         const after = findings();
         const expected = before.filter((f) => f !== target && !(c.alsoGone?.test(f) ?? false));
         assert.deepEqual(after, expected);
-        const fixed = (await vscode.workspace.openTextDocument(uriIn(c.after.file))).getText();
+        const fixed = (await vscode.workspace.openTextDocument(inFixes(c.after.file))).getText();
         assert.match(fixed, c.after.text);
       });
     }

@@ -10,16 +10,7 @@ import type { NorthstarNode } from '../../src/extension/tree';
 import { LEVEL_LABEL } from '../../src/core/scorecard';
 import { statusBarText } from '../../src/core/statusText';
 import { hoverScorecard, surfaceTableFor, type SurfaceRow } from '../support/surfaces';
-import { extensionId, waitFor } from './helpers';
-
-async function api(): Promise<NorthstarApi> {
-  const ext = vscode.extensions.getExtension<NorthstarApi>(extensionId());
-  assert.ok(ext, `extension ${extensionId()} not found`);
-  const exports = await ext.activate();
-  await exports.model.ready();
-  await exports.model.whenIdle();
-  return exports;
-}
+import { readyApi, waitFor } from './helpers';
 
 function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
@@ -52,7 +43,7 @@ describe('one answer on every surface, in VS Code (test/fixtures/surfaces)', fun
     const rows = table!.modules;
     describe(folder.name, () => {
       it('tree: each module once, under its team by its display name', async () => {
-        const a = await api();
+        const a = await readyApi();
         const byTeam = teamNodes(a, folder).map((node) => ({
           label: labelOf(a.tree.getTreeItem(node)),
           modules: a.tree.getChildren(node).map((m) => labelOf(a.tree.getTreeItem(m))),
@@ -78,7 +69,7 @@ describe('one answer on every surface, in VS Code (test/fixtures/surfaces)', fun
       });
 
       it('status bar: the file\'s CODEOWNERS owners and module; the tooltip names the module\'s team', async () => {
-        const a = await api();
+        const a = await readyApi();
         for (const row of rows) {
           await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, ...row.file.split('/')), { preview: true });
           const text = statusBarText(row.fileOwners, row.module);
@@ -93,7 +84,7 @@ describe('one answer on every surface, in VS Code (test/fixtures/surfaces)', fun
       });
 
       it('module hover on the contract or catalog name: the team by its display name, and the level', async () => {
-        const a = await api();
+        const a = await readyApi();
         const root = a.model.roots().find((r) => r.folder.uri.toString() === folder.uri.toString());
         assert.ok(root, folder.name);
         let hovered = 0;
