@@ -17,7 +17,7 @@ import { monthsBefore, withTrends, type VisionRevision } from '../model/trend';
 import type { TestMemo } from '../build/assign';
 import { RULES } from '../rules';
 import { SnapshotIndexes, type IndexCarry } from '../rules/indexes';
-import { ruleRuns, runRules } from '../rules/run';
+import { ruleRuns, runRules, type RuleCarry } from '../rules/run';
 import { CODEOWNERS_SEARCH_ORDER } from '../sources/codeowners/locate';
 import { CONFIG_FILE_NAMES, defaultConfig } from '../sources/config';
 import { appConfigFiles, locationFiles, MAX_LOCATION_FILES } from '../sources/locations';
@@ -50,6 +50,8 @@ export class WorkspaceAnalyzer {
   private outerCodeowners: OuterCodeowners | null = null;
   private readonly codeownersCarry: CodeownersCarry = {};
   private readonly indexCarry: IndexCarry = {};
+  /** The findings of rules that name what they read (RuleMeta.reads), reported again while that is unchanged. */
+  private readonly ruleCarry: RuleCarry = new Map();
   private readonly reader: FactReader;
   private current: Analysis | null = null;
   /** Files whose facts carry problems, disable comments or tags: what build() collects. */
@@ -532,6 +534,7 @@ export class WorkspaceAnalyzer {
       disables,
       log,
       pause,
+      carry: this.ruleCarry,
     });
 
     const model: Model = { ...modelWithoutFindings, findings, today };

@@ -57,7 +57,21 @@ export interface RuleMeta {
   wholeRepository?: boolean;
   /** Shared indexes the engine builds ahead of the rule run (in slices) when this rule is on. */
   uses?: readonly PreparedIndex[];
+  /**
+   * Everything the rule's findings depend on, when that is a few parts of the snapshot: while
+   * each is the same object as at the rule's last run, an update reports the findings of that run
+   * again instead of running the rule (severities and silencing are applied afresh). A rule that
+   * names `reads` promises to look at nothing else of its context (`indexes` over these included).
+   */
+  reads?: readonly RuleInput[];
 }
+
+/**
+ * The parts of the context a rule can name in `reads`. Each is kept as the same object while
+ * what it is made of is unchanged: the file list while no file is added or removed, the parsed
+ * CODEOWNERS (and with it `ownersOf` and `ownership`) while its text and dialect are the same.
+ */
+export type RuleInput = 'files' | 'codeowners';
 
 export interface ReportInput {
   message: string;

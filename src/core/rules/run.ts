@@ -7,7 +7,10 @@ import type { Draft, Finding, Severity } from '../model/types';
 import type { DisableComment } from '../sources/types';
 import { compareStrings } from '../walk';
 import { RULES } from './index';
-import type { ReportInput, Rule, RuleContext } from './rule';
+import type { ReportInput, Rule, RuleContext, RuleInput } from './rule';
+
+/** What the rules that name `reads` reported at their last run, and on which inputs: kept by the analyzer between snapshots. */
+export type RuleCarry = Map<string, { inputs: readonly unknown[]; reports: readonly ReportInput[] }>;
 
 export interface RunInput extends Omit<RuleContext, 'report'> {
   disables: readonly DisableComment[];
@@ -16,6 +19,8 @@ export interface RunInput extends Omit<RuleContext, 'report'> {
   subfolder: boolean;
   /** Gives the event loop a turn when due (between rules). */
   pause: () => Promise<void> | null;
+  /** The previous run's reports of the rules that name `reads` (updated here); none: every rule runs. */
+  carry?: RuleCarry;
 }
 
 /** Is this rule on for this snapshot (severity not `off`, its preconditions met)? */
@@ -50,7 +55,7 @@ function boundedMessage(message: string): string {
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export async function runRules(input: RunInput): Promise<Finding[]> {
-  const { config, disables, log, subfolder: _subfolder, pause, ...context } = input;
+  const { config, disables, log, subfolder: _subfolder, pause, carry, ...context } = input;
   const findings: Finding[] = [];
   const silenced = new Map<string, Map<number, string[]>>();
   for (const d of disables) {
@@ -104,8 +109,29 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
       }
       findings.push(finding);
     };
+    const reads = rule.meta.reads;
+    const inputs = reads?.map((name: RuleInput) => context[name]);
+    const kept = carry?.get(id);
+    if (inputs && kept && inputs.every((value, i) => value === kept.inputs[i])) {
+      for (const r of kept.reports) report(r);
+      continue;
+    }
+    carry?.delete(id);
     try {
-      rule.check({ ...context, config, report });
+      if (inputs && carry) {
+        const reports: ReportInput[] = [];
+        rule.check({
+          ...context,
+          config,
+          report: (r) => {
+            reports.push(r);
+            report(r);
+          },
+        });
+        carry.set(id, { inputs, reports });
+      } else {
+        rule.check({ ...context, config, report });
+      }
     } catch (error) {
       const message = `Rule ${id} failed: ${error instanceof Error ? error.message : String(error)}. The other rules ran.`;
       log(`northstar: ${message}`);
