@@ -3,14 +3,17 @@
  */
 import { compileGlobs } from '../glob';
 import { ruleMatches } from '../model/ruleConfig';
-import type { Draft, Finding, Severity } from '../model/types';
+import type { Draft, Finding, Module, Severity } from '../model/types';
 import type { DisableComment } from '../sources/types';
 import { compareStrings } from '../walk';
 import { RULES } from './index';
 import type { ReportInput, Rule, RuleContext, RuleInput } from './rule';
 
-/** What the rules that name `reads` reported at their last run, and on which inputs: kept by the analyzer between snapshots. */
-export type RuleCarry = Map<string, { inputs: readonly unknown[]; reports: readonly ReportInput[] }>;
+/**
+ * What the rules that name `reads` reported at their last run, and on which inputs (per module,
+ * keyed by the module object, for a per-module rule): kept by the analyzer between snapshots.
+ */
+export type RuleCarry = Map<string, { inputs: readonly unknown[]; reports: readonly ReportInput[]; byModule?: Map<Module, readonly ReportInput[]> }>;
 
 export interface RunInput extends Omit<RuleContext, 'report'> {
   disables: readonly DisableComment[];
@@ -110,15 +113,31 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
       findings.push(finding);
     };
     const reads = rule.meta.reads;
-    const inputs = reads?.map((name: RuleInput) => context[name]);
+    const inputs = reads?.map((name: RuleInput) => (name === 'config' ? config : context[name]));
     const kept = carry?.get(id);
-    if (inputs && kept && inputs.every((value, i) => value === kept.inputs[i])) {
+    if (inputs && kept && !rule.checkModule && inputs.every((value, i) => value === kept.inputs[i])) {
       for (const r of kept.reports) report(r);
       continue;
     }
     carry?.delete(id);
     try {
-      if (inputs && carry) {
+      if (inputs && carry && rule.checkModule) {
+        // Per module: a module that is the same object as before, with the same inputs, keeps its findings.
+        const before = kept?.byModule && inputs.every((value, i) => value === kept.inputs[i]) ? kept.byModule : undefined;
+        const byModule = new Map<Module, readonly ReportInput[]>();
+        const moduleContext = { ...context, config, report };
+        for (const module of input.model.modules) {
+          let reports = before?.get(module) ?? byModule.get(module);
+          if (reports === undefined) {
+            const recorded: ReportInput[] = [];
+            rule.checkModule({ ...moduleContext, report: (r) => recorded.push(r) }, module);
+            reports = recorded;
+          }
+          byModule.set(module, reports);
+          for (const r of reports) report(r);
+        }
+        carry.set(id, { inputs, reports: [], byModule });
+      } else if (inputs && carry) {
         const reports: ReportInput[] = [];
         rule.check({
           ...context,
