@@ -125,12 +125,14 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
         // Per module: a module that is the same object as before, with the same inputs, keeps its findings.
         const before = kept?.byModule && inputs.every((value, i) => value === kept.inputs[i]) ? kept.byModule : undefined;
         const byModule = new Map<Module, readonly ReportInput[]>();
-        const moduleContext = { ...context, config, report };
+        // One context for every module; its report records into the module's list.
+        let recorded: ReportInput[] = [];
+        const moduleContext: RuleContext = { ...context, config, report: (r) => recorded.push(r) };
         for (const module of input.model.modules) {
           let reports = before?.get(module) ?? byModule.get(module);
           if (reports === undefined) {
-            const recorded: ReportInput[] = [];
-            rule.checkModule({ ...moduleContext, report: (r) => recorded.push(r) }, module);
+            recorded = [];
+            rule.checkModule(moduleContext, module);
             reports = recorded;
           }
           byModule.set(module, reports);
