@@ -16,16 +16,16 @@ export function sameData(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
-  // for…in rather than Object.keys: no array per object (this runs over every module on every update).
+  // for…in rather than Object.keys: no array per object (this runs over every module on every
+  // update). Models are plain data: no inherited enumerable keys.
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   let count = 0;
   for (const k in ra) {
-    if (!Object.prototype.hasOwnProperty.call(ra, k)) continue;
     count++;
-    if (!Object.prototype.hasOwnProperty.call(rb, k) || !sameData(ra[k], rb[k])) return false;
+    if (!(k in rb) || !sameData(ra[k], rb[k])) return false;
   }
-  for (const k in rb) if (Object.prototype.hasOwnProperty.call(rb, k)) count--;
+  for (const _ in rb) count--;
   return count === 0;
 }
 
