@@ -12,7 +12,7 @@ import { scorecardLevel } from '../scorecard';
 import { isScored } from '../model/predicates';
 import type { CatalogEntity, ContractDecl, ManifestDecl, TeamsFile, VisionFile } from '../sources/types';
 import { assignFiles, type TestMemo } from './assign';
-import { buildModules } from './modules';
+import { buildModules, type ManifestMemo } from './modules';
 import { shareUnchanged } from './share';
 import { initiativesOf } from './strategy';
 
@@ -50,6 +50,7 @@ export interface BuiltModel {
 export interface ModelCarry {
   directory?: { teamsFile: TeamsFile | null; catalog: readonly CatalogEntity[]; codeowners: CodeownersFile | null; directory: TeamDirectory };
   modules?: readonly Module[];
+  manifests?: ManifestMemo;
 }
 
 export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () => Promise<void> | null, carry: ModelCarry = {}): Promise<BuiltModel> {
@@ -64,7 +65,7 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
 
   await pause();
   const { modules, typeDeclared, testSubjects } = await buildModules(
-    { files, fileSet: input.fileSet, contracts: input.contracts, catalog: input.catalog, manifests: input.manifests, config, ownersOf: input.ownersOf, componentOwners: input.componentOwners ?? null },
+    { files, fileSet: input.fileSet, contracts: input.contracts, catalog: input.catalog, manifests: input.manifests, config, ownersOf: input.ownersOf, componentOwners: input.componentOwners ?? null, memo: (carry.manifests ??= {}) },
     pause,
   );
   const { moduleOfFile } = moduleResolver<ModuleDraft>(modules);
