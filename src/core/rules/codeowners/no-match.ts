@@ -1,5 +1,5 @@
 import type { CodeownersFile, CodeownersRule, Fix } from '../../model/types';
-import { compilePattern, programMatches } from '../../sources/codeowners/pattern';
+import { compilePattern, programMatches, type Program } from '../../sources/codeowners/pattern';
 import { at, codeownersUsage, nearest } from '../helpers';
 import type { FileTree } from '../indexes';
 import type { Rule, RuleContext } from '../rule';
@@ -50,9 +50,27 @@ function repairs(ctx: RuleContext, codeowners: CodeownersFile, rule: CodeownersR
 /** Files a repaired line would be checked on: at most this many under its folder. */
 const MAX_CHECKED_FILES = 1000;
 
+/**
+ * Candidate patterns compiled, kept across runs: after a CODEOWNERS edit the same dead lines get
+ * the same candidates, and compiling them was most of this rule's time. Bounded: cleared when full.
+ */
+const compiled = new Map<string, Program>();
+const MAX_COMPILED = 4096;
+
+function compiledPattern(pattern: string, dialect: CodeownersFile['dialect']): Program {
+  const key = `${dialect}\u0000${pattern}`;
+  let program = compiled.get(key);
+  if (!program) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    program = compilePattern(pattern, dialect);
+    compiled.set(key, program);
+  }
+  return program;
+}
+
 /** Would `pattern` (a workspace path, with `/`s as written), put at `rule`'s place, decide the owners of some file under it (not be shadowed by later lines)? */
 function wins(ctx: RuleContext, codeowners: CodeownersFile, rule: CodeownersRule, pattern: string, tree: FileTree): boolean {
-  const program = compilePattern(pattern, codeowners.dialect);
+  const program = compiledPattern(pattern, codeowners.dialect);
   const path = pattern.replace(/^\//, '').replace(/\/$/, '');
   const sameSection = (r: CodeownersRule) => (r.section ?? '').toLowerCase() === (rule.section ?? '').toLowerCase();
   let checked = 0;
