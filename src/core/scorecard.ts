@@ -7,7 +7,7 @@
  */
 import { hasAlerts, hasRunbook, needsThreatModel, runsInProduction } from './model/predicates';
 import { ruleOffForModule } from './model/ruleConfig';
-import { escalationOf, isPerson } from './model/teams';
+import { hasEscalation, isPerson } from './model/teams';
 import type { Module, NorthstarConfig, ScorecardLevel, Team } from './model/types';
 import { escapeMarkdown } from './report/escape';
 
@@ -47,7 +47,7 @@ export function scorecardCriteria(module: Module, team: Team | undefined, config
     owner: module.owners.length > 0,
     tests: module.tests.length > 0,
     observability: !runs || module.observability.length > 0,
-    escalation: escalationOf(module, team).steps.length > 0,
+    escalation: hasEscalation(module, team),
     slo: !runs || module.slos.length > 0,
     alerts: !runs || hasAlerts(module),
     runbook: !runs || hasRunbook(module),

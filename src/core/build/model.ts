@@ -12,7 +12,8 @@ import { scorecardLevel } from '../scorecard';
 import { isScored } from '../model/predicates';
 import type { CatalogEntity, ContractDecl, ManifestDecl, TeamsFile, VisionFile } from '../sources/types';
 import { assignFiles, type TestMemo } from './assign';
-import { buildModules } from './modules';
+import { buildModules, type ManifestMemo } from './modules';
+import { shareUnchanged } from './share';
 import { initiativesOf } from './strategy';
 
 export interface ModelInputs {
@@ -42,18 +43,32 @@ export interface BuiltModel {
   moduleByName(name: string): Module | undefined;
 }
 
-export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () => Promise<void> | null): Promise<BuiltModel> {
+/**
+ * What a model build keeps for the next: the team directory while its declarations are the same
+ * objects, and the modules, so that an unchanged module stays the same object (build/share.ts).
+ */
+export interface ModelCarry {
+  directory?: { teamsFile: TeamsFile | null; catalog: readonly CatalogEntity[]; codeowners: CodeownersFile | null; directory: TeamDirectory };
+  modules?: readonly Module[];
+  manifests?: ManifestMemo;
+}
+
+export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () => Promise<void> | null, carry: ModelCarry = {}): Promise<BuiltModel> {
   const { files, config } = input;
   await pause();
-  const directory = buildTeamDirectory(input.teamsFile, input.catalog, input.codeowners);
+  const kept = carry.directory;
+  const directory =
+    kept && kept.teamsFile === input.teamsFile && kept.catalog === input.catalog && kept.codeowners === input.codeowners
+      ? kept.directory
+      : buildTeamDirectory(input.teamsFile, input.catalog, input.codeowners);
+  carry.directory = { teamsFile: input.teamsFile, catalog: input.catalog, codeowners: input.codeowners, directory };
 
   await pause();
   const { modules, typeDeclared, testSubjects } = await buildModules(
-    { files, fileSet: input.fileSet, contracts: input.contracts, catalog: input.catalog, manifests: input.manifests, config, ownersOf: input.ownersOf, componentOwners: input.componentOwners ?? null },
+    { files, fileSet: input.fileSet, contracts: input.contracts, catalog: input.catalog, manifests: input.manifests, config, ownersOf: input.ownersOf, componentOwners: input.componentOwners ?? null, memo: (carry.manifests ??= {}) },
     pause,
   );
-  // Drafts now, modules once built: the same objects, so the same resolver answers for both.
-  const { moduleOf, moduleOfFile, moduleByName } = moduleResolver<ModuleDraft>(modules);
+  const { moduleOfFile } = moduleResolver<ModuleDraft>(modules);
   await pause();
   await assignFiles(modules, files, moduleOfFile, input.priorityTags, config, memo, typeDeclared, pause, testSubjects);
 
@@ -65,6 +80,11 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
     m.level = isScored(m) ? scorecardLevel(m, m.team === null ? undefined : teamById.get(m.team), config) : 'none';
   }
 
+  // Unchanged modules are the previous snapshot's objects; the resolver answers with those.
+  const shared = shareUnchanged(carry.modules ?? null, modules as Module[]);
+  carry.modules = shared;
+  const { moduleOf, moduleByName } = moduleResolver(shared);
+
   const visionFile = input.visionFile;
   const priorities = visionFile
     ? visionFile.priorities.map((p) => ({ id: p.id, title: p.title, owner: p.owner?.value ?? null, metrics: p.metrics, location: p.location, initiatives: initiativesOf(p) }))
@@ -73,7 +93,7 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
   return {
     model: {
       root: input.rootLabel,
-      modules,
+      modules: shared,
       teams,
       priorities,
       vision: visionFile?.vision ?? null,
@@ -82,7 +102,7 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
       learning: input.learning ?? [],
     },
     directory,
-    moduleOf: moduleOf as (path: string) => Module | undefined,
-    moduleByName: moduleByName as (name: string) => Module | undefined,
+    moduleOf,
+    moduleByName,
   };
 }

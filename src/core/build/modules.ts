@@ -42,6 +42,23 @@ export interface ModuleInputs {
   config: NorthstarConfig;
   ownersOf: (path: string) => OwnerMatch;
   componentOwners?: ComponentOwnersFile | null;
+  /** What the last build decided about the manifests, kept while its inputs are the same objects. */
+  memo?: ManifestMemo;
+}
+
+/**
+ * Which manifests make no module, and the order the others are read in: they depend on the
+ * manifests, the file list and the catalog (template folders) alone, so an update that changes
+ * none of the three (a contract edit) keeps them.
+ */
+export interface ManifestMemo {
+  last?: {
+    manifests: readonly ManifestDecl[];
+    files: readonly string[];
+    catalog: readonly CatalogEntity[];
+    skipped: ReadonlySet<ManifestDecl>;
+    ordered: readonly ManifestDecl[];
+  };
 }
 
 function asType(value: string | null | undefined): ModuleType | null {
@@ -205,28 +222,11 @@ export async function buildModules(
   // workspace beside package.json rather than in it; a Gradle build beside a settings.gradle that
   // includes projects), package.json files that are no package, Go tool pins, test code and
   // test data, templates.
-  const gradleRoots = new Set(manifests.filter((mf) => mf.includesProjects === true).map((mf) => mf.folder));
-  const skipped = new Set(
-    manifests.filter(
-      (mf) =>
-        mf.workspaceOnly ||
-        mf.notAPackage === true ||
-        (mf.kind === 'npm' && WORKSPACE_MARKER_FILES.some((f) => fileSet.has(mf.folder === '' ? f : `${mf.folder}/${f}`))) ||
-        (mf.kind === 'gradle' && gradleRoots.has(mf.folder)) ||
-        (mf.kind === 'go' && isGoToolPin(mf.folder, templates.hasFile)) ||
-        isTestFolder(mf.folder) ||
-        isToolingFolder(mf.folder) ||
-        isTemplate(mf.folder, mf.name, templates),
-    ),
-  );
-  for (const mf of otherNonModules(manifests, input.files)) skipped.add(mf);
-  for (const mf of toolingRoots(manifests)) skipped.add(mf);
-  for (const mf of pythonManifestsWithoutCode(manifests, input.files)) skipped.add(mf);
-  for (const mf of dependencyListsOutside(manifests, skipped, input.files)) skipped.add(mf);
+  const last = input.memo?.last;
+  const { skipped, ordered } =
+    last && last.manifests === manifests && last.files === input.files && last.catalog === catalog ? last : nonModules(manifests, input.files, fileSet, templates);
+  if (input.memo) input.memo.last = { manifests, files: input.files, catalog, skipped, ordered };
   const notAModule = (mf: ManifestDecl) => skipped.has(mf);
-  // A folder's module is made by its first manifest in this order (the others add to it): the
-  // kinds read longest first, then the newer ecosystems, then dependency lists, which name nothing.
-  const ordered = manifests.map((mf, i) => ({ mf, i })).sort((a, b) => manifestRank(a.mf) - manifestRank(b.mf) || a.i - b.i).map((x) => x.mf);
   for (const mf of ordered) {
     if (due()) await pause();
     if (notAModule(mf)) continue;
@@ -523,4 +523,35 @@ function foldersHolding(files: readonly string[], wanted: (file: string) => bool
     }
   }
   return folders;
+}
+
+/** The manifests that make no module, and the others in the order their modules are made. */
+function nonModules(
+  manifests: readonly ManifestDecl[],
+  files: readonly string[],
+  fileSet: ReadonlySet<string>,
+  templates: TemplateContext,
+): { skipped: ReadonlySet<ManifestDecl>; ordered: readonly ManifestDecl[] } {
+  const gradleRoots = new Set(manifests.filter((mf) => mf.includesProjects === true).map((mf) => mf.folder));
+  const skipped = new Set(
+    manifests.filter(
+      (mf) =>
+        mf.workspaceOnly ||
+        mf.notAPackage === true ||
+        (mf.kind === 'npm' && WORKSPACE_MARKER_FILES.some((f) => fileSet.has(mf.folder === '' ? f : `${mf.folder}/${f}`))) ||
+        (mf.kind === 'gradle' && gradleRoots.has(mf.folder)) ||
+        (mf.kind === 'go' && isGoToolPin(mf.folder, templates.hasFile)) ||
+        isTestFolder(mf.folder) ||
+        isToolingFolder(mf.folder) ||
+        isTemplate(mf.folder, mf.name, templates),
+    ),
+  );
+  for (const mf of otherNonModules(manifests, files)) skipped.add(mf);
+  for (const mf of toolingRoots(manifests)) skipped.add(mf);
+  for (const mf of pythonManifestsWithoutCode(manifests, files)) skipped.add(mf);
+  for (const mf of dependencyListsOutside(manifests, skipped, files)) skipped.add(mf);
+  // A folder's module is made by its first manifest in this order (the others add to it): the
+  // kinds read longest first, then the newer ecosystems, then dependency lists, which name nothing.
+  const ordered = manifests.map((mf, i) => ({ mf, i })).sort((a, b) => manifestRank(a.mf) - manifestRank(b.mf) || a.i - b.i).map((x) => x.mf);
+  return { skipped, ordered };
 }

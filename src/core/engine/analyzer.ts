@@ -10,14 +10,14 @@ import { basename, decodeText, isInside, lowerBound, normalizePath, type FileAcc
 import type { Model, NorthstarConfig, OwnerMatch, PriorityTag } from '../model/types';
 import { buildCodeowners, type CodeownersCarry, type OuterCodeowners } from '../build/codeowners';
 import { mergeConfig } from '../build/config';
-import { buildModel } from '../build/model';
+import { buildModel, type ModelCarry } from '../build/model';
 import { resolveLearning } from '../build/learning';
 import { DEFAULT_LEARNING_FOLDERS } from '../sources/learning';
 import { monthsBefore, withTrends, type VisionRevision } from '../model/trend';
 import type { TestMemo } from '../build/assign';
 import { RULES } from '../rules';
 import { SnapshotIndexes, type IndexCarry } from '../rules/indexes';
-import { ruleRuns, runRules } from '../rules/run';
+import { ruleRuns, runRules, type RuleCarry } from '../rules/run';
 import { CODEOWNERS_SEARCH_ORDER } from '../sources/codeowners/locate';
 import { CONFIG_FILE_NAMES, defaultConfig } from '../sources/config';
 import { appConfigFiles, locationFiles, MAX_LOCATION_FILES } from '../sources/locations';
@@ -50,6 +50,15 @@ export class WorkspaceAnalyzer {
   private outerCodeowners: OuterCodeowners | null = null;
   private readonly codeownersCarry: CodeownersCarry = {};
   private readonly indexCarry: IndexCarry = {};
+  /** The findings of rules that name what they read (RuleMeta.reads), reported again while that is unchanged. */
+  private readonly ruleCarry: RuleCarry = new Map();
+  private readonly modelCarry: ModelCarry = {};
+  /**
+   * The last snapshot's configuration and declaration lists, handed out again while what they are
+   * made of is the same (the same file facts): rules and the team directory that depend only on
+   * them then see the same objects, and keep what they computed (RuleMeta.reads).
+   */
+  private stable: { configFile: unknown; config: NorthstarConfig | null; lists: Map<string, readonly unknown[]> } = { configFile: undefined, config: null, lists: new Map() };
   private readonly reader: FactReader;
   private current: Analysis | null = null;
   /** Files whose facts carry problems, disable comments or tags: what build() collects. */
@@ -404,6 +413,14 @@ export class WorkspaceAnalyzer {
   // -------------------------------------------------------------------------
   // Building a snapshot from the cache
 
+  /** `list`, or the last list of that name when it holds the same items (the same objects, in order). */
+  private sameAsLast<T>(name: string, list: readonly T[]): readonly T[] {
+    const last = this.stable.lists.get(name) as readonly T[] | undefined;
+    if (last && last.length === list.length && last.every((item, i) => item === list[i])) return last;
+    this.stable.lists.set(name, list);
+    return list;
+  }
+
   private async build(): Promise<Analysis> {
     const log = this.options.log ?? (() => undefined);
     // Every loop over the workspace's files gives the event loop a turn every SLICE_MS.
@@ -441,7 +458,10 @@ export class WorkspaceAnalyzer {
     for (const p of problems) if (p.ruleId === 'workspace/skipped') log(`northstar: ${p.message}`);
 
     const configFile = factsOf('config')[0]?.config ?? null;
-    const config = mergeConfig(defaultConfig(), configFile?.config, this.options.config);
+    if (this.stable.config === null || this.stable.configFile !== configFile) {
+      this.stable = { configFile, config: mergeConfig(defaultConfig(), configFile?.config, this.options.config), lists: this.stable.lists };
+    }
+    const config = this.stable.config as NorthstarConfig;
     const today = this.options.today ?? config.today ?? new Date().toISOString().slice(0, 10);
 
     await pause();
@@ -459,16 +479,17 @@ export class WorkspaceAnalyzer {
 
     await pause();
     const contracts = factsOf('contract').flatMap((f) => (f.contract ? [f.contract] : []));
-    const catalog = factsOf('catalog').flatMap((f) => f.catalog ?? []);
+    const found = factsOf('catalog').flatMap((f) => f.catalog ?? []);
     // What the root app-config registers: files, and URLs into this repository (by its slug).
-    const slugs = new Set(catalog.map((e) => e.annotations['github.com/project-slug']?.trim().toLowerCase()).filter((s): s is string => !!s));
+    const slugs = new Set(found.map((e) => e.annotations['github.com/project-slug']?.trim().toLowerCase()).filter((s): s is string => !!s));
     const registered = appConfigFiles(factsOf('appConfig').flatMap((f) => f.appLocations ?? []), slugs, this.fileSet);
-    for (const f of await this.followLocations(catalog, byRole.get('catalog') ?? [], registered)) {
-      for (const e of f.catalog ?? []) catalog.push(e);
+    for (const f of await this.followLocations(found, byRole.get('catalog') ?? [], registered)) {
+      for (const e of f.catalog ?? []) found.push(e);
       for (const p of f.problems) problems.push(p);
       for (const d of f.disables) disables.push(d);
     }
-    const manifests = factsOf('manifest').flatMap((f) => (f.manifest ? [f.manifest] : []));
+    const catalog = this.sameAsLast('catalog', found);
+    const manifests = this.sameAsLast('manifests', factsOf('manifest').flatMap((f) => (f.manifest ? [f.manifest] : [])));
     const teamsFile = factsOf('teams')[0]?.teams ?? null;
     const visionFile = factsOf('vision')[0]?.vision ?? null;
     const componentOwners = factsOf('componentOwners')[0]?.componentOwners ?? null;
@@ -492,6 +513,7 @@ export class WorkspaceAnalyzer {
       },
       this.testMemo,
       pause,
+      this.modelCarry,
     );
     const { directory, moduleOf, moduleByName } = built;
     const visionPath = byRole.get('vision')?.[0];
@@ -532,6 +554,7 @@ export class WorkspaceAnalyzer {
       disables,
       log,
       pause,
+      carry: this.ruleCarry,
     });
 
     const model: Model = { ...modelWithoutFindings, findings, today };

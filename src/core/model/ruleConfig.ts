@@ -27,6 +27,7 @@ export function ruleOffForModule(config: NorthstarConfig | undefined, ruleId: st
     ignores = config.ignore.map((i) => ({ rule: i.rule, paths: i.paths.length > 0 ? compileGlobs(i.paths) : () => true }));
     compiledIgnores.set(config, ignores);
   }
+  if (ignores.length === 0) return false;
   const files = [module.definedAt.file, ...module.files];
   return ignores.some((i) => ruleMatches(i.rule, ruleId) && files.some((f) => i.paths(f)));
 }

@@ -240,6 +240,11 @@ export function escalationOf(module: Pick<Module, 'escalation'>, team: Team | un
   return { steps: [...own, ...(team?.escalation ?? [])], own: own.length, team };
 }
 
+/** Does escalationOf give the module any step? (Counted, not built: the scorecard asks for every module on every update.) */
+export function hasEscalation(module: Pick<Module, 'escalation'>, team: Team | undefined): boolean {
+  return (module.escalation?.length ?? 0) + (team?.escalation.length ?? 0) > 0;
+}
+
 export interface TeamModules {
   /** null: the modules that no owner claims. */
   readonly team: Team | null;

@@ -4,8 +4,8 @@
  * the hot path of the rule run) names it in its metadata (`RuleMeta.uses`); the engine then
  * prepares exactly those, without knowing which rules they are for.
  *
- * Between snapshots, the analyzer keeps an `IndexCarry`: an index over the file list is reused
- * while the file list is the same, the CODEOWNERS usage while the file list and the parsed
+ * Between snapshots, the analyzer keeps an `IndexCarry`: an index over the file list (the file set, the
+ * folder tree) is reused while the file list is the same, the CODEOWNERS usage while the file list and the parsed
  * CODEOWNERS are the same, and the files' CODEOWNERS match classes while the file list is the
  * same (a CODEOWNERS edit matches only the patterns it added). Plain fields, compared explicitly.
  */
@@ -27,6 +27,14 @@ export interface RuleIndexes {
   contractByFile(file: string): ContractDecl | undefined;
   /** Every provided API by name, with the module that provides it (null: an API entity no module provides). */
   providedApis(): ReadonlyMap<string, Module | null>;
+  /** The workspace's folders, and its folders and files by their parent folder. */
+  fileTree(): FileTree;
+}
+
+/** The workspace's folders (every ancestor of a file, "" excluded) and each folder's children ("" for the root). */
+export interface FileTree {
+  readonly folders: ReadonlySet<string>;
+  readonly children: ReadonlyMap<string, { readonly folders: readonly string[]; readonly files: readonly string[] }>;
 }
 
 /** What survives from one snapshot's indexes to the next. */
@@ -34,6 +42,7 @@ export interface IndexCarry {
   files?: readonly string[];
   fileSet?: ReadonlySet<string>;
   usage?: { files: readonly string[]; codeowners: CodeownersFile; usage: CodeownersUsage };
+  tree?: { files: readonly string[]; tree: FileTree };
   /**
    * The files grouped by the CODEOWNERS patterns they match: after a CODEOWNERS edit (same file
    * list), only the patterns the edit added are matched again (OwnershipIndex.matchClasses).
@@ -123,6 +132,11 @@ export class SnapshotIndexes implements RuleIndexes {
     return this.apis;
   }
 
+  fileTree(): FileTree {
+    if (this.carry.tree?.files !== this.input.files) this.carry.tree = { files: this.input.files, tree: treeOf(this.input.files) };
+    return this.carry.tree.tree;
+  }
+
   private usageByPath(codeowners: CodeownersFile): CodeownersUsage {
     const size = codeowners.rules.reduce((max, rule) => Math.max(max, rule.index + 1), 0);
     const usage: CodeownersUsage = {
@@ -148,4 +162,26 @@ export class SnapshotIndexes implements RuleIndexes {
     }
     return usage;
   }
+}
+
+function treeOf(files: readonly string[]): FileTree {
+  const folders = new Set<string>();
+  const children = new Map<string, { folders: string[]; files: string[] }>();
+  const entry = (folder: string) => {
+    let e = children.get(folder);
+    if (!e) children.set(folder, (e = { folders: [], files: [] }));
+    return e;
+  };
+  for (const file of files) {
+    const slash = file.lastIndexOf('/');
+    entry(slash < 0 ? '' : file.slice(0, slash)).files.push(file);
+    for (let folder = slash < 0 ? '' : file.slice(0, slash); folder !== '' && !folders.has(folder); ) {
+      folders.add(folder);
+      const up = folder.lastIndexOf('/');
+      const parent = up < 0 ? '' : folder.slice(0, up);
+      entry(parent).folders.push(folder);
+      folder = parent;
+    }
+  }
+  return { folders, children };
 }

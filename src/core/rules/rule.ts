@@ -57,7 +57,25 @@ export interface RuleMeta {
   wholeRepository?: boolean;
   /** Shared indexes the engine builds ahead of the rule run (in slices) when this rule is on. */
   uses?: readonly PreparedIndex[];
+  /**
+   * Everything the rule's findings depend on, when that is a few parts of the snapshot: while
+   * each is the same object as at the rule's last run, an update reports the findings of that run
+   * again instead of running the rule (severities and silencing are applied afresh). A rule that
+   * names `reads` promises to look at nothing else of its context (`indexes` over these included).
+   * A per-module rule (`checkModule`) names what it reads besides its module: while that is the
+   * same, only the modules that changed (build/share.ts) are checked again.
+   */
+  reads?: readonly RuleInput[];
 }
+
+/**
+ * The parts of the context a rule can name in `reads`. Each is kept as the same object while
+ * what it is made of is unchanged: the file list while no file is added or removed; the parsed
+ * CODEOWNERS (and with it `ownersOf` and `ownership`) while its text and dialect are the same;
+ * the configuration, teams.yaml, vision.yaml, catalog entities and manifests while their files
+ * are; `teamOf` while teams.yaml, the catalog and CODEOWNERS are; `today` is a date.
+ */
+export type RuleInput = 'files' | 'codeowners' | 'config' | 'today' | 'teamsFile' | 'visionFile' | 'catalog' | 'manifests' | 'teamOf';
 
 export interface ReportInput {
   message: string;
@@ -118,6 +136,22 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
+  /**
+   * A rule whose findings about a module depend on that module alone (and on its `reads`): its
+   * check of one module. `check` is then the same over every module, in model order (moduleRule).
+   */
+  checkModule?(context: RuleContext, module: Module): void;
+}
+
+/** A per-module rule: `check` runs `checkModule` over the model's modules in order. */
+export function moduleRule(rule: { meta: RuleMeta; checkModule(context: RuleContext, module: Module): void }): Rule {
+  return {
+    meta: rule.meta,
+    checkModule: rule.checkModule,
+    check(context) {
+      for (const module of context.model.modules) rule.checkModule(context, module);
+    },
+  };
 }
 
 /** A rule's documentation as a path inside the Northstar package: `docs/rules/<id>.md`. */

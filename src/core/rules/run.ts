@@ -3,11 +3,17 @@
  */
 import { compileGlobs } from '../glob';
 import { ruleMatches } from '../model/ruleConfig';
-import type { Draft, Finding, Severity } from '../model/types';
+import type { Draft, Finding, Module, Severity } from '../model/types';
 import type { DisableComment } from '../sources/types';
 import { compareStrings } from '../walk';
 import { RULES } from './index';
-import type { ReportInput, Rule, RuleContext } from './rule';
+import type { ReportInput, Rule, RuleContext, RuleInput } from './rule';
+
+/**
+ * What the rules that name `reads` reported at their last run, and on which inputs (per module,
+ * keyed by the module object, for a per-module rule): kept by the analyzer between snapshots.
+ */
+export type RuleCarry = Map<string, { inputs: readonly unknown[]; reports: readonly ReportInput[]; byModule?: Map<Module, readonly ReportInput[]> }>;
 
 export interface RunInput extends Omit<RuleContext, 'report'> {
   disables: readonly DisableComment[];
@@ -16,6 +22,8 @@ export interface RunInput extends Omit<RuleContext, 'report'> {
   subfolder: boolean;
   /** Gives the event loop a turn when due (between rules). */
   pause: () => Promise<void> | null;
+  /** The previous run's reports of the rules that name `reads` (updated here); none: every rule runs. */
+  carry?: RuleCarry;
 }
 
 /** Is this rule on for this snapshot (severity not `off`, its preconditions met)? */
@@ -50,7 +58,7 @@ function boundedMessage(message: string): string {
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export async function runRules(input: RunInput): Promise<Finding[]> {
-  const { config, disables, log, subfolder: _subfolder, pause, ...context } = input;
+  const { config, disables, log, subfolder: _subfolder, pause, carry, ...context } = input;
   const findings: Finding[] = [];
   const silenced = new Map<string, Map<number, string[]>>();
   for (const d of disables) {
@@ -104,8 +112,47 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
       }
       findings.push(finding);
     };
+    const reads = rule.meta.reads;
+    const inputs = reads?.map((name: RuleInput) => (name === 'config' ? config : context[name]));
+    const kept = carry?.get(id);
+    if (inputs && kept && !rule.checkModule && inputs.every((value, i) => value === kept.inputs[i])) {
+      for (const r of kept.reports) report(r);
+      continue;
+    }
+    carry?.delete(id);
     try {
-      rule.check({ ...context, config, report });
+      if (inputs && carry && rule.checkModule) {
+        // Per module: a module that is the same object as before, with the same inputs, keeps its findings.
+        const before = kept?.byModule && inputs.every((value, i) => value === kept.inputs[i]) ? kept.byModule : undefined;
+        const byModule = new Map<Module, readonly ReportInput[]>();
+        // One context for every module; its report records into the module's list.
+        let recorded: ReportInput[] = [];
+        const moduleContext: RuleContext = { ...context, config, report: (r) => recorded.push(r) };
+        for (const module of input.model.modules) {
+          let reports = before?.get(module) ?? byModule.get(module);
+          if (reports === undefined) {
+            recorded = [];
+            rule.checkModule(moduleContext, module);
+            reports = recorded;
+          }
+          byModule.set(module, reports);
+          for (const r of reports) report(r);
+        }
+        carry.set(id, { inputs, reports: [], byModule });
+      } else if (inputs && carry) {
+        const reports: ReportInput[] = [];
+        rule.check({
+          ...context,
+          config,
+          report: (r) => {
+            reports.push(r);
+            report(r);
+          },
+        });
+        carry.set(id, { inputs, reports });
+      } else {
+        rule.check({ ...context, config, report });
+      }
     } catch (error) {
       const message = `Rule ${id} failed: ${error instanceof Error ? error.message : String(error)}. The other rules ran.`;
       log(`northstar: ${message}`);

@@ -1,11 +1,13 @@
 /**
  * Property test of the incremental analyzer: after any sequence of edits (contracts changed,
- * broken, added and deleted, CODEOWNERS lines appended, removed and rewritten, teams.yaml and
- * vision.yaml edited, source and test files added and deleted, folders deleted, unsaved editor
- * buffers opened and closed), `WorkspaceAnalyzer.update()` gives the same model and findings,
+ * broken, added and deleted, or only re-written with a comment, CODEOWNERS lines appended,
+ * removed and rewritten, teams.yaml, vision.yaml and .northstar.yaml edited, Backstage catalog
+ * files and package manifests written and deleted, source and test files added and deleted,
+ * folders deleted, unsaved editor buffers opened and closed), `WorkspaceAnalyzer.update()` gives the same model and findings,
  * and the same answers to ownersOf / moduleOf / codeownersStats, as a fresh full analysis of
  * the workspace as it then is. Whatever an update keeps from the previous snapshot (caches
- * keyed by the file list, carried CODEOWNERS state, indexes) must never show.
+ * keyed by the file list, carried CODEOWNERS state, indexes, the modules an edit left unchanged and
+ * the findings of per-module rules kept for them, rules not run again) must never show.
  *
  * The seed is printed; replay a failure with NORTHSTAR_SEED=<seed>.
  */
@@ -128,7 +130,75 @@ type Edit =
   | { kind: 'add-file'; file: [number, string, number] }
   | { kind: 'delete-file'; at: number }
   | { kind: 'overlay'; folder: number; spec: ContractSpec }
+  | { kind: 'contract-comment'; folder: number; first: boolean }
+  | { kind: 'catalog'; folder: number; spec: CatalogSpec | null }
+  | { kind: 'manifest'; folder: number; spec: ManifestSpec | null }
+  | { kind: 'config'; spec: ConfigSpec | null }
   | { kind: 'close-overlays' };
+
+/** A catalog-info.yaml: a Group (a team another name of which a contract or CODEOWNERS may use), maybe a Component of the folder. */
+interface CatalogSpec {
+  group: number;
+  component: { name: number; owner: number } | null;
+}
+
+const catalogSpec: fc.Arbitrary<CatalogSpec> = fc.record({
+  group: fc.nat(TEAMS.length - 1),
+  component: fc.option(fc.record({ name: fc.nat(NAMES.length - 1), owner: fc.nat(TEAMS.length) }), { nil: null }),
+});
+
+function catalogText(c: CatalogSpec): string {
+  const team = TEAMS[c.group].replace(/^@acme\//, '');
+  const docs = [
+    ['apiVersion: backstage.io/v1alpha1', 'kind: Group', 'metadata:', `  name: ${team}`, '  annotations:', `    github.com/team-slug: acme/${team}`, 'spec:', '  type: team', '  children: []'],
+  ];
+  if (c.component) {
+    // Owner TEAMS.length: a group name only the catalog declares.
+    const owner = c.component.owner < TEAMS.length ? TEAMS[c.component.owner].replace(/^@acme\//, '') : team;
+    docs.push(['apiVersion: backstage.io/v1alpha1', 'kind: Component', 'metadata:', `  name: ${NAMES[c.component.name]}`, 'spec:', '  type: service', '  lifecycle: production', `  owner: ${owner}`]);
+  }
+  return `${docs.map((d) => d.join('\n')).join('\n---\n')}\n`;
+}
+
+/** A package.json: with or without an observability library, maybe a Backstage backend app. */
+interface ManifestSpec {
+  name: number;
+  pino: boolean;
+  backend: boolean;
+}
+
+const manifestSpec: fc.Arbitrary<ManifestSpec> = fc.record({ name: fc.nat(NAMES.length - 1), pino: fc.boolean(), backend: fc.boolean() });
+
+function manifestText(m: ManifestSpec): string {
+  return JSON.stringify({ name: `@acme/${NAMES[m.name]}`, ...(m.backend ? { backstage: { role: 'backend' } } : {}), dependencies: m.pino ? { pino: '^9' } : {} });
+}
+
+/** .northstar.yaml: severities, test conventions, samples and an ignore entry. */
+interface ConfigSpec {
+  missingTests: 'error' | 'off' | null;
+  ownerMismatch: 'warning' | 'off' | null;
+  specOnly: boolean;
+  ignoreLibs: boolean;
+}
+
+const configSpec: fc.Arbitrary<ConfigSpec> = fc.record({
+  missingTests: fc.constantFrom('error' as const, 'off' as const, null),
+  ownerMismatch: fc.constantFrom('warning' as const, 'off' as const, null),
+  specOnly: fc.boolean(),
+  ignoreLibs: fc.boolean(),
+});
+
+function configText(c: ConfigSpec): string {
+  const lines = ['apiVersion: northstar/v1', 'kind: Config'];
+  const rules = [
+    ...(c.missingTests ? [`  quality/missing-tests: ${c.missingTests}`] : []),
+    ...(c.ownerMismatch ? [`  ownership/owner-mismatch: ${c.ownerMismatch}`] : []),
+  ];
+  if (rules.length > 0) lines.push('rules:', ...rules);
+  if (c.specOnly) lines.push('tests:', '  patterns: ["**/*.spec.ts"]');
+  if (c.ignoreLibs) lines.push('ignore:', '  - rule: observability/*', '    paths: ["libs/**"]');
+  return `${lines.join('\n')}\n`;
+}
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('contract' as const), folder: fc.nat(FOLDERS.length - 1), spec: contractSpec }), weight: 4 },
@@ -143,6 +213,10 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('delete-file' as const), at: fc.nat(200) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('overlay' as const), folder: fc.nat(FOLDERS.length - 1), spec: contractSpec }), weight: 1 },
   { arbitrary: fc.constant({ kind: 'close-overlays' as const }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('contract-comment' as const), folder: fc.nat(FOLDERS.length - 1), first: fc.boolean() }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('catalog' as const), folder: fc.nat(FOLDERS.length - 1), spec: fc.option(catalogSpec, { nil: null }) }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('manifest' as const), folder: fc.nat(FOLDERS.length - 1), spec: fc.option(manifestSpec, { nil: null }) }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('config' as const), spec: fc.option(configSpec, { nil: null }) }), weight: 1 },
 );
 
 interface Start {
@@ -181,7 +255,7 @@ function workspace(s: Start): InMemoryFileAccess {
 }
 
 /** Apply one edit to the files (and overlays); returns the changes a watcher would report. */
-function apply(fs: InMemoryFileAccess, overlays: Map<string, string>, codeowners: string[], e: Edit): FileChange[] {
+async function apply(fs: InMemoryFileAccess, overlays: Map<string, string>, codeowners: string[], e: Edit): Promise<FileChange[]> {
   switch (e.kind) {
     case 'contract': {
       const path = `${FOLDERS[e.folder]}/service-contract.yaml`;
@@ -239,6 +313,28 @@ function apply(fs: InMemoryFileAccess, overlays: Map<string, string>, codeowners
     case 'close-overlays':
       overlays.clear();
       return [];
+    case 'contract-comment': {
+      // The same declarations re-written: before the first line (every position moves) or after the last.
+      const path = `${FOLDERS[e.folder]}/service-contract.yaml`;
+      if (!fs.paths().includes(path)) return [];
+      const text = new TextDecoder().decode(await fs.readFile(path));
+      fs.write(path, e.first ? `# owned by the checkout group\n${text}` : `${text}# reviewed\n`);
+      return [{ path, kind: 'changed' }];
+    }
+    case 'catalog':
+    case 'manifest':
+    case 'config': {
+      const path =
+        e.kind === 'config' ? '.northstar.yaml' : `${FOLDERS[e.folder]}/${e.kind === 'catalog' ? 'catalog-info.yaml' : 'package.json'}`;
+      const existed = fs.paths().includes(path);
+      if (e.spec === null) {
+        if (!existed) return [];
+        fs.delete(path);
+        return [{ path, kind: 'deleted' }];
+      }
+      fs.write(path, e.kind === 'catalog' ? catalogText(e.spec as CatalogSpec) : e.kind === 'manifest' ? manifestText(e.spec as ManifestSpec) : configText(e.spec as ConfigSpec));
+      return [{ path, kind: existed ? 'changed' : 'created' }];
+    }
   }
 }
 
@@ -267,7 +363,7 @@ describe('incremental updates equal a fresh analysis (property)', () => {
         const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
         await analyzer.analyze();
         for (const e of edits) {
-          const changes = apply(fs, overlays, codeowners, e);
+          const changes = await apply(fs, overlays, codeowners, e);
           const incremental = await analyzer.update(changes, new Map(overlays));
           const fresh = await analyzeWorkspace(fs, { today: TODAY, overlays: new Map(overlays) });
           const probes = [...fs.paths(), 'services/checkout/payments/new.ts', 'libs/new/x.md', 'apps/web/test/a.ts', 'nowhere.txt'];

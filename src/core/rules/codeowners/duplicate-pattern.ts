@@ -17,6 +17,7 @@ export const duplicatePattern: Rule = {
     gap: { one: 'duplicate CODEOWNERS pattern', other: 'duplicate CODEOWNERS patterns' },
     description: 'The same CODEOWNERS pattern written twice: the earlier line never applies.',
     defaultSeverity: 'warning',
+    reads: ['codeowners'],
   },
   check(ctx) {
     const codeowners = ctx.codeowners;

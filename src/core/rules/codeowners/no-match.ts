@@ -1,6 +1,7 @@
 import type { CodeownersFile, CodeownersRule, Fix } from '../../model/types';
-import { compilePattern, programMatches } from '../../sources/codeowners/pattern';
+import { compilePattern, programMatches, type Program } from '../../sources/codeowners/pattern';
 import { at, codeownersUsage, nearest } from '../helpers';
+import type { FileTree } from '../indexes';
 import type { Rule, RuleContext } from '../rule';
 
 /** At most this many "did you mean" repairs of a dead pattern. */
@@ -18,34 +19,6 @@ function removeLine(rule: CodeownersRule): Fix {
   };
 }
 
-/** The workspace's folders and files by their parent folder ("" for the root), built once per run when a repair is looked for. */
-interface Tree {
-  folders: Set<string>;
-  children: Map<string, { folders: string[]; files: string[] }>;
-}
-
-function treeOf(files: readonly string[]): Tree {
-  const folders = new Set<string>();
-  const children = new Map<string, { folders: string[]; files: string[] }>();
-  const entry = (folder: string) => {
-    let e = children.get(folder);
-    if (!e) children.set(folder, (e = { folders: [], files: [] }));
-    return e;
-  };
-  for (const file of files) {
-    const slash = file.lastIndexOf('/');
-    entry(slash < 0 ? '' : file.slice(0, slash)).files.push(file);
-    for (let folder = slash < 0 ? '' : file.slice(0, slash); folder !== '' && !folders.has(folder); ) {
-      folders.add(folder);
-      const up = folder.lastIndexOf('/');
-      const parent = up < 0 ? '' : folder.slice(0, up);
-      entry(parent).folders.push(folder);
-      folder = parent;
-    }
-  }
-  return { folders, children };
-}
-
 /**
  * The existing paths nearest an anchored plain dead pattern (a renamed or mistyped folder or
  * file): the entries of its deepest existing folder, compared with `closest`'s bar, written the
@@ -53,7 +26,7 @@ function treeOf(files: readonly string[]): Tree {
  * be shadowed by later lines) and does not repeat a pattern of the file. None for a pattern with
  * wildcards or one that matches at any depth (no `/` but a trailing one).
  */
-function repairs(ctx: RuleContext, codeowners: CodeownersFile, rule: CodeownersRule, tree: Tree, written: ReadonlySet<string>): Fix[] {
+function repairs(ctx: RuleContext, codeowners: CodeownersFile, rule: CodeownersRule, tree: FileTree, written: ReadonlySet<string>): Fix[] {
   if (/[*?[\\!]/.test(rule.pattern)) return [];
   const lead = rule.pattern.startsWith('/') ? '/' : '';
   const trail = rule.pattern.endsWith('/') && rule.pattern.length > 1 ? '/' : '';
@@ -77,9 +50,27 @@ function repairs(ctx: RuleContext, codeowners: CodeownersFile, rule: CodeownersR
 /** Files a repaired line would be checked on: at most this many under its folder. */
 const MAX_CHECKED_FILES = 1000;
 
+/**
+ * Candidate patterns compiled, kept across runs: after a CODEOWNERS edit the same dead lines get
+ * the same candidates, and compiling them was most of this rule's time. Bounded: cleared when full.
+ */
+const compiled = new Map<string, Program>();
+const MAX_COMPILED = 4096;
+
+function compiledPattern(pattern: string, dialect: CodeownersFile['dialect']): Program {
+  const key = `${dialect}\u0000${pattern}`;
+  let program = compiled.get(key);
+  if (!program) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    program = compilePattern(pattern, dialect);
+    compiled.set(key, program);
+  }
+  return program;
+}
+
 /** Would `pattern` (a workspace path, with `/`s as written), put at `rule`'s place, decide the owners of some file under it (not be shadowed by later lines)? */
-function wins(ctx: RuleContext, codeowners: CodeownersFile, rule: CodeownersRule, pattern: string, tree: Tree): boolean {
-  const program = compilePattern(pattern, codeowners.dialect);
+function wins(ctx: RuleContext, codeowners: CodeownersFile, rule: CodeownersRule, pattern: string, tree: FileTree): boolean {
+  const program = compiledPattern(pattern, codeowners.dialect);
   const path = pattern.replace(/^\//, '').replace(/\/$/, '');
   const sameSection = (r: CodeownersRule) => (r.section ?? '').toLowerCase() === (rule.section ?? '').toLowerCase();
   let checked = 0;
@@ -109,6 +100,7 @@ export const noMatch: Rule = {
     defaultSeverity: 'warning',
     wholeRepository: true,
     uses: ['codeownersUsage'],
+    reads: ['files', 'codeowners'],
   },
   check(ctx) {
     const codeowners = ctx.codeowners;
@@ -116,25 +108,17 @@ export const noMatch: Rule = {
     const usage = codeownersUsage(ctx, codeowners);
     // GitLab reads a path without a trailing `/` as a file: `/docs` owns no file of the folder
     // `docs/`. Such a line is not stale, it lacks its `/` (the folders are gathered on first need).
-    let folders: { paths: Set<string>; names: Set<string> } | null = null;
+    let names: Set<string> | null = null;
     const isFolder = (pattern: string): boolean => {
-      if (folders === null) {
-        folders = { paths: new Set(), names: new Set() };
-        for (const f of ctx.files) {
-          for (let slash = f.indexOf('/'); slash >= 0; slash = f.indexOf('/', slash + 1)) {
-            const folder = f.slice(0, slash);
-            if (folders.paths.has(folder)) continue;
-            folders.paths.add(folder);
-            folders.names.add(folder.slice(folder.lastIndexOf('/') + 1));
-          }
-        }
-      }
+      const folders = ctx.indexes.fileTree().folders;
       const path = pattern.startsWith('/') ? pattern.slice(1) : pattern;
-      return pattern.slice(1).includes('/') || pattern.startsWith('/') ? folders.paths.has(path) : folders.names.has(path);
+      if (pattern.slice(1).includes('/') || pattern.startsWith('/')) return folders.has(path);
+      names ??= new Set([...folders].map((folder) => folder.slice(folder.lastIndexOf('/') + 1)));
+      return names.has(path);
     };
-    let repair: { tree: Tree; written: Set<string>; lines: number } | null = null;
+    let repair: { tree: FileTree; written: Set<string>; lines: number } | null = null;
     const repairsOf = (rule: CodeownersRule): Fix[] => {
-      repair ??= { tree: treeOf(ctx.files), written: new Set(codeowners.rules.map((r) => r.pattern)), lines: 0 };
+      repair ??= { tree: ctx.indexes.fileTree(), written: new Set(codeowners.rules.map((r) => r.pattern)), lines: 0 };
       if (repair.lines++ >= MAX_REPAIRED_LINES) return [];
       return repairs(ctx, codeowners, rule, repair.tree, repair.written);
     };

@@ -11,6 +11,7 @@ export const shadowed: Rule = {
     defaultSeverity: 'warning',
     wholeRepository: true,
     uses: ['codeownersUsage'],
+    reads: ['files', 'codeowners'],
   },
   check(ctx) {
     const codeowners = ctx.codeowners;

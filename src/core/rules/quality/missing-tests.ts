@@ -2,7 +2,7 @@ import { lowerBound } from '../../fs';
 import { isScored } from '../../model/predicates';
 import type { Module } from '../../model/types';
 import { listText, quoted } from '../helpers';
-import type { Rule, RuleContext } from '../rule';
+import { moduleRule, type RuleContext } from '../rule';
 
 /** Code files, for telling a one-file wrapper from a package with code of its own. */
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|go|py|java|kt|rb|cs|rs|php|swift|dart|exs?|scala)$/;
@@ -37,24 +37,23 @@ function isEntryPointOnly(ctx: RuleContext, module: Module): boolean {
   return true;
 }
 
-export const missingTests: Rule = {
+export const missingTests = moduleRule({
   meta: {
     id: 'quality/missing-tests',
     title: 'No tests',
     gap: { one: 'module without tests', other: 'modules without tests' },
     description: 'A module with no test files (its contract\'s "tests" globs, else the usual conventions).',
     defaultSeverity: 'warning',
+    reads: ['files', 'manifests'],
   },
-  check(ctx) {
-    for (const module of ctx.model.modules) {
-      if (!isScored(module)) continue;
-      if (module.tests.length > 0) continue;
-      if (!module.testGlobs && isEntryPointOnly(ctx, module)) continue;
-      const message =
-        module.testGlobs && module.testGlobs.length > 0
-          ? `Module "${module.name}" has no test files: none matches its "tests" globs ${listText(quoted(module.testGlobs), 'or')}. Add tests or fix the globs.`
-          : `Module "${module.name}" has no test files: add tests (e.g. *.test.ts, *_test.go, test_*.py, a test/ folder), or declare where they are with "tests" in its service-contract.yaml.`;
-      ctx.report({ message, location: module.definedAt, module: module.name });
-    }
+  checkModule(ctx, module) {
+    if (!isScored(module)) return;
+    if (module.tests.length > 0) return;
+    if (!module.testGlobs && isEntryPointOnly(ctx, module)) return;
+    const message =
+      module.testGlobs && module.testGlobs.length > 0
+        ? `Module "${module.name}" has no test files: none matches its "tests" globs ${listText(quoted(module.testGlobs), 'or')}. Add tests or fix the globs.`
+        : `Module "${module.name}" has no test files: add tests (e.g. *.test.ts, *_test.go, test_*.py, a test/ folder), or declare where they are with "tests" in its service-contract.yaml.`;
+    ctx.report({ message, location: module.definedAt, module: module.name });
   },
-};
+});

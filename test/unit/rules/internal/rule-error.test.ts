@@ -24,10 +24,14 @@ describe('internal/rule-error', () => {
   it('a rule that throws becomes one finding, and the other rules still run', async () => {
     const rule = ruleById('quality/missing-tests');
     assert.ok(rule);
-    const original = rule.check;
-    rule.check = () => {
+    const original = { check: rule.check, checkModule: rule.checkModule };
+    // A per-module rule: the engine runs checkModule module by module (check, outside the engine).
+    assert.ok(rule.checkModule);
+    const boom = () => {
       throw new Error('boom');
     };
+    rule.check = boom;
+    rule.checkModule = boom;
     try {
       const findings = (await analyze(workspace)).model.findings;
       const errors = findings.filter((f) => f.ruleId === 'internal/rule-error');
@@ -37,7 +41,8 @@ describe('internal/rule-error', () => {
       assert.ok(findings.some((f) => f.ruleId === 'ownership/missing-owner'), 'the rules after it ran');
       assert.ok(findings.some((f) => f.ruleId === 'observability/missing' && f.severity === 'error'));
     } finally {
-      rule.check = original;
+      rule.check = original.check;
+      rule.checkModule = original.checkModule;
     }
     const again = (await analyze(workspace)).model.findings;
     assert.equal(again.filter((f) => f.ruleId === 'internal/rule-error').length, 0);

@@ -1,0 +1,140 @@
+/**
+ * What an update keeps from the previous snapshot, case by case (the property test in
+ * test/unit/property/incremental.property.test.ts checks the same on random edit sequences):
+ * modules an edit did not change are the previous objects (build/share.ts), per-module rules keep
+ * their findings only while what they read besides the module is the same, rules that name what
+ * they read are not run again while it is unchanged, and findings that depend on other modules
+ * (unknown dependency, duplicate name, cycle) follow an edit of one contract.
+ */
+import assert from 'node:assert/strict';
+import type { Analysis, FileChange } from '../../../src/core/api';
+import { analyzeWorkspace, WorkspaceAnalyzer } from '../../../src/core/analyze';
+import { InMemoryFileAccess } from '../../../src/core/fs';
+import { ruleById } from '../../../src/core/rules';
+
+const TODAY = '2026-11-01';
+
+const contract = (name: string, owner: string, extra = '') =>
+  `apiVersion: northstar/v1\nkind: ServiceContract\nname: ${name}\nowner: "${owner}"\ntype: service\ntier: 2\n${extra}`;
+
+const TEAMS = 'apiVersion: northstar/v1\nkind: Teams\nteams:\n  - id: "@acme/payments"\n    name: Payments\n  - id: "@acme/platform"\n    name: Platform\n';
+
+function shop(): InMemoryFileAccess {
+  return new InMemoryFileAccess({
+    '.github/CODEOWNERS': '*  @acme/platform\n/services/payments/  @acme/payments\n/services/ledger/ @acme/platform\n/services/gone/ @acme/platform\n',
+    'teams.yaml': TEAMS,
+    'services/payments/service-contract.yaml': contract('payments', '@acme/payments', 'dependsOn: [ledger]\n'),
+    'services/payments/src/server.ts': 'export const port = 8080;\n',
+    'services/payments/test/server.test.ts': 'import { port } from "../src/server";\n',
+    'services/ledger/service-contract.yaml': contract('ledger', '@acme/payments'),
+    'services/ledger/src/index.ts': 'export {};\n',
+    'services/search/service-contract.yaml': contract('search', '@acme/platform', 'dependsOn: [ledger]\n'),
+    'packages/backend/package.json': JSON.stringify({ name: 'backend', dependencies: { '@backstage/backend-defaults': '^0.8.0' } }),
+    'packages/backend/src/index.ts': 'const backend = createBackend();\nbackend.start();\n',
+  });
+}
+
+/** Apply `edit` to the files, update, and check the update against a fresh analysis. */
+async function step(fs: InMemoryFileAccess, analyzer: WorkspaceAnalyzer, writes: Record<string, string>): Promise<Analysis> {
+  const changes: FileChange[] = Object.entries(writes).map(([path, text]) => {
+    const existed = fs.paths().includes(path);
+    fs.write(path, text);
+    return { path, kind: existed ? 'changed' : 'created' };
+  });
+  const updated = await analyzer.update(changes);
+  const fresh = await analyzeWorkspace(fs, { today: TODAY });
+  assert.deepEqual(updated.model, fresh.model);
+  return updated;
+}
+
+const moduleNamed = (a: Analysis, name: string) => a.model.modules.find((m) => m.name === name);
+const ids = (a: Analysis, ruleId: string) => a.model.findings.filter((f) => f.ruleId === ruleId).map((f) => `${f.module ?? f.file}: ${f.message}`);
+
+describe('incremental updates: what an update keeps', () => {
+  it('keeps the modules an edit did not change as the same objects, and replaces the one it did', async () => {
+    const fs = shop();
+    const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
+    const before = await analyzer.analyze();
+    const after = await step(fs, analyzer, { 'services/search/service-contract.yaml': contract('search', '@acme/platform', 'dependsOn: [ledger]\ndescription: Finds things.\n') });
+    assert.equal(moduleNamed(after, 'payments'), moduleNamed(before, 'payments'));
+    assert.equal(moduleNamed(after, 'ledger'), moduleNamed(before, 'ledger'));
+    assert.notEqual(moduleNamed(after, 'search'), moduleNamed(before, 'search'));
+    assert.equal(moduleNamed(after, 'search')?.description, 'Finds things.');
+    // The resolvers answer with the same objects as the model.
+    assert.equal(after.moduleOf('services/payments/src/server.ts'), moduleNamed(after, 'payments'));
+    assert.equal(after.moduleByName('search'), moduleNamed(after, 'search'));
+  });
+
+  it('runs a per-module rule again on every module when what it reads besides the module changes (teams.yaml: owner-mismatch)', async () => {
+    const fs = shop();
+    const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
+    const before = await analyzer.analyze();
+    // ledger's contract says @acme/payments, CODEOWNERS @acme/platform: a mismatch, until one team has both names.
+    assert.deepEqual(ids(before, 'ownership/owner-mismatch').length, 1);
+    const aliased = TEAMS.replace('    name: Payments\n', '    name: Payments\n    aliases: ["@acme/platform"]\n').replace('  - id: "@acme/platform"\n    name: Platform\n', '');
+    const after = await step(fs, analyzer, { 'teams.yaml': aliased });
+    assert.deepEqual(ids(after, 'ownership/owner-mismatch'), []);
+  });
+
+  it('runs missing-tests again when a manifest changes and its module does not (a backend app becomes a composition root)', async () => {
+    const fs = shop();
+    const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
+    const before = await analyzer.analyze();
+    assert.equal(ids(before, 'quality/missing-tests').filter((f) => f.startsWith('backend:')).length, 1);
+    const after = await step(fs, analyzer, {
+      'packages/backend/package.json': JSON.stringify({ name: 'backend', backstage: { role: 'backend' }, dependencies: { '@backstage/backend-defaults': '^0.8.0' } }),
+    });
+    assert.equal(moduleNamed(after, 'backend'), moduleNamed(before, 'backend'), 'the module itself is unchanged');
+    assert.deepEqual(ids(after, 'quality/missing-tests').filter((f) => f.startsWith('backend:')), []);
+  });
+
+  it('follows one contract edit into findings about other modules: unknown dependency, duplicate name, cycle', async () => {
+    const fs = shop();
+    const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
+    await analyzer.analyze();
+    // ledger renamed: payments and search now depend on nothing.
+    let a = await step(fs, analyzer, { 'services/ledger/service-contract.yaml': contract('books', '@acme/payments') });
+    assert.equal(ids(a, 'contracts/unknown-dependency').length, 2);
+    // search renamed to payments: two modules of one name.
+    a = await step(fs, analyzer, { 'services/search/service-contract.yaml': contract('payments', '@acme/platform') });
+    assert.ok(ids(a, 'contracts/duplicate-name').length > 0);
+    // back, and a cycle: books → payments → books.
+    a = await step(fs, analyzer, {
+      'services/search/service-contract.yaml': contract('search', '@acme/platform'),
+      'services/ledger/service-contract.yaml': contract('books', '@acme/payments', 'dependsOn: [payments]\n'),
+      'services/payments/service-contract.yaml': contract('payments', '@acme/payments', 'dependsOn: [books]\n'),
+    });
+    assert.deepEqual(ids(a, 'contracts/unknown-dependency'), []);
+    assert.deepEqual(ids(a, 'contracts/duplicate-name'), []);
+    assert.equal(ids(a, 'contracts/dependency-cycle').length, 1);
+  });
+
+  it('does not run a rule that names what it reads while that is unchanged, and runs it once it changes', async () => {
+    const rule = ruleById('codeowners/no-match');
+    assert.ok(rule?.meta.reads);
+    const original = rule.check;
+    let runs = 0;
+    rule.check = (ctx) => {
+      runs++;
+      original(ctx);
+    };
+    try {
+      const fs = shop();
+      const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
+      const first = await analyzer.analyze();
+      assert.equal(runs, 1);
+      assert.deepEqual(ids(first, 'codeowners/no-match').length, 1, '/services/gone/ matches no file');
+      // No fresh analysis here (it would run the rule too): the other tests compare with one.
+      fs.write('services/search/service-contract.yaml', contract('search', '@acme/platform', 'description: Finds.\n'));
+      const edited = await analyzer.update([{ path: 'services/search/service-contract.yaml', kind: 'changed' }]);
+      assert.equal(runs, 1, 'a contract edit changes neither the file list nor CODEOWNERS');
+      assert.deepEqual(ids(edited, 'codeowners/no-match'), ids(first, 'codeowners/no-match'));
+      fs.write('services/gone/service-contract.yaml', contract('gone', '@acme/platform'));
+      const added = await analyzer.update([{ path: 'services/gone/service-contract.yaml', kind: 'created' }]);
+      assert.equal(runs, 2, 'a new file: the file list changed');
+      assert.deepEqual(ids(added, 'codeowners/no-match'), []);
+    } finally {
+      rule.check = original;
+    }
+  });
+});
