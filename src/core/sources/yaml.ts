@@ -452,8 +452,11 @@ const MAX_ALIAS_KEYS = 1000;
  * mapping. A key that a `<<` merge brings in and the mapping then overrides is YAML's merge, not
  * a duplicate.
  */
-function aliasDuplicateKeys(doc: Document): Array<{ node: Node; name: string; how: string }> {
+function aliasDuplicateKeys(doc: Document, text: string): Array<{ node: Node; name: string; how: string }> {
   const out: Array<{ node: Node; name: string; how: string }> = [];
+  // Only an alias key (`*name`) or a merge key (`<<`) can repeat a key indirectly: a text with
+  // neither (most contracts) needs no walk over its document.
+  if (!text.includes('*') && !text.includes('<<')) return out;
   let budget = MAX_ALIAS_KEYS;
   visit(doc, {
     Map(_, map) {
@@ -610,7 +613,7 @@ export function parseYaml(text: string, file: string): YamlParse {
         reported.add(id);
         problems.push(problem('contracts/yaml', message, location));
       }
-      for (const key of aliasDuplicateKeys(doc)) {
+      for (const key of aliasDuplicateKeys(doc, text)) {
         if (reported.size >= MAX_YAML_ERRORS) {
           leftOut++;
           firstLeftOut ??= yamlDoc.offsets(key.node.range![0], key.node.range![1]);

@@ -1,7 +1,8 @@
 /**
  * A map's pairs and the pair of one key (YamlDoc.entries / pair / get), kept per map node once
  * asked: the first pair of a key wins, own keys before merged ones, and asking again (or asking
- * another map of the same document) gives the same answers.
+ * another map of the same document) gives the same answers. And keys repeated indirectly (an
+ * alias key, a second merge key) are reported, while a text with neither is not walked for them.
  */
 import assert from 'node:assert/strict';
 import { parseYaml } from '../../../src/core/sources/yaml';
@@ -45,5 +46,26 @@ describe('YAML map entries', () => {
     assert.equal(doc.get(doc.get(doc.root, 'list'), 'a'), null);
     assert.deepEqual(doc.entries(doc.get(doc.root, 'list')), []);
     assert.deepEqual(doc.entries(null), []);
+  });
+});
+
+describe('YAML keys repeated through an alias or a merge', () => {
+  const problemsOf = (text: string) => parseYaml(text, 'services/ledger/service-contract.yaml').problems.map((p) => `${p.ruleId} ${p.location.line}:${p.location.column} ${p.message}`);
+
+  it('reports a key that an alias key repeats', () => {
+    assert.deepEqual(problemsOf('defaults: &t tier\nservice:\n  tier: 1\n  *t : 2\n'), [
+      'contracts/yaml 4:3 duplicate key "tier": a key may appear only once in a mapping (an alias stands for the key it refers to)',
+    ]);
+  });
+
+  it('reports two merge keys in one mapping', () => {
+    assert.deepEqual(problemsOf('a: &a {tier: 1}\nb: &b {system: x}\nservice:\n  <<: *a\n  <<: *b\n  name: ledger\n'), [
+      'contracts/yaml 5:3 duplicate key "<<": a key may appear only once in a mapping (two `<<` merges: list both sources in one `<<: [*a, *b]`)',
+    ]);
+  });
+
+  it('reports nothing for globs and one merge', () => {
+    assert.deepEqual(problemsOf('tests: ["**/*.spec.ts"]\nbase: &b {tier: 1}\nservice:\n  <<: *b\n  name: ledger\n'), []);
+    assert.deepEqual(problemsOf('name: ledger\ntier: 1\n'), []);
   });
 });
