@@ -96,12 +96,29 @@ function libraryMatcher(pattern: string): (name: string) => boolean {
 
 const COMPILED = LIBRARIES.map(([pattern, signal]) => ({ test: libraryMatcher(pattern), signal }));
 
+/**
+ * The well-known library a dependency name is, by name (null: none): a monorepo's thousands of
+ * manifests share most of their dependency names, each tried against every library once.
+ */
+const knownByName = new Map<string, (typeof COMPILED)[number] | null>();
+
+function knownLibrary(dep: string): (typeof COMPILED)[number] | null {
+  let known = knownByName.get(dep);
+  if (known === undefined) {
+    known = COMPILED.find((c) => c.test(dep)) ?? null;
+    // Bounded: names come from the workspace.
+    if (knownByName.size >= 50_000) knownByName.clear();
+    knownByName.set(dep, known);
+  }
+  return known;
+}
+
 /** Evidence from declared dependencies; `extra` are names from `.northstar.yaml` (`observability.libraries`). */
 export function evidenceFromDependencies(dependencies: readonly string[], extra: readonly string[] = []): ObservabilityEvidence[] {
   const evidence: ObservabilityEvidence[] = [];
-  const extraMatchers = extra.map(libraryMatcher);
+  const extraMatchers = extra.length === 0 ? [] : extra.map(libraryMatcher);
   for (const dep of dependencies) {
-    const known = COMPILED.find((c) => c.test(dep));
+    const known = knownLibrary(dep);
     if (known) evidence.push({ signal: known.signal, source: 'dependency', detail: dep });
     else if (extraMatchers.some((m) => m(dep))) evidence.push({ signal: 'metrics', source: 'dependency', detail: dep });
   }

@@ -38,6 +38,9 @@ const split = (joined: string): string[] => (joined === '' ? [] : joined.split('
  * worker threads are unavailable.
  */
 export async function listLocalFiles(root: string): Promise<FileListing> {
+  // No repository here (a few lstat calls up the folders): the walk, without starting a worker
+  // to learn it (loading the worker was a tenth of a second before a cold check could walk).
+  if (!inRepository(root)) return { source: 'walk', problems: [] };
   const message = await listOnWorker(root).catch(() => null) ?? (await listedMessage(root));
   if (message.source === 'walk') return message;
   const tracked = new Set(split(message.tracked));
@@ -83,13 +86,19 @@ export function listOnWorker(root: string): Promise<ListedMessage | null> {
   });
 }
 
-/** The listing itself (on the worker, or in place). */
-export async function listedMessage(root: string): Promise<ListedMessage> {
+/** Is `root` in a git work tree (as git finds one: `.git` here or in a folder above)? */
+function inRepository(root: string): boolean {
   try {
     discoverRepository(root);
+    return true;
   } catch {
-    return { source: 'walk', problems: [] }; // no repository here: git would say the same
+    return false;
   }
+}
+
+/** The listing itself (on the worker, or in place). */
+export async function listedMessage(root: string): Promise<ListedMessage> {
+  if (!inRepository(root)) return { source: 'walk', problems: [] }; // no repository here: git would say the same
   let listing: WorkTreeListing;
   try {
     listing = await listWorkTreeFiles(root);

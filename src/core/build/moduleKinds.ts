@@ -109,8 +109,11 @@ export function isToolingFolder(folder: string): boolean {
  * Yarn's `.yarn/`): not the team's code, so no module and no priority-tag scan.
  */
 export const VENDORED_SEGMENTS: ReadonlySet<string> = new Set(['vendor', 'third_party', 'third-party', '.yarn']);
+const VENDORED_NAMES: readonly string[] = [...VENDORED_SEGMENTS];
 
 export function isVendored(path: string): boolean {
+  // Asked for every source file: most paths hold none of the names, told without splitting.
+  if (!VENDORED_NAMES.some((name) => path.includes(name))) return false;
   return path.split('/').some((s) => VENDORED_SEGMENTS.has(s));
 }
 

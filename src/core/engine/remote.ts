@@ -283,10 +283,11 @@ export class SnapshotAssembler {
     const codeowners = meta.codeowners;
     const prefix = meta.prefix;
     const stats = meta.stats;
-    // The index is built on the first question, and kept while the CODEOWNERS rules are the same object.
+    // The index is built on the first question, and kept while the CODEOWNERS rules are the same
+    // object; after an edit, the new one reuses the last one's compiled patterns.
     const indexOf = (): OwnershipIndex | null => {
       if (!codeowners) return null;
-      if (this.index?.file !== codeowners) this.index = { file: codeowners, index: new OwnershipIndex(codeowners) };
+      if (this.index?.file !== codeowners) this.index = { file: codeowners, index: new OwnershipIndex(codeowners, this.index?.index) };
       return this.index.index;
     };
     return {

@@ -159,9 +159,31 @@ export class YamlDoc {
     return this.offsets(start, end);
   }
 
+  /** entries() and the first pair of each key, per map node: readers ask one map for many keys. */
+  private readonly entriesByMap = new Map<unknown, { pairs: readonly AnyPair[]; byKey: Map<string, AnyPair> }>();
+
   /** Pairs of a map, with `<<` merge keys expanded (own keys first, as they win). */
-  entries(node: unknown): AnyPair[] {
+  entries(node: unknown): readonly AnyPair[] {
+    return this.mapEntries(node).pairs;
+  }
+
+  private mapEntries(node: unknown): { pairs: readonly AnyPair[]; byKey: Map<string, AnyPair> } {
     const map = this.deref(node);
+    let known = this.entriesByMap.get(map);
+    if (!known) {
+      const pairs = this.expandEntries(map);
+      const byKey = new Map<string, AnyPair>();
+      for (const pair of pairs) {
+        const key = this.keyText(pair);
+        if (key !== null && !byKey.has(key)) byKey.set(key, pair);
+      }
+      known = { pairs, byKey };
+      this.entriesByMap.set(map, known);
+    }
+    return known;
+  }
+
+  private expandEntries(map: Node | null): AnyPair[] {
     if (!isMap(map)) return [];
     const own: AnyPair[] = [];
     const merged: AnyPair[] = [];
@@ -199,7 +221,7 @@ export class YamlDoc {
   }
 
   pair(map: unknown, key: string): AnyPair | undefined {
-    return this.entries(map).find((p) => this.keyText(p) === key);
+    return this.mapEntries(map).byKey.get(key);
   }
 
   /** The value under `key` of a map (alias followed), or null. */
@@ -430,8 +452,11 @@ const MAX_ALIAS_KEYS = 1000;
  * mapping. A key that a `<<` merge brings in and the mapping then overrides is YAML's merge, not
  * a duplicate.
  */
-function aliasDuplicateKeys(doc: Document): Array<{ node: Node; name: string; how: string }> {
+function aliasDuplicateKeys(doc: Document, text: string): Array<{ node: Node; name: string; how: string }> {
   const out: Array<{ node: Node; name: string; how: string }> = [];
+  // Only an alias key (`*name`) or a merge key (`<<`) can repeat a key indirectly: a text with
+  // neither (most contracts) needs no walk over its document.
+  if (!text.includes('*') && !text.includes('<<')) return out;
   let budget = MAX_ALIAS_KEYS;
   visit(doc, {
     Map(_, map) {
@@ -588,7 +613,7 @@ export function parseYaml(text: string, file: string): YamlParse {
         reported.add(id);
         problems.push(problem('contracts/yaml', message, location));
       }
-      for (const key of aliasDuplicateKeys(doc)) {
+      for (const key of aliasDuplicateKeys(doc, text)) {
         if (reported.size >= MAX_YAML_ERRORS) {
           leftOut++;
           firstLeftOut ??= yamlDoc.offsets(key.node.range![0], key.node.range![1]);
