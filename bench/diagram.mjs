@@ -9,11 +9,10 @@
 // Mermaid's render inside the page (render + insertion + wiring, data-render-ms), and page
 // open → drawn. With --json, one JSON line instead.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import * as esbuild from 'esbuild';
+import { loadHarness } from './lib/harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { modules: { type: 'string', default: '5000' }, runs: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } } });
@@ -28,28 +27,8 @@ mkdirSync(cache, { recursive: true });
 const work = mkdtempSync(path.join(cache, 'northstar-bench-diagram-'));
 const cwd = process.cwd();
 try {
-  // The browser harness of the tests (test/webview/diagramHarness.ts) and the panel's functions, bundled for Node.
-  const entry = path.join(work, 'entry.ts');
-  const bundle = path.join(work, 'diagram-bench.cjs');
-  await esbuild.build({
-    stdin: {
-      contents: `export * from ${JSON.stringify(path.join(ROOT, 'test/webview/diagramHarness.ts'))};
-export { renderMessage, defaultState } from ${JSON.stringify(path.join(ROOT, 'src/webview/diagram-host.ts'))};`,
-      resolveDir: ROOT,
-      loader: 'ts',
-      sourcefile: entry,
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: bundle,
-    external: ['playwright-core', 'esbuild', 'mermaid', 'vscode'],
-    logLevel: 'error',
-  });
+  const h = await loadHarness(ROOT, work, ['src/webview/diagram-host.ts']);
   process.chdir(ROOT); // the harness finds the repository from here
-  const require = createRequire(path.join(ROOT, 'package.json'));
-  const h = require(bundle);
 
   let t = now();
   const model = await h.generatedModel(modules, 1);

@@ -3,7 +3,7 @@
  * `npm run bench` (= `npm run build && node bench/run.mjs`): Northstar at monorepo scale, side
  * by side with the npm CODEOWNERS libraries, on seeded synthetic monorepos (bench/generate.mjs).
  *
- *   node bench/run.mjs [--check] [--quick] [--only resolve,check,incremental,stall,host,extension,diagram,hostile]
+ *   node bench/run.mjs [--check] [--quick] [--only resolve,check,incremental,stall,host,extension,diagram,hostile,layout]
  *                      [--runs N] [--full-peers] [--from FILE]
  *
  * Every measurement runs in its own process, so that peak RSS is that measurement's own.
@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateWorkspace, writeWorkspace } from './generate.mjs';
+import { layoutTable } from './lib/layout-table.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -453,6 +454,21 @@ async function benchDiagram(coreBundle, results) {
   log(`  generation ${fmtMs(r.medianMs)}; render ${results.diagram.render?.medianMs != null ? fmtMs(results.diagram.render.medianMs) : results.diagram.render?.error}`);
 }
 
+/**
+ * 5b. Layout: dagre against ELK on the corpus views and the synthetic overview (bench/layout.mjs,
+ * about 10 minutes on 2 cores): only with `--only layout`, it is not part of a complete run.
+ */
+function benchLayout(results) {
+  const modules = quick ? 500 : 5000;
+  log(`layout: dagre against ELK (${modules}-module overview and three corpus repositories)`);
+  const r = spawnSync(process.execPath, [path.join(here, 'layout.mjs'), '--modules', String(modules), '--runs', String(runsOverride ?? 3), '--json'], { encoding: 'utf8', timeout: 1_800_000, cwd: repo, maxBuffer: 64 * 2 ** 20 });
+  try {
+    results.layout = JSON.parse(r.stdout.trim().split('\n').pop());
+  } catch {
+    results.layout = { error: (r.stderr || r.stdout || 'no output').trim().slice(-500) };
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Report
 
@@ -583,6 +599,7 @@ function markdown(results) {
       : d.panel?.error ? `; panel page not measured (${d.panel.error.split('\n')[0]})` : '';
     out.push(`Diagram: ${d.modules.toLocaleString('en')} modules, overview source built in ${fmtMs(d.medianMs)} (${(d.sourceBytes / 1024).toFixed(0)} KB), ${render}${panel}.`);
   }
+  if (results.layout) out.push(results.layout.error ? `Layout: not measured (${results.layout.error.split('\n')[0]})` : layoutTable(results.layout), '');
   out.push('');
   out.push('Reproduce: `npm run bench` (about 10 minutes on 2 cores; `-- --quick` for a smaller run, `-- --check` to compare with the targets).');
   return out.join('\n') + '\n';
@@ -635,6 +652,7 @@ async function main() {
     if (only.has('host')) await benchHost(coreBundle, results);
     if (only.has('extension')) benchExtension(results);
     if (only.has('diagram')) await benchDiagram(coreBundle, results);
+    if (only.has('layout')) benchLayout(results);
     if (only.has('hostile')) {
       // Each hostile-input case through the core (test/hostile/manifest.json); --check holds
       // the ordinary cases to 1 s, the deliberate scale cases only to their watchdog.

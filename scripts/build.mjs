@@ -29,6 +29,12 @@ for (const page of ['diagram', 'summary']) {
   if (existsSync(entry)) builds.push({ ...common, entryPoints: [entry], outfile: `media/${page}.js`, platform: 'browser', format: 'iife', target: 'es2022' });
 }
 
+// ELK's layouts for Mermaid (src/webview/diagramElk.ts), loaded by the diagram page only when a
+// drawing uses ELK. Always minified: third-party code, 5 MB instead of 12.
+if (existsSync('src/webview/diagramElk.ts')) {
+  builds.push({ ...common, entryPoints: ['src/webview/diagramElk.ts'], outfile: 'media/mermaid/layout-elk.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true, sourcemap: false });
+}
+
 // The rule docs the CLI embeds for SARIF `help` (src/cli/ruleDocs.ts), current before bundling.
 writeRuleDocs();
 

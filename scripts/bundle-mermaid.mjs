@@ -24,6 +24,12 @@ export function bundleMermaid(root = ROOT) {
   const license = join(pkgDir, 'LICENSE');
   if (existsSync(license)) copyFileSync(license, join(out, 'LICENSE'));
   const version = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;
+  // ELK's layouts are bundled by scripts/build.mjs into media/mermaid/layout-elk.js: their licences go beside it.
+  for (const [pkg, name] of [['@mermaid-js/layout-elk', 'LICENSE-layout-elk'], ['elkjs', 'LICENSE-elkjs']]) {
+    const dir = dirname(require.resolve(`${pkg}/package.json`));
+    const file = ['LICENSE', 'LICENSE.md'].map((f) => join(dir, f)).find((f) => existsSync(f));
+    if (file) copyFileSync(file, join(out, name));
+  }
   return { file: target, version };
 }
 

@@ -134,8 +134,13 @@ export interface Choice {
   label: string;
 }
 
+/** How Mermaid lays a drawing out: its default (dagre) or ELK's layered layout (`layoutFor`). */
+export type DiagramLayout = 'dagre' | 'elk';
+
 export interface DiagramPayload {
   mermaid: string;
+  /** The layout the page draws it with (`layoutFor`). */
+  layout: DiagramLayout;
   nodes: DiagramNode[];
   edges: DiagramEdge[];
   groups: DiagramGroup[];
@@ -345,6 +350,7 @@ const isGroup = shape<DiagramGroup>({ key: isString, label: isString, modules: i
 
 const isPayload = shape<DiagramPayload>({
   mermaid: isString,
+  layout: oneOf('dagre', 'elk'),
   nodes: arrayOf(isNode),
   edges: arrayOf(isEdge),
   groups: arrayOf(isGroup),

@@ -26,8 +26,9 @@ import {
 } from '../protocol/diagram';
 import { criterionText, LEVEL_LABEL } from '../core/scorecard';
 import { PALETTES, type ThemeKind } from './diagramPalette';
+import { type LayoutApi, registerLayouts, sourceWithLayout } from './diagramLayout';
 
-interface MermaidApi {
+interface MermaidApi extends LayoutApi {
   initialize(config: Record<string, unknown>): void;
   render(id: string, text: string): Promise<{ svg: string }>;
 }
@@ -350,7 +351,7 @@ async function exportableSvg(): Promise<string | null> {
   const id = `northstar-export-${++exportSeq}`;
   try {
     mermaid.initialize(mermaidConfig('light'));
-    const { svg } = await mermaid.render(id, current.diagram.mermaid);
+    const { svg } = await mermaid.render(id, sourceWithLayout(current.diagram.mermaid, current.diagram.layout));
     // As in draw(): Mermaid's output parsed inertly (its HTML labels are not XML until serialised).
     const parsed = new DOMParser().parseFromString(svg, 'text/html').querySelector('svg');
     if (!parsed) return null;
@@ -621,7 +622,8 @@ async function draw(msg: RenderMessage, keepView: DiagramViewState['view']): Pro
   }
   const svgId = `northstar-diagram-${seq}`;
   try {
-    const { svg } = await mermaid.render(svgId, msg.diagram.mermaid);
+    document.body.dataset.layout = msg.diagram.layout;
+    const { svg } = await mermaid.render(svgId, sourceWithLayout(msg.diagram.mermaid, msg.diagram.layout));
     if (seq !== renderSeq) return;
     // Mermaid's own output (labels escaped by the builder and sanitised by Mermaid), parsed
     // inertly and adopted, never assembled from data here.
@@ -946,5 +948,6 @@ new MutationObserver(() => {
   if (current) void draw(current, viewIsFit ? null : (state?.view ?? null));
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
+registerLayouts(mermaid);
 initMermaid();
 post({ type: 'ready', state });

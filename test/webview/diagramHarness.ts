@@ -19,7 +19,7 @@ import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { createNonce } from '../../src/extension/panels/webviewHtml';
 import { diagramHtml } from '../../src/extension/panels/diagramHtml';
 import { moduleDetails, renderMessage } from '../../src/webview/diagram-host';
-import { nextShrink, type DiagramViewState, type DiagramHostMessage as HostMessage, type DiagramPageMessage as WebviewMessage } from '../../src/protocol/diagram';
+import { type DiagramLayout, nextShrink, type DiagramViewState, type DiagramHostMessage as HostMessage, type DiagramPageMessage as WebviewMessage } from '../../src/protocol/diagram';
 
 // Browser globals used inside page functions (the tests compile without the DOM library).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -90,7 +90,7 @@ export async function exampleModel(): Promise<Model> {
   return analyze(new NodeFileAccess(path.join(repoRoot(), 'examples', 'acme')));
 }
 
-/** media/diagram.js bundled from the current source, as scripts/build.mjs does; Mermaid from node_modules (what scripts/bundle-mermaid.mjs copies). */
+/** media/diagram.js and media/mermaid/layout-elk.js bundled from the current source, as scripts/build.mjs does; Mermaid from node_modules (what scripts/bundle-mermaid.mjs copies). */
 async function bundle(outDir: string): Promise<void> {
   const root = repoRoot();
   const esbuild = (await import('esbuild')) as typeof import('esbuild');
@@ -98,6 +98,17 @@ async function bundle(outDir: string): Promise<void> {
     entryPoints: [path.join(root, 'src', 'webview', 'diagram.ts')],
     outfile: path.join(outDir, 'diagram.js'),
     bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    logLevel: 'warning',
+  });
+  // ELK's layouts, as scripts/build.mjs bundles them (minified): the page loads them when a drawing uses ELK.
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src', 'webview', 'diagramElk.ts')],
+    outfile: path.join(outDir, 'mermaid', 'layout-elk.js'),
+    bundle: true,
+    minify: true,
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
@@ -182,7 +193,7 @@ export class DiagramBrowser {
    */
   async open(
     initialModel: Model,
-    options: { state?: DiagramViewState; theme?: Theme; viewport?: { width: number; height: number }; readable?: boolean } = {},
+    options: { state?: DiagramViewState; theme?: Theme; viewport?: { width: number; height: number }; readable?: boolean; layout?: DiagramLayout; beforeLoad?: (page: Page) => Promise<void> } = {},
   ): Promise<DiagramPage> {
     if (!this.browser) throw new Error('start() first');
     const nonce = createNonce();
@@ -211,10 +222,15 @@ export class DiagramBrowser {
       if (m.type() === 'error' && !/favicon/.test(m.text())) incidents.push(`console: ${m.text()}`);
     });
 
+    const env = process.env.NORTHSTAR_TEST_LAYOUT;
+    const forced: DiagramLayout | undefined = options.layout ?? (env === 'elk' || env === 'dagre' ? env : undefined);
     // The state the host last drew (the panel keeps it as `this.state`).
     let hostState: DiagramViewState | null = null;
     const send = async (msg: HostMessage): Promise<void> => {
       if (msg.type === 'render') hostState = msg.state;
+      // A layout forced for a measurement (bench/layout.mjs) or a whole run of the tests
+      // (NORTHSTAR_TEST_LAYOUT=elk), instead of the host's choice.
+      if (msg.type === 'render' && msg.diagram && forced) msg = { ...msg, diagram: { ...msg.diagram, layout: forced } };
       await page.evaluate((m) => window.postMessage(m, '*'), msg as never);
     };
     // The panel's side of the conversation (src/extension/panels/diagramPanel.ts does the same).
@@ -271,6 +287,7 @@ export class DiagramBrowser {
       await page.waitForFunction((n) => Number(document.body?.dataset.renderSeq ?? 0) >= n, count, { timeout: 60_000 });
       return page.evaluate(() => ({ render: document.body.dataset.render ?? '', ms: Number(document.body.dataset.renderMs ?? -1) }));
     };
+    await options.beforeLoad?.(page);
     await page.goto(`${this.origin}${route}`);
     await rendered(1);
     return {

@@ -161,6 +161,7 @@ describe('protocol: diagram host → page', () => {
     ['a render whose state has a bad groupBy', (m) => ((m.state as Record<string, unknown>).groupBy = 'evil'), 'render'],
     ['a render whose state has a bad focus depth', (m) => ((m.state as Record<string, unknown>).focusDepth = 3), 'render'],
     ['a render whose diagram source is not text', (m) => ((m.diagram as Record<string, unknown>).mermaid = ['graph']), 'render'],
+    ['a render with a layout the page has not got', (m) => ((m.diagram as Record<string, unknown>).layout = 'elk.force'), 'render'],
     ['a render with a node without modules', (m) => delete ((m.diagram as { nodes: Record<string, unknown>[] }).nodes[0].modules), 'render'],
     ['a render with an edge of an unknown kind', (m) => (m.diagram as { edges: Record<string, unknown>[] }).edges.forEach((e) => (e.kind = 'calls')), 'render'],
     ['a render with roots as plain names', (m) => ((m.choices as Record<string, unknown>).roots = ['shop']), 'render'],
