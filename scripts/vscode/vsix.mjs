@@ -25,7 +25,7 @@ const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`.toLowerCase();
 
 /** Files the .vsix must hold (under extension/), and what must never be in it. */
 export const REQUIRED_IN_VSIX = ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'media/icon.png', 'dist/extension.js', 'media/diagram.js', 'media/summary.js',
-  'media/northstar.svg', 'media/mermaid/mermaid.min.js', 'schemas/service-contract.schema.json', 'syntaxes/codeowners.tmLanguage.json', 'docs/rules/README.md'];
+  'media/northstar.svg', 'media/mermaid/mermaid.min.js', 'media/mermaid/layout-elk.js', 'media/mermaid/LICENSE-elkjs', 'schemas/service-contract.schema.json', 'syntaxes/codeowners.tmLanguage.json', 'docs/rules/README.md'];
 const FORBIDDEN_IN_VSIX = [/^extension\/(src|test|examples|bench|node_modules|out|scripts|\.vscode-test|test-results)\//, /\.map$/, /^extension\/dist\/cli\.js$/, /\.ts$/];
 
 /** The entry names of a zip archive, from its central directory (no unzip needed). */

@@ -1,4 +1,4 @@
-/* global console, setTimeout */
+/* global console, MutationObserver, setTimeout */
 // UI end-to-end for the architecture diagram in the real workbench (code-server + headless Chromium):
 // the command from the palette, a node's text read from inside the webview, a click that opens the
 // contract, and screenshots of generated workspaces of 5, 500 and 5,000 modules.
@@ -199,6 +199,35 @@ describe('architecture diagram (e2e)', function () {
       const file = join(SHOTS, `diagram-${modules}.png`);
       await page.screenshot({ path: file });
       console.log(`      ${modules} modules: palette → drawn in ${ms} ms (${nodes} nodes); screenshot ${file}`);
+      if (modules === 500) await opensWithElk(frame);
     });
+  }
+
+  /**
+   * The largest group opened: a drawing of 30 nodes or more is laid out by ELK (layoutFor), whose
+   * script the page loads from media/ on demand. Here the real webview's CSP and resource URLs
+   * must let it load: an ELK drawing completes (the readability ladder may replace it afterwards
+   * with a smaller dagre one, so every drawing is watched), and nothing fails to draw.
+   */
+  async function opensWithElk(frame) {
+    const groups = await frame.locator('#stage g.node[aria-label*="open this group"]').evaluateAll((els) =>
+      els.map((e) => ({ id: e.getAttribute('data-node'), size: Number(/\((?:\d+ of )?(\d+) modules?\)/.exec(e.getAttribute('aria-label'))?.[1] ?? 0) })),
+    );
+    const biggest = groups.sort((a, b) => b.size - a.size)[0];
+    assert.ok(biggest && biggest.size >= 30, `a group of 30 modules or more to open (${JSON.stringify(groups)})`);
+    await frame.locator('body').evaluate((body) => {
+      body.dataset.sawElk = 'false';
+      // Watching data-render only: setting data-saw-elk must not wake the observer again.
+      new MutationObserver(() => {
+        if (body.dataset.layout === 'elk' && body.dataset.render === 'done') body.dataset.sawElk = 'true';
+      }).observe(body, { attributes: true, attributeFilter: ['data-render'] });
+    });
+    await frame.locator(`#stage g.node[data-node="${biggest.id}"]`).click();
+    await frame.locator('body:is([data-saw-elk="true"], [data-render="error"])').waitFor({ timeout: 120_000 });
+    const notice = await frame.locator('#notice').innerText();
+    assert.equal(await frame.locator('body').getAttribute('data-saw-elk'), 'true', `an ELK drawing completed (notice: ${notice})`);
+    await frame.locator('body[data-settled="true"]:is([data-render="done"], [data-render="list"])').waitFor({ timeout: 120_000 });
+    assert.equal(await frame.locator('#notice:not([hidden])', { hasText: 'could not be drawn' }).count(), 0);
+    console.log(`      500 modules: the group of ${biggest.size} opened, drawn with ELK; settled as ${await frame.locator('body').getAttribute('data-render')}`);
   }
 });

@@ -61,6 +61,7 @@ const WORKING_TREE = [
   'dist/extension.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/cli.js.map', 'dist/listWorker.js', 'dist/listWorker.js.map', 'dist/analysisWorker.js', 'dist/analysisWorker.js.map',
   'media/diagram.js', 'media/diagram.js.map', 'media/summary.js', 'media/summary.js.map', 'media/diagram.css', 'media/summary.css',
   'media/northstar.svg', 'media/icon.svg', 'media/icon.png', 'media/mermaid/mermaid.min.js', 'media/mermaid/LICENSE',
+  'media/mermaid/layout-elk.js', 'media/mermaid/LICENSE-layout-elk', 'media/mermaid/LICENSE-elkjs',
   'node_modules/yaml/package.json', 'node_modules/yaml/dist/index.js', 'node_modules/mermaid/dist/mermaid.min.js',
   'out/src/extension/extension.js', 'out/test/unit/extension/vsix.test.js', '.vscode-test/code-server/node_modules/.bin/code-server',
   'test-results/e2e-show-output.png', 'northstar.vsix', '.git/HEAD', 'src/extension/extension.ts', 'test/unit/analyze.test.ts',
@@ -88,11 +89,12 @@ describe('extension package (.vscodeignore allow-list)', function () {
   let files: Set<string>;
   before(async () => ({ all, files } = await packed()));
 
-  it('packs the bundle, the webview media, Mermaid, the schemas, the grammar, the rule docs, the listing and the legal files', () => {
+  it('packs the bundle, the webview media, Mermaid and its ELK layout with their licences, the schemas, the grammar, the rule docs, the listing and the legal files', () => {
     assert.equal(README_PATH, 'docs/marketplace/README.md');
     assert.ok(README_IMAGES.length >= 3, `the user README shows ${README_IMAGES.length} images`);
     const required = ['package.json', README_PATH, 'CHANGELOG.md', 'media/icon.png', ...README_IMAGES, 'LICENSE', 'dist/extension.js', 'dist/listWorker.js', 'media/diagram.js', 'media/summary.js', 'media/diagram.css',
-      'media/summary.css', 'media/northstar.svg', 'media/mermaid/mermaid.min.js', 'media/mermaid/LICENSE'];
+      'media/summary.css', 'media/northstar.svg', 'media/mermaid/mermaid.min.js', 'media/mermaid/LICENSE',
+      'media/mermaid/layout-elk.js', 'media/mermaid/LICENSE-layout-elk', 'media/mermaid/LICENSE-elkjs'];
     for (const f of required) assert.ok(files.has(f), `${f} is not packed`);
     for (const f of all.filter((p) => p.startsWith('docs/rules/') || p.startsWith('syntaxes/') || /^schemas\/[^/]+\.schema\.json$/.test(p))) {
       assert.ok(files.has(f), `${f} is not packed`);
@@ -122,7 +124,7 @@ describe('extension package (.vscodeignore allow-list)', function () {
   });
 
   it('packs only the allow-listed run-time folders and files, nothing at the root besides package.json, CHANGELOG and LICENSE', () => {
-    const allowed = /^(package\.json|LICENSE|CHANGELOG\.md|docs\/marketplace\/README\.md|dist\/(extension|listWorker|analysisWorker)\.js|media\/.+\.(js|css)|media\/walkthrough\/[^/]+\.md|media\/(northstar\.svg|icon\.png)|media\/mermaid\/LICENSE|schemas\/[^/]+\.schema\.json|syntaxes\/.+|docs\/rules\/.+)$/;
+    const allowed = /^(package\.json|LICENSE|CHANGELOG\.md|docs\/marketplace\/README\.md|dist\/(extension|listWorker|analysisWorker)\.js|media\/.+\.(js|css)|media\/walkthrough\/[^/]+\.md|media\/(northstar\.svg|icon\.png)|media\/mermaid\/LICENSE(-layout-elk|-elkjs)?|schemas\/[^/]+\.schema\.json|syntaxes\/.+|docs\/rules\/.+)$/;
     // Screenshots only where the user README shows them.
     assert.deepEqual([...files].filter((f) => !allowed.test(f) && !README_IMAGES.includes(f)), []);
     assert.ok(all.filter((f) => f.startsWith('docs/screenshots/')).length > README_IMAGES.length, 'the mirror held screenshots the README does not show');
