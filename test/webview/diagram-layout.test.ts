@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Model } from '../../src/core/model/types';
 import { defaultState, renderMessage } from '../../src/webview/diagram-host';
-import { analyze, DiagramBrowser, drawnEdges, drawnNodes, exampleModel, type DiagramPage } from './diagramHarness';
+import { analyze, drawnEdges, drawnNodes, exampleModel, type DiagramPage, useDiagramBrowser } from './diagramHarness';
 import { drawnCrossings } from './edgeCrossings';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -42,25 +42,9 @@ function layered(): Record<string, string[]> {
 
 describe('diagram layout (Chromium)', function () {
   this.timeout(180_000);
-  const browser = new DiagramBrowser();
-  const pages: DiagramPage[] = [];
-  const open = async (...args: Parameters<DiagramBrowser['open']>): Promise<DiagramPage> => {
-    const p = await browser.open(...args);
-    pages.push(p);
-    return p;
-  };
-  const elkLoaded = (p: DiagramPage): Promise<boolean> => p.page.evaluate(() => window.northstarElkLayouts !== undefined);
   const csp = (p: DiagramPage): Promise<string[]> => p.page.evaluate(() => [...window.__csp]);
-
-  before(() => browser.start());
-  afterEach(async () => {
-    for (const p of pages.splice(0)) {
-      assert.deepEqual(p.incidents, [], 'no dialogs, script errors or console errors');
-      assert.deepEqual(await csp(p), [], 'no Content-Security-Policy violation');
-      await p.close();
-    }
-  });
-  after(() => browser.stop());
+  const open = useDiagramBrowser(async (p) => assert.deepEqual(await csp(p), [], 'no Content-Security-Policy violation'));
+  const elkLoaded = (p: DiagramPage): Promise<boolean> => p.page.evaluate(() => window.northstarElkLayouts !== undefined);
 
   it('draws a large expanded view with ELK: the layout the host chose, its script loaded from media/, every node and edge drawn', async () => {
     const model = await analyze(workspace(layered()));

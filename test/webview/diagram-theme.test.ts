@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import type { Model } from '../../src/core/model/types';
 import { MIN_TEXT_PX } from '../../src/protocol/diagram';
-import { DiagramBrowser, exampleModel, generatedModel, type DiagramPage, type Theme } from './diagramHarness';
+import { exampleModel, generatedModel, type DiagramPage, type Theme, useDiagramBrowser } from './diagramHarness';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const document: any, window: any, getComputedStyle: any, Node: any;
@@ -89,26 +89,11 @@ async function colourPairs(p: DiagramPage): Promise<{ text: Pair[]; nodes: { wha
 
 describe('diagram webview: themes, fit and readability (Chromium)', function () {
   this.timeout(180_000);
-  const browser = new DiagramBrowser();
+  const open = useDiagramBrowser();
   let acme: Model;
-  const pages: DiagramPage[] = [];
-  const open = async (...args: Parameters<DiagramBrowser['open']>): Promise<DiagramPage> => {
-    const p = await browser.open(...args);
-    pages.push(p);
-    return p;
-  };
-
   before(async () => {
-    await browser.start();
     acme = await exampleModel();
   });
-  afterEach(async () => {
-    for (const p of pages.splice(0)) {
-      assert.deepEqual(p.incidents, [], 'no dialogs, script errors or console errors');
-      await p.close();
-    }
-  });
-  after(() => browser.stop());
 
   const themes: Theme[] = ['vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light'];
   for (const theme of themes) {

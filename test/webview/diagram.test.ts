@@ -9,7 +9,7 @@ import { LEVEL_LABEL } from '../../src/core/scorecard';
 import { buildDiagram, DEFAULT_MAX_EDGES, DEFAULT_MAX_GROUPS } from '../../src/core/report/mermaid';
 import { defaultState, diagramOptions, renderMessage } from '../../src/webview/diagram-host';
 import type { DiagramViewState, DiagramPageMessage as WebviewMessage } from '../../src/protocol/diagram';
-import { DiagramBrowser, drawnEdges, drawnNodes, drawnSubgraphs, exampleModel, generatedModel, type DiagramPage } from './diagramHarness';
+import { drawnEdges, drawnNodes, drawnSubgraphs, exampleModel, generatedModel, useDiagramBrowser } from './diagramHarness';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const document: any, window: any;
@@ -27,26 +27,11 @@ function lastOf<T extends WebviewMessage['type']>(posted: WebviewMessage[], type
 
 describe('diagram webview (Chromium)', function () {
   this.timeout(120_000);
-  const browser = new DiagramBrowser();
+  const open = useDiagramBrowser();
   let acme: Model;
-  const pages: DiagramPage[] = [];
-  const open = async (...args: Parameters<DiagramBrowser['open']>): Promise<DiagramPage> => {
-    const p = await browser.open(...args);
-    pages.push(p);
-    return p;
-  };
-
   before(async () => {
-    await browser.start();
     acme = await exampleModel();
   });
-  afterEach(async () => {
-    for (const p of pages.splice(0)) {
-      assert.deepEqual(p.incidents, [], 'no dialogs, script errors or console errors');
-      await p.close();
-    }
-  });
-  after(() => browser.stop());
 
   it('draws the example workspace: nodes, subgraphs by system, solid and dashed edges, levels, findings, deprecation', async () => {
     const p = await open(acme);

@@ -5,6 +5,7 @@
  * replaced by the same pure functions the panel calls (`renderMessage`, `moduleDetails`). The
  * page is served over HTTP so that its Content-Security-Policy is enforced by the browser.
  */
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -344,4 +345,28 @@ export async function drawnEdges(page: Page): Promise<{ dashed: boolean; id: str
 
 export async function drawnSubgraphs(page: Page): Promise<string[]> {
   return page.$$eval('#stage svg g.cluster', (els) => els.map((e) => (e.querySelector('.cluster-label')?.textContent ?? '').trim()));
+}
+
+/**
+ * A suite's browser: registers its hooks (mocha's globals; started before the suite, stopped
+ * after) and returns `open`. Every page opened through it is checked after each test (no
+ * dialog, script error or console error, then `check`, the suite's own) and closed.
+ */
+export function useDiagramBrowser(check?: (p: DiagramPage) => Promise<void>): (...args: Parameters<DiagramBrowser['open']>) => Promise<DiagramPage> {
+  const browser = new DiagramBrowser();
+  const pages: DiagramPage[] = [];
+  before(() => browser.start());
+  afterEach(async () => {
+    for (const p of pages.splice(0)) {
+      assert.deepEqual(p.incidents, [], 'no dialogs, script errors or console errors');
+      await check?.(p);
+      await p.close();
+    }
+  });
+  after(() => browser.stop());
+  return async (...args) => {
+    const p = await browser.open(...args);
+    pages.push(p);
+    return p;
+  };
 }
