@@ -123,7 +123,7 @@ function update(change: (s: DiagramViewState) => void): void {
 function goBack(): void {
   const nav = history.pop();
   if (!state || !nav) return;
-  state = { ...state, ...navOf({ ...state, ...nav }), view: null, shrink: 0 };
+  state = { ...state, ...nav, view: null, shrink: 0 };
   if (document.activeElement !== ui.search) ui.search.value = state.focus ?? '';
   save();
   post({ type: 'update', state });
