@@ -166,6 +166,31 @@ describe('analysis across the thread boundary (engine/remote.ts)', () => {
     assert.ok(!meta || (meta.kind === 'meta' && meta.codeowners === undefined && meta.stats === undefined), 'CODEOWNERS and its usage counts do not cross again');
   });
 
+  it('keeps the host’s module resolver and team directory while an edit changes no module and no team', async () => {
+    const fs = shop();
+    const analyzer = new WorkspaceAnalyzer(fs, { today: '2026-11-01' });
+    const differ = new SnapshotDiffer();
+    const assembler = new SnapshotAssembler();
+    const first = send(differ.diff(await analyzer.analyze()), assembler, null);
+
+    // A CODEOWNERS line for a folder no module is in: findings and usage counts change, modules and teams do not.
+    fs.write('.github/CODEOWNERS', `${CODEOWNERS}/docs/ @acme/platform\n`);
+    const worker = await analyzer.update([{ path: '.github/CODEOWNERS', kind: 'changed' }]);
+    const parts = differ.diff(worker);
+    assert.deepEqual(parts.filter((p) => p.kind === 'modules'), []);
+    const second = send(parts, assembler, first);
+    assertSame(second, worker);
+    assert.equal(second.model.modules, first.model.modules);
+    assert.equal(second.moduleOf, first.moduleOf, 'the same resolver');
+    assert.equal(second.teamOf, first.teamOf, 'the same directory');
+
+    // An owner changed: a module changed, so a new resolver answers with the new module.
+    fs.write('services/search/service-contract.yaml', contract('search', '@acme/payments'));
+    const third = send(differ.diff(await analyzer.update([{ path: 'services/search/service-contract.yaml', kind: 'changed' }])), assembler, second);
+    assert.notEqual(third.moduleOf, second.moduleOf);
+    assert.deepEqual(third.moduleOf('services/search/src/index.ts')?.owners, ['@acme/payments']);
+  });
+
   it('sends one added file as a delta, and a whole list in bounded chunks', async () => {
     const fs = shop();
     const analyzer = new WorkspaceAnalyzer(fs, { today: '2026-11-01' });
