@@ -130,7 +130,8 @@ export class OwnershipIndex {
   /** Floating groups (first segment `**`): their position 1, indexed, for directory and file names. */
   private readonly floatDir: SegIndex;
   private readonly floatFile: SegIndex;
-  private readonly dirs = new Map<string, DirState>();
+  /** Folder states by folder path: shared with an earlier index that has the same pattern groups (the NFA is the same). */
+  private readonly dirs: Map<string, DirState>;
 
   private readonly posMark: Int32Array;
   private readonly groupMark: Int32Array;
@@ -213,6 +214,22 @@ export class OwnershipIndex {
     this.sectionCount = sectionCount;
 
     const ng = this.groups.length;
+    if (reuse && sameList(previous!.groupIds, this.groupIds)) {
+      // The same pattern groups in the same order (an edit of owners, sections or comments, or a
+      // line whose pattern another line already has): the same NFA, so the earlier index's
+      // per-folder states stay true and are shared, not recomputed folder by folder.
+      const p = previous!;
+      this.ruleOfPos = p.ruleOfPos;
+      this.segOf = p.segOf;
+      this.isAccept = p.isAccept;
+      this.floatDir = p.floatDir;
+      this.floatFile = p.floatFile;
+      this.dirs = p.dirs;
+      this.posMark = new Int32Array(this.ruleOfPos.length);
+      this.groupMark = new Int32Array(ng);
+      return;
+    }
+    this.dirs = new Map();
     const base = new Int32Array(ng);
     let total = 0;
     for (let g = 0; g < ng; g++) {
@@ -653,11 +670,31 @@ export class OwnershipIndex {
    * step per class instead of one per file. Classes come in the order of their first file, so
    * the first file a rule loses is met first, as in `usage()`.
    */
-  usageOfClasses(classes: MatchClasses): CodeownersUsage {
+  usageOfClasses(classes: MatchClasses, earlier?: { classes: MatchClasses; usage: CodeownersUsage } | null): CodeownersUsage {
     if (classes.index !== this) throw new Error('match classes of another index');
+    if (earlier && this.decidesAs(earlier.classes.index) && classes.groups === earlier.classes.groups && classes.counts === earlier.classes.counts) {
+      // The same classes and the same way of deciding among their lines (only owners or
+      // comments changed): the same figures, with the "overridden by" lines of this file.
+      const { matched, won, overriddenBy } = earlier.usage;
+      return { matched: matched.slice(), won: won.slice(), overriddenBy: overriddenBy.map((rule) => rule && this.rules[rule.index]) };
+    }
     const counter = this.usageCounter();
     for (let c = 0; c < classes.groups.length; c++) counter.tally(classes.groups[c], classes.counts[c]);
     return counter.finish();
+  }
+
+  /**
+   * Does this index decide every path as `other` does, line by line (the same groups, each line
+   * in the same group, section, place and liveness)? Then usage figures carry from one to the other.
+   */
+  private decidesAs(other: OwnershipIndex): boolean {
+    if (other === this) return true;
+    if (other.dialect !== this.dialect || other.rules.length !== this.rules.length || other.sectionCount !== this.sectionCount) return false;
+    if (!sameList(other.groupIds, this.groupIds)) return false;
+    if (!sameArray(other.groupOf, this.groupOf) || !sameArray(other.sectionOf, this.sectionOf) || !sameArray(other.precedence, this.precedence)) return false;
+    if (!sameArray(other.live, this.live) || !sameArray(other.exclusion, this.exclusion)) return false;
+    for (let r = 0; r < this.rules.length; r++) if (this.rules[r].index !== r || other.rules[r].index !== r) return false;
+    return true;
   }
 
   /**
@@ -767,9 +804,11 @@ export class OwnershipIndex {
 
   /** `matchClasses` after an edit: the classes of `previous` in this index's groups, split by the groups it did not have. */
   private async carryClasses(previous: MatchClasses, pause: () => Promise<void> | null): Promise<MatchClasses> {
+    const old = previous.index;
+    // The same groups in the same order: the classes hold this index's group numbers already.
+    if (sameList(old.groupIds, this.groupIds)) return { paths: previous.paths, index: this, fileClass: previous.fileClass, groups: previous.groups, counts: previous.counts };
     const ids = new Map<string, number>();
     this.groupIds.forEach((id, g) => ids.set(id, g));
-    const old = previous.index;
     const known = new Set<number>();
     const toNew = old.groupIds.map((id) => {
       const g = ids.get(id);
@@ -827,6 +866,18 @@ export interface CodeownersUsage {
   won: number[];
   /** For a rule that matched a file but lost it: the line that decided the first such file. */
   overriddenBy: (CodeownersRule | undefined)[];
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameArray(a: Int32Array | Uint8Array, b: Int32Array | Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sameSection(a: CodeownersRule, b: CodeownersRule): boolean {
