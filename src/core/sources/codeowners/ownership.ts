@@ -685,9 +685,10 @@ export class OwnershipIndex {
 
   /**
    * Does this index decide every path as `other` does, line by line (the same groups, each line
-   * in the same group, section, place and liveness)? Then usage figures carry from one to the other.
+   * in the same group, section, place and liveness)? Then usage figures, and every answer of which
+   * line decides a path, carry from one to the other.
    */
-  private decidesAs(other: OwnershipIndex): boolean {
+  decidesAs(other: OwnershipIndex): boolean {
     if (other === this) return true;
     if (other.dialect !== this.dialect || other.rules.length !== this.rules.length || other.sectionCount !== this.sectionCount) return false;
     if (!sameList(other.groupIds, this.groupIds)) return false;
