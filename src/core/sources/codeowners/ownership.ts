@@ -310,6 +310,11 @@ export class OwnershipIndex {
     if (hit) return hit;
     const slash = dir.lastIndexOf('/');
     const parent = this.dirState(slash < 0 ? '' : dir.slice(0, slash));
+    if (parent.states.length === 0 && this.floatDir.isEmpty()) {
+      // Nothing left to match below the parent and no floating pattern: the folder is as its parent.
+      this.dirs.set(dir, parent);
+      return parent;
+    }
     const name = slash < 0 ? dir : dir.slice(slash + 1);
     const next = this.scratchNext;
     next.length = 0;
@@ -333,6 +338,21 @@ export class OwnershipIndex {
     const state = this.close(next, parent.matched);
     this.dirs.set(dir, state);
     return state;
+  }
+
+  /**
+   * The prefix of every folder under the topmost folder that shares `dir`'s state `d` (a folder
+   * as its parent: nothing live, see `dirState`): "" when that is the root.
+   */
+  private deadTop(dir: string, d: DirState): string {
+    let top = dir;
+    while (top !== '') {
+      const up = top.lastIndexOf('/');
+      const parent = up < 0 ? '' : top.slice(0, up);
+      if (this.dirs.get(parent) !== d) break;
+      top = parent;
+    }
+    return top === '' ? '' : `${top}/`;
   }
 
   /** A position worth advancing on a directory name (not the last segment of a file-only pattern). */
@@ -775,30 +795,55 @@ export class OwnershipIndex {
       }
       return c;
     };
-    let dir: string | null = null;
-    let d: DirState | null = null;
     // A folder where the runner matches nothing, at the folder or by file name: its files keep their earlier class.
     const floatFileEmpty = runner.floatFile.isEmpty();
-    let quiet = false;
-    const none: number[] = [];
-    for (let i = 0; i < paths.length; i++) {
-      if ((i & 1023) === 0) {
-        const wait = pause();
-        if (wait) await wait;
-      }
-      const clean = normalizePath(paths[i]);
-      if (clean === '') continue;
-      const slash = clean.lastIndexOf('/');
-      const dirLength = slash < 0 ? 0 : slash;
-      if (d === null || dir === null || dir.length !== dirLength || !clean.startsWith(dir)) {
-        dir = slash < 0 ? '' : clean.slice(0, slash);
-        d = runner.dirState(dir);
+    const runs = folderRuns(paths);
+    let sincePause = 1024;
+    // With no floating pattern, a folder where the runner has nothing live and matched nothing
+    // stays so below it: the folders under the topmost such one are quiet without a look-up.
+    const skipDead = base !== null && floatFileEmpty && runner.floatDir.isEmpty();
+    let deadBelow: string | null = null;
+    for (let k = 0; k < runs.folders.length; k++) {
+      const dir = runs.folders[k];
+      const end = runs.starts[k + 1];
+      if (dir === null) continue; // empty paths: no class
+      let quiet = deadBelow !== null && dir.startsWith(deadBelow);
+      const d = quiet ? null : runner.dirState(dir);
+      if (d) {
         quiet = base !== null && floatFileEmpty && d.matched.length === 0 && runner.filePositions(d).length === 0;
+        if (skipDead && d.states.length === 0 && d.matched.length === 0) deadBelow = runner.deadTop(dir, d);
       }
-      const m = quiet ? none : groupsOf(d, slash < 0 ? clean : clean.slice(slash + 1));
-      const c = classOf(d, m, base ? base.fileClass[i] : 0);
-      fileClass[i] = c;
-      counts[c]++;
+      if (quiet && base !== null) {
+        // Quiet: each file keeps its earlier class, renumbered, without looking at its name.
+        for (let i = runs.starts[k]; i < end; i++) {
+          if (++sincePause >= 1024) {
+            sincePause = 0;
+            const wait = pause();
+            if (wait) await wait;
+          }
+          const earlier = base.fileClass[i];
+          let c = unsplit![earlier];
+          if (c < 0) {
+            c = unsplit![earlier] = groups.length;
+            groups.push(base.groups[earlier] as number[]);
+            counts.push(0);
+          }
+          fileClass[i] = c;
+          counts[c]++;
+        }
+        continue;
+      }
+      for (let i = runs.starts[k]; i < end; i++) {
+        if (++sincePause >= 1024) {
+          sincePause = 0;
+          const wait = pause();
+          if (wait) await wait;
+        }
+        const clean = normalizePath(paths[i]);
+        const c = classOf(d!, groupsOf(d!, dir === '' ? clean : clean.slice(dir.length + 1)), base ? base.fileClass[i] : 0);
+        fileClass[i] = c;
+        counts[c]++;
+      }
     }
     return { paths, index: this, fileClass, groups, counts };
   }
@@ -817,11 +862,15 @@ export class OwnershipIndex {
       known.add(g);
       return g;
     });
-    const kept = previous.groups.map((gs) => {
-      const out: number[] = [];
-      for (const g of gs) if (toNew[g] >= 0) out.push(toNew[g]);
-      return out;
-    });
+    // Lines appended with new patterns keep every earlier group's number: the classes' lists as they are.
+    const renumbered = toNew.some((g, i) => g !== i);
+    const kept = renumbered
+      ? previous.groups.map((gs) => {
+          const out: number[] = [];
+          for (const g of gs) if (toNew[g] >= 0) out.push(toNew[g]);
+          return out;
+        })
+      : previous.groups;
     const added: number[] = [];
     for (let g = 0; g < this.groups.length; g++) if (!known.has(g)) added.push(g);
     if (added.length === 0) return { paths: previous.paths, index: this, fileClass: previous.fileClass, groups: kept, counts: previous.counts };
@@ -842,6 +891,45 @@ export class OwnershipIndex {
       runner,
     );
   }
+}
+
+/** Consecutive paths in one folder: folder `folders[k]` (null: empty paths) holds paths `starts[k]` to `starts[k + 1]` (exclusive). */
+interface FolderRuns {
+  readonly folders: readonly (string | null)[];
+  readonly starts: Int32Array;
+}
+
+/** Folder runs by file list (a workspace's list is one array while it is unchanged): each edit of CODEOWNERS walks folders, not names. */
+const folderRunsOf = new WeakMap<readonly string[], FolderRuns>();
+
+function folderRuns(paths: readonly string[]): FolderRuns {
+  const known = folderRunsOf.get(paths);
+  if (known) return known;
+  const folders: (string | null)[] = [];
+  const starts: number[] = [];
+  let dir: string | null | undefined;
+  for (let i = 0; i < paths.length; i++) {
+    const clean = normalizePath(paths[i]);
+    if (clean === '') {
+      if (dir !== null) {
+        dir = null;
+        folders.push(null);
+        starts.push(i);
+      }
+      continue;
+    }
+    const slash = clean.lastIndexOf('/');
+    const dirLength = slash < 0 ? 0 : slash;
+    if (dir === undefined || dir === null || dir.length !== dirLength || !clean.startsWith(dir)) {
+      dir = slash < 0 ? '' : clean.slice(0, slash);
+      folders.push(dir);
+      starts.push(i);
+    }
+  }
+  starts.push(paths.length);
+  const runs = { folders, starts: Int32Array.from(starts) };
+  folderRunsOf.set(paths, runs);
+  return runs;
 }
 
 /**
