@@ -30,7 +30,7 @@ const option = (name, fallback) => {
 const quick = flag('quick');
 const only = new Set(option('only', 'resolve,check,incremental,stall,host,extension,diagram,hostile').split(','));
 const runsOverride = option('runs', null);
-const work = path.join(os.tmpdir(), 'northstar-bench');
+const work = process.env.NORTHSTAR_BENCH_DIR ?? path.join(os.tmpdir(), 'northstar-bench');
 mkdirSync(work, { recursive: true });
 
 /** The targets of the performance issue, checked by --check. Values in ms and bytes. */

@@ -62,3 +62,24 @@ export function buildCodeowners(
   const { parsed, index } = carry.last;
   return { codeowners: parsed.codeowners, index, problems: parsed.problems, disables: parsed.disables, prefix: source.prefix };
 }
+
+/**
+ * The files among `files` (root-relative) that CODEOWNERS gives other owners in `after` than in
+ * `before`: after a CODEOWNERS edit, the modules whose owners from CODEOWNERS must be built again
+ * (the definedAt files of the modules an update rebuilds); every other module's CODEOWNERS owners
+ * are the same. Cheap while the edit keeps the patterns: both indexes share their folder states.
+ */
+export function filesWithOtherOwners(before: CodeownersBuild, after: CodeownersBuild, files: Iterable<string>): Set<string> {
+  const ownersIn = (build: CodeownersBuild, file: string): readonly string[] => {
+    if (!build.index) return [];
+    const path = normalizePath(file);
+    return build.index.ownersOnly(build.prefix ? `${build.prefix}/${path}` : path);
+  };
+  const out = new Set<string>();
+  for (const file of files) {
+    const a = ownersIn(before, file);
+    const b = ownersIn(after, file);
+    if (a.length !== b.length || a.some((owner, i) => owner !== b[i])) out.add(file);
+  }
+  return out;
+}

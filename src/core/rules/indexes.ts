@@ -105,10 +105,13 @@ export class SnapshotIndexes implements RuleIndexes {
       const kept = this.carry.usage;
       const ownership = this.input.ownership;
       if (!(kept && kept.files === this.input.files && kept.codeowners === codeowners) && ownership?.file === codeowners) {
-        const classes = await ownership.matchClasses(this.input.files, pause, this.carry.classes);
+        const before = this.carry.classes;
+        const classes = await ownership.matchClasses(this.input.files, pause, before);
         this.carry.classes = classes;
         await pause();
-        this.carry.usage = { files: this.input.files, codeowners, usage: ownership.usageOfClasses(classes) };
+        // The last usage, when it was counted from `before`: an edit that changes no matching carries it.
+        const earlier = before && kept && kept.files === this.input.files && kept.codeowners === before.index.file ? { classes: before, usage: kept.usage } : null;
+        this.carry.usage = { files: this.input.files, codeowners, usage: ownership.usageOfClasses(classes, earlier) };
       }
     }
   }

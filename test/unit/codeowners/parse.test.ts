@@ -117,6 +117,13 @@ describe('parseCodeowners', () => {
     const over = `* @org/all\n#${'é'.repeat(3 * 512 * 1024)}`;
     assert.ok(over.length < 3 * 1024 * 1024, 'fewer UTF-16 units than the limit');
     assert.equal(parseCodeowners(over, FILE, 'github').codeowners.rules.length, 0);
+    // One byte short of the limit in 3-byte characters (12 + 3 × 1,048,571 + 2 bytes), then at it.
+    const short = `* @org/all\n#${'€'.repeat(1048571)}é`;
+    assert.equal(utf8Length(short), 3 * 1024 * 1024 - 1);
+    assert.equal(parseCodeowners(short, FILE, 'github').codeowners.rules.length, 1);
+    assert.equal(utf8Length(`${short}x`), 3 * 1024 * 1024);
+    assert.equal(parseCodeowners(`${short}x`, FILE, 'github').codeowners.rules.length, 0);
+    assert.equal(utf8Length('plain ASCII'), 11);
   });
 
   it('never throws, whatever the input', () => {

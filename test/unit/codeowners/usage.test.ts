@@ -146,15 +146,20 @@ describe('OwnershipIndex.matchClasses: usage by classes of files, carried over C
           patternArb.map((p) => `!${p}`),
           fc.constantFrom('[Docs]', '[docs]', '[Ops]'),
         );
-  /** An edit of the line list: append, remove, replace or insert a line. */
+  /**
+   * An edit of the line list: append, remove, replace or insert a line, give a line the owners of
+   * another (its pattern kept: no file matches differently), or insert a comment (lines move).
+   */
   const editArb = (dialect: CodeownersDialect) =>
-    fc.tuple(fc.constantFrom('append', 'remove', 'replace', 'insert'), fc.nat(20), lineArb(dialect));
+    fc.tuple(fc.constantFrom('append', 'remove', 'replace', 'insert', 'owners', 'comment'), fc.nat(20), lineArb(dialect));
   const apply = (lines: string[], [kind, at, line]: [string, number, string]): string[] => {
     const out = lines.slice();
     const i = out.length === 0 ? 0 : at % out.length;
     if (kind === 'append' || out.length === 0) out.push(line);
     else if (kind === 'remove') out.splice(i, 1);
     else if (kind === 'replace') out[i] = line;
+    else if (kind === 'owners') out[i] = [out[i].split(' ')[0], ...line.split(' ').slice(1)].join(' ');
+    else if (kind === 'comment') out.splice(i, 0, '# moved');
     else out.splice(i, 0, line);
     return out;
   };
@@ -166,12 +171,27 @@ describe('OwnershipIndex.matchClasses: usage by classes of files, carried over C
           let lines = start;
           let index = new OwnershipIndex(parseCodeowners(lines.join('\n'), 'CODEOWNERS', dialect).codeowners);
           let classes = await index.matchClasses(paths, noPause);
-          same(index.usageOfClasses(classes), index.usage(paths), `fresh\n${lines.join('\n')}`);
+          let usage = index.usageOfClasses(classes);
+          same(usage, index.usage(paths), `fresh\n${lines.join('\n')}`);
           for (const e of edits) {
             lines = apply(lines, e);
-            index = new OwnershipIndex(parseCodeowners(lines.join('\n'), 'CODEOWNERS', dialect).codeowners);
-            classes = await index.matchClasses(paths, noPause, classes);
-            same(index.usageOfClasses(classes), new OwnershipIndex(index.file).usage(paths), `after ${JSON.stringify(e)}\n${lines.join('\n')}\n--\n${paths.join('\n')}`);
+            // As the engine does: the new index from the previous one, the classes and usage carried.
+            index = new OwnershipIndex(parseCodeowners(lines.join('\n'), 'CODEOWNERS', dialect).codeowners, index);
+            const before = classes;
+            classes = await index.matchClasses(paths, noPause, before);
+            const what = `after ${JSON.stringify(e)}\n${lines.join('\n')}\n--\n${paths.join('\n')}`;
+            same(index.usageOfClasses(classes), new OwnershipIndex(index.file).usage(paths), what);
+            usage = index.usageOfClasses(classes, { classes: before, usage });
+            same(usage, new OwnershipIndex(index.file).usage(paths), `carried usage ${what}`);
+            // Answers path by path: those of an index built from nothing (the carried one shares folder states).
+            const fresh = new OwnershipIndex(index.file);
+            for (const path of paths) {
+              const a = index.ownersOf(path);
+              const b = fresh.ownersOf(path);
+              assert.deepEqual(a.owners, b.owners, `owners of ${path} ${what}`);
+              assert.deepEqual(a.rules.map((r) => r.index), b.rules.map((r) => r.index), `rules of ${path} ${what}`);
+              assert.deepEqual(a.overridden.map((r) => r.index), b.overridden.map((r) => r.index), `overridden of ${path} ${what}`);
+            }
           }
         }),
         { numRuns: 300, seed },
@@ -196,5 +216,29 @@ describe('OwnershipIndex.matchClasses: usage by classes of files, carried over C
     const removed = await third.matchClasses(paths, noPause, after);
     assert.equal(removed.fileClass, after.fileClass, 'no path matched again');
     assert.deepEqual(third.usageOfClasses(removed).won, [3, 3]);
+  });
+
+  it('after an edit of owners only, the folder states, classes and usage figures are carried, the overriding lines are the new file\'s', async () => {
+    const text = ['* @org/all', '*.js @org/js', '/services/pay/ @org/pay', '/services/pay/ @org/pay2'];
+    const paths = ['README.md', 'services/pay/a.js', 'services/pay/b.md', 'services/pay/sub/c.js', 'src/x.js'];
+    const first = new OwnershipIndex(parseCodeowners(text.join('\n'), '.github/CODEOWNERS', 'github').codeowners);
+    assert.deepEqual(first.ownersOf('services/pay/a.js').owners, ['@org/pay2']);
+    const before = await first.matchClasses(paths, noPause);
+    const usage = first.usageOfClasses(before);
+    const edited = ['# payments moved to a new team', '* @org/all', '*.js @org/js @org/web', '/services/pay/ @org/pay', '/services/pay/ @org/payments'];
+    const { codeowners } = parseCodeowners(edited.join('\n'), '.github/CODEOWNERS', 'github');
+    const second = new OwnershipIndex(codeowners, first);
+    assert.deepEqual(second.ownersOf('services/pay/a.js').owners, ['@org/payments']);
+    assert.deepEqual(second.ownersOf('src/x.js').owners, ['@org/js', '@org/web']);
+    const after = await second.matchClasses(paths, noPause, before);
+    assert.equal(after.groups, before.groups, 'no path matched again, no class renumbered');
+    const carried = second.usageOfClasses(after, { classes: before, usage });
+    same(carried, second.usage(paths), 'after the owners edit');
+    assert.equal(carried.overriddenBy[2], codeowners.rules[3], 'the line of the new file, at its new place');
+    assert.equal(carried.overriddenBy[2]?.line, 5);
+    // A pattern changed: the figures are counted again, not carried.
+    const third = new OwnershipIndex(parseCodeowners(edited.join('\n').replace('*.js', '*.md'), '.github/CODEOWNERS', 'github').codeowners, second);
+    const moved = await third.matchClasses(paths, noPause, after);
+    same(third.usageOfClasses(moved, { classes: after, usage: carried }), third.usage(paths), 'after a pattern edit');
   });
 });

@@ -138,3 +138,68 @@ describe('incremental updates: what an update keeps', () => {
     }
   });
 });
+
+describe('incremental updates after CODEOWNERS edits equal a fresh analysis', () => {
+  const finding = (a: Analysis, ruleId: string) => a.model.findings.filter((f) => f.ruleId === ruleId);
+
+  it('GitHub: owners changed, a comment moving every line, a line added and removed', async () => {
+    const fs = shop();
+    const base = '*  @acme/platform\n/services/payments/  @acme/payments\n/services/ledger/ @acme/platform\n/services/serch/ @acme/platform\n';
+    fs.write('.github/CODEOWNERS', base);
+    const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
+    await analyzer.analyze();
+    // ledger's contract names @acme/payments, CODEOWNERS @acme/platform; /services/serch/ is a typo for search.
+    let a = await step(fs, analyzer, { '.github/CODEOWNERS': base });
+    assert.equal(finding(a, 'ownership/owner-mismatch').length, 1);
+    const [dead] = finding(a, 'codeowners/no-match');
+    assert.equal(dead.line, 4);
+    assert.deepEqual(dead.fix?.edits.map((e) => [e.range?.line, e.newText]), [[4, '/services/search/']]);
+
+    // Owners only: the same lines decide, ledger's owners agree now.
+    const owners = base.replace('/services/ledger/ @acme/platform', '/services/ledger/ @acme/payments');
+    a = await step(fs, analyzer, { '.github/CODEOWNERS': owners });
+    assert.deepEqual(finding(a, 'ownership/owner-mismatch'), []);
+    assert.equal(finding(a, 'codeowners/no-match')[0].line, 4);
+
+    // A comment on top: every finding and fix follows its line.
+    a = await step(fs, analyzer, { '.github/CODEOWNERS': `# owners of the shop\n${owners}` });
+    const moved = finding(a, 'codeowners/no-match')[0];
+    assert.equal(moved.line, 5);
+    assert.deepEqual(moved.fix?.edits.map((e) => [e.range?.line, e.newText]), [[5, '/services/search/']]);
+
+    // A line added: a module without an owner of its own gets the new line's owners.
+    a = await step(fs, analyzer, { '.github/CODEOWNERS': `# owners of the shop\n${owners}/packages/backend/ @acme/payments\n` });
+    assert.deepEqual(moduleNamed(a, 'backend')?.owners, ['@acme/payments']);
+
+    // The line removed again, and the typo's line too.
+    a = await step(fs, analyzer, { '.github/CODEOWNERS': owners.replace('/services/serch/ @acme/platform\n', '') });
+    assert.deepEqual(moduleNamed(a, 'backend')?.owners, ['@acme/platform']);
+    assert.deepEqual(finding(a, 'codeowners/no-match'), []);
+  });
+
+  it('GitLab: a path without its trailing "/" made a folder, owners and a section renamed', async () => {
+    const fs = shop();
+    fs.delete('.github/CODEOWNERS');
+    const base = '[Services]\n*  @acme/platform\n/services/payments/  @acme/payments\n/services/ledger @acme/payments\n\n[Sources] @acme/platform\n*.ts\n';
+    fs.write('.gitlab/CODEOWNERS', base);
+    const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
+    await analyzer.analyze();
+    let a = await step(fs, analyzer, { '.gitlab/CODEOWNERS': base });
+    // GitLab reads /services/ledger as a file: it matches nothing, ledger stays @acme/platform's in CODEOWNERS.
+    assert.match(finding(a, 'codeowners/no-match')[0].message, /GitLab reads a path without a trailing "\/" as a file/);
+    assert.equal(finding(a, 'ownership/owner-mismatch').length, 1);
+
+    const folder = base.replace('/services/ledger @acme/payments', '/services/ledger/ @acme/payments');
+    a = await step(fs, analyzer, { '.gitlab/CODEOWNERS': folder });
+    assert.deepEqual(finding(a, 'codeowners/no-match'), []);
+    assert.deepEqual(finding(a, 'ownership/owner-mismatch'), []);
+    assert.deepEqual(a.ownersOf('services/ledger/src/index.ts').owners, ['@acme/payments', '@acme/platform']);
+
+    // A section's default owners changed, then the section renamed: the same lines decide.
+    assert.deepEqual(a.ownersOf('services/search/x.ts').owners, ['@acme/platform']);
+    a = await step(fs, analyzer, { '.gitlab/CODEOWNERS': folder.replace('[Sources] @acme/platform', '[Sources] @acme/search') });
+    assert.deepEqual(a.ownersOf('services/search/x.ts').owners, ['@acme/platform', '@acme/search']);
+    a = await step(fs, analyzer, { '.gitlab/CODEOWNERS': folder.replace('[Sources] @acme/platform', '[TypeScript] @acme/search') });
+    assert.deepEqual(a.ownersOf('services/search/x.ts').rules.map((r) => r.section), ['Services', 'TypeScript']);
+  });
+});

@@ -125,6 +125,8 @@ type Edit =
   | { kind: 'codeowners-append'; line: string }
   | { kind: 'codeowners-remove'; at: number }
   | { kind: 'codeowners-replace'; at: number; line: string }
+  | { kind: 'codeowners-owners'; at: number; owners: number[] }
+  | { kind: 'codeowners-comment'; at: number }
   | { kind: 'teams'; escalation: boolean[] }
   | { kind: 'vision'; count: number }
   | { kind: 'add-file'; file: [number, string, number] }
@@ -207,6 +209,8 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('codeowners-append' as const), line: codeownersLine }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('codeowners-remove' as const), at: fc.nat(40) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('codeowners-replace' as const), at: fc.nat(40), line: codeownersLine }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('codeowners-owners' as const), at: fc.nat(40), owners: fc.uniqueArray(fc.nat(TEAMS.length - 1), { maxLength: 2 }) }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('codeowners-comment' as const), at: fc.nat(40) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('teams' as const), escalation: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('vision' as const), count: fc.integer({ min: 1, max: 4 }) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('add-file' as const), file: moduleFile }), weight: 3 },
@@ -278,12 +282,18 @@ async function apply(fs: InMemoryFileAccess, overlays: Map<string, string>, code
     }
     case 'codeowners-append':
     case 'codeowners-remove':
-    case 'codeowners-replace': {
+    case 'codeowners-replace':
+    case 'codeowners-owners':
+    case 'codeowners-comment': {
       const path = '.github/CODEOWNERS';
       const lines = codeowners;
       if (e.kind === 'codeowners-append') lines.push(e.line);
       else if (lines.length > 0 && e.kind === 'codeowners-remove') lines.splice(e.at % lines.length, 1);
       else if (lines.length > 0 && e.kind === 'codeowners-replace') lines[e.at % lines.length] = e.line;
+      // Other owners for a line, its pattern kept: the same files match, some modules change owners.
+      else if (lines.length > 0 && e.kind === 'codeowners-owners') lines[e.at % lines.length] = [lines[e.at % lines.length].split(' ')[0], ...e.owners.map((o) => TEAMS[o])].join(' ');
+      // A comment: every later line moves down one.
+      else if (e.kind === 'codeowners-comment') lines.splice(lines.length > 0 ? e.at % lines.length : 0, 0, '# moved');
       fs.write(path, lines.length > 0 ? `${lines.join('\n')}\n` : '');
       return [{ path, kind: 'changed' }];
     }

@@ -1,4 +1,5 @@
 import type { CodeownersFile, CodeownersRule, Fix } from '../../model/types';
+import type { OwnershipIndex } from '../../sources/codeowners/ownership';
 import { compilePattern, programMatches, type Program } from '../../sources/codeowners/pattern';
 import { at, codeownersUsage, nearest } from '../helpers';
 import type { FileTree } from '../indexes';
@@ -26,7 +27,17 @@ function removeLine(rule: CodeownersRule): Fix {
  * be shadowed by later lines) and does not repeat a pattern of the file. None for a pattern with
  * wildcards or one that matches at any depth (no `/` but a trailing one).
  */
-function repairs(ctx: RuleContext, codeowners: CodeownersFile, rule: CodeownersRule, tree: FileTree, written: ReadonlySet<string>): Fix[] {
+function repairs(ctx: RuleContext, codeowners: CodeownersFile, rule: CodeownersRule, tree: FileTree, written: ReadonlySet<string>, memo: Map<number, readonly string[]> | null): Fix[] {
+  let patterns = memo?.get(rule.index);
+  if (!patterns) {
+    patterns = repairPatterns(ctx, codeowners, rule, tree, written);
+    memo?.set(rule.index, patterns);
+  }
+  return patterns.map((pattern) => ({ title: `Change "${rule.pattern}" to "${pattern}"`, edits: [{ file: rule.file, range: rule.patternRange, newText: pattern }] }));
+}
+
+/** The patterns `repairs` offers for `rule`, nearest first. */
+function repairPatterns(ctx: RuleContext, codeowners: CodeownersFile, rule: CodeownersRule, tree: FileTree, written: ReadonlySet<string>): string[] {
   if (/[*?[\\!]/.test(rule.pattern)) return [];
   const lead = rule.pattern.startsWith('/') ? '/' : '';
   const trail = rule.pattern.endsWith('/') && rule.pattern.length > 1 ? '/' : '';
@@ -37,14 +48,36 @@ function repairs(ctx: RuleContext, codeowners: CodeownersFile, rule: CodeownersR
   const entries = tree.children.get(parent);
   if (!entries) return [];
   const candidates = trail === '/' ? entries.folders : [...entries.folders, ...entries.files];
-  const fixes: Fix[] = [];
+  const found: string[] = [];
   for (const candidate of nearest(core, candidates, MAX_REPAIRS * 3)) {
     const pattern = `${lead}${candidate}${trail}`;
     if (written.has(pattern) || !wins(ctx, codeowners, rule, pattern, tree)) continue;
-    fixes.push({ title: `Change "${rule.pattern}" to "${pattern}"`, edits: [{ file: rule.file, range: rule.patternRange, newText: pattern }] });
-    if (fixes.length === MAX_REPAIRS) break;
+    found.push(pattern);
+    if (found.length === MAX_REPAIRS) break;
   }
-  return fixes;
+  return found;
+}
+
+/**
+ * Repair patterns found per dead line (by rule index), kept while the file tree is the same and
+ * CODEOWNERS has the same patterns and decides every path as before (an edit of owners or
+ * comments, the common CODEOWNERS edit): what a repair is offered for depends on nothing else.
+ * Patterns, not fixes, since the lines may have moved. Keyed by the tree: dropped with it.
+ */
+const repairMemo = new WeakMap<FileTree, { index: OwnershipIndex; patterns: readonly string[]; byRule: Map<number, readonly string[]> }>();
+
+function repairMemoOf(ctx: RuleContext, codeowners: CodeownersFile, tree: FileTree): Map<number, readonly string[]> | null {
+  const index = ctx.ownership;
+  if (!index || index.file !== codeowners) return null;
+  const patterns = codeowners.rules.map((r) => r.pattern);
+  const kept = repairMemo.get(tree);
+  if (kept && (kept.index === index || index.decidesAs(kept.index)) && kept.patterns.length === patterns.length && kept.patterns.every((p, i) => p === patterns[i])) {
+    kept.index = index;
+    return kept.byRule;
+  }
+  const byRule = new Map<number, readonly string[]>();
+  repairMemo.set(tree, { index, patterns, byRule });
+  return byRule;
 }
 
 /** Files a repaired line would be checked on: at most this many under its folder. */
@@ -116,11 +149,14 @@ export const noMatch: Rule = {
       names ??= new Set([...folders].map((folder) => folder.slice(folder.lastIndexOf('/') + 1)));
       return names.has(path);
     };
-    let repair: { tree: FileTree; written: Set<string>; lines: number } | null = null;
+    let repair: { tree: FileTree; written: Set<string>; lines: number; memo: Map<number, readonly string[]> | null } | null = null;
     const repairsOf = (rule: CodeownersRule): Fix[] => {
-      repair ??= { tree: ctx.indexes.fileTree(), written: new Set(codeowners.rules.map((r) => r.pattern)), lines: 0 };
+      if (!repair) {
+        const tree = ctx.indexes.fileTree();
+        repair = { tree, written: new Set(codeowners.rules.map((r) => r.pattern)), lines: 0, memo: repairMemoOf(ctx, codeowners, tree) };
+      }
       if (repair.lines++ >= MAX_REPAIRED_LINES) return [];
-      return repairs(ctx, codeowners, rule, repair.tree, repair.written);
+      return repairs(ctx, codeowners, rule, repair.tree, repair.written, repair.memo);
     };
     for (const rule of codeowners.rules) {
       if (rule.exclusion || (usage.matched[rule.index] ?? 0) > 0) continue;

@@ -130,7 +130,8 @@ export class OwnershipIndex {
   /** Floating groups (first segment `**`): their position 1, indexed, for directory and file names. */
   private readonly floatDir: SegIndex;
   private readonly floatFile: SegIndex;
-  private readonly dirs = new Map<string, DirState>();
+  /** Folder states by folder path: shared with an earlier index that has the same pattern groups (the NFA is the same). */
+  private readonly dirs: Map<string, DirState>;
 
   private readonly posMark: Int32Array;
   private readonly groupMark: Int32Array;
@@ -213,6 +214,22 @@ export class OwnershipIndex {
     this.sectionCount = sectionCount;
 
     const ng = this.groups.length;
+    if (reuse && sameList(previous!.groupIds, this.groupIds)) {
+      // The same pattern groups in the same order (an edit of owners, sections or comments, or a
+      // line whose pattern another line already has): the same NFA, so the earlier index's
+      // per-folder states stay true and are shared, not recomputed folder by folder.
+      const p = previous!;
+      this.ruleOfPos = p.ruleOfPos;
+      this.segOf = p.segOf;
+      this.isAccept = p.isAccept;
+      this.floatDir = p.floatDir;
+      this.floatFile = p.floatFile;
+      this.dirs = p.dirs;
+      this.posMark = new Int32Array(this.ruleOfPos.length);
+      this.groupMark = new Int32Array(ng);
+      return;
+    }
+    this.dirs = new Map();
     const base = new Int32Array(ng);
     let total = 0;
     for (let g = 0; g < ng; g++) {
@@ -293,6 +310,11 @@ export class OwnershipIndex {
     if (hit) return hit;
     const slash = dir.lastIndexOf('/');
     const parent = this.dirState(slash < 0 ? '' : dir.slice(0, slash));
+    if (parent.states.length === 0 && this.floatDir.isEmpty()) {
+      // Nothing left to match below the parent and no floating pattern: the folder is as its parent.
+      this.dirs.set(dir, parent);
+      return parent;
+    }
     const name = slash < 0 ? dir : dir.slice(slash + 1);
     const next = this.scratchNext;
     next.length = 0;
@@ -316,6 +338,21 @@ export class OwnershipIndex {
     const state = this.close(next, parent.matched);
     this.dirs.set(dir, state);
     return state;
+  }
+
+  /**
+   * The prefix of every folder under the topmost folder that shares `dir`'s state `d` (a folder
+   * as its parent: nothing live, see `dirState`): "" when that is the root.
+   */
+  private deadTop(dir: string, d: DirState): string {
+    let top = dir;
+    while (top !== '') {
+      const up = top.lastIndexOf('/');
+      const parent = up < 0 ? '' : top.slice(0, up);
+      if (this.dirs.get(parent) !== d) break;
+      top = parent;
+    }
+    return top === '' ? '' : `${top}/`;
   }
 
   /** A position worth advancing on a directory name (not the last segment of a file-only pattern). */
@@ -653,11 +690,32 @@ export class OwnershipIndex {
    * step per class instead of one per file. Classes come in the order of their first file, so
    * the first file a rule loses is met first, as in `usage()`.
    */
-  usageOfClasses(classes: MatchClasses): CodeownersUsage {
+  usageOfClasses(classes: MatchClasses, earlier?: { classes: MatchClasses; usage: CodeownersUsage } | null): CodeownersUsage {
     if (classes.index !== this) throw new Error('match classes of another index');
+    if (earlier && this.decidesAs(earlier.classes.index) && classes.groups === earlier.classes.groups && classes.counts === earlier.classes.counts) {
+      // The same classes and the same way of deciding among their lines (only owners or
+      // comments changed): the same figures, with the "overridden by" lines of this file.
+      const { matched, won, overriddenBy } = earlier.usage;
+      return { matched: matched.slice(), won: won.slice(), overriddenBy: overriddenBy.map((rule) => rule && this.rules[rule.index]) };
+    }
     const counter = this.usageCounter();
     for (let c = 0; c < classes.groups.length; c++) counter.tally(classes.groups[c], classes.counts[c]);
     return counter.finish();
+  }
+
+  /**
+   * Does this index decide every path as `other` does, line by line (the same groups, each line
+   * in the same group, section, place and liveness)? Then usage figures, and every answer of which
+   * line decides a path, carry from one to the other.
+   */
+  decidesAs(other: OwnershipIndex): boolean {
+    if (other === this) return true;
+    if (other.dialect !== this.dialect || other.rules.length !== this.rules.length || other.sectionCount !== this.sectionCount) return false;
+    if (!sameList(other.groupIds, this.groupIds)) return false;
+    if (!sameArray(other.groupOf, this.groupOf) || !sameArray(other.sectionOf, this.sectionOf) || !sameArray(other.precedence, this.precedence)) return false;
+    if (!sameArray(other.live, this.live) || !sameArray(other.exclusion, this.exclusion)) return false;
+    for (let r = 0; r < this.rules.length; r++) if (this.rules[r].index !== r || other.rules[r].index !== r) return false;
+    return true;
   }
 
   /**
@@ -737,39 +795,66 @@ export class OwnershipIndex {
       }
       return c;
     };
-    let dir: string | null = null;
-    let d: DirState | null = null;
     // A folder where the runner matches nothing, at the folder or by file name: its files keep their earlier class.
     const floatFileEmpty = runner.floatFile.isEmpty();
-    let quiet = false;
-    const none: number[] = [];
-    for (let i = 0; i < paths.length; i++) {
-      if ((i & 1023) === 0) {
-        const wait = pause();
-        if (wait) await wait;
-      }
-      const clean = normalizePath(paths[i]);
-      if (clean === '') continue;
-      const slash = clean.lastIndexOf('/');
-      const dirLength = slash < 0 ? 0 : slash;
-      if (d === null || dir === null || dir.length !== dirLength || !clean.startsWith(dir)) {
-        dir = slash < 0 ? '' : clean.slice(0, slash);
-        d = runner.dirState(dir);
+    const runs = folderRuns(paths);
+    let sincePause = 1024;
+    // With no floating pattern, a folder where the runner has nothing live and matched nothing
+    // stays so below it: the folders under the topmost such one are quiet without a look-up.
+    const skipDead = base !== null && floatFileEmpty && runner.floatDir.isEmpty();
+    let deadBelow: string | null = null;
+    for (let k = 0; k < runs.folders.length; k++) {
+      const dir = runs.folders[k];
+      const end = runs.starts[k + 1];
+      if (dir === null) continue; // empty paths: no class
+      let quiet = deadBelow !== null && dir.startsWith(deadBelow);
+      const d = quiet ? null : runner.dirState(dir);
+      if (d) {
         quiet = base !== null && floatFileEmpty && d.matched.length === 0 && runner.filePositions(d).length === 0;
+        if (skipDead && d.states.length === 0 && d.matched.length === 0) deadBelow = runner.deadTop(dir, d);
       }
-      const m = quiet ? none : groupsOf(d, slash < 0 ? clean : clean.slice(slash + 1));
-      const c = classOf(d, m, base ? base.fileClass[i] : 0);
-      fileClass[i] = c;
-      counts[c]++;
+      if (quiet && base !== null) {
+        // Quiet: each file keeps its earlier class, renumbered, without looking at its name.
+        for (let i = runs.starts[k]; i < end; i++) {
+          if (++sincePause >= 1024) {
+            sincePause = 0;
+            const wait = pause();
+            if (wait) await wait;
+          }
+          const earlier = base.fileClass[i];
+          let c = unsplit![earlier];
+          if (c < 0) {
+            c = unsplit![earlier] = groups.length;
+            groups.push(base.groups[earlier] as number[]);
+            counts.push(0);
+          }
+          fileClass[i] = c;
+          counts[c]++;
+        }
+        continue;
+      }
+      for (let i = runs.starts[k]; i < end; i++) {
+        if (++sincePause >= 1024) {
+          sincePause = 0;
+          const wait = pause();
+          if (wait) await wait;
+        }
+        const clean = normalizePath(paths[i]);
+        const c = classOf(d!, groupsOf(d!, dir === '' ? clean : clean.slice(dir.length + 1)), base ? base.fileClass[i] : 0);
+        fileClass[i] = c;
+        counts[c]++;
+      }
     }
     return { paths, index: this, fileClass, groups, counts };
   }
 
   /** `matchClasses` after an edit: the classes of `previous` in this index's groups, split by the groups it did not have. */
   private async carryClasses(previous: MatchClasses, pause: () => Promise<void> | null): Promise<MatchClasses> {
+    const old = previous.index;
+    // The same groups in the same order: the classes hold this index's group numbers already.
+    if (sameList(old.groupIds, this.groupIds)) return { paths: previous.paths, index: this, fileClass: previous.fileClass, groups: previous.groups, counts: previous.counts };
     const ids = new Map<string, number>();
     this.groupIds.forEach((id, g) => ids.set(id, g));
-    const old = previous.index;
     const known = new Set<number>();
     const toNew = old.groupIds.map((id) => {
       const g = ids.get(id);
@@ -777,11 +862,15 @@ export class OwnershipIndex {
       known.add(g);
       return g;
     });
-    const kept = previous.groups.map((gs) => {
-      const out: number[] = [];
-      for (const g of gs) if (toNew[g] >= 0) out.push(toNew[g]);
-      return out;
-    });
+    // Lines appended with new patterns keep every earlier group's number: the classes' lists as they are.
+    const renumbered = toNew.some((g, i) => g !== i);
+    const kept = renumbered
+      ? previous.groups.map((gs) => {
+          const out: number[] = [];
+          for (const g of gs) if (toNew[g] >= 0) out.push(toNew[g]);
+          return out;
+        })
+      : previous.groups;
     const added: number[] = [];
     for (let g = 0; g < this.groups.length; g++) if (!known.has(g)) added.push(g);
     if (added.length === 0) return { paths: previous.paths, index: this, fileClass: previous.fileClass, groups: kept, counts: previous.counts };
@@ -802,6 +891,45 @@ export class OwnershipIndex {
       runner,
     );
   }
+}
+
+/** Consecutive paths in one folder: folder `folders[k]` (null: empty paths) holds paths `starts[k]` to `starts[k + 1]` (exclusive). */
+interface FolderRuns {
+  readonly folders: readonly (string | null)[];
+  readonly starts: Int32Array;
+}
+
+/** Folder runs by file list (a workspace's list is one array while it is unchanged): each edit of CODEOWNERS walks folders, not names. */
+const folderRunsOf = new WeakMap<readonly string[], FolderRuns>();
+
+function folderRuns(paths: readonly string[]): FolderRuns {
+  const known = folderRunsOf.get(paths);
+  if (known) return known;
+  const folders: (string | null)[] = [];
+  const starts: number[] = [];
+  let dir: string | null | undefined;
+  for (let i = 0; i < paths.length; i++) {
+    const clean = normalizePath(paths[i]);
+    if (clean === '') {
+      if (dir !== null) {
+        dir = null;
+        folders.push(null);
+        starts.push(i);
+      }
+      continue;
+    }
+    const slash = clean.lastIndexOf('/');
+    const dirLength = slash < 0 ? 0 : slash;
+    if (dir === undefined || dir === null || dir.length !== dirLength || !clean.startsWith(dir)) {
+      dir = slash < 0 ? '' : clean.slice(0, slash);
+      folders.push(dir);
+      starts.push(i);
+    }
+  }
+  starts.push(paths.length);
+  const runs = { folders, starts: Int32Array.from(starts) };
+  folderRunsOf.set(paths, runs);
+  return runs;
 }
 
 /**
@@ -827,6 +955,18 @@ export interface CodeownersUsage {
   won: number[];
   /** For a rule that matched a file but lost it: the line that decided the first such file. */
   overriddenBy: (CodeownersRule | undefined)[];
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameArray(a: Int32Array | Uint8Array, b: Int32Array | Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sameSection(a: CodeownersRule, b: CodeownersRule): boolean {
