@@ -19,6 +19,7 @@ import { RULES } from '../rules';
 import { SnapshotIndexes, type IndexCarry } from '../rules/indexes';
 import { ruleRuns, runRules, type RuleCarry } from '../rules/run';
 import { CODEOWNERS_SEARCH_ORDER } from '../sources/codeowners/locate';
+import type { OwnershipIndex } from '../sources/codeowners';
 import { CONFIG_FILE_NAMES, defaultConfig } from '../sources/config';
 import { appConfigFiles, locationFiles, MAX_LOCATION_FILES } from '../sources/locations';
 import type { CatalogEntity, DisableComment, ParseProblem } from '../sources/types';
@@ -53,6 +54,7 @@ export class WorkspaceAnalyzer {
   /** The findings of rules that name what they read (RuleMeta.reads), reported again while that is unchanged. */
   private readonly ruleCarry: RuleCarry = new Map();
   private readonly modelCarry: ModelCarry = {};
+  private ownersOfCarry: { index: OwnershipIndex | null; prefix: string; ownersOf(path: string): OwnerMatch } | null = null;
   /**
    * The last snapshot's configuration and declaration lists, handed out again while what they are
    * made of is the same (the same file facts): rules and the team directory that depend only on
@@ -474,8 +476,14 @@ export class WorkspaceAnalyzer {
     for (const p of owners.problems) problems.push(p);
     for (const d of owners.disables) disables.push(d);
     const { index: ownership, prefix } = owners;
-    const ownersOf = (path: string): OwnerMatch =>
-      ownership ? ownership.ownersOf(prefix ? `${prefix}/${normalizePath(path)}` : normalizePath(path)) : EMPTY_MATCH;
+    // The same function while the index and prefix are: the model build and rules that read
+    // `ownersOf` tell an unchanged CODEOWNERS by it.
+    if (this.ownersOfCarry?.index !== ownership || this.ownersOfCarry.prefix !== prefix) {
+      const ask = (path: string): OwnerMatch =>
+        ownership ? ownership.ownersOf(prefix ? `${prefix}/${normalizePath(path)}` : normalizePath(path)) : EMPTY_MATCH;
+      this.ownersOfCarry = { index: ownership, prefix, ownersOf: ask };
+    }
+    const { ownersOf } = this.ownersOfCarry;
 
     await pause();
     const contracts = factsOf('contract').flatMap((f) => (f.contract ? [f.contract] : []));
