@@ -1,6 +1,7 @@
 /**
  * The rule run: severities, silencing, and rule errors as findings.
  */
+import { sameData } from '../build/share';
 import { compileGlobs } from '../glob';
 import { ruleMatches } from '../model/ruleConfig';
 import type { Draft, Finding, Module, Severity } from '../model/types';
@@ -13,7 +14,10 @@ import type { ReportInput, Rule, RuleContext, RuleInput } from './rule';
  * What the rules that name `reads` reported at their last run, and on which inputs (per module,
  * keyed by the module object, for a per-module rule): kept by the analyzer between snapshots.
  */
-export type RuleCarry = Map<string, { inputs: readonly unknown[]; reports: readonly ReportInput[]; byModule?: Map<Module, readonly ReportInput[]> }>;
+export type RuleCarry = Map<
+  string,
+  { inputs: readonly unknown[]; reports: readonly ReportInput[]; byModule?: Map<Module, readonly ReportInput[]>; modules?: readonly Module[] }
+>;
 
 export interface RunInput extends Omit<RuleContext, 'report'> {
   disables: readonly DisableComment[];
@@ -115,7 +119,14 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
     const reads = rule.meta.reads;
     const inputs = reads?.map((name: RuleInput) => (name === 'config' ? config : context[name]));
     const kept = carry?.get(id);
-    if (inputs && kept && !rule.checkModule && inputs.every((value, i) => value === kept.inputs[i])) {
+    const fields = rule.meta.moduleFields;
+    if (
+      inputs &&
+      kept &&
+      !rule.checkModule &&
+      inputs.every((value, i) => value === kept.inputs[i]) &&
+      (!fields || (kept.modules !== undefined && sameInFields(kept.modules, input.model.modules, fields)))
+    ) {
       for (const r of kept.reports) report(r);
       continue;
     }
@@ -149,7 +160,7 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
             report(r);
           },
         });
-        carry.set(id, { inputs, reports });
+        carry.set(id, fields ? { inputs, reports, modules: input.model.modules } : { inputs, reports });
       } else {
         rule.check({ ...context, config, report });
       }
@@ -174,6 +185,20 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
   }
   findings.sort(compareFindings);
   return findings;
+}
+
+/** The same modules, or as many in the same folders, each equal in `fields` to the one before. */
+function sameInFields(before: readonly Module[], now: readonly Module[], fields: readonly (keyof Module)[]): boolean {
+  if (before === now) return true;
+  if (before.length !== now.length) return false;
+  for (let i = 0; i < now.length; i++) {
+    const a = before[i];
+    const b = now[i];
+    if (a === b) continue;
+    if (a.path !== b.path) return false;
+    for (const field of fields) if (!sameData(a[field], b[field])) return false;
+  }
+  return true;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
