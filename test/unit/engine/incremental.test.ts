@@ -129,6 +129,23 @@ describe('incremental updates: what an update keeps', () => {
     assert.ok(moduleNamed(a, 'search'));
   });
 
+  it('reports the findings of what an edit left alone as the same objects, and applies a new disable comment to them', async () => {
+    const fs = shop();
+    const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
+    const before = await analyzer.analyze();
+    // Per-module rules (quality/missing-tests, observability/missing…) keep their reports for an unchanged module.
+    const about = (a: Analysis, name: string) => a.model.findings.filter((f) => f.module === name && ruleById(f.ruleId)?.checkModule);
+    assert.ok(about(before, 'ledger').length > 0);
+    let after = await step(fs, analyzer, { 'services/search/service-contract.yaml': contract('search', '@acme/platform', 'dependsOn: [ledger]\ndescription: Finds.\n') });
+    about(before, 'ledger').forEach((f, i) => assert.equal(about(after, 'ledger')[i], f));
+    // A disable comment in another file silences one of them: the kept findings are decided again.
+    const silenced = about(before, 'ledger')[0];
+    const text = contract('ledger', '@acme/payments').split('\n');
+    text.splice(silenced.line - 1, 0, `# northstar-disable-next-line ${silenced.ruleId}`);
+    after = await step(fs, analyzer, { 'services/ledger/service-contract.yaml': text.join('\n') });
+    assert.ok(!after.model.findings.some((f) => f.ruleId === silenced.ruleId && f.module === 'ledger' && f.message === silenced.message));
+  });
+
   it('does not run a rule that names what it reads while that is unchanged, and runs it once it changes', async () => {
     const rule = ruleById('codeowners/no-match');
     assert.ok(rule?.meta.reads);
