@@ -74,7 +74,8 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
     // The teams are the same: every owner the edit touched names a declared team.
     shared = patched;
     teams = last.teams;
-    resolver = patched === last.modules ? last.resolver : moduleResolver(patched);
+    // The same folders in the same order: the folder answers found so far hold.
+    resolver = patched === last.modules ? last.resolver : moduleResolver(patched, last.resolver.folders);
     carry.last = { ...last, inputs: input, modules: patched, resolver };
   } else {
     const built = await buildAllModules(input, directory, memo, pause, carry);
