@@ -3,9 +3,9 @@
  * teams, file assignment (tests, tags, inferred types), scorecard levels, priorities. Pure
  * apart from the memo it is handed; findings come after, from the rule run.
  */
-import { moduleResolver } from '../model/moduleOf';
+import { moduleResolver, type ModuleResolver } from '../model/moduleOf';
 import type { ComponentOwnersFile } from '../sources/componentOwners';
-import type { CodeownersFile, LearningRecord, Model, Module, NorthstarConfig, OwnerMatch, PriorityTag } from '../model/types';
+import type { CodeownersFile, LearningRecord, Model, Module, NorthstarConfig, OwnerMatch, PriorityTag, Team } from '../model/types';
 import type { ModuleDraft } from '../model/module';
 import { assignTeams, buildTeamDirectory, type TeamDirectory } from '../model/teams';
 import { scorecardLevel } from '../scorecard';
@@ -14,6 +14,7 @@ import type { CatalogEntity, ContractDecl, ManifestDecl, TeamsFile, VisionFile }
 import { assignFiles, type TestMemo } from './assign';
 import { buildModules, type ManifestMemo } from './modules';
 import { shareUnchanged } from './share';
+import { modulesAfterContractEdit, type LastModel } from './contractEdit';
 import { initiativesOf } from './strategy';
 
 export interface ModelInputs {
@@ -51,10 +52,11 @@ export interface ModelCarry {
   directory?: { teamsFile: TeamsFile | null; catalog: readonly CatalogEntity[]; codeowners: CodeownersFile | null; directory: TeamDirectory };
   modules?: readonly Module[];
   manifests?: ManifestMemo;
+  /** The last build's inputs and result, from which an edit of contracts only is built (build/contractEdit.ts). */
+  last?: LastModel;
 }
 
 export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () => Promise<void> | null, carry: ModelCarry = {}): Promise<BuiltModel> {
-  const { files, config } = input;
   await pause();
   const kept = carry.directory;
   const directory =
@@ -63,27 +65,26 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
       : buildTeamDirectory(input.teamsFile, input.catalog, input.codeowners);
   carry.directory = { teamsFile: input.teamsFile, catalog: input.catalog, codeowners: input.codeowners, directory };
 
-  await pause();
-  const { modules, typeDeclared, testSubjects } = await buildModules(
-    { files, fileSet: input.fileSet, contracts: input.contracts, catalog: input.catalog, manifests: input.manifests, config, ownersOf: input.ownersOf, componentOwners: input.componentOwners ?? null, memo: (carry.manifests ??= {}) },
-    pause,
-  );
-  const { moduleOfFile } = moduleResolver<ModuleDraft>(modules);
-  await pause();
-  await assignFiles(modules, files, moduleOfFile, input.priorityTags, config, memo, typeDeclared, pause, testSubjects);
-
-  const teams = assignTeams(modules, directory);
-  const teamById = new Map(teams.map((t) => [t.id, t] as const));
-  for (let i = 0; i < modules.length; i++) {
-    if ((i & 255) === 0) await pause();
-    const m = modules[i];
-    m.level = isScored(m) ? scorecardLevel(m, m.team === null ? undefined : teamById.get(m.team), config) : 'none';
+  const last = carry.last;
+  const patched = last ? modulesAfterContractEdit(input, last, directory) : null;
+  let shared: readonly Module[];
+  let teams: readonly Team[];
+  let resolver: ModuleResolver<Module>;
+  if (last && patched) {
+    // The teams are the same: every owner the edit touched names a declared team.
+    shared = patched;
+    teams = last.teams;
+    // The same folders in the same order: the folder answers found so far hold.
+    resolver = patched === last.modules ? last.resolver : moduleResolver(patched, last.resolver.folders);
+    carry.last = { ...last, inputs: input, modules: patched, resolver };
+  } else {
+    const built = await buildAllModules(input, directory, memo, pause, carry);
+    ({ shared, teams } = built);
+    resolver = moduleResolver(shared);
+    carry.last = { inputs: input, directory, modules: shared, teams, teamById: built.teamById, resolver };
   }
-
-  // Unchanged modules are the previous snapshot's objects; the resolver answers with those.
-  const shared = shareUnchanged(carry.modules ?? null, modules as Module[]);
   carry.modules = shared;
-  const { moduleOf, moduleByName } = moduleResolver(shared);
+  const { moduleOf, moduleByName } = resolver;
 
   const visionFile = input.visionFile;
   const priorities = visionFile
@@ -105,4 +106,34 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
     moduleOf,
     moduleByName,
   };
+}
+
+/** Every module built from the declarations, files assigned, teams and levels decided; the unchanged ones the previous objects. */
+async function buildAllModules(
+  input: ModelInputs,
+  directory: TeamDirectory,
+  memo: TestMemo,
+  pause: () => Promise<void> | null,
+  carry: ModelCarry,
+): Promise<{ shared: readonly Module[]; teams: Team[]; teamById: ReadonlyMap<string, Team> }> {
+  const { files, config } = input;
+  await pause();
+  const { modules, typeDeclared, testSubjects } = await buildModules(
+    { files, fileSet: input.fileSet, contracts: input.contracts, catalog: input.catalog, manifests: input.manifests, config, ownersOf: input.ownersOf, componentOwners: input.componentOwners ?? null, memo: (carry.manifests ??= {}) },
+    pause,
+  );
+  const { moduleOfFile } = moduleResolver<ModuleDraft>(modules);
+  await pause();
+  await assignFiles(modules, files, moduleOfFile, input.priorityTags, config, memo, typeDeclared, pause, testSubjects);
+
+  const teams = assignTeams(modules, directory);
+  const teamById = new Map(teams.map((t) => [t.id, t] as const));
+  for (let i = 0; i < modules.length; i++) {
+    if ((i & 255) === 0) await pause();
+    const m = modules[i];
+    m.level = isScored(m) ? scorecardLevel(m, m.team === null ? undefined : teamById.get(m.team), config) : 'none';
+  }
+
+  // Unchanged modules are the previous snapshot's objects; the resolver answers with those.
+  return { shared: shareUnchanged(carry.modules ?? null, modules as Module[]), teams, teamById };
 }

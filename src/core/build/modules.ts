@@ -74,6 +74,56 @@ function prefixGlob(folder: string, glob: string): string {
   return folder === '' ? g : `${folder}/${g}`;
 }
 
+/** Does the contract state its module's type (else the type comes from its files, assign.ts)? */
+export function declaresType(c: ContractDecl): boolean {
+  return asType(c.type) !== null;
+}
+
+/**
+ * The module a contract declares, from the contract alone: what the other declarations add to it
+ * (a catalog entry of the same folder and name, manifests beside it, owners from CODEOWNERS or a
+ * group) comes after, in buildModules. Its type is declared when `asType(c.type)` is one.
+ */
+export function contractModule(c: ContractDecl): ModuleDraft {
+  const name = c.name?.value ?? (basename(c.folder) || 'root');
+  const m = newModule(name, c.folder, 'contract', c.name?.location ?? c.location);
+  m.description = c.description;
+  // A placeholder (`@TODO-team`) is no owner: CODEOWNERS or the catalog may still name one.
+  if (c.owner && !isPlaceholderOwner(c.owner.value)) {
+    m.owners = [c.owner.value];
+    m.ownerSource = 'contract';
+    m.ownerLocation = c.owner.location;
+  }
+  m.system = c.system;
+  const type = asType(c.type);
+  if (type) m.type = type;
+  m.tier = c.tier === 1 || c.tier === 2 || c.tier === 3 ? c.tier : null;
+  m.lifecycle = asLifecycle(c.lifecycle);
+  const via = `${basename(c.file)} dependsOn`;
+  m.dependsOn = c.dependsOn.map((d) => ({ ...d, kind: 'declared', via }));
+  m.consumes = c.consumes.slice();
+  m.apis = c.provides.slice();
+  m.testGlobs = c.tests ? c.tests.map((g) => prefixGlob(c.folder, g)) : null;
+  const o = c.observability;
+  if (o.logs) m.observability.push({ signal: 'logs', source: 'contract', detail: o.logs });
+  if (o.metrics) m.observability.push({ signal: 'metrics', source: 'contract', detail: o.metrics });
+  if (o.traces) m.observability.push({ signal: 'traces', source: 'contract', detail: o.traces });
+  for (const d of o.dashboards) m.observability.push({ signal: 'dashboards', source: 'contract', detail: d });
+  for (const a of o.alerts) m.observability.push({ signal: 'alerts', source: 'contract', detail: a });
+  if (o.runbook) m.observability.push({ signal: 'runbook', source: 'contract', detail: o.runbook });
+  m.dashboards = o.dashboards.slice();
+  m.alerts = o.alerts.slice();
+  m.runbook = o.runbook;
+  m.slos = c.slos.slice();
+  m.data = { classification: c.dataClassification };
+  m.security = { threatModel: c.security.threatModel?.value ?? null, privacyReview: c.security.privacyReview?.value ?? null };
+  m.resilience = { drRehearsal: c.resilience.drRehearsal?.value ?? null };
+  m.priorities = c.priorities.map((p) => p.name);
+  m.experiment = experimentOf(c.experiment);
+  m.initiatives = c.initiatives.map((i) => i.name);
+  return m;
+}
+
 /**
  * The modules of the workspace from its declarations (DESIGN section 2), with their owners in
  * one precedence: contract, then catalog, then the CODEOWNERS owners of the defining file.
@@ -98,45 +148,8 @@ export async function buildModules(
   const due = () => (step++ & 63) === 0;
   for (const c of contracts) {
     if (due()) await pause();
-    const name = c.name?.value ?? (basename(c.folder) || 'root');
-    const m = newModule(name, c.folder, 'contract', c.name?.location ?? c.location);
-    m.description = c.description;
-    // A placeholder (`@TODO-team`) is no owner: CODEOWNERS or the catalog may still name one.
-    if (c.owner && !isPlaceholderOwner(c.owner.value)) {
-      m.owners = [c.owner.value];
-      m.ownerSource = 'contract';
-      m.ownerLocation = c.owner.location;
-    }
-    m.system = c.system;
-    const type = asType(c.type);
-    if (type) {
-      m.type = type;
-      typeDeclared.add(m);
-    }
-    m.tier = c.tier === 1 || c.tier === 2 || c.tier === 3 ? c.tier : null;
-    m.lifecycle = asLifecycle(c.lifecycle);
-    const via = `${basename(c.file)} dependsOn`;
-    m.dependsOn = c.dependsOn.map((d) => ({ ...d, kind: 'declared', via }));
-    m.consumes = c.consumes.slice();
-    m.apis = c.provides.slice();
-    m.testGlobs = c.tests ? c.tests.map((g) => prefixGlob(c.folder, g)) : null;
-    const o = c.observability;
-    if (o.logs) m.observability.push({ signal: 'logs', source: 'contract', detail: o.logs });
-    if (o.metrics) m.observability.push({ signal: 'metrics', source: 'contract', detail: o.metrics });
-    if (o.traces) m.observability.push({ signal: 'traces', source: 'contract', detail: o.traces });
-    for (const d of o.dashboards) m.observability.push({ signal: 'dashboards', source: 'contract', detail: d });
-    for (const a of o.alerts) m.observability.push({ signal: 'alerts', source: 'contract', detail: a });
-    if (o.runbook) m.observability.push({ signal: 'runbook', source: 'contract', detail: o.runbook });
-    m.dashboards = o.dashboards.slice();
-    m.alerts = o.alerts.slice();
-    m.runbook = o.runbook;
-    m.slos = c.slos.slice();
-    m.data = { classification: c.dataClassification };
-    m.security = { threatModel: c.security.threatModel?.value ?? null, privacyReview: c.security.privacyReview?.value ?? null };
-    m.resilience = { drRehearsal: c.resilience.drRehearsal?.value ?? null };
-    m.priorities = c.priorities.map((p) => p.name);
-    m.experiment = experimentOf(c.experiment);
-    m.initiatives = c.initiatives.map((i) => i.name);
+    const m = contractModule(c);
+    if (declaresType(c)) typeDeclared.add(m);
     add(m);
   }
 
@@ -450,7 +463,7 @@ function manifestModuleName(mf: ManifestDecl): string {
   return basename(mf.folder) || 'root';
 }
 
-function dedupeEvidence(evidence: ObservabilityEvidence[]): ObservabilityEvidence[] {
+export function dedupeEvidence(evidence: ObservabilityEvidence[]): ObservabilityEvidence[] {
   const seen = new Set<string>();
   return evidence.filter((e) => {
     const k = `${e.signal}\u0000${e.source}\u0000${e.detail}`;

@@ -17,8 +17,9 @@ import { monthsBefore, withTrends, type VisionRevision } from '../model/trend';
 import type { TestMemo } from '../build/assign';
 import { RULES } from '../rules';
 import { SnapshotIndexes, type IndexCarry } from '../rules/indexes';
-import { ruleRuns, runRules, type RuleCarry } from '../rules/run';
+import { ruleRuns, runRules, type FindingCarry, type RuleCarry } from '../rules/run';
 import { CODEOWNERS_SEARCH_ORDER } from '../sources/codeowners/locate';
+import type { OwnershipIndex } from '../sources/codeowners';
 import { CONFIG_FILE_NAMES, defaultConfig } from '../sources/config';
 import { appConfigFiles, locationFiles, MAX_LOCATION_FILES } from '../sources/locations';
 import type { CatalogEntity, DisableComment, ParseProblem } from '../sources/types';
@@ -53,6 +54,7 @@ export class WorkspaceAnalyzer {
   /** The findings of rules that name what they read (RuleMeta.reads), reported again while that is unchanged. */
   private readonly ruleCarry: RuleCarry = new Map();
   private readonly modelCarry: ModelCarry = {};
+  private ownersOfCarry: { index: OwnershipIndex | null; prefix: string; ownersOf(path: string): OwnerMatch } | null = null;
   /**
    * The last snapshot's configuration and declaration lists, handed out again while what they are
    * made of is the same (the same file facts): rules and the team directory that depend only on
@@ -65,6 +67,11 @@ export class WorkspaceAnalyzer {
   private readonly contributing = new Set<string>();
   private readonly testMemo: TestMemo = { conventions: '', byFile: new Map() };
   private roleIndex: { files: readonly string[]; byRole: Map<Role, string[]> } | null = null;
+  /** Each role's facts in file order, kept until a file of the role is read or removed, or the file list changes. */
+  private readonly roleFacts = new Map<Role, FileFacts[]>();
+  /** What build() derives from one role's facts (the contracts, the manifests…), kept while they are the same array. */
+  private readonly derived = new Map<string, { from: readonly FileFacts[]; value: unknown }>();
+  private readonly findingCarry: FindingCarry = {};
   /** `.northstar.yaml`'s `learning.folders` as last read: which Markdown files are notes (roles.ts). */
   private learningFolders: readonly string[] = DEFAULT_LEARNING_FOLDERS;
   /** The vision file's committed versions, and the request that gave them (asked again when it changes). */
@@ -126,6 +133,7 @@ export class WorkspaceAnalyzer {
     this.walkProblems = listed.problems;
     this.learningFolders = (await this.configBeforeRead()).learning.folders;
     this.facts.clear();
+    this.roleFacts.clear();
     this.visionHistory = null;
     this.located.clear();
     this.contributing.clear();
@@ -315,10 +323,17 @@ export class WorkspaceAnalyzer {
     return null;
   }
 
+  /** A file's facts changed or it is gone: its role's list of facts is made again. */
+  private forgetRoleFacts(path: string): void {
+    const role = this.role(path);
+    if (role !== null) this.roleFacts.delete(role);
+  }
+
   private removeFiles(removed: readonly string[], toRead: Set<string>): void {
     for (const f of removed) {
       this.fileSet.delete(f);
       this.facts.delete(f);
+      this.forgetRoleFacts(f);
       this.located.delete(f);
       this.contributing.delete(f);
       toRead.delete(f);
@@ -350,6 +365,7 @@ export class WorkspaceAnalyzer {
     const pause = eventLoopYielder();
     const store = (p: string, facts: FileFacts) => {
       this.facts.set(p, facts);
+      this.forgetRoleFacts(p);
       if (contributes(facts)) this.contributing.add(p);
       else this.contributing.delete(p);
     };
@@ -440,6 +456,7 @@ export class WorkspaceAnalyzer {
         else byRole.set(role, [f]);
       }
       this.roleIndex = { files, byRole };
+      this.roleFacts.clear();
     }
     const { byRole } = this.roleIndex;
     const problems: ParseProblem[] = [...this.walkProblems];
@@ -454,7 +471,20 @@ export class WorkspaceAnalyzer {
       for (const d of facts.disables) disables.push(d);
       for (const t of facts.tags) priorityTags.push(t);
     }
-    const factsOf = (role: Role): FileFacts[] => (byRole.get(role) ?? []).map((f) => this.facts.get(f) ?? EMPTY_FACTS);
+    const factsOf = (role: Role): FileFacts[] => {
+      let facts = this.roleFacts.get(role);
+      if (!facts) this.roleFacts.set(role, (facts = (byRole.get(role) ?? []).map((f) => this.facts.get(f) ?? EMPTY_FACTS)));
+      return facts;
+    };
+    /** `make(factsOf(role))`, computed again only when the role's facts change. */
+    const derive = <T>(name: string, role: Role, make: (facts: readonly FileFacts[]) => T): T => {
+      const facts = factsOf(role);
+      const kept = this.derived.get(name);
+      if (kept?.from === facts) return kept.value as T;
+      const value = make(facts);
+      this.derived.set(name, { from: facts, value });
+      return value;
+    };
     for (const p of problems) if (p.ruleId === 'workspace/skipped') log(`northstar: ${p.message}`);
 
     const configFile = factsOf('config')[0]?.config ?? null;
@@ -474,22 +504,33 @@ export class WorkspaceAnalyzer {
     for (const p of owners.problems) problems.push(p);
     for (const d of owners.disables) disables.push(d);
     const { index: ownership, prefix } = owners;
-    const ownersOf = (path: string): OwnerMatch =>
-      ownership ? ownership.ownersOf(prefix ? `${prefix}/${normalizePath(path)}` : normalizePath(path)) : EMPTY_MATCH;
+    // The same function while the index and prefix are: the model build and rules that read
+    // `ownersOf` tell an unchanged CODEOWNERS by it.
+    if (this.ownersOfCarry?.index !== ownership || this.ownersOfCarry.prefix !== prefix) {
+      const ask = (path: string): OwnerMatch =>
+        ownership ? ownership.ownersOf(prefix ? `${prefix}/${normalizePath(path)}` : normalizePath(path)) : EMPTY_MATCH;
+      this.ownersOfCarry = { index: ownership, prefix, ownersOf: ask };
+    }
+    const { ownersOf } = this.ownersOfCarry;
 
     await pause();
-    const contracts = factsOf('contract').flatMap((f) => (f.contract ? [f.contract] : []));
+    const contracts = derive('contracts', 'contract', (facts) => facts.flatMap((f) => (f.contract ? [f.contract] : [])));
+    // A new array: the entities the Locations register are added to it.
     const found = factsOf('catalog').flatMap((f) => f.catalog ?? []);
     // What the root app-config registers: files, and URLs into this repository (by its slug).
     const slugs = new Set(found.map((e) => e.annotations['github.com/project-slug']?.trim().toLowerCase()).filter((s): s is string => !!s));
-    const registered = appConfigFiles(factsOf('appConfig').flatMap((f) => f.appLocations ?? []), slugs, this.fileSet);
+    const registered = appConfigFiles(
+      derive('appLocations', 'appConfig', (facts) => facts.flatMap((f) => f.appLocations ?? [])),
+      slugs,
+      this.fileSet,
+    );
     for (const f of await this.followLocations(found, byRole.get('catalog') ?? [], registered)) {
       for (const e of f.catalog ?? []) found.push(e);
       for (const p of f.problems) problems.push(p);
       for (const d of f.disables) disables.push(d);
     }
     const catalog = this.sameAsLast('catalog', found);
-    const manifests = this.sameAsLast('manifests', factsOf('manifest').flatMap((f) => (f.manifest ? [f.manifest] : [])));
+    const manifests = this.sameAsLast('manifests', derive('manifests', 'manifest', (facts) => facts.flatMap((f) => (f.manifest ? [f.manifest] : []))));
     const teamsFile = factsOf('teams')[0]?.teams ?? null;
     const visionFile = factsOf('vision')[0]?.vision ?? null;
     const componentOwners = factsOf('componentOwners')[0]?.componentOwners ?? null;
@@ -555,6 +596,7 @@ export class WorkspaceAnalyzer {
       log,
       pause,
       carry: this.ruleCarry,
+      findingCarry: this.findingCarry,
     });
 
     const model: Model = { ...modelWithoutFindings, findings, today };

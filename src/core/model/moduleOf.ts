@@ -11,28 +11,49 @@ export interface ModuleResolver<M> {
   /** The same for a workspace file, already clean (called once per file: no normalising). */
   moduleOfFile(file: string): M | undefined;
   moduleByName(name: string): M | undefined;
+  /** Which module (by its index) each folder belongs to: shared by the resolver of a list with the same folders. */
+  readonly folders: FolderIndex;
 }
 
-/** The first module of each folder and of each name wins (module order). */
-export function moduleResolver<M extends { readonly path: string; readonly name: string }>(modules: readonly M[]): ModuleResolver<M> {
-  const byFolder = new Map<string, M>();
-  const byName = new Map<string, M>();
-  for (const m of modules) {
-    if (!byFolder.has(m.path)) byFolder.set(m.path, m);
-    if (!byName.has(m.name)) byName.set(m.name, m);
+/** Folders → the index of the deepest module containing them, with the answers found so far. */
+export interface FolderIndex {
+  readonly byFolder: ReadonlyMap<string, number>;
+  readonly cache: Map<string, number>;
+}
+
+/**
+ * The first module of each folder and of each name wins (module order). `folders`: the index of
+ * an earlier resolver whose modules were in the same folders in the same order (an edit that
+ * replaced modules in place), so its answers so far hold and are not found again.
+ */
+export function moduleResolver<M extends { readonly path: string; readonly name: string }>(modules: readonly M[], folders?: FolderIndex): ModuleResolver<M> {
+  let index = folders;
+  if (!index) {
+    const byFolder = new Map<string, number>();
+    modules.forEach((m, i) => {
+      if (!byFolder.has(m.path)) byFolder.set(m.path, i);
+    });
+    index = { byFolder, cache: new Map() };
   }
-  const folderCache = new Map<string, M | null>();
-  const moduleOfFolder = (folder: string): M | null => {
-    const cached = folderCache.get(folder);
+  const { byFolder, cache } = index;
+  const byName = new Map<string, M>();
+  for (const m of modules) if (!byName.has(m.name)) byName.set(m.name, m);
+  // -1: no module contains the folder.
+  const moduleOfFolder = (folder: string): number => {
+    const cached = cache.get(folder);
     if (cached !== undefined) return cached;
-    const found = byFolder.get(folder) ?? (folder === '' ? null : moduleOfFolder(dirname(folder)));
-    folderCache.set(folder, found);
+    const found = byFolder.get(folder) ?? (folder === '' ? -1 : moduleOfFolder(dirname(folder)));
+    cache.set(folder, found);
     return found;
   };
-  const moduleOfFile = (file: string): M | undefined => byFolder.get(file) ?? moduleOfFolder(dirname(file)) ?? undefined;
+  const moduleOfFile = (file: string): M | undefined => {
+    const i = byFolder.get(file) ?? moduleOfFolder(dirname(file));
+    return i < 0 ? undefined : modules[i];
+  };
   return {
     moduleOf: (path) => moduleOfFile(normalizePath(path)),
     moduleOfFile,
     moduleByName: (name) => byName.get(name),
+    folders: index,
   };
 }

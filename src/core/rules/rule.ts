@@ -66,6 +66,15 @@ export interface RuleMeta {
    * same, only the modules that changed (build/share.ts) are checked again.
    */
   reads?: readonly RuleInput[];
+  /**
+   * For a rule over every module that names `reads`: the only fields it reads of any module
+   * (through `model.modules`, `moduleByName`, `moduleOf` and the API index), and nothing else of
+   * the model. While the modules are as many, in the same folders, and equal in these fields (an
+   * edit of a description leaves a dependency rule's input as it was), and `reads` are the same,
+   * an update reports the last run's findings again. test/unit/rules/moduleFields.test.ts checks
+   * that each such rule reads no other field.
+   */
+  moduleFields?: readonly (keyof Module)[];
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The rule run: severities, silencing, and rule errors as findings.
  */
+import { sameData } from '../build/share';
 import { compileGlobs } from '../glob';
 import { ruleMatches } from '../model/ruleConfig';
 import type { Draft, Finding, Module, Severity } from '../model/types';
@@ -13,7 +14,20 @@ import type { ReportInput, Rule, RuleContext, RuleInput } from './rule';
  * What the rules that name `reads` reported at their last run, and on which inputs (per module,
  * keyed by the module object, for a per-module rule): kept by the analyzer between snapshots.
  */
-export type RuleCarry = Map<string, { inputs: readonly unknown[]; reports: readonly ReportInput[]; byModule?: Map<Module, readonly ReportInput[]> }>;
+export type RuleCarry = Map<
+  string,
+  { inputs: readonly unknown[]; reports: readonly ReportInput[]; byModule?: WeakMap<Module, readonly ReportInput[]>; modules?: readonly Module[] }
+>;
+
+/**
+ * The finding each kept report became at the last run (null: silenced), while what decides that
+ * is the same: the configuration, `.northstar.yaml`, the disable comments and which modules are
+ * samples. A kept report is then the same Finding object again, not a new one per update.
+ */
+export interface FindingCarry {
+  key?: readonly unknown[];
+  byReport?: WeakMap<ReportInput, Finding | null>;
+}
 
 export interface RunInput extends Omit<RuleContext, 'report'> {
   disables: readonly DisableComment[];
@@ -24,6 +38,8 @@ export interface RunInput extends Omit<RuleContext, 'report'> {
   pause: () => Promise<void> | null;
   /** The previous run's reports of the rules that name `reads` (updated here); none: every rule runs. */
   carry?: RuleCarry;
+  /** The findings those reports became (updated here). */
+  findingCarry?: FindingCarry;
 }
 
 /** Is this rule on for this snapshot (severity not `off`, its preconditions met)? */
@@ -58,7 +74,7 @@ function boundedMessage(message: string): string {
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export async function runRules(input: RunInput): Promise<Finding[]> {
-  const { config, disables, log, subfolder: _subfolder, pause, carry, ...context } = input;
+  const { config, disables, log, subfolder: _subfolder, pause, carry, findingCarry = {}, ...context } = input;
   const findings: Finding[] = [];
   const silenced = new Map<string, Map<number, string[]>>();
   for (const d of disables) {
@@ -73,6 +89,12 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
   // Examples and samples: their quality and observability findings at most at `samples.severity`.
   const samples = new Set(input.model.modules.filter((m) => m.type === 'sample').map((m) => m.name));
   const capsSamples = (id: string) => id.startsWith('quality/') || id.startsWith('observability/');
+  const findingKey = [config, input.configFile, JSON.stringify(disables), [...samples].join('\n')];
+  if (!findingCarry.byReport || !findingCarry.key || findingKey.some((value, i) => value !== findingCarry.key![i])) {
+    findingCarry.key = findingKey;
+    findingCarry.byReport = new WeakMap();
+  }
+  const byReport = findingCarry.byReport;
 
   for (const rule of RULES) {
     const id = rule.meta.id;
@@ -80,11 +102,16 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
     const severity = (config.rules[id] ?? rule.meta.defaultSeverity) as Severity;
     await pause();
     const report = (r: ReportInput) => {
+      let finding = byReport.get(r);
+      if (finding === undefined) byReport.set(r, (finding = findingOf(r)));
+      if (finding) findings.push(finding);
+    };
+    const findingOf = (r: ReportInput): Finding | null => {
       const loc = r.location;
       const lines = silenced.get(loc.file)?.get(loc.line);
-      if (lines && (lines.includes('*') || lines.includes(id))) return;
+      if (lines && (lines.includes('*') || lines.includes(id))) return null;
       // Findings about .northstar.yaml itself are never silenced by its own ignore list.
-      if (loc.file !== input.configFile?.file && ignores.some((i) => ruleMatches(i.rule, id) && i.paths(loc.file))) return;
+      if (loc.file !== input.configFile?.file && ignores.some((i) => ruleMatches(i.rule, id) && i.paths(loc.file))) return null;
       const finding: Draft<Finding> = {
         ruleId: id,
         severity:
@@ -107,15 +134,22 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
       if (r.related && r.related.length > 0) finding.related = r.related;
       if (finding.module !== null && samples.has(finding.module) && capsSamples(id)) {
         const cap = config.samples.severity;
-        if (cap === 'off') return;
+        if (cap === 'off') return null;
         if (SEVERITY_RANK[cap] < SEVERITY_RANK[finding.severity]) finding.severity = cap;
       }
-      findings.push(finding);
+      return finding;
     };
     const reads = rule.meta.reads;
     const inputs = reads?.map((name: RuleInput) => (name === 'config' ? config : context[name]));
     const kept = carry?.get(id);
-    if (inputs && kept && !rule.checkModule && inputs.every((value, i) => value === kept.inputs[i])) {
+    const fields = rule.meta.moduleFields;
+    if (
+      inputs &&
+      kept &&
+      !rule.checkModule &&
+      inputs.every((value, i) => value === kept.inputs[i]) &&
+      (!fields || (kept.modules !== undefined && sameInFields(kept.modules, input.model.modules, fields)))
+    ) {
       for (const r of kept.reports) report(r);
       continue;
     }
@@ -123,19 +157,17 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
     try {
       if (inputs && carry && rule.checkModule) {
         // Per module: a module that is the same object as before, with the same inputs, keeps its findings.
-        const before = kept?.byModule && inputs.every((value, i) => value === kept.inputs[i]) ? kept.byModule : undefined;
-        const byModule = new Map<Module, readonly ReportInput[]>();
+        const byModule = kept?.byModule && inputs.every((value, i) => value === kept.inputs[i]) ? kept.byModule : new WeakMap<Module, readonly ReportInput[]>();
         // One context for every module; its report records into the module's list.
         let recorded: ReportInput[] = [];
         const moduleContext: RuleContext = { ...context, config, report: (r) => recorded.push(r) };
         for (const module of input.model.modules) {
-          let reports = before?.get(module) ?? byModule.get(module);
+          let reports = byModule.get(module);
           if (reports === undefined) {
             recorded = [];
             rule.checkModule(moduleContext, module);
-            reports = recorded;
+            byModule.set(module, (reports = recorded));
           }
-          byModule.set(module, reports);
           for (const r of reports) report(r);
         }
         carry.set(id, { inputs, reports: [], byModule });
@@ -149,7 +181,7 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
             report(r);
           },
         });
-        carry.set(id, { inputs, reports });
+        carry.set(id, fields ? { inputs, reports, modules: input.model.modules } : { inputs, reports });
       } else {
         rule.check({ ...context, config, report });
       }
@@ -174,6 +206,20 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
   }
   findings.sort(compareFindings);
   return findings;
+}
+
+/** The same modules, or as many in the same folders, each equal in `fields` to the one before. */
+function sameInFields(before: readonly Module[], now: readonly Module[], fields: readonly (keyof Module)[]): boolean {
+  if (before === now) return true;
+  if (before.length !== now.length) return false;
+  for (let i = 0; i < now.length; i++) {
+    const a = before[i];
+    const b = now[i];
+    if (a === b) continue;
+    if (a.path !== b.path) return false;
+    for (const field of fields) if (!sameData(a[field], b[field])) return false;
+  }
+  return true;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

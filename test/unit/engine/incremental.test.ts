@@ -109,6 +109,43 @@ describe('incremental updates: what an update keeps', () => {
     assert.equal(ids(a, 'contracts/dependency-cycle').length, 1);
   });
 
+  it('follows contract edits of owner, tier and test globs, and contracts removed and added, as a fresh analysis', async () => {
+    const fs = shop();
+    const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
+    await analyzer.analyze();
+    let a = await step(fs, analyzer, { 'services/ledger/service-contract.yaml': contract('ledger', '@acme/platform').replace('tier: 2', 'tier: 1') });
+    assert.equal(moduleNamed(a, 'ledger')?.team, '@acme/platform');
+    assert.equal(moduleNamed(a, 'ledger')?.tier, 1);
+    // No owner in the contract: CODEOWNERS names @acme/platform for services/ledger/.
+    a = await step(fs, analyzer, { 'services/ledger/service-contract.yaml': contract('ledger', '@TODO-team') });
+    assert.equal(moduleNamed(a, 'ledger')?.ownerSource, 'codeowners');
+    a = await step(fs, analyzer, { 'services/payments/service-contract.yaml': contract('payments', '@acme/payments', 'dependsOn: [ledger]\ntests: ["src/**"]\n') });
+    assert.deepEqual(moduleNamed(a, 'payments')?.tests, ['services/payments/src/server.ts']);
+    fs.delete('services/search/service-contract.yaml');
+    a = await analyzer.update([{ path: 'services/search/service-contract.yaml', kind: 'deleted' }]);
+    assert.deepEqual(a.model, (await analyzeWorkspace(fs, { today: TODAY })).model);
+    assert.equal(moduleNamed(a, 'search'), undefined);
+    a = await step(fs, analyzer, { 'services/search/service-contract.yaml': contract('search', '@acme/platform', 'dependsOn: [ledger]\n') });
+    assert.ok(moduleNamed(a, 'search'));
+  });
+
+  it('reports the findings of what an edit left alone as the same objects, and applies a new disable comment to them', async () => {
+    const fs = shop();
+    const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
+    const before = await analyzer.analyze();
+    // Per-module rules (quality/missing-tests, observability/missing…) keep their reports for an unchanged module.
+    const about = (a: Analysis, name: string) => a.model.findings.filter((f) => f.module === name && ruleById(f.ruleId)?.checkModule);
+    assert.ok(about(before, 'ledger').length > 0);
+    let after = await step(fs, analyzer, { 'services/search/service-contract.yaml': contract('search', '@acme/platform', 'dependsOn: [ledger]\ndescription: Finds.\n') });
+    about(before, 'ledger').forEach((f, i) => assert.equal(about(after, 'ledger')[i], f));
+    // A disable comment in another file silences one of them: the kept findings are decided again.
+    const silenced = about(before, 'ledger')[0];
+    const text = contract('ledger', '@acme/payments').split('\n');
+    text.splice(silenced.line - 1, 0, `# northstar-disable-next-line ${silenced.ruleId}`);
+    after = await step(fs, analyzer, { 'services/ledger/service-contract.yaml': text.join('\n') });
+    assert.ok(!after.model.findings.some((f) => f.ruleId === silenced.ruleId && f.module === 'ledger' && f.message === silenced.message));
+  });
+
   it('does not run a rule that names what it reads while that is unchanged, and runs it once it changes', async () => {
     const rule = ruleById('codeowners/no-match');
     assert.ok(rule?.meta.reads);

@@ -98,6 +98,8 @@ export const dependencyCycle: Rule = {
     gap: { one: 'dependency cycle', other: 'dependency cycles' },
     description: 'A cycle among modules through runtime dependencies and declared `dependsOn` (not dev, peer or optional ones).',
     defaultSeverity: 'warning',
+    reads: [],
+    moduleFields: ['name', 'dependsOn'],
   },
   check(ctx) {
     const modules = ctx.model.modules;

@@ -8,6 +8,9 @@ export const deprecatedDependency: Rule = {
     gap: { one: 'dependency on a deprecated module', other: 'dependencies on deprecated modules' },
     description: 'A module that depends on a deprecated module, or consumes an API a deprecated module provides.',
     defaultSeverity: 'info',
+    // The API index: the modules' `apis` and the catalog's API entities.
+    reads: ['catalog'],
+    moduleFields: ['name', 'lifecycle', 'dependsOn', 'consumes', 'apis', 'definedAt'],
   },
   check(ctx) {
     for (const module of ctx.model.modules) {

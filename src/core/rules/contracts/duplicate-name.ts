@@ -9,6 +9,8 @@ export const duplicateName: Rule = {
     gap: { one: 'module name used twice', other: 'module names used twice' },
     description: 'Two modules with one name.',
     defaultSeverity: 'error',
+    reads: ['manifests'],
+    moduleFields: ['name', 'path', 'source', 'packageName', 'definedAt'],
   },
   check(ctx) {
     // Package names are unique per project: a repository holding several independent npm/yarn

@@ -16,6 +16,9 @@ export const unknownDependency: Rule = {
     gap: { one: 'dependency on nothing that exists', other: 'dependencies on nothing that exists' },
     description: '`dependsOn` naming no module, or `consumes` naming no provided API.',
     defaultSeverity: 'error',
+    // The API index: the modules' `apis` and the catalog's API entities.
+    reads: ['catalog'],
+    moduleFields: ['name', 'dependsOn', 'consumes', 'apis', 'definedAt'],
   },
   check(ctx) {
     const moduleNames = ctx.model.modules.map((m) => m.name);
