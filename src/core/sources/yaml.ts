@@ -21,6 +21,7 @@ import {
   isScalar,
   isSeq,
   LineCounter,
+  Pair as YamlPair,
   parseAllDocuments,
   visit,
   Scalar,
@@ -553,6 +554,101 @@ function deepFlowOffset(text: string, limit: number): number {
   return -1;
 }
 
+/** The options every YAML text is parsed with (logLevel 'error': the library never prints to stderr). */
+const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, logLevel: 'error' } as const;
+
+/** A plain scalar the fast path takes: no indicator first, no `:`, `#`, quote or bracket inside. */
+const SIMPLE_PLAIN = /^[A-Za-z0-9_/][\w ,./@()+=-]*$/;
+/** A flow-sequence item the fast path takes (no space, comma or bracket). */
+const SIMPLE_ITEM = /^[A-Za-z0-9_/][\w./@+=-]*$/;
+/** A double-quoted string without escapes: printable ASCII only. */
+const SIMPLE_QUOTED = /^"[ !#-[\]-~]*"$/;
+const SIMPLE_KEY = /^[A-Za-z][\w-]*$/;
+/** Plain scalars the core schema reads as something other than a string (null, booleans, numbers). */
+const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+const SMALL_INT = /^(?:0|[1-9]\d{0,14})$/;
+
+/** The value of a plain scalar as the core schema reads it, or undefined when the fast path leaves it to the library. */
+function simplePlain(source: string): string | number | undefined {
+  if (NOT_A_STRING.test(source)) return undefined;
+  const first = source.charCodeAt(0);
+  if (first >= 48 && first <= 57) return SMALL_INT.test(source) ? Number(source) : undefined;
+  return source;
+}
+
+/** The library's Directives class (not exported by name): what a document's directives are. */
+let directives: (new (init: { version: '1.2' }) => unknown) | null = null;
+function directivesClass(): new (init: { version: '1.2' }) => unknown {
+  directives ??= new Document().directives!.constructor as new (init: { version: '1.2' }) => unknown;
+  return directives;
+}
+
+function simpleScalar(value: string | number, source: string, type: 'PLAIN' | 'QUOTE_DOUBLE', start: number, end: number, nodeEnd: number): Scalar {
+  const scalar = new Scalar(value);
+  scalar.range = [start, end, nodeEnd];
+  scalar.source = source;
+  scalar.type = type;
+  return scalar;
+}
+
+/**
+ * The document of a text the library would compose trivially, built directly: one block
+ * mapping of `key: value` lines, each value a plain scalar that reads as a string or a small
+ * integer, a double-quoted string without escapes, or a flow list of such plain scalars; no
+ * comments, anchors, tags, blank lines, tabs or carriage returns, unique keys, and a final line
+ * break. The nodes, ranges and sources are the ones the library gives such a text (a test
+ * compares them, test/unit/sources/yamlFastPath.test.ts); anything else returns null and goes
+ * to the library. Most generated and hand-written contracts are this shape, and the library's
+ * lexer, parser and composer cost about half a millisecond per such file in a cold process.
+ */
+export function simpleDocument(text: string): Document | null {
+  const length = text.length;
+  if (length === 0 || length > 64 * 1024 || text.charCodeAt(length - 1) !== 10) return null;
+  // As the library's composer makes each document: its options carry the stream's directives.
+  const doc = new Document(undefined, { _directives: new (directivesClass())({ version: '1.2' }), ...PARSE_OPTIONS } as typeof PARSE_OPTIONS);
+  const map = new YAMLMap(doc.schema);
+  const keys = new Set<string>();
+  let start = 0;
+  while (start < length) {
+    const end = text.indexOf('\n', start);
+    const colon = text.indexOf(': ', start);
+    if (colon < 0 || colon > end) return null;
+    const key = text.slice(start, colon);
+    if (!SIMPLE_KEY.test(key) || NOT_A_STRING.test(key) || keys.has(key)) return null;
+    keys.add(key);
+    const at = colon + 2;
+    const source = text.slice(at, end);
+    let value: Scalar | YAMLSeq;
+    if (source.charCodeAt(0) === 34 /* " */) {
+      if (!SIMPLE_QUOTED.test(source)) return null;
+      value = simpleScalar(source.slice(1, -1), source.slice(1, -1), 'QUOTE_DOUBLE', at, end, end + 1);
+    } else if (source.charCodeAt(0) === 91 /* [ */) {
+      if (source.length < 3 || source.charCodeAt(source.length - 1) !== 93 /* ] */) return null;
+      const seq = new YAMLSeq(doc.schema);
+      seq.flow = true;
+      let itemStart = at + 1;
+      for (const item of source.slice(1, -1).split(', ')) {
+        const itemValue = SIMPLE_ITEM.test(item) ? simplePlain(item) : undefined;
+        if (itemValue === undefined) return null;
+        seq.items.push(simpleScalar(itemValue, item, 'PLAIN', itemStart, itemStart + item.length, itemStart + item.length));
+        itemStart += item.length + 2;
+      }
+      seq.range = [at, end, end + 1];
+      value = seq;
+    } else {
+      const plain = source.charCodeAt(source.length - 1) !== 32 && SIMPLE_PLAIN.test(source) ? simplePlain(source) : undefined;
+      if (plain === undefined) return null;
+      value = simpleScalar(plain, source, 'PLAIN', at, end, end + 1);
+    }
+    map.items.push(new YamlPair(simpleScalar(key, key, 'PLAIN', start, colon, colon), value));
+    start = end + 1;
+  }
+  map.range = [0, length, length];
+  doc.contents = map;
+  doc.range = [0, length, length];
+  return doc;
+}
+
 /**
  * Parse every document of a YAML file. Problems: `contracts/yaml` for syntax errors and
  * duplicate keys, `workspace/skipped` for a file too large to read. Never throws.
@@ -587,9 +683,10 @@ export function parseYaml(text: string, file: string): YamlParse {
     const lineCounter = new LineCounter();
     lineCounter.addNewLine(0);
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
-    // logLevel 'error': the library never prints a warning to stderr (a collection used as a key
-    // warns when converted); what matters to the user becomes a problem here instead.
-    const parsed = parseAllDocuments(text, { prettyErrors: false, merge: true, uniqueKeys: true, logLevel: 'error' });
+    // PARSE_OPTIONS' logLevel 'error': the library never prints a warning to stderr (a collection
+    // used as a key warns when converted); what matters to the user becomes a problem here instead.
+    const simple = simpleDocument(text);
+    const parsed = simple ? [simple] : parseAllDocuments(text, PARSE_OPTIONS);
     const docs: Document[] = Array.isArray(parsed) ? parsed : [];
     for (const doc of docs) {
       const yamlDoc = new YamlDoc(doc, lineCounter, file, text);

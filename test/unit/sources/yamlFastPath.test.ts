@@ -1,0 +1,177 @@
+/**
+ * The YAML fast path (simpleDocument in sources/yaml.ts): a flat `key: value` text is built
+ * directly, without the library's lexer, parser and composer, and must give exactly the nodes
+ * the library gives (types, values, sources, scalar styles, ranges, the document's range and
+ * options), so that every reader, position and schema check is the same either way. Anything
+ * the fast path is not sure of goes to the library.
+ */
+import assert from 'node:assert/strict';
+import { parseAllDocuments } from 'yaml';
+import { parseYaml, simpleDocument } from '../../../src/core/sources/yaml';
+
+const OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, logLevel: 'error' } as const;
+
+/** Every own enumerable property, recursively, with each object's class and the library's node-type symbol. */
+function shape(value: unknown, seen = new Set<unknown>()): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return '[cycle]';
+  seen.add(value);
+  const out: Record<string, unknown> = { class: (value as object).constructor?.name };
+  for (const symbol of Object.getOwnPropertySymbols(value)) out[String(symbol)] = (value as Record<symbol, unknown>)[symbol];
+  for (const [key, inner] of Object.entries(value)) out[key] = shape(inner, seen);
+  seen.delete(value);
+  return out;
+}
+
+function libraryDocument(text: string) {
+  const docs = parseAllDocuments(text, OPTIONS);
+  assert.ok(Array.isArray(docs));
+  assert.equal(docs.length, 1);
+  return docs[0];
+}
+
+function assertSameAsLibrary(text: string): void {
+  const fast = simpleDocument(text);
+  assert.ok(fast, `the fast path should take ${JSON.stringify(text)}`);
+  const library = libraryDocument(text);
+  assert.deepEqual(library.errors, []);
+  assert.deepEqual(shape(fast), shape(library), JSON.stringify(text));
+  assert.deepEqual(fast.toJS(), library.toJS());
+}
+
+const CONTRACT = [
+  'apiVersion: northstar/v1',
+  'kind: ServiceContract',
+  'name: quota-1072',
+  'description: The quota-1072 library, generated for the benchmark.',
+  'owner: "@acme/team-16"',
+  'type: library',
+  'system: checkout',
+  'lifecycle: production',
+  'tier: 2',
+  'dependsOn: [promo-280, refund-284, events-623]',
+  'priorities: [reliability]',
+  '',
+].join('\n');
+
+describe('YAML fast path', () => {
+  it('builds a flat contract exactly as the library composes it', () => {
+    assertSameAsLibrary(CONTRACT);
+  });
+
+  const taken = [
+    'name: ledger\n',
+    'tier: 0\ncount: 123456789012345\n',
+    'owner: "@acme/ledger"\nempty: ""\nodd: "a # b [c] {d}, e: f \'g\' ~"\n',
+    'path: /srv/ledger/run\nmixed: a.b_c-d/e@f+g=h (i)\nspaced: two  spaces inside\n',
+    'list: [a, b2, c_3, 4, /x, y.z]\none: [solo]\nnumbers: [1, 22, 0]\n',
+    'Name_with-dash: value\nN: v\n',
+    'yes: no\non: off\ny: n\nNaN: nan\ninf: Infinity\n',
+    'url: https//not-a-url-without-colon\n',
+  ];
+  for (const text of taken) it(`takes ${JSON.stringify(text)}`, () => assertSameAsLibrary(text));
+
+  const refused = [
+    '',
+    'name: ledger', // no final line break
+    'name: ledger\r\n',
+    'name:\tledger\n',
+    'name: ledger # comment\n',
+    '# comment\nname: ledger\n',
+    'name: ledger\n\nowner: x\n',
+    '---\nname: ledger\n',
+    'name: ledger\n---\nname: other\n',
+    'name: ledger\nname: again\n',
+    'true: x\n',
+    'null: x\n',
+    'flag: true\n',
+    'flag: False\n',
+    'nothing: null\n',
+    'nothing: ~\n',
+    'nothing: \n',
+    'version: 1.5\n',
+    'octal: 007\n',
+    'hex: 0x1F\n',
+    'big: 1234567890123456\n',
+    'negative: -1\n',
+    'signed: +1\n',
+    'inf: .inf\n',
+    'starts: 2fa-service\n',
+    'at: @acme/ledger\n',
+    'tick: `x`\n',
+    'anchor: &a value\n',
+    'alias: *a\n',
+    '<<: {a: 1}\n',
+    'tag: !!str 1\n',
+    'single: \'quoted\'\n',
+    'escaped: "a\\"b"\n',
+    'escaped: "a\\nb"\n',
+    'unicode: "café"\n',
+    'plain: café\n',
+    'colon: a: b\n',
+    'colon: a:b\n',
+    'trailing: value \n',
+    'double:  value\n',
+    'empty: []\n',
+    'tight: [a,b]\n',
+    'spaced: [ a, b ]\n',
+    'nested: [a, [b]]\n',
+    'quotedItem: ["a", b]\n',
+    'boolItem: [a, true]\n',
+    'floatItem: [1.5]\n',
+    'spaceItem: [a b, c]\n',
+    'map: {a: 1}\n',
+    'block: |\n  text\n',
+    'folded: >\n  text\n',
+    'parent:\n  child: x\n',
+    'list:\n  - a\n',
+    '- a\n- b\n',
+    ' indented: x\n',
+    '"quoted key": x\n',
+    'key with space: x\n',
+    '1: x\n',
+    '? complex\n: x\n',
+    '%YAML 1.2\n---\na: b\n',
+  ];
+  for (const text of refused) {
+    it(`leaves ${JSON.stringify(text)} to the library`, () => assert.equal(simpleDocument(text), null));
+  }
+
+  it('agrees with the library on generated flat texts (seeded)', () => {
+    // Lines built from pieces that are near the edge of what the fast path takes.
+    const keys = ['name', 'tier', 'a', 'x-y', 'k_1', 'true', 'Null', 'on', '1x', 'b c', '<<'];
+    const values = [
+      'ledger', '2', '0', '07', '1.0', '1e3', '-3', 'true', 'TRUE', 'no', '~', 'null', '', ' x', 'x ', 'a b', 'a  b', 'a,b', 'a, b',
+      '(x)', 'x=y', 'a+b', '/p/q', '_u', '.hidden', '@t', '"@t"', '""', '"a\'b"', '"a\\\\b"', "'s'", '[a]', '[a, 2]', '[]',
+      '[a,b]', '[ a ]', '[a, true]', '[a, 1.5]', '[a, -1]', '[a, [b]]', '{a: b}', 'a: b', 'a #c', '#c', '&a x', '*a', '!t x', '|', '>',
+      'x\t', 'é', '"é"', '9999999999999999', '123456789012345',
+    ];
+    let seed = 12345;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let compared = 0;
+    for (let round = 0; round < 20000; round++) {
+      const lines: string[] = [];
+      const count = 1 + next(3);
+      for (let i = 0; i < count; i++) lines.push(`${keys[next(keys.length)]}: ${values[next(values.length)]}`);
+      const text = lines.join('\n') + (next(10) === 0 ? '' : '\n');
+      const fast = simpleDocument(text);
+      if (!fast) continue;
+      compared++;
+      assertSameAsLibrary(text);
+    }
+    // The generator reaches the fast path often enough for the comparison to mean something.
+    assert.ok(compared > 1000, `only ${compared} generated texts took the fast path`);
+  });
+
+  it('gives the same documents, positions and problems through parseYaml', () => {
+    const { documents, problems } = parseYaml(CONTRACT, 'libs/quota-1072/service-contract.yaml');
+    assert.deepEqual(problems, []);
+    assert.equal(documents.length, 1);
+    const doc = documents[0];
+    assert.deepEqual(doc.valueLoc(doc.root, 'owner'), { file: 'libs/quota-1072/service-contract.yaml', line: 5, column: 8, endLine: 5, endColumn: 23 });
+    assert.deepEqual(doc.items(doc.get(doc.root, 'dependsOn')).map((n) => doc.loc(n).column), [13, 24, 36]);
+  });
+});
