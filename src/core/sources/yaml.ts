@@ -562,8 +562,11 @@ const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, logL
  * inside, and a `:` only between two other characters of the scalar (never before a space).
  */
 const SIMPLE_PLAIN = /^[A-Za-z0-9_/](?:[\w ,./@()+=-]|:(?=[\w,./@()+=-]))*$/;
-/** A plain scalar the fast path takes in a flow collection (no space, comma or bracket; a `:` only before a name character). */
-const SIMPLE_ITEM = /^[A-Za-z0-9_/](?:[\w./@+=-]|:(?=[\w./@+=-]))*$/;
+/**
+ * A plain scalar the fast path takes in a flow collection: no comma or bracket, and a space or
+ * `:` only before a name character (never two spaces, never at the end).
+ */
+const SIMPLE_ITEM = /^[A-Za-z0-9_/](?:[\w./@+=-]|[ :](?=[\w./@+=-]))*$/;
 /** A double-quoted string without escapes: printable ASCII only. */
 const SIMPLE_QUOTED = /^"[ !#-[\]-~]*"$/;
 const SIMPLE_KEY = /^[A-Za-z][\w-]*$/;
@@ -596,8 +599,11 @@ function simpleScalar(value: string | number, source: string, type: 'PLAIN' | 'Q
   return scalar;
 }
 
-/** A plain scalar of a flow collection, or null. */
+/** A plain or escape-free double-quoted scalar of a flow collection, or null. */
 function flowScalar(source: string, start: number, nodeEnd: number): Scalar | null {
+  if (source.charCodeAt(0) === 34 /* " */) {
+    return SIMPLE_QUOTED.test(source) ? simpleScalar(source.slice(1, -1), source.slice(1, -1), 'QUOTE_DOUBLE', start, start + source.length, nodeEnd) : null;
+  }
   const plain = SIMPLE_ITEM.test(source) ? simplePlain(source) : undefined;
   return plain === undefined ? null : withFraction(simpleScalar(plain.value, source, 'PLAIN', start, start + source.length, nodeEnd), plain.minFractionDigits);
 }
@@ -681,13 +687,14 @@ function withFraction(scalar: Scalar, minFractionDigits: number | undefined): Sc
   return scalar;
 }
 
-/** A block mapping whose keys stand `indent` spaces in, from the current line on; null where the fast path stops. */
-function simpleBlockMap(r: SimpleReader, indent: number): YAMLMap | null {
+/** A block mapping whose keys stand `indent` spaces in, from the current line on (its first key after a dash when `dashed`); null where the fast path stops. */
+function simpleBlockMap(r: SimpleReader, indent: number, dashed = false): YAMLMap | null {
   const map = new YAMLMap(r.schema);
   const keys = new Set<string>();
   const first = r.at + indent;
-  for (;;) {
-    const spaces = lineIndent(r);
+  // A list item's mapping (`dashed`) starts on the dash's line, its first key after `- `.
+  for (let firstLine = dashed; ; firstLine = false) {
+    const spaces = firstLine ? indent : lineIndent(r);
     if (spaces === -1 || (spaces >= 0 && spaces < indent)) break;
     if (spaces !== indent) return null;
     const lineStart = r.at + indent;
@@ -714,7 +721,7 @@ function simpleBlockMap(r: SimpleReader, indent: number): YAMLMap | null {
   return map;
 }
 
-/** A block list whose dashes stand `indent` spaces in, each item on its dash's line; null where the fast path stops. */
+/** A block list whose dashes stand `indent` spaces in, each item on its dash's line or a mapping from there; null where the fast path stops. */
 function simpleBlockSeq(r: SimpleReader, indent: number): YAMLSeq | null {
   const seq = new YAMLSeq(r.schema);
   const first = r.at + indent;
@@ -722,6 +729,15 @@ function simpleBlockSeq(r: SimpleReader, indent: number): YAMLSeq | null {
     const start = r.at + indent + 2;
     const end = r.text.indexOf('\n', start);
     if (end < 0) return null;
+    // `- key: value` (or `- key:`) begins a mapping; anything else is a one-line item (which never holds `: `).
+    const colon = r.text.indexOf(':', start);
+    const next = colon < 0 || colon >= end ? -1 : r.text.charCodeAt(colon + 1);
+    if ((next === 32 || next === 10) && SIMPLE_KEY.test(r.text.slice(start, colon))) {
+      const map = simpleBlockMap(r, indent + 2, true);
+      if (!map) return null;
+      seq.items.push(map);
+      continue;
+    }
     const item = inlineValue(r, start, end);
     if (!item) return null;
     seq.items.push(item);
@@ -733,8 +749,8 @@ function simpleBlockSeq(r: SimpleReader, indent: number): YAMLSeq | null {
 
 /**
  * The document of a text the library would compose trivially, built directly: block mappings
- * of `key: value` lines (a value below its key two spaces further in: a mapping, or a list of
- * one-line items), each value a plain scalar that reads as a string, a small integer or a
+ * of `key: value` lines (a value below its key two spaces further in: a mapping, or a list whose
+ * items are one-line values or mappings), each value a plain scalar that reads as a string, a small integer or a
  * decimal, a double-quoted string without escapes, or a flow list or `{ k: v }` mapping of
  * such plain scalars; no comments, anchors, tags, blank lines, tabs or carriage returns, unique
  * keys, and a final line break. The nodes, ranges and sources are the ones the library gives

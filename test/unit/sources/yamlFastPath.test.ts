@@ -75,6 +75,8 @@ describe('YAML fast path', () => {
     'last:\n  - { a: b }\n',
     'nested:\n  inner: x\n',
     'version: 1.5\nstarts: 2fa-service\nfloatItem: [1.5]\nparent:\n  child: x\nlist:\n  - a\n',
+    'quotedItem: ["a", b, "group:default/t"]\nspaceItem: [a b, c]\nmap: { unit: "%", name: metric 0 }\n',
+    'teams:\n  - id: "@a/t0"\n    name: Team 0\n    escalation:\n      - { kind: chat, target: "#t0" }\n  - id: b\n  - plain\n  - a:b\n  - c: d\n    e:\n      f: g\nz: 1\n',
   ];
   for (const text of taken) it(`takes ${JSON.stringify(text)}`, () => assertSameAsLibrary(text));
 
@@ -123,9 +125,7 @@ describe('YAML fast path', () => {
     'tight: [a,b]\n',
     'spaced: [ a, b ]\n',
     'nested: [a, [b]]\n',
-    'quotedItem: ["a", b]\n',
     'boolItem: [a, true]\n',
-    'spaceItem: [a b, c]\n',
     'map: {a: 1}\n',
     'block: |\n  text\n',
     'folded: >\n  text\n',
@@ -157,8 +157,13 @@ describe('YAML fast path', () => {
     'parent:\n  - a\n\nnext: b\n',
     'parent:\n  -\n',
     'parent:\n  - - a\n',
-    'parent:\n  - a: b\n',
     'parent:\n  child: x\n  child: y\n',
+    'spaced: [a  b]\n',
+    'spaced: [a ]\n',
+    'map: { a: "x\\"y" }\n',
+    'parent:\n  - a: b\n   c: d\n',
+    'parent:\n  - a: b\n      c: d\n',
+    'parent:\n  - a: b\n    a: c\n',
     'parent:\n',
     'parent: x\n  child: y\n',
   ];
@@ -173,7 +178,7 @@ describe('YAML fast path', () => {
       'ledger', '2', '0', '07', '1.0', '1.50', '99.9', '1.', '1e3', '30d', '0x1F', '-3', 'true', 'TRUE', 'no', '~', 'null', '', ' x', 'x ', 'a b',
       'a  b', 'a,b', 'a, b', '(x)', 'x=y', 'a+b', '/p/q', '_u', '.hidden', '@t', '"@t"', '""', '"a\'b"', '"a\\\\b"', "'s'", '[a]', '[a, 2]', '[]',
       '[a,b]', '[ a ]', '[a, true]', '[a, 1.5]', '[a, -1]', '[a, [b]]', '{a: b}', '{ a: b }', '{ a: 1.0, b: 30d }', '{ a: b, a: c }', '{ a: [b] }',
-      'group:default/t', 'a:', ':a', 'a::b', 'a: :b', 'a:,b', 'a:/b', 'http://x', '[component:x, y]', '[a:, b]', '{ a: b:c }', '{ a:b: c }',
+      '[a  b]', '[a ]', '[ a]', '["a", "b\\"c"]', '{ a: "b" }', '{ a: b , c: d }', 'group:default/t', 'a:', ':a', 'a::b', 'a: :b', 'a:,b', 'a:/b', 'http://x', '[component:x, y]', '[a:, b]', '{ a: b:c }', '{ a:b: c }',
       'a: b', 'a #c', '#c', '&a x', '*a', '!t x', '|', '>', 'x\t', 'é', '"é"', '9999999999999999', '123456789012345',
     ];
     let seed = 12345;
@@ -183,7 +188,7 @@ describe('YAML fast path', () => {
     };
     const pick = <T>(list: readonly T[]) => list[next(list.length)];
     // Mostly pieces the fast path takes, so that most texts are compared and not only refused.
-    const good = ['ledger', '2', '1.50', '30d', 'a b', '"@t"', '[a, 2]', '{ a: 1.0, b: 30d }', 'group:default/t', '[component:x, y]'];
+    const good = ['ledger', '2', '1.50', '30d', 'a b', '"@t"', '[a, 2]', '{ a: 1.0, b: 30d }', 'group:default/t', '[component:x, y]', '[a b, "c"]', '{ a: "%", b: c d }'];
     const value = () => (next(4) === 0 ? pick(values) : pick(good));
     const key = (i: number) => (next(5) === 0 ? pick(keys) : `k${i}`);
     /** A block mapping `indent` spaces in: one-line values, and now and then a mapping or list below a key. */
@@ -191,27 +196,37 @@ describe('YAML fast path', () => {
       const lines: string[] = [];
       const pad = ' '.repeat(indent);
       for (let i = 1 + next(3); i > 0; i--) {
-        const kind = depth < 2 ? next(6) : 0;
+        const kind = depth < 2 ? next(7) : 0;
         if (kind === 4) lines.push(`${pad}${key(i)}:`, ...block(indent + pick([2, 2, 2, 2, 2, 1, 4]), depth + 1));
         else if (kind === 5) {
           lines.push(`${pad}${key(i)}:`);
           const dash = ' '.repeat(indent + pick([2, 2, 2, 2, 2, 0]));
           for (let j = 1 + next(3); j > 0; j--) lines.push(`${dash}- ${value()}`);
+        } else if (kind === 6) {
+          // A list of mappings: `- key: value` and the item's further keys below it.
+          lines.push(`${pad}${key(i)}:`);
+          const dash = ' '.repeat(indent + 2);
+          for (let j = 1 + next(2); j > 0; j--) {
+            const item = block(indent + 4 + pick([0, 0, 0, 0, 1, -1]), depth + 1);
+            lines.push(`${dash}- ${item[0].trimStart()}`, ...item.slice(1));
+          }
         } else lines.push(`${pad}${key(i)}: ${value()}`);
       }
       return lines;
     };
     let compared = 0;
     let nested = 0;
+    let listsOfMaps = 0;
     for (let round = 0; round < 15000; round++) {
       const text = block(0, 0).join('\n') + (next(10) === 0 ? '' : '\n');
       if (!simpleDocument(text)) continue;
       compared++;
       if (text.includes('\n ')) nested++;
+      if (/- \w+:/.test(text)) listsOfMaps++;
       assertSameAsLibrary(text);
     }
     // The generator reaches the fast path often enough, nested too, for the comparison to mean something.
-    assert.ok(compared > 1000 && nested > 100, `only ${compared} generated texts took the fast path (${nested} nested)`);
+    assert.ok(compared > 1000 && nested > 100 && listsOfMaps > 80, `only ${compared} generated texts took the fast path (${nested} nested, ${listsOfMaps} with lists of mappings)`);
   });
 
   it('gives the same documents, positions and problems through parseYaml', () => {
