@@ -67,8 +67,6 @@ export class WorkspaceAnalyzer {
   private roleIndex: { files: readonly string[]; byRole: Map<Role, string[]> } | null = null;
   /** `.northstar.yaml`'s `learning.folders` as last read: which Markdown files are notes (roles.ts). */
   private learningFolders: readonly string[] = DEFAULT_LEARNING_FOLDERS;
-  /** role() of each path asked, for these learning folders (`folders`: their JSON). */
-  private roles: { source: readonly string[] | null; folders: string; byPath: Map<string, Role | null> } = { source: null, folders: '', byPath: new Map() };
   /** The vision file's committed versions, and the request that gave them (asked again when it changes). */
   private visionHistory: { request: string; revisions: readonly VisionRevision[] } | null = null;
   /** analyze() and update() run one after the other: a build yields to the event loop mid-way. */
@@ -94,23 +92,9 @@ export class WorkspaceAnalyzer {
     return this.role(normalizePath(path));
   }
 
-  /**
-   * The same, for the workspace's own (already clean) paths, remembered per path while the
-   * learning folders stay the same: an analysis asks it of every file four times (the walk's
-   * scan, the read, the sources, the files by role), and roleOf was a tenth of a second of those.
-   */
+  /** The same, for the workspace's own (already clean) paths. */
   private role(path: string): Role | null {
-    if (this.roles.source !== this.learningFolders) {
-      // Read again from the same configuration: the same folders, the same roles.
-      const folders = JSON.stringify(this.learningFolders);
-      this.roles = { source: this.learningFolders, folders, byPath: this.roles.folders === folders ? this.roles.byPath : new Map() };
-    }
-    let role = this.roles.byPath.get(path);
-    if (role === undefined) {
-      role = roleOf(path, this.learningFolders);
-      this.roles.byPath.set(path, role);
-    }
-    return role;
+    return roleOf(path, this.learningFolders);
   }
 
   /** Walk, read and analyse everything. */
