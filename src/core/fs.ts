@@ -42,6 +42,18 @@ export interface FileAccess {
    * for `northstar:priority` tags, so most of them need no decoding at all.
    */
   scanFiles?(paths: readonly string[], maxBytes: number, marker: string): Promise<ScanResult[]>;
+  /**
+   * Optional: scanFiles for paths given while they are still being found (the walk hands each
+   * folder's files over as it lists them), so that reading the source files runs beside the walk.
+   */
+  startScan?(maxBytes: number, marker: string): ScanSession;
+}
+
+/** A scan fed while the files are found (FileAccess.startScan). */
+export interface ScanSession {
+  add(paths: readonly string[]): void;
+  /** Every path added, in the order added, with its result (as scanFiles gives it). No add() after. */
+  finish(): Promise<{ paths: string[]; results: ScanResult[] }>;
 }
 
 /** What scanning one file for a marker found (FileAccess.scanFiles). */

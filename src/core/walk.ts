@@ -130,7 +130,12 @@ function danglingOr(error: unknown): string {
 /** A folder to read: its path, the `.gitignore` scopes above it, and its real path when known. */
 type FolderJob = [folder: string, scopes: readonly IgnoreScope[], real: string | null];
 
-export async function walkWorkspace(fs: FileAccess, skipFolders: ReadonlySet<string> = SKIPPED_FOLDERS): Promise<WalkResult> {
+export async function walkWorkspace(
+  fs: FileAccess,
+  skipFolders: ReadonlySet<string> = SKIPPED_FOLDERS,
+  /** Told each folder's listed files as soon as they are listed (the analyzer starts reading them meanwhile). */
+  onFiles?: (paths: readonly string[]) => void,
+): Promise<WalkResult> {
   const files: string[] = [];
   const problems: ParseProblem[] = [];
   const gitignores: string[] = [];
@@ -233,6 +238,8 @@ export async function walkWorkspace(fs: FileAccess, skipFolders: ReadonlySet<str
       }
     }
     const subfolders: FolderJob[] = [];
+    // This folder's files (visits of other folders may run between its awaits).
+    const listed: string[] = [];
     for (const entry of entries) {
       const path = joinPath(folder, entry.name);
       if (entry.invalidName) {
@@ -269,9 +276,11 @@ export async function walkWorkspace(fs: FileAccess, skipFolders: ReadonlySet<str
             continue;
           }
         }
-        if (ownScopes.length === 0 || !isIgnored(path, false, ownScopes)) files.push(path);
+        if (ownScopes.length === 0 || !isIgnored(path, false, ownScopes)) listed.push(path);
       }
     }
+    for (const path of listed) files.push(path);
+    if (onFiles && listed.length > 0) onFiles(listed);
     return subfolders;
   };
 

@@ -87,7 +87,7 @@ export function listOnWorker(root: string): Promise<ListedMessage | null> {
 }
 
 /** Is `root` in a git work tree (as git finds one: `.git` here or in a folder above)? */
-function inRepository(root: string): boolean {
+export function inRepository(root: string): boolean {
   try {
     discoverRepository(root);
     return true;

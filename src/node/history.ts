@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { VisionHistoryRequest, VisionRevision } from '../core/api';
+import { inRepository } from './files';
 import { fileHistory } from './git/history';
 
 /** What the worker sends back. */
@@ -48,6 +49,9 @@ function historyOnWorker(root: string, request: VisionHistoryRequest): Promise<H
 
 /** The committed versions of the vision file under `root`, newest first. Throws when the repository cannot be read. */
 export async function readVisionHistory(root: string, request: VisionHistoryRequest): Promise<VisionRevision[]> {
+  // No repository here (a few lstat calls up the folders): no history, as fileHistory would say,
+  // without starting a worker to learn it (loading it held a cold check for a tenth of a second).
+  if (!inRepository(root)) return [];
   const message = (await historyOnWorker(root, request).catch(() => null)) ?? (await historyMessage(root, request));
   if ('error' in message) throw new Error(message.error);
   return message.revisions;

@@ -25,7 +25,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { DirEntry, FileAccess, FileKind, FileStat, ScanResult } from '../core/fs';
+import type { DirEntry, FileAccess, FileKind, FileStat, ScanResult, ScanSession } from '../core/fs';
 
 function kindOfDirent(entry: fs.Dirent): FileKind {
   if (entry.isSymbolicLink()) return 'symlink';
@@ -191,36 +191,20 @@ export class NodeFileAccess implements FileAccess {
    * thread; a small batch is scanned in place (a worker costs some milliseconds to start).
    */
   async scanFiles(paths: readonly string[], maxBytes: number, marker: string): Promise<ScanResult[]> {
+    const session = this.scanSession(maxBytes, marker);
+    session.add(paths);
+    return (await session.finish()).results;
+  }
+
+  /** scanFiles, fed while the walk lists the files: the workers start reading during the walk. */
+  startScan(maxBytes: number, marker: string): ScanSession {
+    return this.scanSession(maxBytes, marker);
+  }
+
+  private scanSession(maxBytes: number, marker: string): NodeScanSession {
     // Plain absolute paths (cheap to hand to a worker) beside the root's real path; a full
     // target only where links are refused altogether.
-    const absolute: ScanTarget[] = [];
-    const refused = new Map<number, ScanResult>();
-    const rootReal = this.rootReal();
-    paths.forEach((p, i) => {
-      try {
-        absolute.push(this.noLinks ? this.target(p) : this.absolute(p));
-      } catch (error) {
-        absolute.push('');
-        refused.set(i, { kind: 'error', code: (error as NodeJS.ErrnoException).code, message: (error as Error).message });
-      }
-    });
-    const workers = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
-    let parts: ScanOutput[];
-    if (paths.length < SCAN_IN_PLACE_BELOW) {
-      parts = [scanSync({ ...SYNC_DEPS, isUtf8, readCheckedSync }, absolute, rootReal, maxBytes, marker)];
-    } else {
-      // Interleaved shares: neighbouring files are alike in size.
-      const shares = Array.from({ length: workers }, (_, w) => absolute.filter((_, i) => i % workers === w));
-      parts = await Promise.all(shares.map((share) => scanOnWorker(share, rootReal, maxBytes, marker)));
-    }
-    const out = new Array<ScanResult>(paths.length);
-    parts.forEach((part, w) => {
-      const indexOf = (k: number) => (parts.length === 1 ? k : k * parts.length + w);
-      for (let k = 0; k < part.kinds.length; k++) out[indexOf(k)] = PLAIN;
-      for (const extra of part.extras) out[indexOf(extra.at)] = extra.result;
-    });
-    for (const [i, result] of refused) out[i] = result;
-    return out;
+    return new NodeScanSession(this.rootReal(), maxBytes, marker, (p) => (this.noLinks ? this.target(p) : this.absolute(p)));
   }
 
   async realPath(path: string): Promise<string> {
@@ -442,31 +426,135 @@ const { parentPort, workerData } = require('node:worker_threads');
 const readCheckedSync = ${readCheckedSync.toString()};
 const deps = { fs: require('node:fs'), procFd: workerData.procFd, isUtf8: require('node:buffer').isUtf8, readCheckedSync };
 const scanSync = ${scanSync.toString()};
-const out = scanSync(deps, workerData.paths, workerData.rootReal, workerData.maxBytes, workerData.marker);
-parentPort.postMessage(out, [out.kinds.buffer]);
+parentPort.on('message', (batch) => {
+  const out = scanSync(deps, batch.targets, workerData.rootReal, workerData.maxBytes, workerData.marker);
+  parentPort.postMessage({ id: batch.id, out }, [out.kinds.buffer]);
+});
 `;
 
-function scanOnWorker(paths: readonly ScanTarget[], rootReal: string, maxBytes: number, marker: string): Promise<ScanOutput> {
-  return new Promise<ScanOutput>((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { paths, rootReal, maxBytes, marker, procFd: PROC_FD } });
-    } catch {
-      // No worker threads here: scan in place.
-      resolve(scanSync({ ...SYNC_DEPS, isUtf8, readCheckedSync }, paths, rootReal, maxBytes, marker));
-      return;
+/** Files handed to a worker at a time: neighbouring files (one folder's) go together. */
+const SCAN_BATCH = 512;
+
+/** A scan worker: batches out, their outputs back in order of asking; kept alive only while it owes one. */
+class ScanWorker {
+  private readonly pending = new Map<number, { resolve: (out: ScanOutput) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+  private failure: Error | null = null;
+
+  constructor(private readonly worker: Worker) {
+    worker.unref();
+    worker.on('message', (message: { id: number; out: ScanOutput }) => {
+      this.pending.get(message.id)?.resolve(message.out);
+      this.pending.delete(message.id);
+      if (this.pending.size === 0) worker.unref();
+    });
+    const fail = (error: Error) => {
+      this.failure ??= error;
+      for (const { reject } of this.pending.values()) reject(this.failure);
+      this.pending.clear();
+    };
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`the file scanner stopped (exit code ${code})`)));
+  }
+
+  scan(targets: readonly ScanTarget[]): Promise<ScanOutput> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise<ScanOutput>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ id, targets });
+    });
+  }
+
+  close(): void {
+    void this.worker.terminate();
+  }
+}
+
+/**
+ * A scan fed while the files are found: below SCAN_IN_PLACE_BELOW files in all it scans in
+ * place at finish(); past that it starts the workers and hands them batches as they fill.
+ */
+class NodeScanSession implements ScanSession {
+  private readonly paths: string[] = [];
+  private readonly targets: ScanTarget[] = [];
+  private readonly refused = new Map<number, ScanResult>();
+  private workers: ScanWorker[] | null = null;
+  private readonly batches: Array<{ start: number; output: Promise<ScanOutput> }> = [];
+  private sent = 0;
+  private finished: Promise<{ paths: string[]; results: ScanResult[] }> | null = null;
+
+  constructor(
+    private readonly rootReal: string,
+    private readonly maxBytes: number,
+    private readonly marker: string,
+    private readonly targetOf: (path: string) => ScanTarget,
+  ) {}
+
+  add(paths: readonly string[]): void {
+    if (this.finished) throw new Error('the scan was already finished');
+    for (const p of paths) {
+      this.paths.push(p);
+      try {
+        this.targets.push(this.targetOf(p));
+      } catch (error) {
+        this.refused.set(this.targets.length, { kind: 'error', code: (error as NodeJS.ErrnoException).code, message: (error as Error).message });
+        this.targets.push('');
+      }
     }
-    let done = false;
-    worker.once('message', (out: ScanOutput) => {
-      done = true;
-      resolve(out);
-      void worker.terminate();
-    });
-    worker.once('error', (error) => {
-      if (!done) reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!done) reject(new Error(`the file scanner stopped (exit code ${code})`));
-    });
-  });
+    if (this.workers === null && this.targets.length >= SCAN_IN_PLACE_BELOW) this.workers = startScanWorkers(this.rootReal, this.maxBytes, this.marker);
+    while (this.workers !== null && this.workers.length > 0 && this.targets.length - this.sent >= SCAN_BATCH) this.send(SCAN_BATCH);
+  }
+
+  private send(count: number): void {
+    const workers = this.workers!;
+    const start = this.sent;
+    const worker = workers[this.batches.length % workers.length];
+    this.batches.push({ start, output: worker.scan(this.targets.slice(start, start + count)) });
+    this.sent += count;
+  }
+
+  /** The results, asked for once (a second call gives the same promise). */
+  finish(): Promise<{ paths: string[]; results: ScanResult[] }> {
+    this.finished ??= this.results();
+    return this.finished;
+  }
+
+  private async results(): Promise<{ paths: string[]; results: ScanResult[] }> {
+    const results = new Array<ScanResult>(this.targets.length);
+    const place = (start: number, part: ScanOutput) => {
+      for (let k = 0; k < part.kinds.length; k++) results[start + k] = PLAIN;
+      for (const extra of part.extras) results[start + extra.at] = extra.result;
+    };
+    const workers = this.workers;
+    try {
+      if (workers === null || workers.length === 0) {
+        place(0, scanSync({ ...SYNC_DEPS, isUtf8, readCheckedSync }, this.targets, this.rootReal, this.maxBytes, this.marker));
+      } else {
+        if (this.targets.length > this.sent) this.send(this.targets.length - this.sent);
+        const outputs = await Promise.all(this.batches.map((b) => b.output));
+        outputs.forEach((out, i) => place(this.batches[i].start, out));
+      }
+    } finally {
+      for (const worker of workers ?? []) worker.close();
+    }
+    for (const [i, result] of this.refused) results[i] = result;
+    return { paths: this.paths, results };
+  }
+}
+
+/** One scan worker per core (at most 4); none where worker threads cannot start (then the scan runs in place). */
+function startScanWorkers(rootReal: string, maxBytes: number, marker: string): ScanWorker[] {
+  const count = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
+  const workers: ScanWorker[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      workers.push(new ScanWorker(new Worker(WORKER_SOURCE, { eval: true, workerData: { rootReal, maxBytes, marker, procFd: PROC_FD } })));
+    }
+  } catch {
+    for (const worker of workers) worker.close();
+    return [];
+  }
+  return workers;
 }

@@ -97,4 +97,60 @@ describe('NodeFileAccess modes', () => {
       });
     });
   }
+
+  // Suites' own tests run before the nested ones: the folders made here go before those list the root.
+  afterEach(() => {
+    for (const folder of ['stream', 'walked']) fs.rmSync(path.join(root, folder), { recursive: true, force: true });
+  });
+
+  it('scans files fed while they are found exactly as scanFiles does, in the order given', async () => {
+    const dir = path.join(root, 'stream');
+    const names: string[] = [];
+    // Folders of a few files each, 2,600 in all: past the in-place limit and over several batches.
+    for (let d = 0; d < 130; d++) {
+      fs.mkdirSync(path.join(dir, `m${d}`), { recursive: true });
+      for (let i = 0; i < 20; i++) {
+        const name = `stream/m${d}/f${i}.ts`;
+        names.push(name);
+        fs.writeFileSync(path.join(root, name), (d * 20 + i) % 900 === 0 ? `// northstar:priority p${d}\n` : `export const v = ${i};\n`);
+      }
+    }
+    fs.writeFileSync(path.join(dir, 'm7', 'binary.ts'), Buffer.from([0x61, 0x00]));
+    names.splice(150, 0, 'stream/m7/binary.ts', 'stream/m7/missing.ts', '../outside.ts');
+    const a = new NodeFileAccess(root);
+    const expected = await a.scanFiles(names, 65_000, 'northstar:priority');
+    for (const sizes of [[3], [1, 1999, 600], [700, 700, 700, 503]]) {
+      const session = a.startScan(65_000, 'northstar:priority');
+      let at = 0;
+      for (const size of sizes.length === 1 ? Array.from({ length: Math.ceil(names.length / sizes[0]) }, () => sizes[0]) : sizes) {
+        session.add(names.slice(at, at + size));
+        at += size;
+      }
+      session.add(names.slice(at));
+      const { paths, results } = await session.finish();
+      assert.deepEqual(paths, names);
+      assert.deepEqual(results, expected);
+      assert.equal(session.finish(), session.finish());
+      assert.throws(() => session.add(['stream/m0/f0.ts']), /already finished/);
+    }
+    assert.deepEqual(expected.filter((r) => r.kind === 'text').length, 3);
+    assert.deepEqual(expected.slice(150, 153).map((r) => r.kind), ['binary', 'error', 'error']);
+  });
+
+  it('gives the same analysis with the scan fed during the walk as with one scan after it', async () => {
+    const dir = path.join(root, 'walked');
+    for (let d = 0; d < 110; d++) {
+      fs.mkdirSync(path.join(dir, `m${d}`), { recursive: true });
+      fs.writeFileSync(path.join(dir, `m${d}`, 'service-contract.yaml'), `name: m${d}\nowner: "@acme/t${d % 3}"\n`);
+      for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, `m${d}`, `f${i}.ts`), i === d % 20 ? `// northstar:priority p${d}\n` : '');
+    }
+    const streamed = new NodeFileAccess(path.join(root, 'walked'));
+    assert.ok(streamed.startScan);
+    // The same adapter without startScan: the engine scans once the walk is done.
+    const afterWalk = new NodeFileAccess(path.join(root, 'walked'));
+    Object.defineProperty(afterWalk, 'startScan', { value: undefined });
+    const [a, b] = await Promise.all([analyzeWorkspace(streamed, { rootLabel: 'w' }), analyzeWorkspace(afterWalk, { rootLabel: 'w' })]);
+    assert.equal(a.model.priorityTags.length, 110);
+    assert.deepEqual(a.model, b.model);
+  });
 });

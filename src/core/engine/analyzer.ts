@@ -6,7 +6,7 @@
  * (rules/run.ts). Every snapshot is immutable. Analyses and updates run one after the other.
  */
 import type { Analysis, AnalyzeOptions, FileChange, FileListing } from '../api';
-import { basename, decodeText, isInside, lowerBound, normalizePath, type FileAccess } from '../fs';
+import { basename, decodeText, isInside, lowerBound, normalizePath, type FileAccess, type ScanSession } from '../fs';
 import type { Model, NorthstarConfig, OwnerMatch, PriorityTag } from '../model/types';
 import { buildCodeowners, type CodeownersCarry, type OuterCodeowners } from '../build/codeowners';
 import { mergeConfig } from '../build/config';
@@ -126,6 +126,15 @@ export class WorkspaceAnalyzer {
 
   private async analyzeNow(): Promise<Analysis> {
     const listed = await this.listFiles();
+    try {
+      return await this.analyzeListed(listed);
+    } finally {
+      // Finished by readAll; this only stops the scan's workers when something failed before.
+      listed.scan?.finish().catch(() => undefined);
+    }
+  }
+
+  private async analyzeListed(listed: { files: string[]; problems: ParseProblem[]; scan: ScanSession | null }): Promise<Analysis> {
     const pause = eventLoopYielder();
     this.files = listed.files;
     this.fileSet = await setInSlices(listed.files, pause);
@@ -137,7 +146,7 @@ export class WorkspaceAnalyzer {
     this.visionHistory = null;
     this.located.clear();
     this.contributing.clear();
-    await this.readAll(await filterInSlices(this.files, (f) => this.role(f) !== null && !this.unread.has(f), pause));
+    await this.readAll(await filterInSlices(this.files, (f) => this.role(f) !== null && !this.unread.has(f), pause), listed.scan);
     this.outerCodeowners = await this.readOuterCodeowners();
     this.walked = true;
     this.current = await this.build();
@@ -149,7 +158,7 @@ export class WorkspaceAnalyzer {
    * one (a git work tree: tracked files and untracked ones not ignored), otherwise the walk with
    * the skip list `.northstar.yaml` sets. When git cannot answer, the walk, and problems say why.
    */
-  private async listFiles(): Promise<{ files: string[]; problems: ParseProblem[] }> {
+  private async listFiles(): Promise<{ files: string[]; problems: ParseProblem[]; scan: ScanSession | null }> {
     let listing: FileListing | null = null;
     if (this.options.listFiles) {
       try {
@@ -166,20 +175,20 @@ export class WorkspaceAnalyzer {
       if (listing.unread.length > 0) {
         this.options.log?.(`northstar: ${listing.unread.length} path(s) git tracks are not read (outside the sparse checkout, or submodules): they count for CODEOWNERS by path`);
       }
-      return { files: listing.files, problems: [...listing.problems] };
+      return { files: listing.files, problems: [...listing.problems], scan: null };
     }
     this.lists = null;
     this.unread = new Set();
-    const walkConfig = await this.walkConfigBeforeWalk();
-    this.walkedWith = JSON.stringify(walkConfig);
-    const walk = await walkWorkspace(this.fs, skipFoldersFor(walkConfig));
+    // `.northstar.yaml` (at the root) configures the walk, and which files are notes, not sources.
+    const config = await this.configBeforeRead();
+    this.walkedWith = JSON.stringify(config.walk);
+    // The source files are scanned for tags while the walk goes on (readAll takes the results).
+    const scan = this.fs.scanFiles ? (this.fs.startScan?.(MAX_TEXT_BYTES, PRIORITY_MARKER) ?? null) : null;
+    this.learningFolders = config.learning.folders;
+    const onFiles = scan ? (paths: readonly string[]) => scan.add(paths.filter((p) => this.role(p) === 'source' && !this.overlays.has(p))) : undefined;
+    const walk = await walkWorkspace(this.fs, skipFoldersFor(config.walk), onFiles);
     this.walkLists = walk.lists;
-    return { files: walk.files, problems: [...(listing?.problems ?? []), ...walk.problems] };
-  }
-
-  /** `.northstar.yaml`'s `walk` section, read before the walk it configures (the file sits at the root). */
-  private async walkConfigBeforeWalk(): Promise<NorthstarConfig['walk']> {
-    return (await this.configBeforeRead()).walk;
+    return { files: walk.files, problems: [...(listing?.problems ?? []), ...walk.problems], scan };
   }
 
   /** The configuration in force, read before the files it decides about (the walk, the learning folders). */
@@ -360,7 +369,7 @@ export class WorkspaceAnalyzer {
    * Source files, read only for priority tags, go to the adapter's scanFiles when it has one
    * (worker threads in the CLI), beside the pool.
    */
-  private async readAll(paths: readonly string[]): Promise<void> {
+  private async readAll(paths: readonly string[], streamed: ScanSession | null = null): Promise<void> {
     const CONCURRENCY = 64;
     const pause = eventLoopYielder();
     const store = (p: string, facts: FileFacts) => {
@@ -376,12 +385,7 @@ export class WorkspaceAnalyzer {
       if (sources.length > 0) {
         const scanned = await setInSlices(sources, pause);
         own = await filterInSlices(paths, (p) => !scanned.has(p), pause);
-        scanning = this.fs.scanFiles(sources, MAX_TEXT_BYTES, PRIORITY_MARKER).then(async (results) => {
-          for (let i = 0; i < sources.length; i++) {
-            if ((i & 1023) === 0) await pause();
-            store(sources[i], this.reader.sourceFacts(sources[i], results[i]));
-          }
-        });
+        scanning = this.scanSources(sources, scanned, streamed, store, pause);
       }
     }
     let next = 0;
@@ -394,6 +398,38 @@ export class WorkspaceAnalyzer {
       }
     };
     await Promise.all([scanning, ...Array.from({ length: Math.min(CONCURRENCY, own.length) }, lane)]);
+  }
+
+  /**
+   * Store the scan of the source files: what the scan started during the walk found (the files of
+   * `wanted` among them), then scanFiles for any it was not given.
+   */
+  private async scanSources(
+    sources: readonly string[],
+    wanted: ReadonlySet<string>,
+    streamed: ScanSession | null,
+    store: (path: string, facts: FileFacts) => void,
+    pause: () => Promise<void> | null,
+  ): Promise<void> {
+    const done = new Set<string>();
+    if (streamed) {
+      const { paths, results } = await streamed.finish();
+      for (let i = 0; i < paths.length; i++) {
+        if ((i & 1023) === 0) await pause();
+        const path = paths[i];
+        if (!wanted.has(path) || done.has(path)) continue;
+        done.add(path);
+        store(path, this.reader.sourceFacts(path, results[i]));
+      }
+    }
+    // Normally none: the walk gave every source file to the scan.
+    const rest = done.size === 0 ? sources : done.size === sources.length ? [] : await filterInSlices(sources, (p) => !done.has(p), pause);
+    if (rest.length === 0) return;
+    const results = await this.fs.scanFiles!(rest, MAX_TEXT_BYTES, PRIORITY_MARKER);
+    for (let i = 0; i < rest.length; i++) {
+      if ((i & 1023) === 0) await pause();
+      store(rest[i], this.reader.sourceFacts(rest[i], results[i]));
+    }
   }
 
   /**

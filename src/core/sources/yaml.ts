@@ -21,6 +21,7 @@ import {
   isScalar,
   isSeq,
   LineCounter,
+  Pair as YamlPair,
   parseAllDocuments,
   visit,
   Scalar,
@@ -553,6 +554,224 @@ function deepFlowOffset(text: string, limit: number): number {
   return -1;
 }
 
+/** The options every YAML text is parsed with (logLevel 'error': the library never prints to stderr). */
+const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, logLevel: 'error' } as const;
+
+/**
+ * A plain scalar the fast path takes in a block: no indicator first, no `#`, quote or bracket
+ * inside, and a `:` only between two other characters of the scalar (never before a space).
+ */
+const SIMPLE_PLAIN = /^[A-Za-z0-9_/](?:[\w ,./@()+=-]|:(?=[\w,./@()+=-]))*$/;
+/**
+ * A plain scalar the fast path takes in a flow collection: no comma or bracket, and a space or
+ * `:` only before a name character (never two spaces, never at the end).
+ */
+const SIMPLE_ITEM = /^[A-Za-z0-9_/](?:[\w./@+=-]|[ :](?=[\w./@+=-]))*$/;
+/** A double-quoted string without escapes: printable ASCII only. */
+const SIMPLE_QUOTED = /^"[ !#-[\]-~]*"$/;
+const SIMPLE_KEY = /^[A-Za-z][\w-]*$/;
+/** Plain scalars the core schema reads as something other than a string (null, booleans). */
+const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+const SMALL_INT = /^(?:0|[1-9]\d{0,14})$/;
+const SMALL_FLOAT = /^(?:0|[1-9]\d{0,14})\.\d{1,15}$/;
+/** What the core schema reads as a number, of the plain scalars that start with a digit (int, octal, hex, float, exponent). */
+const CORE_NUMBER = /^(?:0o[0-7]+|0x[\da-fA-F]+|\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)$/;
+
+/** A plain scalar's value as the core schema reads it, or undefined when the fast path leaves it to the library. */
+function simplePlain(source: string): { value: string | number; minFractionDigits?: number } | undefined {
+  if (NOT_A_STRING.test(source)) return undefined;
+  const first = source.charCodeAt(0);
+  if (first < 48 || first > 57) return { value: source };
+  if (SMALL_INT.test(source)) return { value: Number(source) };
+  if (SMALL_FLOAT.test(source)) {
+    // As the library's float: a trailing zero is kept as a minimum of fraction digits.
+    const dot = source.indexOf('.');
+    return source.endsWith('0') ? { value: Number(source), minFractionDigits: source.length - dot - 1 } : { value: Number(source) };
+  }
+  return CORE_NUMBER.test(source) ? undefined : { value: source };
+}
+
+function simpleScalar(value: string | number, source: string, type: 'PLAIN' | 'QUOTE_DOUBLE', start: number, end: number, nodeEnd: number): Scalar {
+  const scalar = new Scalar(value);
+  scalar.range = [start, end, nodeEnd];
+  scalar.source = source;
+  scalar.type = type;
+  return scalar;
+}
+
+/** A plain or escape-free double-quoted scalar of a flow collection, or null. */
+function flowScalar(source: string, start: number, nodeEnd: number): Scalar | null {
+  if (source.charCodeAt(0) === 34 /* " */) {
+    return SIMPLE_QUOTED.test(source) ? simpleScalar(source.slice(1, -1), source.slice(1, -1), 'QUOTE_DOUBLE', start, start + source.length, nodeEnd) : null;
+  }
+  const plain = SIMPLE_ITEM.test(source) ? simplePlain(source) : undefined;
+  return plain === undefined ? null : withFraction(simpleScalar(plain.value, source, 'PLAIN', start, start + source.length, nodeEnd), plain.minFractionDigits);
+}
+
+/** The library's Directives class (not exported by name): what a document's directives are. */
+let directives: (new (init: { version: '1.2' }) => unknown) | null = null;
+function directivesClass(): new (init: { version: '1.2' }) => unknown {
+  directives ??= new Document().directives!.constructor as new (init: { version: '1.2' }) => unknown;
+  return directives;
+}
+
+/** The fast path's reading position: the start of a line. */
+interface SimpleReader {
+  readonly text: string;
+  readonly schema: Document['schema'];
+  at: number;
+}
+
+/** Spaces before the current line's content; -1 at the end of the text, -2 for a blank line (the fast path stops there). */
+function lineIndent(r: SimpleReader): number {
+  if (r.at >= r.text.length) return -1;
+  let i = r.at;
+  while (r.text.charCodeAt(i) === 32) i++;
+  return r.text.charCodeAt(i) === 10 || i >= r.text.length ? -2 : i - r.at;
+}
+
+/** A value written on its key's or dash's line, [start, end) up to the line break, or null. */
+function inlineValue(r: SimpleReader, start: number, end: number): Node | null {
+  const source = r.text.slice(start, end);
+  const first = source.charCodeAt(0);
+  if (first === 34 /* " */) {
+    if (!SIMPLE_QUOTED.test(source)) return null;
+    return simpleScalar(source.slice(1, -1), source.slice(1, -1), 'QUOTE_DOUBLE', start, end, end + 1);
+  }
+  if (first === 91 /* [ */) {
+    if (source.length < 3 || source.charCodeAt(source.length - 1) !== 93 /* ] */) return null;
+    const seq = new YAMLSeq(r.schema);
+    seq.flow = true;
+    let at = start + 1;
+    for (const item of source.slice(1, -1).split(', ')) {
+      const scalar = flowScalar(item, at, at + item.length);
+      if (!scalar) return null;
+      seq.items.push(scalar);
+      at += item.length + 2;
+    }
+    seq.range = [start, end, end + 1];
+    return seq;
+  }
+  if (first === 123 /* { */) {
+    if (source.length < 5 || !source.startsWith('{ ') || !source.endsWith(' }')) return null;
+    const map = new YAMLMap(r.schema);
+    map.flow = true;
+    const keys = new Set<string>();
+    const entries = source.slice(2, -2).split(', ');
+    let at = start + 2;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      const colon = entry.indexOf(': ');
+      const key = colon < 0 ? '' : entry.slice(0, colon);
+      if (!SIMPLE_KEY.test(key) || NOT_A_STRING.test(key) || keys.has(key)) return null;
+      keys.add(key);
+      const valueAt = at + colon + 2;
+      const valueSource = entry.slice(colon + 2);
+      // The space before the closing brace belongs to the last value's node.
+      const value = flowScalar(valueSource, valueAt, valueAt + valueSource.length + (i === entries.length - 1 ? 1 : 0));
+      if (!value) return null;
+      map.items.push(new YamlPair(simpleScalar(key, key, 'PLAIN', at, at + colon, at + colon), value));
+      at += entry.length + 2;
+    }
+    map.range = [start, end, end + 1];
+    return map;
+  }
+  if (source.charCodeAt(source.length - 1) === 32 || !SIMPLE_PLAIN.test(source)) return null;
+  const plain = simplePlain(source);
+  return plain === undefined ? null : withFraction(simpleScalar(plain.value, source, 'PLAIN', start, end, end + 1), plain.minFractionDigits);
+}
+
+/** A number's scalar keeps how many fraction digits were written when the last is a zero (as the library's float). */
+function withFraction(scalar: Scalar, minFractionDigits: number | undefined): Scalar {
+  if (minFractionDigits !== undefined) scalar.minFractionDigits = minFractionDigits;
+  return scalar;
+}
+
+/** A block mapping whose keys stand `indent` spaces in, from the current line on (its first key after a dash when `dashed`); null where the fast path stops. */
+function simpleBlockMap(r: SimpleReader, indent: number, dashed = false): YAMLMap | null {
+  const map = new YAMLMap(r.schema);
+  const keys = new Set<string>();
+  const first = r.at + indent;
+  // A list item's mapping (`dashed`) starts on the dash's line, its first key after `- `.
+  for (let firstLine = dashed; ; firstLine = false) {
+    const spaces = firstLine ? indent : lineIndent(r);
+    if (spaces === -1 || (spaces >= 0 && spaces < indent)) break;
+    if (spaces !== indent) return null;
+    const lineStart = r.at + indent;
+    const end = r.text.indexOf('\n', lineStart);
+    const colon = r.text.indexOf(':', lineStart);
+    if (end < 0 || colon < 0 || colon > end) return null;
+    const key = r.text.slice(lineStart, colon);
+    if (!SIMPLE_KEY.test(key) || NOT_A_STRING.test(key) || keys.has(key)) return null;
+    keys.add(key);
+    let value: Node | null;
+    if (colon + 1 === end) {
+      // `key:` and its value on the lines below, two spaces further in: a mapping or a list.
+      r.at = end + 1;
+      if (lineIndent(r) !== indent + 2) return null;
+      value = r.text.startsWith('- ', r.at + indent + 2) ? simpleBlockSeq(r, indent + 2) : simpleBlockMap(r, indent + 2);
+    } else {
+      value = r.text.charCodeAt(colon + 1) === 32 ? inlineValue(r, colon + 2, end) : null;
+      r.at = end + 1;
+    }
+    if (!value) return null;
+    map.items.push(new YamlPair(simpleScalar(key, key, 'PLAIN', lineStart, colon, colon), value));
+  }
+  map.range = [first, r.at, r.at];
+  return map;
+}
+
+/** A block list whose dashes stand `indent` spaces in, each item on its dash's line or a mapping from there; null where the fast path stops. */
+function simpleBlockSeq(r: SimpleReader, indent: number): YAMLSeq | null {
+  const seq = new YAMLSeq(r.schema);
+  const first = r.at + indent;
+  while (lineIndent(r) === indent && r.text.startsWith('- ', r.at + indent)) {
+    const start = r.at + indent + 2;
+    const end = r.text.indexOf('\n', start);
+    if (end < 0) return null;
+    // `- key: value` (or `- key:`) begins a mapping; anything else is a one-line item (which never holds `: `).
+    const colon = r.text.indexOf(':', start);
+    const next = colon < 0 || colon >= end ? -1 : r.text.charCodeAt(colon + 1);
+    if ((next === 32 || next === 10) && SIMPLE_KEY.test(r.text.slice(start, colon))) {
+      const map = simpleBlockMap(r, indent + 2, true);
+      if (!map) return null;
+      seq.items.push(map);
+      continue;
+    }
+    const item = inlineValue(r, start, end);
+    if (!item) return null;
+    seq.items.push(item);
+    r.at = end + 1;
+  }
+  seq.range = [first, r.at, r.at];
+  return seq;
+}
+
+/**
+ * The document of a text the library would compose trivially, built directly: block mappings
+ * of `key: value` lines (a value below its key two spaces further in: a mapping, or a list whose
+ * items are one-line values or mappings), each value a plain scalar that reads as a string, a small integer or a
+ * decimal, a double-quoted string without escapes, or a flow list or `{ k: v }` mapping of
+ * such plain scalars; no comments, anchors, tags, blank lines, tabs or carriage returns, unique
+ * keys, and a final line break. The nodes, ranges and sources are the ones the library gives
+ * such a text (a test compares them, test/unit/sources/yamlFastPath.test.ts); anything else
+ * returns null and goes to the library. Generated and hand-written contracts are mostly this
+ * shape, and the library's lexer, parser and composer cost about half a millisecond per such
+ * file in a cold process.
+ */
+export function simpleDocument(text: string): Document | null {
+  const length = text.length;
+  if (length === 0 || length > 64 * 1024 || text.charCodeAt(length - 1) !== 10) return null;
+  // As the library's composer makes each document: its options carry the stream's directives.
+  const doc = new Document(undefined, { _directives: new (directivesClass())({ version: '1.2' }), ...PARSE_OPTIONS } as typeof PARSE_OPTIONS);
+  const reader: SimpleReader = { text, schema: doc.schema, at: 0 };
+  const map = simpleBlockMap(reader, 0);
+  if (!map || reader.at !== length) return null;
+  doc.contents = map;
+  doc.range = [0, length, length];
+  return doc;
+}
+
 /**
  * Parse every document of a YAML file. Problems: `contracts/yaml` for syntax errors and
  * duplicate keys, `workspace/skipped` for a file too large to read. Never throws.
@@ -587,9 +806,10 @@ export function parseYaml(text: string, file: string): YamlParse {
     const lineCounter = new LineCounter();
     lineCounter.addNewLine(0);
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
-    // logLevel 'error': the library never prints a warning to stderr (a collection used as a key
-    // warns when converted); what matters to the user becomes a problem here instead.
-    const parsed = parseAllDocuments(text, { prettyErrors: false, merge: true, uniqueKeys: true, logLevel: 'error' });
+    // PARSE_OPTIONS' logLevel 'error': the library never prints a warning to stderr (a collection
+    // used as a key warns when converted); what matters to the user becomes a problem here instead.
+    const simple = simpleDocument(text);
+    const parsed = simple ? [simple] : parseAllDocuments(text, PARSE_OPTIONS);
     const docs: Document[] = Array.isArray(parsed) ? parsed : [];
     for (const doc of docs) {
       const yamlDoc = new YamlDoc(doc, lineCounter, file, text);
