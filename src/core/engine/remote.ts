@@ -23,6 +23,7 @@ import { moduleResolver } from '../model/moduleOf';
 import { directoryOf } from '../model/teams';
 import type { RuleMeta } from '../rules/rule';
 import { OwnershipIndex } from '../sources/codeowners';
+import { PackedPaths } from './packedPaths';
 
 /** The rest of the model and what the host needs besides it; a field is present only when it changed. */
 export interface MetaPart {
@@ -189,10 +190,8 @@ const EMPTY_MATCH: OwnerMatch = Object.freeze({ owners: [], rule: null, rules: [
  * team, CODEOWNERS index) over the same data.
  */
 export class SnapshotAssembler {
-  private files: string[] = [];
-  /** `files` is the list of a snapshot handed out: copy before changing it. */
-  private filesShared = false;
-  private filesChanged = false;
+  /** The file list, packed: a snapshot's list is never changed (an edit makes a new one). */
+  private files = PackedPaths.EMPTY;
   /** The files that have findings, sorted (code-unit order, as the analyzer sorts findings). */
   private readonly findingFiles: string[] = [];
   private readonly findings = new Map<string, readonly Finding[]>();
@@ -211,27 +210,9 @@ export class SnapshotAssembler {
   apply(part: SnapshotPart): void {
     switch (part.kind) {
       case 'files': {
-        if (part.first) this.files = [];
-        // The list handed to the last snapshot is never changed: copied once before its first edit.
-        else if (this.filesShared) this.files = this.files.slice();
-        this.filesShared = false;
-        const removed = splitPaths(part.removed);
-        const added = splitPaths(part.added);
-        if (part.full) {
-          // Chunks of a full list arrive in order: append.
-          for (const f of added) this.files.push(f);
-        } else {
-          // A few files: binary search and splice.
-          for (const f of removed) {
-            const at = lowerBound(this.files, f);
-            if (this.files[at] === f) this.files.splice(at, 1);
-          }
-          for (const f of added) {
-            const at = lowerBound(this.files, f);
-            if (this.files[at] !== f) this.files.splice(at, 0, f);
-          }
-        }
-        this.filesChanged = true;
+        // Kept packed (engine/packedPaths.ts): a full list's chunks as they came, a delta applied to the runs it falls in.
+        if (part.full) this.files = (part.first ? PackedPaths.EMPTY : this.files).append(part.added);
+        else this.files = this.files.edit(splitPaths(part.added), splitPaths(part.removed), PART_LIMITS.files);
         break;
       }
       case 'findings':
@@ -266,11 +247,11 @@ export class SnapshotAssembler {
       for (const f of this.findingFiles) for (const finding of this.findings.get(f) ?? []) list.push(finding);
       this.findingsList = list;
     }
-    // Handed out as is (no copy of a million paths here): the next edit copies it first (apply).
-    const files = this.filesChanged || !previous?.files ? this.files : previous.files;
-    if (files === this.files) this.filesShared = true;
+    // The paths one by one only when asked for (the init command's plan), never on every snapshot;
+    // a list no part changed is the same packed list, whose paths are made once.
+    const packed = this.files;
     const modules = this.modulesChanged || !previous ? this.modules.slice() : previous.model.modules;
-    this.filesChanged = this.findingsChanged = this.modulesChanged = false;
+    this.findingsChanged = this.modulesChanged = false;
     const meta = this.meta;
     const model: Model = {
       root: meta.root,
@@ -313,7 +294,9 @@ export class SnapshotAssembler {
       moduleByName: resolver.moduleByName,
       teamOf: directory.teamOf,
       rules: meta.rules,
-      files,
+      get files() {
+        return packed.toArray();
+      },
       codeownersPrefix: prefix,
       ...(meta.config && { config: meta.config }),
       codeownersStats: () => stats,
