@@ -82,7 +82,8 @@ export interface RuleMeta {
  * what it is made of is unchanged: the file list while no file is added or removed; the parsed
  * CODEOWNERS (and with it `ownersOf` and `ownership`) while its text and dialect are the same;
  * the configuration, teams.yaml, vision.yaml, catalog entities and manifests while their files
- * are; `teamOf` while teams.yaml, the catalog and CODEOWNERS are; `today` is a date.
+ * are; `teamOf` while teams.yaml and the catalog are and CODEOWNERS declares the same teams
+ * (model/teams.ts sameCodeownersTeams); `today` is a date.
  */
 export type RuleInput = 'files' | 'codeowners' | 'config' | 'today' | 'teamsFile' | 'visionFile' | 'catalog' | 'manifests' | 'teamOf';
 

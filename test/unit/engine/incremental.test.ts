@@ -214,6 +214,36 @@ describe('incremental updates after CODEOWNERS edits equal a fresh analysis', ()
     assert.deepEqual(finding(a, 'codeowners/no-match'), []);
   });
 
+  it('rebuilds only the modules a line gives other owners: a package owned by CODEOWNERS, a file no module is defined by, a group-inherited owner', async () => {
+    const fs = shop();
+    const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
+    const base = '*  @acme/platform\n/services/payments/  @acme/payments\n/services/ledger/ @acme/payments\n';
+    fs.write('.github/CODEOWNERS', base);
+    await analyzer.analyze();
+    let before = await step(fs, analyzer, { '.github/CODEOWNERS': base });
+
+    // The backend package takes its owners from CODEOWNERS: only it is built again.
+    let a = await step(fs, analyzer, { '.github/CODEOWNERS': `${base}/packages/backend/ @acme/payments\n` });
+    assert.deepEqual([moduleNamed(a, 'backend')?.owners, moduleNamed(a, 'backend')?.team], [['@acme/payments'], '@acme/payments']);
+    for (const name of ['payments', 'ledger', 'search']) assert.equal(moduleNamed(a, name), moduleNamed(before, name), name);
+    assert.equal(a.model.teams, before.model.teams);
+    assert.equal(a.teamOf, before.teamOf, 'the same handles: the same team directory');
+
+    // A line for a file no module is defined by: every module stays as it was.
+    before = a;
+    a = await step(fs, analyzer, { '.github/CODEOWNERS': `${base}/packages/backend/ @acme/payments\n/packages/backend/src/ @acme/platform\n` });
+    assert.equal(a.model.modules, before.model.modules);
+    assert.deepEqual(a.ownersOf('packages/backend/src/index.ts').owners, ['@acme/platform']);
+
+    // A repository-wide catalog Component over packages/ gives its owner to what CODEOWNERS un-owns there.
+    const group = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: packages\nspec:\n  type: repository\n  owner: "@acme/platform"\n';
+    a = await step(fs, analyzer, { 'packages/catalog-info.yaml': group });
+    a = await step(fs, analyzer, { '.github/CODEOWNERS': `${base}/packages/backend/\n` });
+    assert.deepEqual([moduleNamed(a, 'backend')?.owners, moduleNamed(a, 'backend')?.ownerSource], [['@acme/platform'], 'group']);
+    a = await step(fs, analyzer, { '.github/CODEOWNERS': `${base}/packages/backend/ @acme/payments\n` });
+    assert.deepEqual([moduleNamed(a, 'backend')?.owners, moduleNamed(a, 'backend')?.ownerSource], [['@acme/payments'], 'codeowners']);
+  });
+
   it('GitLab: a path without its trailing "/" made a folder, owners and a section renamed', async () => {
     const fs = shop();
     fs.delete('.github/CODEOWNERS');
