@@ -244,6 +244,45 @@ describe('incremental updates after CODEOWNERS edits equal a fresh analysis', ()
     assert.deepEqual([moduleNamed(a, 'backend')?.owners, moduleNamed(a, 'backend')?.ownerSource], [['@acme/payments'], 'codeowners']);
   });
 
+  it('checks owner-mismatch again only on the modules whose CODEOWNERS answer or module changed', async () => {
+    const rule = ruleById('ownership/owner-mismatch')!;
+    const original = rule.checkModule!;
+    const checked: string[] = [];
+    rule.checkModule = (ctx, module) => {
+      checked.push(module.name);
+      original.call(rule, ctx, module);
+    };
+    try {
+      const fs = shop();
+      const base = '*  @acme/platform\n/services/payments/  @acme/payments\n/services/ledger/ @acme/platform\n';
+      fs.write('.github/CODEOWNERS', base);
+      const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
+      await analyzer.analyze();
+      const edit = async (text: string) => {
+        fs.write('.github/CODEOWNERS', text);
+        checked.length = 0;
+        const a = await analyzer.update([{ path: '.github/CODEOWNERS', kind: 'changed' }]);
+        const names = [...checked].sort();
+        assert.deepEqual(a.model, (await analyzeWorkspace(fs, { today: TODAY })).model);
+        return { a, checked: names };
+      };
+      let r = await edit(`${base}/packages/backend/ @acme/payments\n`);
+      assert.deepEqual(r.checked, ['backend'], 'the backend package changed owners; the contracts asked about files whose answer is the same');
+      assert.equal(finding(r.a, 'ownership/owner-mismatch').length, 1);
+
+      // A comment on top: every deciding line moves, and with it the mismatch message's line.
+      r = await edit(`# the shop\n${base}/packages/backend/ @acme/payments\n`);
+      assert.deepEqual(r.checked, ['ledger', 'payments', 'search']);
+      assert.match(finding(r.a, 'ownership/owner-mismatch')[0].message, /line 4/);
+
+      r = await edit(`# the shop\n${base.replace('/services/ledger/ @acme/platform', '/services/ledger/ @acme/payments')}/packages/backend/ @acme/payments\n`);
+      assert.deepEqual(r.checked, ['ledger']);
+      assert.deepEqual(finding(r.a, 'ownership/owner-mismatch'), []);
+    } finally {
+      rule.checkModule = original;
+    }
+  });
+
   it('GitLab: a path without its trailing "/" made a folder, owners and a section renamed', async () => {
     const fs = shop();
     fs.delete('.github/CODEOWNERS');
