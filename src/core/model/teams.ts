@@ -154,6 +154,9 @@ function codeownersHandles(codeowners: CodeownersFile | null): { owner: string; 
   return out;
 }
 
+/** A directory's teams CODEOWNERS alone declares, and the names of the others (kept per directory: one per edit otherwise). */
+const splitTeams = new WeakMap<TeamDirectory, { declared: Set<string>; made: Team[] }>();
+
 /**
  * Would `codeowners`, with the teams.yaml and catalog `directory` was built from, give the same
  * directory? All it reads of CODEOWNERS is the teams CODEOWNERS alone declares: each handle that
@@ -161,12 +164,16 @@ function codeownersHandles(codeowners: CodeownersFile | null): { owner: string; 
  * known handles, changes a pattern or a comment below them keeps the directory (and `teamOf`).
  */
 export function sameCodeownersTeams(directory: TeamDirectory, codeowners: CodeownersFile | null): boolean {
-  const declared = new Set<string>();
-  const made: Team[] = [];
-  for (const team of directory.teams) {
-    if (team.source === 'codeowners') made.push(team);
-    else for (const alias of team.aliases) declared.add(key(alias));
+  let split = splitTeams.get(directory);
+  if (!split) {
+    split = { declared: new Set<string>(), made: [] };
+    for (const team of directory.teams) {
+      if (team.source === 'codeowners') split.made.push(team);
+      else for (const alias of team.aliases) split.declared.add(key(alias));
+    }
+    splitTeams.set(directory, split);
   }
+  const { declared, made } = split;
   let i = 0;
   for (const { owner, location } of codeownersHandles(codeowners)) {
     if (declared.has(key(owner))) continue;
