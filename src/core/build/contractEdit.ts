@@ -20,7 +20,7 @@ import type { TeamDirectory } from '../model/teams';
 import { scorecardLevel } from '../scorecard';
 import type { ModelInputs } from './model';
 import { contractModule, declaresType, dedupeEvidence } from './modules';
-import { sameData } from './share';
+import { sameData, sameItems } from './share';
 
 /** What the last model build was made of and gave, for the next to start from. */
 export interface LastModel {
@@ -32,6 +32,12 @@ export interface LastModel {
   teamById: ReadonlyMap<string, Team>;
   /** The resolver of `modules` (which module a file is in), kept while they are the same array. */
   resolver: ModuleResolver<Module>;
+  /**
+   * Did a group with owners (kept or left out by the configuration's module globs) give or may
+   * it give owners to the modules inside it (build/modules.ts)? A CODEOWNERS edit is then left
+   * to the full build (build/codeownersEdit.ts).
+   */
+  ownedGroups: boolean;
 }
 
 /** More edited contracts than this in one update: the full build (a checkout, a search-and-replace). */
@@ -128,14 +134,8 @@ function renameStaysInside(input: ModelInputs, oldName: string, newName: string)
 }
 
 /** The declared team of an owner; undefined for no owner; null for an owner no declaration names. */
-function declaredTeam(owner: string | undefined, directory: TeamDirectory): Team | undefined | null {
+export function declaredTeam(owner: string | undefined, directory: TeamDirectory): Team | undefined | null {
   if (owner === undefined) return undefined;
   return directory.teamOf(owner) ?? null;
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

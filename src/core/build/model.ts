@@ -7,7 +7,7 @@ import { moduleResolver, type ModuleResolver } from '../model/moduleOf';
 import type { ComponentOwnersFile } from '../sources/componentOwners';
 import type { CodeownersFile, LearningRecord, Model, Module, NorthstarConfig, OwnerMatch, PriorityTag, Team } from '../model/types';
 import type { ModuleDraft } from '../model/module';
-import { assignTeams, buildTeamDirectory, type TeamDirectory } from '../model/teams';
+import { assignTeams, buildTeamDirectory, sameCodeownersTeams, type TeamDirectory } from '../model/teams';
 import { scorecardLevel } from '../scorecard';
 import { isScored } from '../model/predicates';
 import type { CatalogEntity, ContractDecl, ManifestDecl, TeamsFile, VisionFile } from '../sources/types';
@@ -15,6 +15,8 @@ import { assignFiles, type TestMemo } from './assign';
 import { buildModules, type ManifestMemo } from './modules';
 import { shareUnchanged } from './share';
 import { modulesAfterContractEdit, type LastModel } from './contractEdit';
+import { modulesAfterCodeownersEdit } from './codeownersEdit';
+import type { CodeownersBuild } from './codeowners';
 import { initiativesOf } from './strategy';
 
 export interface ModelInputs {
@@ -34,6 +36,11 @@ export interface ModelInputs {
   /** Postmortems, demos and reviews, `overdue` already decided (build/learning.ts). */
   learning?: readonly LearningRecord[];
   ownersOf(path: string): OwnerMatch;
+  /**
+   * The CODEOWNERS build behind `ownersOf`: with the last build's, an edit of CODEOWNERS tells
+   * which files it gives other owners (build/codeownersEdit.ts). Without it, the full build.
+   */
+  codeownersBuild?: CodeownersBuild;
 }
 
 export interface BuiltModel {
@@ -59,14 +66,18 @@ export interface ModelCarry {
 export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () => Promise<void> | null, carry: ModelCarry = {}): Promise<BuiltModel> {
   await pause();
   const kept = carry.directory;
+  // A CODEOWNERS edit that declares no other team keeps the directory (and `teamOf`).
   const directory =
-    kept && kept.teamsFile === input.teamsFile && kept.catalog === input.catalog && kept.codeowners === input.codeowners
+    kept &&
+    kept.teamsFile === input.teamsFile &&
+    kept.catalog === input.catalog &&
+    (kept.codeowners === input.codeowners || sameCodeownersTeams(kept.directory, input.codeowners))
       ? kept.directory
       : buildTeamDirectory(input.teamsFile, input.catalog, input.codeowners);
   carry.directory = { teamsFile: input.teamsFile, catalog: input.catalog, codeowners: input.codeowners, directory };
 
   const last = carry.last;
-  const patched = last ? modulesAfterContractEdit(input, last, directory) : null;
+  const patched = last ? (modulesAfterContractEdit(input, last, directory) ?? modulesAfterCodeownersEdit(input, last, directory)) : null;
   let shared: readonly Module[];
   let teams: readonly Team[];
   let resolver: ModuleResolver<Module>;
@@ -81,7 +92,7 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
     const built = await buildAllModules(input, directory, memo, pause, carry);
     ({ shared, teams } = built);
     resolver = moduleResolver(shared);
-    carry.last = { inputs: input, directory, modules: shared, teams, teamById: built.teamById, resolver };
+    carry.last = { inputs: input, directory, modules: shared, teams, teamById: built.teamById, resolver, ownedGroups: built.ownedGroups };
   }
   carry.modules = shared;
   const { moduleOf, moduleByName } = resolver;
@@ -115,10 +126,10 @@ async function buildAllModules(
   memo: TestMemo,
   pause: () => Promise<void> | null,
   carry: ModelCarry,
-): Promise<{ shared: readonly Module[]; teams: Team[]; teamById: ReadonlyMap<string, Team> }> {
+): Promise<{ shared: readonly Module[]; teams: Team[]; teamById: ReadonlyMap<string, Team>; ownedGroups: boolean }> {
   const { files, config } = input;
   await pause();
-  const { modules, typeDeclared, testSubjects } = await buildModules(
+  const { modules, typeDeclared, testSubjects, ownedGroups } = await buildModules(
     { files, fileSet: input.fileSet, contracts: input.contracts, catalog: input.catalog, manifests: input.manifests, config, ownersOf: input.ownersOf, componentOwners: input.componentOwners ?? null, memo: (carry.manifests ??= {}) },
     pause,
   );
@@ -135,5 +146,5 @@ async function buildAllModules(
   }
 
   // Unchanged modules are the previous snapshot's objects; the resolver answers with those.
-  return { shared: shareUnchanged(carry.modules ?? null, modules as Module[]), teams, teamById };
+  return { shared: shareUnchanged(carry.modules ?? null, modules as Module[]), teams, teamById, ownedGroups };
 }

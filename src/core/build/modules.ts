@@ -133,7 +133,13 @@ export function contractModule(c: ContractDecl): ModuleDraft {
 export async function buildModules(
   input: ModuleInputs,
   pause: () => Promise<void> | null,
-): Promise<{ modules: ModuleDraft[]; typeDeclared: ReadonlySet<ModuleDraft>; testSubjects: ReadonlyMap<string, readonly ModuleDraft[]> }> {
+): Promise<{
+  modules: ModuleDraft[];
+  typeDeclared: ReadonlySet<ModuleDraft>;
+  testSubjects: ReadonlyMap<string, readonly ModuleDraft[]>;
+  /** Some group (kept or not) has owners to give the modules inside it. */
+  ownedGroups: boolean;
+}> {
   const typeDeclared = new Set<ModuleDraft>();
   const { contracts, catalog, manifests, config } = input;
   const modules: ModuleDraft[] = [];
@@ -338,7 +344,7 @@ export async function buildModules(
   const kept = modules.filter((m) => include(m.path) && !exclude(m.path));
   for (const m of kept) m.observability = dedupeEvidence(m.observability);
   kept.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.name, b.name));
-  return { modules: kept, typeDeclared, testSubjects: testSubjectsOf(manifests, byFolder, kept) };
+  return { modules: kept, typeDeclared, testSubjects: testSubjectsOf(manifests, byFolder, kept), ownedGroups: groups.length > 0 };
 }
 
 const FIRST_KINDS: ReadonlySet<ManifestDecl['kind']> = new Set(['npm', 'go', 'cargo', 'python', 'maven', 'gradle', 'dotnet']);

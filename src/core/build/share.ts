@@ -50,3 +50,11 @@ export function shareUnchanged<M extends Module>(previous: readonly M[] | null, 
     return sameData(old, m) ? old : m;
   });
 }
+
+/** The same items, in the same order (by identity). */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

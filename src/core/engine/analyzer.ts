@@ -584,6 +584,7 @@ export class WorkspaceAnalyzer {
         visionFile,
         componentOwners,
         codeowners: owners.codeowners,
+        codeownersBuild: owners,
         priorityTags,
         learning: resolveLearning(factsOf('learning').flatMap((f) => (f.learning ? [f.learning] : [])), today),
         ownersOf,

@@ -24,7 +24,7 @@ import type { CatalogEntity, TeamsFile } from '../sources/types';
 import { onCallSteps } from '../observability';
 import { parseEntityRef } from '../sources/backstage';
 import type { ModuleDraft } from './module';
-import type { CodeownersFile, Draft, EscalationStep, Module, Model, Team } from './types';
+import type { CodeownersFile, Draft, EscalationStep, Module, Model, SourceLocation, Team } from './types';
 
 export interface TeamDirectory {
   /** The declared teams: teams.yaml, Backstage groups, CODEOWNERS handles (in that order). */
@@ -129,16 +129,60 @@ export function buildTeamDirectory(
   }
 
   // Every CODEOWNERS handle names an owner, even when nothing else declares it.
-  for (const rule of codeowners?.rules ?? []) {
-    for (const [index, owner] of rule.owners.entries()) {
-      if (byAlias.has(key(owner)) || isPlaceholderOwner(owner)) continue;
-      const team: Draft<Team> = { id: owner, name: owner, aliases: [], escalation: [], source: 'codeowners', location: { file: rule.file, ...rule.ownerRanges[index] } };
-      teams.push(team);
-      addAlias(team, owner);
-    }
+  for (const { owner, location } of codeownersHandles(codeowners)) {
+    if (byAlias.has(key(owner))) continue;
+    const team: Draft<Team> = { id: owner, name: owner, aliases: [], escalation: [], source: 'codeowners', location };
+    teams.push(team);
+    addAlias(team, owner);
   }
 
   return directoryOf(teams);
+}
+
+/** Each CODEOWNERS handle (placeholders aside) where it is first written, in file order, one per name compared case-insensitively. */
+function codeownersHandles(codeowners: CodeownersFile | null): { owner: string; location: SourceLocation }[] {
+  const out: { owner: string; location: SourceLocation }[] = [];
+  const seen = new Set<string>();
+  for (const rule of codeowners?.rules ?? []) {
+    for (const [index, owner] of rule.owners.entries()) {
+      const k = key(owner);
+      if (seen.has(k) || isPlaceholderOwner(owner)) continue;
+      seen.add(k);
+      out.push({ owner, location: { file: rule.file, ...rule.ownerRanges[index] } });
+    }
+  }
+  return out;
+}
+
+/** A directory's teams CODEOWNERS alone declares, and the names of the others (kept per directory: one per edit otherwise). */
+const splitTeams = new WeakMap<TeamDirectory, { declared: Set<string>; made: Team[] }>();
+
+/**
+ * Would `codeowners`, with the teams.yaml and catalog `directory` was built from, give the same
+ * directory? All it reads of CODEOWNERS is the teams CODEOWNERS alone declares: each handle that
+ * teams.yaml and the catalog do not name, where it is first written. An edit that adds a line of
+ * known handles, changes a pattern or a comment below them keeps the directory (and `teamOf`).
+ */
+export function sameCodeownersTeams(directory: TeamDirectory, codeowners: CodeownersFile | null): boolean {
+  let split = splitTeams.get(directory);
+  if (!split) {
+    split = { declared: new Set<string>(), made: [] };
+    for (const team of directory.teams) {
+      if (team.source === 'codeowners') split.made.push(team);
+      else for (const alias of team.aliases) split.declared.add(key(alias));
+    }
+    splitTeams.set(directory, split);
+  }
+  const { declared, made } = split;
+  let i = 0;
+  for (const { owner, location } of codeownersHandles(codeowners)) {
+    if (declared.has(key(owner))) continue;
+    const team = made[i++] as Team | undefined;
+    const at = team?.location;
+    if (!team || !at || team.id !== owner || at.file !== location.file || at.line !== location.line || at.column !== location.column) return false;
+    if (at.endLine !== location.endLine || at.endColumn !== location.endColumn) return false;
+  }
+  return i === made.length;
 }
 
 /**

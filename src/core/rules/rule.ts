@@ -82,7 +82,8 @@ export interface RuleMeta {
  * what it is made of is unchanged: the file list while no file is added or removed; the parsed
  * CODEOWNERS (and with it `ownersOf` and `ownership`) while its text and dialect are the same;
  * the configuration, teams.yaml, vision.yaml, catalog entities and manifests while their files
- * are; `teamOf` while teams.yaml, the catalog and CODEOWNERS are; `today` is a date.
+ * are; `teamOf` while teams.yaml and the catalog are and CODEOWNERS declares the same teams
+ * (model/teams.ts sameCodeownersTeams); `today` is a date.
  */
 export type RuleInput = 'files' | 'codeowners' | 'config' | 'today' | 'teamsFile' | 'visionFile' | 'catalog' | 'manifests' | 'teamOf';
 
@@ -150,13 +151,24 @@ export interface Rule {
    * check of one module. `check` is then the same over every module, in model order (moduleRule).
    */
   checkModule?(context: RuleContext, module: Module): void;
+  /**
+   * For a per-module rule that names 'codeowners' in `reads`: the one file whose CODEOWNERS answer
+   * (`ownersOf(file)`: its owners and deciding lines, not `overridden`) its check of `module`
+   * reads, or null when it reads none; besides that answer it reads of CODEOWNERS only whether
+   * there is one. After a CODEOWNERS edit that leaves the other `reads` as they were, a module
+   * that is the same object and whose file has the same answer keeps its findings
+   * (rules/run.ts): an edit of one line checks the modules it concerns, not all of them. A
+   * function, so not in `meta` (which crosses the worker boundary).
+   */
+  codeownersFileOf?(module: Module): string | null;
 }
 
 /** A per-module rule: `check` runs `checkModule` over the model's modules in order. */
-export function moduleRule(rule: { meta: RuleMeta; checkModule(context: RuleContext, module: Module): void }): Rule {
+export function moduleRule(rule: Pick<Rule, 'meta' | 'codeownersFileOf'> & { checkModule(context: RuleContext, module: Module): void }): Rule {
   return {
     meta: rule.meta,
     checkModule: rule.checkModule,
+    ...(rule.codeownersFileOf && { codeownersFileOf: rule.codeownersFileOf }),
     check(context) {
       for (const module of context.model.modules) rule.checkModule(context, module);
     },

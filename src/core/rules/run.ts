@@ -4,7 +4,7 @@
 import { sameData } from '../build/share';
 import { compileGlobs } from '../glob';
 import { ruleMatches } from '../model/ruleConfig';
-import type { Draft, Finding, Module, Severity } from '../model/types';
+import type { CodeownersRule, Draft, Finding, Module, OwnerMatch, Severity } from '../model/types';
 import type { DisableComment } from '../sources/types';
 import { compareStrings } from '../walk';
 import { RULES } from './index';
@@ -16,8 +16,25 @@ import type { ReportInput, Rule, RuleContext, RuleInput } from './rule';
  */
 export type RuleCarry = Map<
   string,
-  { inputs: readonly unknown[]; reports: readonly ReportInput[]; byModule?: WeakMap<Module, readonly ReportInput[]>; modules?: readonly Module[] }
+  {
+    inputs: readonly unknown[];
+    reports: readonly ReportInput[];
+    byModule?: WeakMap<Module, readonly ReportInput[]>;
+    /** The CODEOWNERS answer each module's reports were made with (Rule.codeownersFileOf). */
+    answers?: WeakMap<Module, CodeownersAnswer>;
+    modules?: readonly Module[];
+  }
 >;
+
+/** What a rule may read of an `ownersOf` answer (Rule.codeownersFileOf). */
+interface CodeownersAnswer {
+  owners: readonly string[];
+  rules: readonly CodeownersRule[];
+}
+
+function sameAnswer(before: CodeownersAnswer | undefined, now: OwnerMatch): boolean {
+  return before !== undefined && sameData(before.owners, now.owners) && sameData(before.rules, now.rules);
+}
 
 /**
  * The finding each kept report became at the last run (null: silenced), while what decides that
@@ -156,21 +173,38 @@ export async function runRules(input: RunInput): Promise<Finding[]> {
     carry?.delete(id);
     try {
       if (inputs && carry && rule.checkModule) {
-        // Per module: a module that is the same object as before, with the same inputs, keeps its findings.
-        const byModule = kept?.byModule && inputs.every((value, i) => value === kept.inputs[i]) ? kept.byModule : new WeakMap<Module, readonly ReportInput[]>();
+        // Per module: a module that is the same object as before, with the same inputs, keeps its
+        // findings; after a CODEOWNERS edit, also the same answer for the one file it asks about.
+        const fileOf = rule.codeownersFileOf?.bind(rule);
+        const at = reads!.indexOf('codeowners');
+        const same = (value: unknown, i: number) =>
+          value === kept!.inputs[i] || (fileOf !== undefined && i === at && (value === null) === (kept!.inputs[i] === null));
+        const keep = kept?.byModule !== undefined && inputs.every(same);
+        const byModule = keep ? kept.byModule! : new WeakMap<Module, readonly ReportInput[]>();
+        const answers = keep && kept.answers ? kept.answers : new WeakMap<Module, CodeownersAnswer>();
+        const askAgain = keep && fileOf !== undefined && inputs[at] !== kept.inputs[at];
         // One context for every module; its report records into the module's list.
         let recorded: ReportInput[] = [];
         const moduleContext: RuleContext = { ...context, config, report: (r) => recorded.push(r) };
         for (const module of input.model.modules) {
           let reports = byModule.get(module);
+          if (reports !== undefined && askAgain) {
+            const file = fileOf(module);
+            if (file !== null && !sameAnswer(answers.get(module), context.ownersOf(file))) reports = undefined;
+          }
           if (reports === undefined) {
             recorded = [];
             rule.checkModule(moduleContext, module);
             byModule.set(module, (reports = recorded));
+            const file = fileOf?.(module) ?? null;
+            if (file !== null) {
+              const { owners, rules } = context.ownersOf(file);
+              answers.set(module, { owners, rules });
+            }
           }
           for (const r of reports) report(r);
         }
-        carry.set(id, { inputs, reports: [], byModule });
+        carry.set(id, fileOf ? { inputs, reports: [], byModule, answers } : { inputs, reports: [], byModule });
       } else if (inputs && carry) {
         const reports: ReportInput[] = [];
         rule.check({

@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { modulesAfterContractEdit } from '../../../src/core/build/contractEdit';
-import { buildModel, type ModelCarry, type ModelInputs } from '../../../src/core/build/model';
-import type { TestMemo } from '../../../src/core/build/assign';
+import type { ModelInputs } from '../../../src/core/build/model';
 import { parseCatalog } from '../../../src/core/sources/backstage';
 import { OwnershipIndex, parseCodeowners } from '../../../src/core/sources/codeowners';
 import { defaultConfig } from '../../../src/core/sources/config';
@@ -14,7 +13,7 @@ import { parseContract } from '../../../src/core/sources/contract';
 import { parseManifest } from '../../../src/core/sources/manifest';
 import { parseTeams } from '../../../src/core/sources/teams';
 import type { ContractDecl } from '../../../src/core/sources/types';
-import type { Model } from '../../../src/core/model/types';
+import { buildEdit } from '../../support/modelEdit';
 
 const contract = (name: string, owner: string | null, extra = '') =>
   `apiVersion: northstar/v1\nkind: ServiceContract\nname: ${name}\n${owner === null ? '' : `owner: "${owner}"\n`}type: service\ntier: 2\n${extra}`;
@@ -78,25 +77,8 @@ function workspace() {
   });
 }
 
-const newMemo = (): TestMemo => ({ conventions: '', byFile: new Map() });
-const pause = () => null;
-
-/** The model a build from nothing gives. */
-async function fresh(input: ModelInputs): Promise<Omit<Model, 'findings'>> {
-  return (await buildModel(input, newMemo(), pause, {})).model;
-}
-
 /** Build `first`, then ask whether `next` is answered from it, and build `next` on the carry. */
-async function edit(first: ModelInputs, next: ModelInputs) {
-  const carry: ModelCarry = {};
-  const memo = newMemo();
-  const before = (await buildModel(first, memo, pause, carry)).model;
-  const answered = modulesAfterContractEdit(next, carry.last!, carry.directory!.directory) !== null;
-  const after = (await buildModel(next, memo, pause, carry)).model;
-  assert.deepEqual(after, await fresh(next), 'the same model as a build from nothing');
-  const named = (model: Omit<Model, 'findings'>, name: string) => model.modules.find((m) => m.name === name);
-  return { before, after, answered, named };
-}
+const edit = (first: ModelInputs, next: ModelInputs) => buildEdit(first, next, modulesAfterContractEdit);
 
 const withContract = (file: string, text: string) => ({ ...CONTRACTS, [file]: text });
 

@@ -214,6 +214,75 @@ describe('incremental updates after CODEOWNERS edits equal a fresh analysis', ()
     assert.deepEqual(finding(a, 'codeowners/no-match'), []);
   });
 
+  it('rebuilds only the modules a line gives other owners: a package owned by CODEOWNERS, a file no module is defined by, a group-inherited owner', async () => {
+    const fs = shop();
+    const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
+    const base = '*  @acme/platform\n/services/payments/  @acme/payments\n/services/ledger/ @acme/payments\n';
+    fs.write('.github/CODEOWNERS', base);
+    await analyzer.analyze();
+    let before = await step(fs, analyzer, { '.github/CODEOWNERS': base });
+
+    // The backend package takes its owners from CODEOWNERS: only it is built again.
+    let a = await step(fs, analyzer, { '.github/CODEOWNERS': `${base}/packages/backend/ @acme/payments\n` });
+    assert.deepEqual([moduleNamed(a, 'backend')?.owners, moduleNamed(a, 'backend')?.team], [['@acme/payments'], '@acme/payments']);
+    for (const name of ['payments', 'ledger', 'search']) assert.equal(moduleNamed(a, name), moduleNamed(before, name), name);
+    assert.equal(a.model.teams, before.model.teams);
+    assert.equal(a.teamOf, before.teamOf, 'the same handles: the same team directory');
+
+    // A line for a file no module is defined by: every module stays as it was.
+    before = a;
+    a = await step(fs, analyzer, { '.github/CODEOWNERS': `${base}/packages/backend/ @acme/payments\n/packages/backend/src/ @acme/platform\n` });
+    assert.equal(a.model.modules, before.model.modules);
+    assert.deepEqual(a.ownersOf('packages/backend/src/index.ts').owners, ['@acme/platform']);
+
+    // A repository-wide catalog Component over packages/ gives its owner to what CODEOWNERS un-owns there.
+    const group = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: packages\nspec:\n  type: repository\n  owner: "@acme/platform"\n';
+    a = await step(fs, analyzer, { 'packages/catalog-info.yaml': group });
+    a = await step(fs, analyzer, { '.github/CODEOWNERS': `${base}/packages/backend/\n` });
+    assert.deepEqual([moduleNamed(a, 'backend')?.owners, moduleNamed(a, 'backend')?.ownerSource], [['@acme/platform'], 'group']);
+    a = await step(fs, analyzer, { '.github/CODEOWNERS': `${base}/packages/backend/ @acme/payments\n` });
+    assert.deepEqual([moduleNamed(a, 'backend')?.owners, moduleNamed(a, 'backend')?.ownerSource], [['@acme/payments'], 'codeowners']);
+  });
+
+  it('checks owner-mismatch again only on the modules whose CODEOWNERS answer or module changed', async () => {
+    const rule = ruleById('ownership/owner-mismatch')!;
+    const original = rule.checkModule!;
+    const checked: string[] = [];
+    rule.checkModule = (ctx, module) => {
+      checked.push(module.name);
+      original.call(rule, ctx, module);
+    };
+    try {
+      const fs = shop();
+      const base = '*  @acme/platform\n/services/payments/  @acme/payments\n/services/ledger/ @acme/platform\n';
+      fs.write('.github/CODEOWNERS', base);
+      const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
+      await analyzer.analyze();
+      const edit = async (text: string) => {
+        fs.write('.github/CODEOWNERS', text);
+        checked.length = 0;
+        const a = await analyzer.update([{ path: '.github/CODEOWNERS', kind: 'changed' }]);
+        const names = [...checked].sort();
+        assert.deepEqual(a.model, (await analyzeWorkspace(fs, { today: TODAY })).model);
+        return { a, checked: names };
+      };
+      let r = await edit(`${base}/packages/backend/ @acme/payments\n`);
+      assert.deepEqual(r.checked, ['backend'], 'the backend package changed owners; the contracts asked about files whose answer is the same');
+      assert.equal(finding(r.a, 'ownership/owner-mismatch').length, 1);
+
+      // A comment on top: every deciding line moves, and with it the mismatch message's line.
+      r = await edit(`# the shop\n${base}/packages/backend/ @acme/payments\n`);
+      assert.deepEqual(r.checked, ['ledger', 'payments', 'search']);
+      assert.match(finding(r.a, 'ownership/owner-mismatch')[0].message, /line 4/);
+
+      r = await edit(`# the shop\n${base.replace('/services/ledger/ @acme/platform', '/services/ledger/ @acme/payments')}/packages/backend/ @acme/payments\n`);
+      assert.deepEqual(r.checked, ['ledger']);
+      assert.deepEqual(finding(r.a, 'ownership/owner-mismatch'), []);
+    } finally {
+      rule.checkModule = original;
+    }
+  });
+
   it('GitLab: a path without its trailing "/" made a folder, owners and a section renamed', async () => {
     const fs = shop();
     fs.delete('.github/CODEOWNERS');

@@ -21,9 +21,11 @@ const contract = (name: string, extra = '') => `apiVersion: northstar/v1\nkind: 
 function workspace(): InMemoryFileAccess {
   return new InMemoryFileAccess({
     'teams.yaml': 'apiVersion: northstar/v1\nkind: Teams\nteams:\n  - id: "@acme/platform"\n    name: Platform\n',
+    '.github/CODEOWNERS': '*  @acme/platform\n',
     'services/orders/service-contract.yaml': contract('orders', 'dependsOn: [billing, ghost]\nconsumes: [ledger-api, no-such-api]\n'),
     'services/billing/service-contract.yaml': contract('billing', 'dependsOn: [orders]\n'),
-    'services/ledger/service-contract.yaml': contract('ledger', 'lifecycle: deprecated\nprovides:\n  - { name: ledger-api, type: openapi }\n'),
+    // Tier 1, and its team has no escalation path.
+    'services/ledger/service-contract.yaml': contract('ledger', 'lifecycle: deprecated\ntier: 1\nprovides:\n  - { name: ledger-api, type: openapi }\n'),
     'services/reports/service-contract.yaml': contract('reports', 'dependsOn: [ledger, ordrs]\nconsumes: [ledger-api]\n'),
     'services/twin-a/service-contract.yaml': contract('twin'),
     'services/twin-b/service-contract.yaml': contract('twin'),
@@ -91,8 +93,14 @@ function recorded(rule: Rule): { read: { fields: Set<string>; model: Set<string>
 }
 
 describe('rules that name the module fields they read (RuleMeta.moduleFields)', () => {
-  it('are the dependency and name rules of contracts/', () => {
-    assert.deepEqual(WITH_FIELDS.map((r) => r.meta.id).sort(), ['contracts/dependency-cycle', 'contracts/deprecated-dependency', 'contracts/duplicate-name', 'contracts/unknown-dependency']);
+  it('are the dependency and name rules of contracts/, and no-escalation', () => {
+    assert.deepEqual(WITH_FIELDS.map((r) => r.meta.id).sort(), [
+      'contracts/dependency-cycle',
+      'contracts/deprecated-dependency',
+      'contracts/duplicate-name',
+      'contracts/unknown-dependency',
+      'ownership/no-escalation',
+    ]);
   });
 
   for (const rule of WITH_FIELDS) {
@@ -126,18 +134,22 @@ describe('rules that name the module fields they read (RuleMeta.moduleFields)', 
       const fs = workspace();
       const analyzer = new WorkspaceAnalyzer(fs, { today: TODAY });
       await analyzer.analyze();
-      const edit = async (text: string) => {
-        fs.write('services/billing/service-contract.yaml', text);
+      const edit = async (text: string, file = 'services/billing/service-contract.yaml') => {
+        fs.write(file, text);
         runs.clear();
-        const updated = await analyzer.update([{ path: 'services/billing/service-contract.yaml', kind: 'changed' }]);
-        const found = (a: typeof updated) => a.model.findings.filter((f) => f.ruleId.startsWith('contracts/'));
+        const updated = await analyzer.update([{ path: file, kind: 'changed' }]);
+        const found = (a: typeof updated) => a.model.findings.filter((f) => f.ruleId.startsWith('contracts/') || f.ruleId === 'ownership/no-escalation');
         // Compared before the fresh analysis, which runs every rule.
         const ran = [...runs.keys()].sort();
         assert.deepEqual(found(updated), found(await analyzeWorkspace(fs, { today: TODAY })));
         return ran;
       };
-      assert.deepEqual(await edit(contract('billing', 'dependsOn: [orders]\ndescription: Bills.\ntier: 1\n')), []);
-      assert.deepEqual(await edit(contract('billing', 'dependsOn: [orders, reports]\ndescription: Bills.\n')), ['contracts/dependency-cycle', 'contracts/deprecated-dependency', 'contracts/unknown-dependency']);
+      assert.deepEqual(await edit(contract('billing', 'dependsOn: [orders]\ndescription: Bills.\n')), []);
+      // A CODEOWNERS line of a declared team that gives no module other owners: the same modules and teamOf.
+      assert.deepEqual(await edit('*  @acme/platform\n/services/ @acme/platform\n', '.github/CODEOWNERS'), []);
+      // A tier: only no-escalation reads it.
+      assert.deepEqual(await edit(contract('billing', 'dependsOn: [orders]\ndescription: Bills.\ntier: 1\n')), ['ownership/no-escalation']);
+      assert.deepEqual(await edit(contract('billing', 'dependsOn: [orders, reports]\ndescription: Bills.\ntier: 1\n')), ['contracts/dependency-cycle', 'contracts/deprecated-dependency', 'contracts/unknown-dependency']);
       assert.deepEqual(await edit(contract('twin', 'dependsOn: [orders, reports]\ndescription: Bills.\n')), WITH_FIELDS.map((r) => r.meta.id).sort());
     } finally {
       for (const restore of originals) restore();

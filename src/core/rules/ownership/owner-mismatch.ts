@@ -10,6 +10,8 @@ export const ownerMismatch = moduleRule({
     defaultSeverity: 'info',
     reads: ['codeowners', 'teamOf', 'catalog', 'teamsFile'],
   },
+  // Of CODEOWNERS it reads only whether there is one and the answer for the file that declares the owner.
+  codeownersFileOf: (module) => ((module.ownerSource === 'contract' || module.ownerSource === 'catalog') && module.ownerLocation?.file) || null,
   checkModule(ctx, module) {
     if (!ctx.codeowners) return;
     /** Teams, not spellings: two names of one team are the same owner. */
