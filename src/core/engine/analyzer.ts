@@ -146,7 +146,11 @@ export class WorkspaceAnalyzer {
     this.visionHistory = null;
     this.located.clear();
     this.contributing.clear();
-    await this.readAll(await filterInSlices(this.files, (f) => this.role(f) !== null && !this.unread.has(f), pause), listed.scan);
+    // Each file's role once: the files to read are those with one, in the list's order.
+    const { byRole } = await this.indexRoles(pause);
+    const withRole = new Set<string>();
+    for (const list of byRole.values()) for (const f of list) withRole.add(f);
+    await this.readAll(await filterInSlices(this.files, (f) => withRole.has(f) && !this.unread.has(f), pause), listed.scan, byRole.get('source') ?? []);
     this.outerCodeowners = await this.readOuterCodeowners();
     this.walked = true;
     this.current = await this.build();
@@ -369,7 +373,7 @@ export class WorkspaceAnalyzer {
    * Source files, read only for priority tags, go to the adapter's scanFiles when it has one
    * (worker threads in the CLI), beside the pool.
    */
-  private async readAll(paths: readonly string[], streamed: ScanSession | null = null): Promise<void> {
+  private async readAll(paths: readonly string[], streamed: ScanSession | null = null, sourceFiles?: readonly string[]): Promise<void> {
     const CONCURRENCY = 64;
     const pause = eventLoopYielder();
     const store = (p: string, facts: FileFacts) => {
@@ -381,7 +385,10 @@ export class WorkspaceAnalyzer {
     let own = paths;
     let scanning: Promise<void> = Promise.resolve();
     if (this.fs.scanFiles) {
-      const sources = await filterInSlices(paths, (p) => this.role(p) === 'source' && !this.overlays.has(p), pause);
+      // The source files among `paths` (when the caller knows them already: the first analysis' role index).
+      const sources = sourceFiles
+        ? await filterInSlices(sourceFiles, (p) => !this.overlays.has(p) && !this.unread.has(p), pause)
+        : await filterInSlices(paths, (p) => this.role(p) === 'source' && !this.overlays.has(p), pause);
       if (sources.length > 0) {
         const scanned = await setInSlices(sources, pause);
         own = await filterInSlices(paths, (p) => !scanned.has(p), pause);
@@ -473,13 +480,13 @@ export class WorkspaceAnalyzer {
     return list;
   }
 
-  private async build(): Promise<Analysis> {
-    const log = this.options.log ?? (() => undefined);
-    // Every loop over the workspace's files gives the event loop a turn every SLICE_MS.
-    const pause = eventLoopYielder();
-    // Shared with the previous snapshot while no file was added or removed (see addFile).
+  /**
+   * The workspace's files by role, kept while the file list is the same array (an edit that adds
+   * or removes no file). The first analysis builds it before reading, so that each file's role is
+   * decided once for the read, the scan and the snapshot.
+   */
+  private async indexRoles(pause: () => Promise<void> | null): Promise<{ files: readonly string[]; byRole: Map<Role, string[]> }> {
     const files = this.files;
-    // Files by role: kept while the file list is the same array (an edit that adds or removes no file).
     if (this.roleIndex?.files !== files) {
       const byRole = new Map<Role, string[]>();
       for (let i = 0; i < files.length; i++) {
@@ -494,7 +501,16 @@ export class WorkspaceAnalyzer {
       this.roleIndex = { files, byRole };
       this.roleFacts.clear();
     }
-    const { byRole } = this.roleIndex;
+    return this.roleIndex;
+  }
+
+  private async build(): Promise<Analysis> {
+    const log = this.options.log ?? (() => undefined);
+    // Every loop over the workspace's files gives the event loop a turn every SLICE_MS.
+    const pause = eventLoopYielder();
+    // Shared with the previous snapshot while no file was added or removed (see addFile).
+    const files = this.files;
+    const { byRole } = await this.indexRoles(pause);
     const problems: ParseProblem[] = [...this.walkProblems];
     const disables: DisableComment[] = [];
     const priorityTags: PriorityTag[] = [];
