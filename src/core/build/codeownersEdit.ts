@@ -18,9 +18,8 @@ import { isScored } from '../model/predicates';
 import type { TeamDirectory } from '../model/teams';
 import { scorecardLevel } from '../scorecard';
 import { filesWithOtherOwners } from './codeowners';
-import { declaredTeam, type LastModel } from './contractEdit';
+import { declaredTeam, unchangedBut, type LastModel } from './contractEdit';
 import type { ModelInputs } from './model';
-import { sameItems } from './share';
 
 /** Owners a module takes from CODEOWNERS only when nothing declares one (build/modules.ts). */
 const FROM_CODEOWNERS_OR_LATER: ReadonlySet<OwnerSource> = new Set<OwnerSource>(['codeowners', 'componentOwners', 'group', null]);
@@ -31,21 +30,7 @@ const FROM_CODEOWNERS_OR_LATER: ReadonlySet<OwnerSource> = new Set<OwnerSource>(
  */
 export function modulesAfterCodeownersEdit(input: ModelInputs, last: LastModel, directory: TeamDirectory): readonly Module[] | null {
   const before = last.inputs;
-  if (
-    !input.codeownersBuild ||
-    !before.codeownersBuild ||
-    last.ownedGroups ||
-    input.files !== before.files ||
-    input.contracts !== before.contracts ||
-    input.catalog !== before.catalog ||
-    input.manifests !== before.manifests ||
-    input.config !== before.config ||
-    (input.componentOwners ?? null) !== (before.componentOwners ?? null) ||
-    directory !== last.directory ||
-    !sameItems(input.priorityTags, before.priorityTags)
-  ) {
-    return null;
-  }
+  if (!input.codeownersBuild || !before.codeownersBuild || last.ownedGroups || !unchangedBut('codeowners', input, last, directory)) return null;
   if (input.ownersOf === before.ownersOf) return last.modules;
 
   // Only these modules take their owners from CODEOWNERS; the others' owners are declared.

@@ -49,20 +49,7 @@ const MAX_EDITED = 16;
  */
 export function modulesAfterContractEdit(input: ModelInputs, last: LastModel, directory: TeamDirectory): readonly Module[] | null {
   const before = last.inputs;
-  if (
-    input.files !== before.files ||
-    input.catalog !== before.catalog ||
-    input.manifests !== before.manifests ||
-    input.config !== before.config ||
-    input.codeowners !== before.codeowners ||
-    input.ownersOf !== before.ownersOf ||
-    (input.componentOwners ?? null) !== (before.componentOwners ?? null) ||
-    directory !== last.directory ||
-    !sameItems(input.priorityTags, before.priorityTags) ||
-    input.contracts.length !== before.contracts.length
-  ) {
-    return null;
-  }
+  if (!unchangedBut('contracts', input, last, directory) || input.contracts.length !== before.contracts.length) return null;
   const edited: number[] = [];
   for (let i = 0; i < input.contracts.length; i++) {
     if (input.contracts[i] === before.contracts[i]) continue;
@@ -106,6 +93,26 @@ export function modulesAfterContractEdit(input: ModelInputs, last: LastModel, di
     modules[at] = m as Module;
   }
   return modules ?? last.modules;
+}
+
+/**
+ * Is every input of the model but the edited kind (`contracts`, or CODEOWNERS and the owners it
+ * gives) the same object as at the last build, and the team directory the same? The guard both
+ * partial builds start from (this file, codeownersEdit.ts).
+ */
+export function unchangedBut(edited: 'contracts' | 'codeowners', input: ModelInputs, last: LastModel, directory: TeamDirectory): boolean {
+  const before = last.inputs;
+  return (
+    input.files === before.files &&
+    input.catalog === before.catalog &&
+    input.manifests === before.manifests &&
+    input.config === before.config &&
+    (edited === 'contracts' || input.contracts === before.contracts) &&
+    (edited === 'codeowners' || (input.codeowners === before.codeowners && input.ownersOf === before.ownersOf)) &&
+    (input.componentOwners ?? null) === (before.componentOwners ?? null) &&
+    directory === last.directory &&
+    sameItems(input.priorityTags, before.priorityTags)
+  );
 }
 
 /** The index of the only module of `folder` (modules are sorted by folder), or -1. */

@@ -12,6 +12,7 @@
  * Immutable: every change gives a new list that shares the runs it did not touch.
  */
 import { lowerBound } from '../fs';
+import { compareStrings } from '../walk';
 
 export class PackedPaths {
   private array: string[] | null = null;
@@ -93,7 +94,7 @@ export class PackedPaths {
       }
       const before = i < this.runs.length ? this.runs[i].split('\n') : [];
       const kept = change.removed.size === 0 ? before : before.filter((p) => !change.removed.has(p));
-      const merged = mergeSorted(kept, [...new Set(change.added)].sort(compareUnits));
+      const merged = mergeSorted(kept, [...new Set(change.added)].sort(compareStrings));
       for (let from = 0; from < merged.length; from += maxRun) push(merged, from, Math.min(merged.length, from + maxRun));
     }
     return new PackedPaths(runs, firsts, counts, length);
@@ -118,11 +119,6 @@ function countPaths(run: string): number {
 function firstPath(run: string): string {
   const end = run.indexOf('\n');
   return end < 0 ? run : run.slice(0, end);
-}
-
-/** Code-unit order, as the analyzer sorts its files. */
-function compareUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Two sorted lists as one, a path in both once. */
