@@ -83,6 +83,10 @@ export class GitignoreMatcher {
   private readonly combined = new Map<string, Ignore>();
   /** Rules in all (comments included: they are cheap to skip). */
   readonly size: number;
+  /** The folder part of the last path asked, lower-cased, and the rules found along it. */
+  private lastFolder: string | null = null;
+  private lastFolderLower = '';
+  private lastFolderFound: readonly number[] = [];
 
   constructor(text: string) {
     this.lines = splitLines(text);
@@ -117,27 +121,55 @@ export class GitignoreMatcher {
     return one;
   }
 
-  /** Is `path` (relative to the .gitignore's folder; a folder when `isDir`) ignored? */
-  ignores(path: string, isDir: boolean): boolean {
-    const lower = path.toLowerCase();
+  private take(found: number[], list: readonly number[] | undefined): void {
+    if (list) for (const index of list) found.push(index);
+  }
+
+  /** The rules indexed under each folder of `lower` (a lower-cased folder path) and its prefixes. */
+  private rulesAlong(lower: string): number[] {
     const found: number[] = [];
-    const take = (list: number[] | undefined): void => {
-      if (list) for (const index of list) found.push(index);
-    };
-    // The path and each folder above it: a rule can apply through any of them.
     let start = 0;
     for (;;) {
       const slash = lower.indexOf('/', start);
       const end = slash < 0 ? lower.length : slash;
       const name = lower.slice(start, end);
       const prefix = lower.slice(0, end);
-      take(this.byName.get(name));
+      this.take(found, this.byName.get(name));
       const dot = name.lastIndexOf('.');
-      if (dot >= 0) take(this.byExt.get(name.slice(dot + 1)));
-      take(this.byPath.get(prefix));
-      take(this.byPrefix.get(prefix));
-      if (slash < 0) break;
+      if (dot >= 0) this.take(found, this.byExt.get(name.slice(dot + 1)));
+      this.take(found, this.byPath.get(prefix));
+      this.take(found, this.byPrefix.get(prefix));
+      if (slash < 0) return found;
       start = slash + 1;
+    }
+  }
+
+  /** Is `path` (relative to the .gitignore's folder; a folder when `isDir`) ignored? */
+  ignores(path: string, isDir: boolean): boolean {
+    // The rules found through the folders above the name: the walk asks for every entry of a
+    // folder in a row, so they are looked up once per folder, not once per entry.
+    const slash = path.lastIndexOf('/');
+    let lowerFolder = '';
+    let found: number[];
+    if (slash < 0) found = [];
+    else {
+      const folder = path.slice(0, slash);
+      if (folder !== this.lastFolder) {
+        this.lastFolder = folder;
+        this.lastFolderLower = folder.toLowerCase();
+        this.lastFolderFound = this.rulesAlong(this.lastFolderLower);
+      }
+      lowerFolder = this.lastFolderLower;
+      found = this.lastFolderFound.slice();
+    }
+    const name = path.slice(slash + 1).toLowerCase();
+    this.take(found, this.byName.get(name));
+    const dot = name.lastIndexOf('.');
+    if (dot >= 0) this.take(found, this.byExt.get(name.slice(dot + 1)));
+    if (this.byPath.size > 0 || this.byPrefix.size > 0) {
+      const prefix = slash < 0 ? name : `${lowerFolder}/${name}`;
+      this.take(found, this.byPath.get(prefix));
+      this.take(found, this.byPrefix.get(prefix));
     }
     if (found.length === 0 && this.general.length === 0) return false;
     const indexes = mergeSorted(found, this.general);
