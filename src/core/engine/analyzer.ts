@@ -66,7 +66,9 @@ export class WorkspaceAnalyzer {
   /** Files whose facts carry problems, disable comments or tags: what build() collects. */
   private readonly contributing = new Set<string>();
   private readonly testMemo: TestMemo = { conventions: '', byFile: new Map() };
-  private roleIndex: { files: readonly string[]; byRole: Map<Role, string[]> } | null = null;
+  private roleIndex: { files: readonly string[]; byRole: Map<Role, string[]>; others: string[] } | null = null;
+  /** The learning folders in force when the walk chose the files to scan (null: no scan during the walk). */
+  private scanFolders: readonly string[] | null = null;
   /** Each role's facts in file order, kept until a file of the role is read or removed, or the file list changes. */
   private readonly roleFacts = new Map<Role, FileFacts[]>();
   /** What build() derives from one role's facts (the contracts, the manifests…), kept while they are the same array. */
@@ -147,10 +149,13 @@ export class WorkspaceAnalyzer {
     this.located.clear();
     this.contributing.clear();
     // Each file's role once: the files to read are those with one, in the list's order.
-    const { byRole } = await this.indexRoles(pause);
-    const withRole = new Set<string>();
-    for (const list of byRole.values()) for (const f of list) withRole.add(f);
-    await this.readAll(await filterInSlices(this.files, (f) => withRole.has(f) && !this.unread.has(f), pause), listed.scan, byRole.get('source') ?? []);
+    const { byRole, others } = await this.indexRoles(pause);
+    const unread = this.unread;
+    await this.readAll(
+      unread.size === 0 ? others : await filterInSlices(others, (f) => !unread.has(f), pause),
+      listed.scan,
+      byRole.get('source') ?? [],
+    );
     this.outerCodeowners = await this.readOuterCodeowners();
     this.walked = true;
     this.current = await this.build();
@@ -189,6 +194,8 @@ export class WorkspaceAnalyzer {
     // The source files are scanned for tags while the walk goes on (readAll takes the results).
     const scan = this.fs.scanFiles ? (this.fs.startScan?.(MAX_TEXT_BYTES, PRIORITY_MARKER) ?? null) : null;
     this.learningFolders = config.learning.folders;
+    // The learning folders the scan's files were chosen with (a source file is none of their notes).
+    this.scanFolders = scan ? config.learning.folders : null;
     const onFiles = scan ? (paths: readonly string[]) => scan.add(paths.filter((p) => this.role(p) === 'source' && !this.overlays.has(p))) : undefined;
     const walk = await walkWorkspace(this.fs, skipFoldersFor(config.walk), onFiles);
     this.walkLists = walk.lists;
@@ -371,28 +378,37 @@ export class WorkspaceAnalyzer {
   /**
    * Read files CONCURRENCY at a time: a pool, so one slow read does not hold up a whole batch.
    * Source files, read only for priority tags, go to the adapter's scanFiles when it has one
-   * (worker threads in the CLI), beside the pool.
+   * (worker threads in the CLI), beside the pool. `sourceFiles`, when the caller has them apart
+   * (the first analysis' role index), are the workspace's source files, and `paths` the other
+   * files to read; without it, `paths` holds every file to read, sources among them.
    */
   private async readAll(paths: readonly string[], streamed: ScanSession | null = null, sourceFiles?: readonly string[]): Promise<void> {
     const CONCURRENCY = 64;
     const pause = eventLoopYielder();
-    const store = (p: string, facts: FileFacts) => {
+    const store = (p: string, facts: FileFacts, role: Role | null = this.role(p)) => {
       this.facts.set(p, facts);
-      this.forgetRoleFacts(p);
+      if (role !== null) this.roleFacts.delete(role);
       if (contributes(facts)) this.contributing.add(p);
       else this.contributing.delete(p);
     };
     let own = paths;
     let scanning: Promise<void> = Promise.resolve();
-    if (this.fs.scanFiles) {
-      // The source files among `paths` (when the caller knows them already: the first analysis' role index).
-      const sources = sourceFiles
-        ? await filterInSlices(sourceFiles, (p) => !this.overlays.has(p) && !this.unread.has(p), pause)
-        : await filterInSlices(paths, (p) => this.role(p) === 'source' && !this.overlays.has(p), pause);
+    if (sourceFiles) {
+      const unread = this.unread;
+      const overlays = this.overlays;
+      const readable = unread.size === 0 ? sourceFiles : await filterInSlices(sourceFiles, (p) => !unread.has(p), pause);
+      // An open buffer's text is what is read, not the file: it goes to the pool.
+      const open = overlays.size === 0 ? [] : readable.filter((p) => overlays.has(p));
+      const sources = open.length === 0 ? readable : await filterInSlices(readable, (p) => !overlays.has(p), pause);
+      if (open.length > 0) own = [...own, ...open];
+      if (this.fs.scanFiles && sources.length > 0) scanning = this.scanSources(sources, streamed, store, pause);
+      else if (sources.length > 0) own = [...own, ...sources];
+    } else if (this.fs.scanFiles) {
+      const sources = await filterInSlices(paths, (p) => this.role(p) === 'source' && !this.overlays.has(p), pause);
       if (sources.length > 0) {
         const scanned = await setInSlices(sources, pause);
         own = await filterInSlices(paths, (p) => !scanned.has(p), pause);
-        scanning = this.scanSources(sources, scanned, streamed, store, pause);
+        scanning = this.scanSources(sources, streamed, store, pause);
       }
     }
     let next = 0;
@@ -408,34 +424,44 @@ export class WorkspaceAnalyzer {
   }
 
   /**
-   * Store the scan of the source files: what the scan started during the walk found (the files of
-   * `wanted` among them), then scanFiles for any it was not given.
+   * Store the scan of the source files `sources`: what the scan started during the walk found
+   * (it was given exactly these files, normally), then scanFiles for any it was not given.
    */
   private async scanSources(
     sources: readonly string[],
-    wanted: ReadonlySet<string>,
     streamed: ScanSession | null,
-    store: (path: string, facts: FileFacts) => void,
+    store: (path: string, facts: FileFacts, role?: Role | null) => void,
     pause: () => Promise<void> | null,
   ): Promise<void> {
-    const done = new Set<string>();
+    let rest = sources;
     if (streamed) {
       const { paths, results } = await streamed.finish();
+      // The walk gives every source file to the scan, once: then the two lists hold the same
+      // paths (in the walk's order and the list's) and nothing needs looking up per file.
+      const same =
+        paths.length === sources.length &&
+        this.unread.size === 0 &&
+        this.scanFolders !== null &&
+        JSON.stringify(this.scanFolders) === JSON.stringify(this.learningFolders);
+      const wanted = same ? null : await setInSlices(sources, pause);
+      const done = new Set<string>();
       for (let i = 0; i < paths.length; i++) {
         if ((i & 1023) === 0) await pause();
         const path = paths[i];
-        if (!wanted.has(path) || done.has(path)) continue;
-        done.add(path);
-        store(path, this.reader.sourceFacts(path, results[i]));
+        if (wanted !== null) {
+          if (!wanted.has(path) || done.has(path)) continue;
+          done.add(path);
+        }
+        store(path, this.reader.sourceFacts(path, results[i]), 'source');
       }
+      rest = same ? [] : done.size === sources.length ? [] : await filterInSlices(sources, (p) => !done.has(p), pause);
     }
     // Normally none: the walk gave every source file to the scan.
-    const rest = done.size === 0 ? sources : done.size === sources.length ? [] : await filterInSlices(sources, (p) => !done.has(p), pause);
     if (rest.length === 0) return;
     const results = await this.fs.scanFiles!(rest, MAX_TEXT_BYTES, PRIORITY_MARKER);
     for (let i = 0; i < rest.length; i++) {
       if ((i & 1023) === 0) await pause();
-      store(rest[i], this.reader.sourceFacts(rest[i], results[i]));
+      store(rest[i], this.reader.sourceFacts(rest[i], results[i]), 'source');
     }
   }
 
@@ -485,20 +511,23 @@ export class WorkspaceAnalyzer {
    * or removes no file). The first analysis builds it before reading, so that each file's role is
    * decided once for the read, the scan and the snapshot.
    */
-  private async indexRoles(pause: () => Promise<void> | null): Promise<{ files: readonly string[]; byRole: Map<Role, string[]> }> {
+  private async indexRoles(pause: () => Promise<void> | null): Promise<{ files: readonly string[]; byRole: Map<Role, string[]>; others: string[] }> {
     const files = this.files;
     if (this.roleIndex?.files !== files) {
       const byRole = new Map<Role, string[]>();
+      // The files with a role other than 'source', in the list's order (the pool reads them).
+      const others: string[] = [];
       for (let i = 0; i < files.length; i++) {
         if ((i & 1023) === 0) await pause();
         const f = files[i];
         const role = this.role(f);
         if (role === null) continue;
+        if (role !== 'source') others.push(f);
         const list = byRole.get(role);
         if (list) list.push(f);
         else byRole.set(role, [f]);
       }
-      this.roleIndex = { files, byRole };
+      this.roleIndex = { files, byRole, others };
       this.roleFacts.clear();
     }
     return this.roleIndex;
