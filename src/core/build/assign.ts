@@ -133,13 +133,18 @@ export async function assignFiles(
       const m = moduleOf(file);
       if (!m) continue;
       const rel = m.path === '' ? file : file.slice(m.path.length + 1);
-      const key = m.testGlobs ? `${m.path}\u0000${m.testGlobs.join('\u0000')}` : m.path;
-      const known = memo.byFile.get(file);
+      const tester = testers.get(m)!;
       let isTest: boolean;
-      if (known !== undefined && known.key === key) isTest = known.isTest;
+      // No test word in the path, under the default conventions: no glob to run, nothing to remember.
+      if (tester === byConvention && conventions === TEST_CONVENTIONS && !mayBeTest(rel)) isTest = false;
       else {
-        isTest = testers.get(m)!(rel);
-        memo.byFile.set(file, { key, isTest });
+        const key = m.testGlobs ? `${m.path}\u0000${m.testGlobs.join('\u0000')}` : m.path;
+        const known = memo.byFile.get(file);
+        if (known !== undefined && known.key === key) isTest = known.isTest;
+        else {
+          isTest = tester(rel);
+          memo.byFile.set(file, { key, isTest });
+        }
       }
       if (isTest) tests.get(m)!.push(file);
       if (!hinted.has(m) && (SERVICE_FILES.has(basename(rel)) || SERVICE_FOLDERS.some((f) => rel.startsWith(f)))) hinted.add(m);
