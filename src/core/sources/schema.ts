@@ -4,11 +4,11 @@
  * of a missing or unknown property. Messages are written for people ("tier must be 1, 2 or
  * 3", "unknown property \"tiers\" (did you mean \"tier\"?)"), not Ajv's wording.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import type { SourceLocation } from '../model/types';
 import type { ParseProblem } from './types';
 import { parseSingleYaml, type YamlDoc } from './yaml';
+import * as validators from './schemaValidators';
 import serviceContractSchema from '../../../schemas/service-contract.schema.json';
 import teamsSchema from '../../../schemas/teams.schema.json';
 import visionSchema from '../../../schemas/vision.schema.json';
@@ -32,23 +32,20 @@ export function schemaOf(kind: SchemaKind): object {
   return SCHEMAS[kind];
 }
 
-let ajv: Ajv | null = null;
-const compiled = new Map<SchemaKind, ValidateFunction>();
-
-function validatorFor(kind: SchemaKind): ValidateFunction {
-  let validate = compiled.get(kind);
-  if (!validate) {
-    if (!ajv) {
-      ajv = new Ajv({ allErrors: true, verbose: true, strict: true, logger: false });
-      addFormats(ajv, ['date', 'uri', 'email']);
-      // Read by yaml-language-server as the message for a failing pattern; here an annotation.
-      ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
-    }
-    validate = ajv.compile(SCHEMAS[kind]);
-    compiled.set(kind, validate);
-  }
-  return validate;
+/** A validator of one kind: Ajv's function, compiled ahead of time by scripts/schemas.mjs. */
+interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
+
+const VALIDATORS: Record<SchemaKind, Validator> = {
+  'service-contract': validators.serviceContract,
+  teams: validators.teams,
+  vision: validators.vision,
+  'northstar-config': validators.northstarConfig,
+  experiment: validators.experiment,
+  learning: validators.learning,
+};
 
 function decodePointer(pointer: string): string[] {
   if (pointer === '') return [];
@@ -247,7 +244,7 @@ export function validateAgainstSchema(kind: SchemaKind, doc: YamlDoc): ParseProb
   }
   const problems: ParseProblem[] = [];
   try {
-    const validate = validatorFor(kind);
+    const validate = VALIDATORS[kind];
     if (validate(value)) return [];
     const seen = new Set<string>();
     for (const e of prune(validate.errors ?? [])) {

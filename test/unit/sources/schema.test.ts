@@ -1,4 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import * as validators from '../../../src/core/sources/schemaValidators';
+import { repoRoot } from '../../cli/helpers';
 import { schemaOf, validateAgainstSchema, validateYamlText, type SchemaKind } from '../../../src/core/sources/schema';
 import { parseSingleYaml } from '../../../src/core/sources/yaml';
 import { problemLines, spanOf } from './helpers';
@@ -174,5 +180,46 @@ describe('validateAgainstSchema', () => {
     const text = 'apiVersion: northstar/v1\nkind: ServiceContract\nname: a\nx-tier: &t "high"\ntier: *t\n';
     const { doc } = parseSingleYaml(text, 'service-contract.yaml');
     assert.deepEqual(problemLines(validateAgainstSchema('service-contract', doc!)), ['contracts/schema 5:7-5:9 tier must be 1, 2 or 3']);
+  });
+});
+
+describe('schemaValidators.ts (Ajv standalone code, scripts/schemas.mjs)', () => {
+  it('is what scripts/schemas.mjs writes from schemas/ today (run `node scripts/schemas.mjs` after editing a schema)', () => {
+    const run = spawnSync(process.execPath, [path.join(repoRoot(), 'scripts', 'schemas.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+  });
+
+  it('gives the errors Ajv gives when it compiles the same schemas at run time', () => {
+    // The options validation used before the code was generated ahead of time.
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, logger: false });
+    addFormats(ajv, ['date', 'uri', 'email']);
+    ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+    const generated: Record<string, ((data: unknown) => boolean) & { errors?: unknown }> = {
+      'service-contract': validators.serviceContract,
+      teams: validators.teams,
+      vision: validators.vision,
+      'northstar-config': validators.northstarConfig,
+      learning: validators.learning,
+    };
+    const samples: Record<string, unknown[]> = {
+      'service-contract': [
+        { apiVersion: 'northstar/v1', kind: 'ServiceContract', name: 'payments', owner: '@acme/payments', tier: 1, dependsOn: ['ledger'] },
+        { apiVersion: 'northstar/v2', kind: 'Contract', name: '', tier: 7, tiers: 1, dependsOn: 'ledger', slos: [{ objective: 'x' }], reviews: { security: { date: '2026-13-40' } } },
+        { name: 3, observability: { dashboards: ['not a url'] }, experiment: { hypothesis: 1 } },
+        [],
+      ],
+      teams: [{ teams: [{ id: 'payments', name: 'Payments' }] }, { teams: [{ id: 'x y', members: 'a', slack: 3 }], extra: true }, 'text'],
+      vision: [{ priorities: [{ id: 'p1', title: 'Reliability', metrics: [{ name: 'SLO', target: '99.9%' }] }] }, { priorities: [{ id: 1, review: { date: 'tomorrow' } }] }],
+      'northstar-config': [{ rules: { 'quality/missing-tests': 'off' } }, { rules: 'all', walk: { skipFolders: 3 }, unknown: 1 }],
+      learning: [{ kind: 'Postmortem', date: '2026-01-01' }, { kind: 'Nothing', date: 'soon', owners: [1] }],
+    };
+    for (const [kind, validate] of Object.entries(generated)) {
+      const compiled = ajv.compile(schemaOf(kind as SchemaKind));
+      for (const data of samples[kind]) {
+        assert.equal(validate(data), compiled(data), `${kind}: ${JSON.stringify(data)}`);
+        const strip = (errors: unknown) => JSON.parse(JSON.stringify(errors ?? null)) as unknown;
+        assert.deepEqual(strip(validate.errors), strip(compiled.errors), `${kind}: ${JSON.stringify(data)}`);
+      }
+    }
   });
 });
