@@ -83,8 +83,11 @@ export class YamlDoc {
     readonly lineCounter: LineCounter,
     readonly file: string,
     readonly text: string,
+    /** Built by the fast path (simpleDocument), which takes no anchor and no alias: nothing to look for. */
+    aliasFree = false,
   ) {
     this.hasSyntaxErrors = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+    if (aliasFree) this.aliasIndex = { targets: new Map(), order: [] };
   }
 
   /** The document's top node, aliases followed. */
@@ -812,7 +815,7 @@ export function parseYaml(text: string, file: string): YamlParse {
     const parsed = simple ? [simple] : parseAllDocuments(text, PARSE_OPTIONS);
     const docs: Document[] = Array.isArray(parsed) ? parsed : [];
     for (const doc of docs) {
-      const yamlDoc = new YamlDoc(doc, lineCounter, file, text);
+      const yamlDoc = new YamlDoc(doc, lineCounter, file, text, doc === simple);
       for (const error of doc.errors) {
         const pos: [number, number] = [error.pos[0], Math.max(error.pos[0], error.pos[1])];
         const key = error.code === 'DUPLICATE_KEY' ? keyAt(doc, pos[0]) : null;
