@@ -3,7 +3,7 @@
  * decided here once: for the model builder, and for the extension's host thread, which rebuilds
  * its snapshot from the analysis worker's messages (engine/remote.ts) and must answer the same.
  */
-import { dirname, normalizePath } from '../fs';
+import { directlyIn, dirname, normalizePath } from '../fs';
 
 export interface ModuleResolver<M> {
   /** The deepest module containing `path` (normalised first). */
@@ -46,8 +46,19 @@ export function moduleResolver<M extends { readonly path: string; readonly name:
     cache.set(folder, found);
     return found;
   };
+  // The last file's folder and its answer: callers go through a sorted file list, whose files of
+  // one folder mostly come in a row (no slice, no lookup for them).
+  let lastFolder: string | null = null;
+  let lastAnswer = -1;
   const moduleOfFile = (file: string): M | undefined => {
-    const i = byFolder.get(file) ?? moduleOfFolder(dirname(file));
+    let i = byFolder.get(file);
+    if (i === undefined) {
+      if (lastFolder === null || !directlyIn(file, lastFolder)) {
+        lastFolder = dirname(file);
+        lastAnswer = moduleOfFolder(lastFolder);
+      }
+      i = lastAnswer;
+    }
     return i < 0 ? undefined : modules[i];
   };
   return {
@@ -57,3 +68,4 @@ export function moduleResolver<M extends { readonly path: string; readonly name:
     folders: index,
   };
 }
+

@@ -9,6 +9,7 @@
  * CODEOWNERS are the same, and the files' CODEOWNERS match classes while the file list is the
  * same (a CODEOWNERS edit matches only the patterns it added). Plain fields, compared explicitly.
  */
+import { directlyIn } from '../fs';
 import type { CodeownersFile, CodeownersRule, Module, OwnerMatch } from '../model/types';
 import type { CodeownersUsage, MatchClasses, OwnershipIndex } from '../sources/codeowners/ownership';
 import type { CatalogEntity, ContractDecl } from '../sources/types';
@@ -175,10 +176,20 @@ function treeOf(files: readonly string[]): FileTree {
     if (!e) children.set(folder, (e = { folders: [], files: [] }));
     return e;
   };
+  // A folder's files mostly come in a row in a sorted list (its subfolders' files may come
+  // between them): the folder is sliced and looked up once per run, not once per file.
+  let last = '';
+  let lastEntry: { folders: string[]; files: string[] } | null = null;
   for (const file of files) {
+    if (lastEntry !== null && directlyIn(file, last)) {
+      lastEntry.files.push(file);
+      continue;
+    }
     const slash = file.lastIndexOf('/');
-    entry(slash < 0 ? '' : file.slice(0, slash)).files.push(file);
-    for (let folder = slash < 0 ? '' : file.slice(0, slash); folder !== '' && !folders.has(folder); ) {
+    last = slash < 0 ? '' : file.slice(0, slash);
+    lastEntry = entry(last);
+    lastEntry.files.push(file);
+    for (let folder = last; folder !== '' && !folders.has(folder); ) {
       folders.add(folder);
       const up = folder.lastIndexOf('/');
       const parent = up < 0 ? '' : folder.slice(0, up);
