@@ -23,6 +23,9 @@ const KINDS: readonly LearningKind[] = ['postmortem', 'demo', 'review'];
  * is for) and files whose name starts with `_` (templates such as `_template.md`) are not notes.
  */
 export function isLearningFile(path: string, folders: readonly string[]): boolean {
+  // Asked for every file: one that does not end in `d` or `n` (any case) is no `.md` or `.markdown`.
+  const last = path.charCodeAt(path.length - 1) | 0x20;
+  if (last !== 0x64 && last !== 0x6e) return false;
   const slash = path.lastIndexOf('/');
   const base = path.slice(slash + 1);
   const lower = base.toLowerCase();

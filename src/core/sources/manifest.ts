@@ -59,9 +59,11 @@ export const WORKSPACE_MARKER_FILES: readonly string[] = ['pnpm-workspace.yaml']
 /** Larger manifests are not read (characters). */
 export const MAX_MANIFEST_LENGTH = 5 * 1024 * 1024;
 
+const MANIFEST_NAMES: ReadonlySet<string> = new Set(MANIFEST_FILE_NAMES);
+
 export function isManifestFile(name: string): boolean {
   return (
-    MANIFEST_FILE_NAMES.includes(name) ||
+    MANIFEST_NAMES.has(name) ||
     (name.endsWith('.csproj') && name.length > '.csproj'.length) ||
     (name.endsWith('.gemspec') && name.length > '.gemspec'.length) ||
     isRequirementsFile(name)
