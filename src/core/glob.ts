@@ -262,8 +262,41 @@ function braceAlternatives(body: string): string[] | null {
   return parts.length > 1 ? parts : null;
 }
 
-/** Does a compiled segment list match the path's segments? An NFA: no backtracking. */
+/** `states` with `s` added, and the states after each globstar from `s` on (a globstar may match no segment). */
+function withClosure(segs: readonly GlobSeg[], states: number, s: number): number {
+  let out = states;
+  for (let at = s; (out & (1 << at)) === 0; at++) {
+    out |= 1 << at;
+    if (at >= segs.length || segs[at].kind !== 'globstar') break;
+  }
+  return out;
+}
+
+/**
+ * Does a compiled segment list match the path's segments? An NFA: no backtracking. The states
+ * (0..n, n = accepted) are the bits of a number (globs run over every file of a workspace: no
+ * set is allocated per segment); a glob of more than 30 segments takes the set version.
+ */
 function segmentsMatch(segs: readonly GlobSeg[], parts: readonly string[]): boolean {
+  const n = segs.length;
+  if (n > 30) return segmentsMatchInSets(segs, parts);
+  let states = withClosure(segs, 0, 0);
+  for (const part of parts) {
+    let next = 0;
+    for (let s = 0; s < n; s++) {
+      if ((states & (1 << s)) === 0) continue;
+      const seg = segs[s];
+      if (seg.kind === 'globstar') next = withClosure(segs, next, s);
+      else if (seg.kind === 'lit' ? seg.text === part : seg.matcher.test(part)) next = withClosure(segs, next, s + 1);
+    }
+    if (next === 0) return false;
+    states = next;
+  }
+  return (states & (1 << n)) !== 0;
+}
+
+/** segmentsMatch with the states in sets (any number of segments). */
+function segmentsMatchInSets(segs: readonly GlobSeg[], parts: readonly string[]): boolean {
   const n = segs.length;
   let states = new Set<number>();
   const addClosure = (set: Set<number>, s: number) => {

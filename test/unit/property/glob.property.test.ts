@@ -82,4 +82,18 @@ describe(`linear-time globs (seed ${seed})`, function () {
     assert.equal(compileGlob('a\\*b')('a*b'), true);
     assert.equal(compileGlob('a\\*b')('axb'), false);
   });
+
+  it('matches globs of any length: up to 30 segments in a bit set, longer ones in sets, with the same answers', function () {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 3 }), fc.boolean(), (depth, extra, star) => {
+        // `a/a/…/a/*` (depth segments) against paths of depth-1 … depth+3 segments, with and without `**` in the middle.
+        const segments = Array.from({ length: depth }, (_, i) => (star && i === Math.floor(depth / 2) ? '**' : 'a'));
+        const pattern = `${segments.join('/')}/*.ts`;
+        const path = [...Array.from({ length: depth + extra - 1 }, () => 'a'), 'b.ts'].join('/');
+        const expected = picomatch(pattern, { dot: true })(path);
+        assert.equal(compileGlob(pattern)(path), expected, `${pattern} on ${path}`);
+      }),
+      options,
+    );
+  });
 });
