@@ -24,6 +24,7 @@
  * Matching is case-insensitive, as the `ignore` package's default (which the walk used).
  */
 import ignore, { type Ignore } from 'ignore';
+import { directlyIn } from './fs';
 
 /** Characters of a literal name in a rule the index understands (ASCII only: lower-casing is exact). */
 const LITERAL_NAME = /^[A-Za-z0-9_.-]+$/;
@@ -69,6 +70,8 @@ function splitLines(text: string): string[] {
   const body = text.endsWith('\r') ? text.slice(0, -1) : text;
   return body.split(/\r?\n/).filter((line) => line !== '');
 }
+
+const EMPTY_LIST: readonly number[] = [];
 
 export class GitignoreMatcher {
   private readonly lines: string[];
@@ -150,28 +153,35 @@ export class GitignoreMatcher {
     // folder in a row, so they are looked up once per folder, not once per entry.
     const slash = path.lastIndexOf('/');
     let lowerFolder = '';
-    let found: number[];
-    if (slash < 0) found = [];
-    else {
-      const folder = path.slice(0, slash);
-      if (folder !== this.lastFolder) {
+    let folderFound: readonly number[] = EMPTY_LIST;
+    if (slash >= 0) {
+      if (this.lastFolder === null || !directlyIn(path, this.lastFolder)) {
+        const folder = path.slice(0, slash);
         this.lastFolder = folder;
         this.lastFolderLower = folder.toLowerCase();
         this.lastFolderFound = this.rulesAlong(this.lastFolderLower);
       }
       lowerFolder = this.lastFolderLower;
-      found = this.lastFolderFound.slice();
+      folderFound = this.lastFolderFound;
     }
     const name = path.slice(slash + 1).toLowerCase();
-    this.take(found, this.byName.get(name));
+    const byName = this.byName.get(name);
     const dot = name.lastIndexOf('.');
-    if (dot >= 0) this.take(found, this.byExt.get(name.slice(dot + 1)));
+    const byExt = dot >= 0 ? this.byExt.get(name.slice(dot + 1)) : undefined;
+    let byPath: number[] | undefined;
+    let byPrefix: number[] | undefined;
     if (this.byPath.size > 0 || this.byPrefix.size > 0) {
       const prefix = slash < 0 ? name : `${lowerFolder}/${name}`;
-      this.take(found, this.byPath.get(prefix));
-      this.take(found, this.byPrefix.get(prefix));
+      byPath = this.byPath.get(prefix);
+      byPrefix = this.byPrefix.get(prefix);
     }
-    if (found.length === 0 && this.general.length === 0) return false;
+    // Most paths meet no rule at all: answered without building a list.
+    if (folderFound.length === 0 && !byName && !byExt && !byPath && !byPrefix && this.general.length === 0) return false;
+    const found = folderFound.slice();
+    this.take(found, byName);
+    this.take(found, byExt);
+    this.take(found, byPath);
+    this.take(found, byPrefix);
     const indexes = mergeSorted(found, this.general);
     const key = indexes.join(',');
     let matcher = this.combined.get(key);
