@@ -13,6 +13,8 @@ import * as path from 'node:path';
 import { analyzeWorkspace, WorkspaceAnalyzer } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/api';
 import { listLocalFiles } from '../../src/node/files';
+import { listWorkTreeFiles } from '../../src/node/git';
+import { presentInWorkTree } from '../../src/node/git/worktree';
 import { NodeFileAccess } from '../../src/node/nodeFileAccess';
 import { localAnalyzeOptions } from '../../src/node/setup';
 
@@ -196,6 +198,35 @@ describe('the files of a local folder (git list or walk)', function () {
     assert.deepEqual(analysis.model.modules.map((m) => m.name), ['api']);
     assert.deepEqual(findings(analysis, 'workspace/skipped'), []);
     assert.deepEqual(findings(analysis, 'contracts/yaml'), []);
+  });
+
+  it('tells which tracked files are on disk from what the untracked walk read, and by asking where it did not go', async () => {
+    const root = repository('on-disk', GRADLE_PROJECT);
+    // Tracked where the untracked walk never reads (an ignored folder, added with -f), and where it does.
+    write(root, { 'dist/keep.txt': 'kept\n', 'dist/gone.txt': 'gone\n', 'tools/x.ts': 'export {};\n', 'tools/y.ts': 'export {};\n', 'tools/z.ts': 'export {};\n' });
+    git(root, 'add', '-f', 'dist/keep.txt', 'dist/gone.txt', 'tools/x.ts', 'tools/y.ts', 'tools/z.ts');
+    git(root, 'commit', '-q', '-m', 'more');
+    fs.rmSync(path.join(root, 'dist/gone.txt'));
+    fs.rmSync(path.join(root, 'tools/x.ts'));
+    // A tracked file that is now a folder, and a folder of tracked files that is now a link (git's "beyond a symbolic link").
+    fs.rmSync(path.join(root, 'tools/y.ts'));
+    fs.mkdirSync(path.join(root, 'tools/y.ts'));
+    fs.renameSync(path.join(root, 'build'), path.join(root, 'build-moved'));
+    fs.symlinkSync('build-moved', path.join(root, 'build'));
+    // An untracked nested repository: git lists none of its files, and neither does the listing.
+    write(root, { 'nested/c.ts': 'export {};\n' });
+    git(path.join(root, 'nested'), 'init', '-q');
+    const listing = await listWorkTreeFiles(root);
+    const tracked = git(root, 'ls-files', '--cached', '-z').split('\0').filter((p) => p !== '');
+    // The answer before the walk's reads served it: every tracked file asked on its own.
+    const present = presentInWorkTree(root, tracked);
+    assert.deepEqual(listing.missing, tracked.filter((p) => !present.has(p)).sort());
+    assert.deepEqual(listing.missing, ['build/conventions/build.gradle.kts', 'build/conventions/src/main/kotlin/ledger.java-conventions.gradle.kts', 'dist/gone.txt', 'tools/x.ts', 'tools/y.ts']);
+    assert.deepEqual(listing.nestedRepositories, ['nested/']);
+    const listed = await listLocalFiles(root);
+    assert.ok(listed.source === 'git');
+    for (const gone of [...listing.missing, 'nested/c.ts']) assert.ok(!listed.files.includes(gone), gone);
+    for (const kept of ['dist/keep.txt', 'tools/z.ts', 'build-moved/conventions/build.gradle.kts']) assert.ok(listed.files.includes(kept), kept);
   });
 
   it('leaves out a tracked file deleted from disk, as the file event does', async () => {

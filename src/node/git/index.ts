@@ -30,7 +30,7 @@ import { CorruptIndexError, GitError } from './errors';
 import { ConfinedGitFs } from './gitFs';
 import { mergeSplitIndex, MODE_EXECUTABLE, MODE_FILE, MODE_GITLINK, MODE_TREE, parseIndex, type IndexEntry, type ParsedIndex } from './indexFile';
 import { ObjectReader, type TreeEntry } from './objects';
-import { presentInWorkTree, untrackedListed, walkUntracked, WorktreeReader } from './worktree';
+import { presentInWorkTree, untrackedListed, walkUntracked, WorktreeReader, type SeenOnDisk } from './worktree';
 
 export { GitError, CorruptIndexError } from './errors';
 export { parseIndex, mergeSplitIndex, type IndexEntry, type ParsedIndex } from './indexFile';
@@ -416,10 +416,20 @@ export async function listWorkTreeFiles(root: string): Promise<WorkTreeListing> 
     if (entry.skipWorktree) skipWorktree.push(path);
     if (entry.mode === MODE_GITLINK) gitlinks.push(path);
   }
-  const walk = walkUntracked(repository.workTree, repository.gitDir, prefix, tracked, gitlinkSet);
+  const seen: SeenOnDisk = { folders: new Set(), present: new Set() };
+  const walk = walkUntracked(repository.workTree, repository.gitDir, prefix, tracked, gitlinkSet, seen);
   const untracked = walk.files.map((p) => relativeTo(p, prefix)).sort(compareStrings);
   const gitlinkPaths = new Set(gitlinks);
-  const onDisk = presentInWorkTree(repository.workTree, [...files].filter((p) => !gitlinkPaths.has(p)).map((p) => (prefix === '' ? p : `${prefix}/${p}`)));
+  // Which tracked files are on disk: the walk read most folders already; the rest are asked.
+  const onDisk = seen.present;
+  const unseen: string[] = [];
+  for (const p of files) {
+    if (gitlinkPaths.has(p)) continue;
+    const full = prefix === '' ? p : `${prefix}/${p}`;
+    const slash = full.lastIndexOf('/');
+    if (!seen.folders.has(slash < 0 ? '' : full.slice(0, slash))) unseen.push(full);
+  }
+  for (const p of presentInWorkTree(repository.workTree, unseen)) onDisk.add(p);
   const missing = [...files].filter((p) => !gitlinkPaths.has(p) && !onDisk.has(prefix === '' ? p : `${prefix}/${p}`)).sort(compareStrings);
   for (const path of untracked) files.add(path);
   return {

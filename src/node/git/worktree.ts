@@ -67,8 +67,20 @@ export interface UntrackedWalk {
 }
 
 /**
+ * What the untracked walk saw of the tracked files on its way: the folders it read (each a real
+ * folder, reached through real folders), and the tracked paths among their entries that are a
+ * file or a link. For a tracked path in such a folder this is presentInWorkTree's answer; the
+ * others (in folders the walk skipped: ignored, nested repositories, unreadable) are asked there.
+ */
+export interface SeenOnDisk {
+  readonly folders: Set<string>;
+  readonly present: Set<string>;
+}
+
+/**
  * Untracked files under `folder` (work-tree-relative, '' for all). `tracked` holds every
- * index path; `gitlinks` the submodule paths (never entered).
+ * index path; `gitlinks` the submodule paths (never entered). `seen`, when given, collects what
+ * the walk saw of the tracked files (one read of each folder serves both questions).
  */
 export function walkUntracked(
   workTree: string,
@@ -76,6 +88,7 @@ export function walkUntracked(
   folder: string,
   tracked: ReadonlySet<string>,
   gitlinks: ReadonlySet<string>,
+  seen?: SeenOnDisk,
 ): UntrackedWalk {
   const files: string[] = [];
   const nestedRepositories: string[] = [];
@@ -101,7 +114,24 @@ export function walkUntracked(
     try {
       entries = fs.readdirSync(inWorkTree(workTree, dir), { withFileTypes: true });
     } catch {
-      continue; // unreadable or vanished: git skips it too
+      // Unreadable or vanished: git skips it too. A folder that can be entered but not listed
+      // may still hold a `.git`: as git, a nested repository.
+      if (dir !== folder && isNestedRepository(workTree, dir)) nestedRepositories.push(`${dir}/`);
+      continue;
+    }
+    // A folder holding its own `.git` (of any kind, as git's lstat) is a nested repository: its
+    // files are not listed (told from its entries, read here, rather than a failing lstat per folder).
+    if (dir !== folder && entries.some((e) => e.name === '.git')) {
+      nestedRepositories.push(`${dir}/`);
+      continue;
+    }
+    if (seen) {
+      seen.folders.add(dir);
+      for (const entry of entries) {
+        if (!(entry.isFile() || entry.isSymbolicLink())) continue;
+        const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+        if (tracked.has(path)) seen.present.add(path);
+      }
     }
     let scopes = inherited;
     if (dir !== folder && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
@@ -114,10 +144,6 @@ export function walkUntracked(
       if (entry.isDirectory()) {
         if (gitlinks.has(path)) continue;
         if (ignoredBy(scopes, path, true)) continue;
-        if (isNestedRepository(workTree, path)) {
-          nestedRepositories.push(`${path}/`);
-          continue;
-        }
         stack.push([path, scopes]);
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (tracked.has(path)) continue;
