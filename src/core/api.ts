@@ -49,9 +49,12 @@ export interface AnalyzeOptions {
   repository?: { fs: FileAccess; prefix: string };
   /**
    * Which files exist, when something other than the walk decides (git: src/node/setup.ts gives
-   * it for a folder in a git work tree). Without it, the folder is walked (walk.ts).
+   * it for a folder in a git work tree). Without it, the folder is walked (walk.ts). `early`,
+   * when the adapter can, is told files that are very likely listed before the listing is
+   * complete (git: the index's entries on the work tree), so that reading them starts sooner;
+   * only the listing decides, and what it leaves out is never used.
    */
-  listFiles?: () => Promise<FileListing>;
+  listFiles?: (early?: (paths: readonly string[]) => void) => Promise<FileListing>;
   /** Override configuration (tests); merged over `.northstar.yaml`. */
   config?: Partial<NorthstarConfig>;
   /**

@@ -37,11 +37,11 @@ const split = (joined: string): string[] => (joined === '' ? [] : joined.split('
  * worker thread (listWorker.ts) and the editor's extension host is never held; in place when
  * worker threads are unavailable.
  */
-export async function listLocalFiles(root: string): Promise<FileListing> {
+export async function listLocalFiles(root: string, early?: (paths: readonly string[]) => void): Promise<FileListing> {
   // No repository here (a few lstat calls up the folders): the walk, without starting a worker
   // to learn it (loading the worker was a tenth of a second before a cold check could walk).
   if (!inRepository(root)) return { source: 'walk', problems: [] };
-  const message = await listOnWorker(root).catch(() => null) ?? (await listedMessage(root));
+  const message = await listOnWorker(root, early).catch(() => null) ?? (await listedMessage(root));
   if (message.source === 'walk') return message;
   const tracked = new Set(split(message.tracked));
   const gitlinks = new Set(split(message.gitlinks));
@@ -66,18 +66,27 @@ function workerScript(): string | null {
   return existsSync(script) ? script : null;
 }
 
-export function listOnWorker(root: string): Promise<ListedMessage | null> {
+/** What the listing worker sends first, when asked: the index's files on the work tree (EarlyMessage), then the ListedMessage. */
+export interface EarlyMessage {
+  early: string;
+}
+
+export function listOnWorker(root: string, early?: (paths: readonly string[]) => void): Promise<ListedMessage | null> {
   const script = workerScript();
   if (script === null) return Promise.resolve(null);
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(script, { workerData: { root } });
+      worker = new Worker(script, { workerData: { root, early: early !== undefined } });
     } catch {
       resolve(null);
       return;
     }
-    worker.once('message', (message: ListedMessage) => {
+    worker.on('message', (message: ListedMessage | EarlyMessage) => {
+      if ('early' in message) {
+        early?.(split(message.early));
+        return;
+      }
       resolve(message);
       void worker.terminate();
     });
@@ -96,12 +105,12 @@ export function inRepository(root: string): boolean {
   }
 }
 
-/** The listing itself (on the worker, or in place). */
-export async function listedMessage(root: string): Promise<ListedMessage> {
+/** The listing itself (on the worker, or in place); `early` is told the index's files on the work tree first. */
+export async function listedMessage(root: string, early?: (paths: readonly string[]) => void): Promise<ListedMessage> {
   if (!inRepository(root)) return { source: 'walk', problems: [] }; // no repository here: git would say the same
   let listing: WorkTreeListing;
   try {
-    listing = await listWorkTreeFiles(root);
+    listing = await listWorkTreeFiles(root, early);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return {

@@ -60,7 +60,7 @@ export function localAnalyzeOptions(root: string, options: NodeFileAccessOptions
   return {
     rootLabel: toSlashes(absolute),
     repository: repositoryAbove(absolute, options),
-    listFiles: () => listLocalFiles(absolute),
+    listFiles: (early) => listLocalFiles(absolute, early),
     visionHistory: (request) => readVisionHistory(absolute, request),
   };
 }

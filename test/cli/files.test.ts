@@ -229,6 +229,28 @@ describe('the files of a local folder (git list or walk)', function () {
     for (const kept of ['dist/keep.txt', 'tools/z.ts', 'build-moved/conventions/build.gradle.kts']) assert.ok(listed.files.includes(kept), kept);
   });
 
+  it('reads the index files while the list of files is made, and keeps only what the list holds', async () => {
+    // The example workspace as a repository, then a tagged source file deleted and an untracked one added.
+    const root = path.join(scratch, 'early');
+    fs.cpSync(path.join(__dirname, '..', '..', '..', 'examples', 'acme'), root, { recursive: true });
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'initial');
+    fs.rmSync(path.join(root, 'services/payments-api/src/routes/payments.ts'));
+    write(root, { 'services/catalog-api/src/main/java/com/acme/catalog/Stock.java': 'package com.acme.catalog;\n// northstar:priority checkout-conversion\nclass Stock {}\n' });
+    const options = { ...localAnalyzeOptions(root), today: '2026-06-01' };
+    const told: string[] = [];
+    const early = await analyzeWorkspace(new NodeFileAccess(root), { ...options, listFiles: (tell) => options.listFiles!((paths) => { told.push(...paths); tell?.(paths); }) });
+    const late = await analyzeWorkspace(new NodeFileAccess(root), { ...options, listFiles: () => options.listFiles!() });
+    // Told early: the deleted file (the index still has it), not the untracked one; the list decides.
+    assert.ok(told.includes('services/payments-api/src/routes/payments.ts'));
+    assert.ok(!told.includes('services/catalog-api/src/main/java/com/acme/catalog/Stock.java'));
+    assert.deepEqual(JSON.stringify(early.model), JSON.stringify(late.model));
+    // Equal counts on both sides (one source file gone, one added): only the list, not the count, may decide.
+    const tagged = (analysis: Analysis) => analysis.model.modules.filter((m) => m.priorities.includes('checkout-conversion')).map((m) => m.name).sort();
+    assert.ok(tagged(early).includes('catalog-api'), 'the tag of the untracked file counts');
+  });
+
   it('leaves out a tracked file deleted from disk, as the file event does', async () => {
     const root = repository('deleted', GRADLE_PROJECT);
     fs.rmSync(path.join(root, 'app/src/test/java/com/acme/ledger/LedgerTest.java'));

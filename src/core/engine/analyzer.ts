@@ -67,7 +67,7 @@ export class WorkspaceAnalyzer {
   private readonly contributing = new Set<string>();
   private readonly testMemo: TestMemo = { conventions: '', byFile: new Map() };
   private roleIndex: { files: readonly string[]; byRole: Map<Role, string[]>; others: string[] } | null = null;
-  /** The learning folders in force when the walk chose the files to scan (null: no scan during the walk). */
+  /** The learning folders in force when the walk chose the files to scan (null: no scan fed by the walk). */
   private scanFolders: readonly string[] | null = null;
   /** Each role's facts in file order, kept until a file of the role is read or removed, or the file list changes. */
   private readonly roleFacts = new Map<Role, FileFacts[]>();
@@ -168,33 +168,45 @@ export class WorkspaceAnalyzer {
    * the skip list `.northstar.yaml` sets. When git cannot answer, the walk, and problems say why.
    */
   private async listFiles(): Promise<{ files: string[]; problems: ParseProblem[]; scan: ScanSession | null }> {
+    // `.northstar.yaml` (at the root) configures the walk, and which files are notes, not sources.
+    const config = await this.configBeforeRead();
+    this.learningFolders = config.learning.folders;
+    this.scanFolders = null;
     let listing: FileListing | null = null;
     if (this.options.listFiles) {
+      // Files the adapter names before its listing is complete (git's index): their source files
+      // are scanned meanwhile; what the listing leaves out is dropped by readAll.
+      let early: ScanSession | null = null;
+      const onEarly = (paths: readonly string[]): void => {
+        if (!this.fs.scanFiles || !this.fs.startScan) return;
+        early ??= this.fs.startScan(MAX_TEXT_BYTES, PRIORITY_MARKER);
+        early.add(paths.filter((p) => this.role(p) === 'source' && !this.overlays.has(p)));
+      };
       try {
-        listing = await this.options.listFiles();
+        listing = await this.options.listFiles(onEarly);
       } catch (error) {
         listing = { source: 'walk', problems: [skippedProblem('', `git's list of files could not be read (${errorText(error)}), so the folder was walked instead`)] };
       }
-    }
-    if (listing?.source === 'git') {
-      this.lists = listing.lists;
-      this.walkLists = null;
-      this.unread = new Set(listing.unread);
-      this.walkedWith = null;
-      if (listing.unread.length > 0) {
-        this.options.log?.(`northstar: ${listing.unread.length} path(s) git tracks are not read (outside the sparse checkout, or submodules): they count for CODEOWNERS by path`);
+      const started = early as ScanSession | null;
+      if (listing.source === 'git') {
+        this.lists = listing.lists;
+        this.walkLists = null;
+        this.unread = new Set(listing.unread);
+        this.walkedWith = null;
+        if (listing.unread.length > 0) {
+          this.options.log?.(`northstar: ${listing.unread.length} path(s) git tracks are not read (outside the sparse checkout, or submodules): they count for CODEOWNERS by path`);
+        }
+        return { files: listing.files, problems: [...listing.problems], scan: started };
       }
-      return { files: listing.files, problems: [...listing.problems], scan: null };
+      // Walked after all: the walk feeds a scan of its own.
+      started?.finish().catch(() => undefined);
     }
     this.lists = null;
     this.unread = new Set();
-    // `.northstar.yaml` (at the root) configures the walk, and which files are notes, not sources.
-    const config = await this.configBeforeRead();
     this.walkedWith = JSON.stringify(config.walk);
     // The source files are scanned for tags while the walk goes on (readAll takes the results).
     const scan = this.fs.scanFiles ? (this.fs.startScan?.(MAX_TEXT_BYTES, PRIORITY_MARKER) ?? null) : null;
-    this.learningFolders = config.learning.folders;
-    // The learning folders the scan's files were chosen with (a source file is none of their notes).
+    // The walk gives the scan exactly its source files, chosen with these learning folders.
     this.scanFolders = scan ? config.learning.folders : null;
     const onFiles = scan ? (paths: readonly string[]) => scan.add(paths.filter((p) => this.role(p) === 'source' && !this.overlays.has(p))) : undefined;
     const walk = await walkWorkspace(this.fs, skipFoldersFor(config.walk), onFiles);

@@ -392,7 +392,7 @@ export interface WorkTreeListing {
  * deleted from disk but not from the index; a submodule is one entry), plus untracked files that
  * no `.gitignore` or `info/exclude` ignores. Paths are root-relative with forward slashes.
  */
-export async function listWorkTreeFiles(root: string): Promise<WorkTreeListing> {
+export async function listWorkTreeFiles(root: string, early?: (paths: readonly string[]) => void): Promise<WorkTreeListing> {
   const repository = openRepository(root);
   const { prefix } = repository;
   let index: ReadIndex;
@@ -415,6 +415,12 @@ export async function listWorkTreeFiles(root: string): Promise<WorkTreeListing> 
     files.add(path);
     if (entry.skipWorktree) skipWorktree.push(path);
     if (entry.mode === MODE_GITLINK) gitlinks.push(path);
+  }
+  // The index's files on the work tree, before the walk for untracked files: candidates to read
+  // (outside the sparse checkout and submodules never are; the listing decides the rest).
+  if (early) {
+    const skipped = new Set([...skipWorktree, ...gitlinks]);
+    early([...files].filter((p) => !skipped.has(p)));
   }
   const seen: SeenOnDisk = { folders: new Set(), present: new Set() };
   const walk = walkUntracked(repository.workTree, repository.gitDir, prefix, tracked, gitlinkSet, seen);
