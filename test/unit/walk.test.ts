@@ -68,6 +68,26 @@ describe('walkWorkspace', () => {
     assert.deepEqual(walk.gitignores, ['.gitignore', 'services/pay/.gitignore']);
   });
 
+  it('lists files in code unit order of their paths, also where names sort around "/" (a-b, a.b, a, a0, a/…)', async () => {
+    // Characters below and above "/" (0x2F) in names: a folder "a" must come after the file "a-b" and before "a0".
+    const nameArb = fc.constantFrom('a', 'a-b', 'a.b', 'a0', 'A', 'b', '-', '.x', 'é', 'a b', 'z');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(nameArb, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 30 }), async (paths) => {
+        const files: Record<string, string> = {};
+        const folders = new Set<string>();
+        for (const parts of paths) {
+          const path = parts.join('/');
+          if (parts.some((_, i) => parts.slice(0, i + 1).join('/') in files) || folders.has(path)) continue;
+          for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+          files[path] = 'x';
+        }
+        const walk = await walkWorkspace(new InMemoryFileAccess(files));
+        assert.deepEqual(walk.files, Object.keys(files).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('lists the same files as a literal reading of the root .gitignore (random trees and rules)', async () => {
     const nameArb = fc.constantFrom('a', 'b', 'x.log', 'y.ts', 'build', 'keep.log', 'node_modules', 'dist', 'c.md');
     const ruleArb = fc.constantFrom('*.log', '!keep.log', 'build/', 'b', '/a', 'a/b', '*.md', 'x*', '!c.md', 'dist');
