@@ -657,7 +657,10 @@ export class WorkspaceAnalyzer {
         ? { ...built.model, priorities: await withTrends(built.model.priorities, await this.visionRevisions(visionPath, config, today), visionPath, today, pause) }
         : built.model;
 
-    // The shared indexes the enabled rules asked for, built in slices before the rule run.
+    // The shared indexes the enabled rules asked for, built in slices before the rule run. The
+    // file set is the analyzer's own (the same files; the rules only read it, during the run).
+    this.indexCarry.files = files;
+    this.indexCarry.fileSet = this.fileSet;
     const wholeIndex = ownership && !prefix ? ownership : undefined;
     const indexes = new SnapshotIndexes(
       { files, contracts, catalog, modules: modelWithoutFindings.modules, ownersOf, ownership: wholeIndex },
