@@ -14,7 +14,7 @@
  * does, in both modes and on the scanner's worker threads: opened with O_NOFOLLOW|O_NONBLOCK
  * (a FIFO never blocks the open, a link is never followed by the open), then read only when the
  * descriptor (fstat) is a regular file within the size limit and is still the file inside the
- * root (its /proc/self/fd/N link resolves inside the root's real path; without /proc, the
+ * root (its /proc/<pid>/fd/N link resolves inside the root's real path; without /proc, the
  * real path's lstat must be the descriptor's device and inode). A link inside the root to a
  * file inside the root is followed by its real path; anything else is refused. With
  * `{ links: 'none' }` (the enclosing repository above a subfolder root) no link is followed at
@@ -236,7 +236,7 @@ type ScanTarget = string | ReadTarget;
 
 interface ReadDeps {
   fs: typeof fs;
-  /** '/proc/self/fd/' where the kernel tells a descriptor's path, else null. */
+  /** '/proc/<pid>/fd/' where the kernel tells a descriptor's path, else null. */
   procFd: string | null;
 }
 
