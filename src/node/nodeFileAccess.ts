@@ -63,12 +63,23 @@ export const READ_FILE_MAX_BYTES = 64 * 1024 * 1024;
  * magic link fewer to resolve per read (a tenth of readlink's cost, measured on 50,000 reads).
  */
 const PROC_FD: string | null = (() => {
+  if (process.platform !== 'linux') return null;
+  let self: fs.Stats;
   try {
-    const own = `/proc/${process.pid}/fd`;
-    return process.platform === 'linux' && fs.statSync(own).isDirectory() && fs.statSync('/proc/self/fd').ino === fs.statSync(own).ino ? `${own}/` : null;
+    self = fs.statSync('/proc/self/fd');
+    if (!self.isDirectory()) return null;
   } catch {
     return null;
   }
+  // A /proc of another PID namespace may number this process differently: then `self`.
+  const own = `/proc/${process.pid}/fd`;
+  try {
+    const st = fs.statSync(own);
+    if (st.isDirectory() && st.dev === self.dev && st.ino === self.ino) return `${own}/`;
+  } catch {
+    // not there: `self`
+  }
+  return '/proc/self/fd/';
 })();
 
 export class NodeFileAccess implements FileAccess {
