@@ -3,7 +3,7 @@
  * standalone code (https://ajv.js.org/standalone), written to src/core/sources/schemaValidators.ts.
  * Compiling the service-contract schema at run time was 50–60 ms of every cold `check` (bench/README.md);
  * the generated functions are Ajv's own code for the same schemas and options, so they report the
- * same errors. test/unit/schemaValidators.test.ts fails when the file is not what this script writes.
+ * same errors. test/unit/sources/schema.test.ts fails when the file is not what this script writes.
  *
  *   node scripts/schemas.mjs          write the file
  *   node scripts/schemas.mjs --check  exit 1 when the file differs

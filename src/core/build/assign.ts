@@ -84,7 +84,8 @@ export async function assignFiles(
   // Every default convention names `test` or `spec`: a path with neither is no test, and most
   // paths are not, so the glob matcher runs on a few of them.
   const conventionGlobs = compileGlobs(conventions);
-  const byConvention = conventions === TEST_CONVENTIONS ? (rel: string) => mayBeTest(rel) && conventionGlobs(rel) : conventionGlobs;
+  const prefiltered = conventions === TEST_CONVENTIONS;
+  const byConvention = prefiltered ? (rel: string) => mayBeTest(rel) && conventionGlobs(rel) : conventionGlobs;
   // Which module's tests each file is, and which modules hold deployment files, depend only on
   // the file list, the modules' folders and globs, and the conventions: the whole assignment is
   // kept while those are the same (a contract or CODEOWNERS edit moves no file).
@@ -136,7 +137,7 @@ export async function assignFiles(
       const tester = testers.get(m)!;
       let isTest: boolean;
       // No test word in the path, under the default conventions: no glob to run, nothing to remember.
-      if (tester === byConvention && conventions === TEST_CONVENTIONS && !mayBeTest(rel)) isTest = false;
+      if (tester === byConvention && prefiltered && !mayBeTest(rel)) isTest = false;
       else {
         const key = m.testGlobs ? `${m.path}\u0000${m.testGlobs.join('\u0000')}` : m.path;
         const known = memo.byFile.get(file);

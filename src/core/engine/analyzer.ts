@@ -176,7 +176,8 @@ export class WorkspaceAnalyzer {
     if (this.options.listFiles) {
       // Files the adapter names before its listing is complete (git's index): their source files
       // are scanned meanwhile; what the listing leaves out is dropped by readAll.
-      let early: ScanSession | null = null;
+      // Declared by a cast: a plain `= null` narrows it to null for TypeScript after the closure.
+      let early = null as ScanSession | null;
       const onEarly = (paths: readonly string[]): void => {
         if (!this.fs.scanFiles || !this.fs.startScan) return;
         early ??= this.fs.startScan(MAX_TEXT_BYTES, PRIORITY_MARKER);
@@ -187,7 +188,7 @@ export class WorkspaceAnalyzer {
       } catch (error) {
         listing = { source: 'walk', problems: [skippedProblem('', `git's list of files could not be read (${errorText(error)}), so the folder was walked instead`)] };
       }
-      const started = early as ScanSession | null;
+      const started = early;
       if (listing.source === 'git') {
         this.lists = listing.lists;
         this.walkLists = null;

@@ -68,4 +68,3 @@ export function moduleResolver<M extends { readonly path: string; readonly name:
     folders: index,
   };
 }
-

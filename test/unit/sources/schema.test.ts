@@ -200,6 +200,7 @@ describe('schemaValidators.ts (Ajv standalone code, scripts/schemas.mjs)', () =>
       vision: validators.vision,
       'northstar-config': validators.northstarConfig,
       learning: validators.learning,
+      experiment: validators.experiment,
     };
     const samples: Record<string, unknown[]> = {
       'service-contract': [
@@ -212,9 +213,12 @@ describe('schemaValidators.ts (Ajv standalone code, scripts/schemas.mjs)', () =>
       vision: [{ priorities: [{ id: 'p1', title: 'Reliability', metrics: [{ name: 'SLO', target: '99.9%' }] }] }, { priorities: [{ id: 1, review: { date: 'tomorrow' } }] }],
       'northstar-config': [{ rules: { 'quality/missing-tests': 'off' } }, { rules: 'all', walk: { skipFolders: 3 }, unknown: 1 }],
       learning: [{ kind: 'Postmortem', date: '2026-01-01' }, { kind: 'Nothing', date: 'soon', owners: [1] }],
+      experiment: [{ hypothesis: 1, unknown: true }, 'text'],
     };
     for (const [kind, validate] of Object.entries(generated)) {
       const compiled = ajv.compile(schemaOf(kind as SchemaKind));
+      // Each kind has samples that fail, so that the errors themselves are compared.
+      assert.ok(samples[kind].some((data) => !compiled(data)), kind);
       for (const data of samples[kind]) {
         assert.equal(validate(data), compiled(data), `${kind}: ${JSON.stringify(data)}`);
         const strip = (errors: unknown) => JSON.parse(JSON.stringify(errors ?? null)) as unknown;
