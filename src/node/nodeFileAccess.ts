@@ -220,7 +220,8 @@ export class NodeFileAccess implements FileAccess {
   private scanSession(maxBytes: number, marker: string): NodeScanSession {
     // Plain absolute paths (cheap to hand to a worker) beside the root's real path; a full
     // target only where links are refused altogether.
-    return new NodeScanSession(this.rootReal(), maxBytes, marker, (p) => (this.noLinks ? this.target(p) : this.absolute(p)));
+    // Only a caller that may block (not an editor's thread) scans batches itself.
+    return new NodeScanSession(this.rootReal(), maxBytes, marker, (p) => (this.noLinks ? this.target(p) : this.absolute(p)), this.blocking);
   }
 
   async realPath(path: string): Promise<string> {
@@ -437,12 +438,19 @@ function scanSync(deps: ScanDeps, targets: readonly ScanTarget[], rootReal: stri
   return { kinds, extras };
 }
 
+/** A batch's claim: 0 while nobody scans it, then who took it (a worker or the caller's thread). */
+const UNCLAIMED = 0;
+const BY_WORKER = 1;
+const BY_CALLER = 2;
+
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const readCheckedSync = ${readCheckedSync.toString()};
 const deps = { fs: require('node:fs'), procFd: workerData.procFd, isUtf8: require('node:buffer').isUtf8, readCheckedSync };
 const scanSync = ${scanSync.toString()};
 parentPort.on('message', (batch) => {
+  // A batch the caller's thread took meanwhile is answered empty.
+  if (Atomics.compareExchange(batch.claim, 0, ${UNCLAIMED}, ${BY_WORKER}) !== ${UNCLAIMED}) return parentPort.postMessage({ id: batch.id, out: null });
   const out = scanSync(deps, batch.targets, workerData.rootReal, workerData.maxBytes, workerData.marker);
   parentPort.postMessage({ id: batch.id, out }, [out.kinds.buffer]);
 });
@@ -451,15 +459,15 @@ parentPort.on('message', (batch) => {
 /** Files handed to a worker at a time: neighbouring files (one folder's) go together. */
 const SCAN_BATCH = 512;
 
-/** A scan worker: batches out, their outputs back in order of asking; kept alive only while it owes one. */
+/** A scan worker: batches out, their outputs back in order of asking (null: the caller took it); kept alive only while it owes one. */
 class ScanWorker {
-  private readonly pending = new Map<number, { resolve: (out: ScanOutput) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (out: ScanOutput | null) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private failure: Error | null = null;
 
   constructor(private readonly worker: Worker) {
     worker.unref();
-    worker.on('message', (message: { id: number; out: ScanOutput }) => {
+    worker.on('message', (message: { id: number; out: ScanOutput | null }) => {
       this.pending.get(message.id)?.resolve(message.out);
       this.pending.delete(message.id);
       if (this.pending.size === 0) worker.unref();
@@ -473,13 +481,13 @@ class ScanWorker {
     worker.once('exit', (code) => fail(new Error(`the file scanner stopped (exit code ${code})`)));
   }
 
-  scan(targets: readonly ScanTarget[]): Promise<ScanOutput> {
+  scan(targets: readonly ScanTarget[], claim: Int32Array): Promise<ScanOutput | null> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
-    return new Promise<ScanOutput>((resolve, reject) => {
+    return new Promise<ScanOutput | null>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({ id, targets });
+      this.worker.postMessage({ id, targets, claim });
     });
   }
 
@@ -491,13 +499,16 @@ class ScanWorker {
 /**
  * A scan fed while the files are found: below SCAN_IN_PLACE_BELOW files in all it scans in
  * place at finish(); past that it starts the workers and hands them batches as they fill.
+ * With `helps`, the caller's thread scans too once finish() is asked, from the last batch
+ * back, while the workers go on from the first: each batch goes to whoever claims it first
+ * (an atomic claim in shared memory), so a worker slowed by a busy machine holds up nothing.
  */
 class NodeScanSession implements ScanSession {
   private readonly paths: string[] = [];
   private readonly targets: ScanTarget[] = [];
   private readonly refused = new Map<number, ScanResult>();
   private workers: ScanWorker[] | null = null;
-  private readonly batches: Array<{ start: number; output: Promise<ScanOutput> }> = [];
+  private readonly batches: Array<{ start: number; count: number; claim: Int32Array; output: Promise<ScanOutput | null> }> = [];
   private sent = 0;
   private finished: Promise<{ paths: string[]; results: ScanResult[] }> | null = null;
 
@@ -506,6 +517,7 @@ class NodeScanSession implements ScanSession {
     private readonly maxBytes: number,
     private readonly marker: string,
     private readonly targetOf: (path: string) => ScanTarget,
+    private readonly helps: boolean,
   ) {}
 
   add(paths: readonly string[]): void {
@@ -527,7 +539,8 @@ class NodeScanSession implements ScanSession {
     const workers = this.workers!;
     const start = this.sent;
     const worker = workers[this.batches.length % workers.length];
-    this.batches.push({ start, output: worker.scan(this.targets.slice(start, start + count)) });
+    const claim = new Int32Array(new SharedArrayBuffer(4));
+    this.batches.push({ start, count, claim, output: worker.scan(this.targets.slice(start, start + count), claim) });
     this.sent += count;
   }
 
@@ -543,14 +556,27 @@ class NodeScanSession implements ScanSession {
       for (let k = 0; k < part.kinds.length; k++) results[start + k] = PLAIN;
       for (const extra of part.extras) results[start + extra.at] = extra.result;
     };
+    const inPlace = (start: number, count: number) =>
+      scanSync({ ...SYNC_DEPS, isUtf8, readCheckedSync }, this.targets.slice(start, start + count), this.rootReal, this.maxBytes, this.marker);
     const workers = this.workers;
     try {
       if (workers === null || workers.length === 0) {
-        place(0, scanSync({ ...SYNC_DEPS, isUtf8, readCheckedSync }, this.targets, this.rootReal, this.maxBytes, this.marker));
+        place(0, inPlace(0, this.targets.length));
       } else {
         if (this.targets.length > this.sent) this.send(this.targets.length - this.sent);
+        const mine = new Map<number, ScanOutput>();
+        if (this.helps) {
+          for (let i = this.batches.length - 1; i >= 0; i--) {
+            const batch = this.batches[i];
+            if (Atomics.compareExchange(batch.claim, 0, UNCLAIMED, BY_CALLER) === UNCLAIMED) mine.set(i, inPlace(batch.start, batch.count));
+          }
+        }
         const outputs = await Promise.all(this.batches.map((b) => b.output));
-        outputs.forEach((out, i) => place(this.batches[i].start, out));
+        outputs.forEach((out, i) => {
+          const part = out ?? mine.get(i);
+          if (!part) throw new Error('the file scanner skipped a batch nobody else scanned');
+          place(this.batches[i].start, part);
+        });
       }
     } finally {
       for (const worker of workers ?? []) worker.close();
@@ -560,9 +586,14 @@ class NodeScanSession implements ScanSession {
   }
 }
 
-/** One scan worker per core (at most 4); none where worker threads cannot start (then the scan runs in place). */
+/**
+ * One scan worker per core but one (at least one, at most 4): the analysis' own thread keeps a
+ * core, since it reads and parses the other files meanwhile and waits for the scan only before
+ * the model (on 2 cores, a second worker made the whole check slower). None where worker threads
+ * cannot start (then the scan runs in place).
+ */
 function startScanWorkers(rootReal: string, maxBytes: number, marker: string): ScanWorker[] {
-  const count = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
+  const count = Math.max(1, Math.min(4, (os.availableParallelism?.() ?? os.cpus().length) - 1));
   const workers: ScanWorker[] = [];
   try {
     for (let i = 0; i < count; i++) {

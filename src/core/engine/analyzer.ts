@@ -16,7 +16,7 @@ import { DEFAULT_LEARNING_FOLDERS } from '../sources/learning';
 import { monthsBefore, withTrends, type VisionRevision } from '../model/trend';
 import type { TestMemo } from '../build/assign';
 import { RULES } from '../rules';
-import { SnapshotIndexes, type IndexCarry } from '../rules/indexes';
+import { prepareIndexes, SnapshotIndexes, type IndexCarry } from '../rules/indexes';
 import { ruleRuns, runRules, type FindingCarry, type RuleCarry } from '../rules/run';
 import { CODEOWNERS_SEARCH_ORDER } from '../sources/codeowners/locate';
 import type { OwnershipIndex } from '../sources/codeowners';
@@ -151,14 +151,17 @@ export class WorkspaceAnalyzer {
     // Each file's role once: the files to read are those with one, in the list's order.
     const { byRole, others } = await this.indexRoles(pause);
     const unread = this.unread;
-    await this.readAll(
+    // The scan of the source files may still run: build() waits for it only once CODEOWNERS and
+    // its match classes are ready, which need no source file (the scan's worker has that time).
+    const { scan: scanned } = await this.readAll(
       unread.size === 0 ? others : await filterInSlices(others, (f) => !unread.has(f), pause),
       listed.scan,
       byRole.get('source') ?? [],
+      true,
     );
     this.outerCodeowners = await this.readOuterCodeowners();
     this.walked = true;
-    this.current = await this.build();
+    this.current = await this.build(scanned);
     return this.current;
   }
 
@@ -394,8 +397,11 @@ export class WorkspaceAnalyzer {
    * (worker threads in the CLI), beside the pool. `sourceFiles`, when the caller has them apart
    * (the first analysis' role index), are the workspace's source files, and `paths` the other
    * files to read; without it, `paths` holds every file to read, sources among them.
+   * With `leaveScan`, it returns once the pool is done, and the scan's results are taken only
+   * when the caller calls `scan` (before any source file's facts are used: until then the scan's
+   * workers go on, and the caller's thread is free for other work); otherwise it waits for both.
    */
-  private async readAll(paths: readonly string[], streamed: ScanSession | null = null, sourceFiles?: readonly string[]): Promise<void> {
+  private async readAll(paths: readonly string[], streamed: ScanSession | null = null, sourceFiles?: readonly string[], leaveScan = false): Promise<{ scan: () => Promise<void> }> {
     const CONCURRENCY = 64;
     const pause = eventLoopYielder();
     const store = (p: string, facts: FileFacts, role: Role | null = this.role(p)) => {
@@ -405,7 +411,7 @@ export class WorkspaceAnalyzer {
       else this.contributing.delete(p);
     };
     let own = paths;
-    let scanning: Promise<void> = Promise.resolve();
+    let scanning: () => Promise<void> = () => Promise.resolve();
     if (sourceFiles) {
       const unread = this.unread;
       const overlays = this.overlays;
@@ -414,14 +420,14 @@ export class WorkspaceAnalyzer {
       const open = overlays.size === 0 ? [] : readable.filter((p) => overlays.has(p));
       const sources = open.length === 0 ? readable : await filterInSlices(readable, (p) => !overlays.has(p), pause);
       if (open.length > 0) own = [...own, ...open];
-      if (this.fs.scanFiles && sources.length > 0) scanning = this.scanSources(sources, streamed, store, pause);
+      if (this.fs.scanFiles && sources.length > 0) scanning = () => this.scanSources(sources, streamed, store, pause);
       else if (sources.length > 0) own = [...own, ...sources];
     } else if (this.fs.scanFiles) {
       const sources = await filterInSlices(paths, (p) => this.role(p) === 'source' && !this.overlays.has(p), pause);
       if (sources.length > 0) {
         const scanned = await setInSlices(sources, pause);
         own = await filterInSlices(paths, (p) => !scanned.has(p), pause);
-        scanning = this.scanSources(sources, streamed, store, pause);
+        scanning = () => this.scanSources(sources, streamed, store, pause);
       }
     }
     let next = 0;
@@ -433,7 +439,13 @@ export class WorkspaceAnalyzer {
         await pause();
       }
     };
-    await Promise.all([scanning, ...Array.from({ length: Math.min(CONCURRENCY, own.length) }, lane)]);
+    const lanes = Array.from({ length: Math.min(CONCURRENCY, own.length) }, lane);
+    if (leaveScan) {
+      await Promise.all(lanes);
+      return { scan: scanning };
+    }
+    await Promise.all([scanning(), ...lanes]);
+    return { scan: () => Promise.resolve() };
   }
 
   /**
@@ -546,25 +558,14 @@ export class WorkspaceAnalyzer {
     return this.roleIndex;
   }
 
-  private async build(): Promise<Analysis> {
+  /** `scanned`: takes the source files' scan, when readAll left it running (their facts wait for it). */
+  private async build(scanned?: () => Promise<void>): Promise<Analysis> {
     const log = this.options.log ?? (() => undefined);
     // Every loop over the workspace's files gives the event loop a turn every SLICE_MS.
     const pause = eventLoopYielder();
     // Shared with the previous snapshot while no file was added or removed (see addFile).
     const files = this.files;
     const { byRole } = await this.indexRoles(pause);
-    const problems: ParseProblem[] = [...this.walkProblems];
-    const disables: DisableComment[] = [];
-    const priorityTags: PriorityTag[] = [];
-    // Only the few files with problems, disable comments or tags contribute here (in file order).
-    const contributing = [...this.contributing].filter((f) => this.fileSet.has(f)).sort(compareStrings);
-    for (const f of contributing) {
-      const facts = this.facts.get(f);
-      if (!facts) continue;
-      for (const p of facts.problems) problems.push(p);
-      for (const d of facts.disables) disables.push(d);
-      for (const t of facts.tags) priorityTags.push(t);
-    }
     const factsOf = (role: Role): FileFacts[] => {
       let facts = this.roleFacts.get(role);
       if (!facts) this.roleFacts.set(role, (facts = (byRole.get(role) ?? []).map((f) => this.facts.get(f) ?? EMPTY_FACTS)));
@@ -579,7 +580,6 @@ export class WorkspaceAnalyzer {
       this.derived.set(name, { from: facts, value });
       return value;
     };
-    for (const p of problems) if (p.ruleId === 'workspace/skipped') log(`northstar: ${p.message}`);
 
     const configFile = factsOf('config')[0]?.config ?? null;
     if (this.stable.config === null || this.stable.configFile !== configFile) {
@@ -587,6 +587,9 @@ export class WorkspaceAnalyzer {
     }
     const config = this.stable.config as NorthstarConfig;
     const today = this.options.today ?? config.today ?? new Date().toISOString().slice(0, 10);
+    const teamsFile = factsOf('teams')[0]?.teams ?? null;
+    const visionFile = factsOf('vision')[0]?.vision ?? null;
+    const componentOwners = factsOf('componentOwners')[0]?.componentOwners ?? null;
 
     await pause();
     const owners = buildCodeowners(
@@ -595,8 +598,6 @@ export class WorkspaceAnalyzer {
       this.outerCodeowners,
       this.codeownersCarry,
     );
-    for (const p of owners.problems) problems.push(p);
-    for (const d of owners.disables) disables.push(d);
     const { index: ownership, prefix } = owners;
     // The same function while the index and prefix are: the model build and rules that read
     // `ownersOf` tell an unchanged CODEOWNERS by it.
@@ -606,6 +607,34 @@ export class WorkspaceAnalyzer {
       this.ownersOfCarry = { index: ownership, prefix, ownersOf: ask };
     }
     const { ownersOf } = this.ownersOfCarry;
+
+    // The shared indexes the enabled rules asked for, built in slices before the rule run (and
+    // before the model: they need only the files and CODEOWNERS). The file set is the
+    // analyzer's own (the same files; the rules only read it, during the run).
+    this.indexCarry.files = files;
+    this.indexCarry.fileSet = this.fileSet;
+    const wholeIndex = ownership && !prefix ? ownership : undefined;
+    const runInput = { config, subfolder: prefix !== '', visionFile };
+    const wanted = new Set(RULES.filter((r) => ruleRuns(r, runInput)).flatMap((r) => r.meta.uses ?? []));
+    await prepareIndexes(this.indexCarry, { files, ownership: wholeIndex }, wanted, owners.codeowners, pause);
+
+    // From here on, the source files' facts are used.
+    if (scanned) await scanned();
+    const problems: ParseProblem[] = [...this.walkProblems];
+    const disables: DisableComment[] = [];
+    const priorityTags: PriorityTag[] = [];
+    // Only the few files with problems, disable comments or tags contribute here (in file order).
+    const contributing = [...this.contributing].filter((f) => this.fileSet.has(f)).sort(compareStrings);
+    for (const f of contributing) {
+      const facts = this.facts.get(f);
+      if (!facts) continue;
+      for (const p of facts.problems) problems.push(p);
+      for (const d of facts.disables) disables.push(d);
+      for (const t of facts.tags) priorityTags.push(t);
+    }
+    for (const p of problems) if (p.ruleId === 'workspace/skipped') log(`northstar: ${p.message}`);
+    for (const p of owners.problems) problems.push(p);
+    for (const d of owners.disables) disables.push(d);
 
     await pause();
     const contracts = derive('contracts', 'contract', (facts) => facts.flatMap((f) => (f.contract ? [f.contract] : [])));
@@ -625,10 +654,6 @@ export class WorkspaceAnalyzer {
     }
     const catalog = this.sameAsLast('catalog', found);
     const manifests = this.sameAsLast('manifests', derive('manifests', 'manifest', (facts) => facts.flatMap((f) => (f.manifest ? [f.manifest] : []))));
-    const teamsFile = factsOf('teams')[0]?.teams ?? null;
-    const visionFile = factsOf('vision')[0]?.vision ?? null;
-    const componentOwners = factsOf('componentOwners')[0]?.componentOwners ?? null;
-
     const built = await buildModel(
       {
         rootLabel: this.options.rootLabel ?? '',
@@ -658,18 +683,10 @@ export class WorkspaceAnalyzer {
         ? { ...built.model, priorities: await withTrends(built.model.priorities, await this.visionRevisions(visionPath, config, today), visionPath, today, pause) }
         : built.model;
 
-    // The shared indexes the enabled rules asked for, built in slices before the rule run. The
-    // file set is the analyzer's own (the same files; the rules only read it, during the run).
-    this.indexCarry.files = files;
-    this.indexCarry.fileSet = this.fileSet;
-    const wholeIndex = ownership && !prefix ? ownership : undefined;
     const indexes = new SnapshotIndexes(
       { files, contracts, catalog, modules: modelWithoutFindings.modules, ownersOf, ownership: wholeIndex },
       this.indexCarry,
     );
-    const runInput = { config, subfolder: prefix !== '', visionFile };
-    const wanted = new Set(RULES.filter((r) => ruleRuns(r, runInput)).flatMap((r) => r.meta.uses ?? []));
-    await indexes.prepare(wanted, owners.codeowners, pause);
     await pause();
     const findings = await runRules({
       ...runInput,

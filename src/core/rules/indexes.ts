@@ -65,6 +65,43 @@ function sameSection(a: CodeownersRule, b: CodeownersRule): boolean {
   return (a.section ?? '').toLowerCase() === (b.section ?? '').toLowerCase();
 }
 
+/**
+ * Build into `carry` what the enabled rules named in `uses`, giving the event loop a turn when
+ * due: from the files and CODEOWNERS alone, so the engine may prepare them before the model is
+ * built (a SnapshotIndexes over the same carry then finds them ready).
+ */
+export async function prepareIndexes(
+  carry: IndexCarry,
+  input: Pick<IndexInputs, 'files' | 'ownership'>,
+  wanted: ReadonlySet<PreparedIndex>,
+  codeowners: CodeownersFile | null,
+  pause: () => Promise<void> | null,
+): Promise<void> {
+  if (wanted.has('fileSet') && (carry.files !== input.files || !carry.fileSet)) {
+    const set = new Set<string>();
+    const files = input.files;
+    for (let i = 0; i < files.length; i++) {
+      if ((i & 4095) === 0) await pause();
+      set.add(files[i]);
+    }
+    carry.files = files;
+    carry.fileSet = set;
+  }
+  if (wanted.has('codeownersUsage') && codeowners && codeowners.rules.length > 0) {
+    const kept = carry.usage;
+    const ownership = input.ownership;
+    if (!(kept && kept.files === input.files && kept.codeowners === codeowners) && ownership?.file === codeowners) {
+      const before = carry.classes;
+      const classes = await ownership.matchClasses(input.files, pause, before);
+      carry.classes = classes;
+      await pause();
+      // The last usage, when it was counted from `before`: an edit that changes no matching carries it.
+      const earlier = before && kept && kept.files === input.files && kept.codeowners === before.index.file ? { classes: before, usage: kept.usage } : null;
+      carry.usage = { files: input.files, codeowners, usage: ownership.usageOfClasses(classes, earlier) };
+    }
+  }
+}
+
 export class SnapshotIndexes implements RuleIndexes {
   private contracts?: ReadonlyMap<string, ContractDecl>;
   private apis?: ReadonlyMap<string, Module | null>;
@@ -90,31 +127,9 @@ export class SnapshotIndexes implements RuleIndexes {
     return usage;
   }
 
-  /** Build what the enabled rules named in `uses`, giving the event loop a turn when due. */
-  async prepare(wanted: ReadonlySet<PreparedIndex>, codeowners: CodeownersFile | null, pause: () => Promise<void> | null): Promise<void> {
-    if (wanted.has('fileSet') && (this.carry.files !== this.input.files || !this.carry.fileSet)) {
-      const set = new Set<string>();
-      const files = this.input.files;
-      for (let i = 0; i < files.length; i++) {
-        if ((i & 4095) === 0) await pause();
-        set.add(files[i]);
-      }
-      this.carry.files = files;
-      this.carry.fileSet = set;
-    }
-    if (wanted.has('codeownersUsage') && codeowners && codeowners.rules.length > 0) {
-      const kept = this.carry.usage;
-      const ownership = this.input.ownership;
-      if (!(kept && kept.files === this.input.files && kept.codeowners === codeowners) && ownership?.file === codeowners) {
-        const before = this.carry.classes;
-        const classes = await ownership.matchClasses(this.input.files, pause, before);
-        this.carry.classes = classes;
-        await pause();
-        // The last usage, when it was counted from `before`: an edit that changes no matching carries it.
-        const earlier = before && kept && kept.files === this.input.files && kept.codeowners === before.index.file ? { classes: before, usage: kept.usage } : null;
-        this.carry.usage = { files: this.input.files, codeowners, usage: ownership.usageOfClasses(classes, earlier) };
-      }
-    }
+  /** Build what the enabled rules named in `uses` (prepareIndexes), giving the event loop a turn when due. */
+  prepare(wanted: ReadonlySet<PreparedIndex>, codeowners: CodeownersFile | null, pause: () => Promise<void> | null): Promise<void> {
+    return prepareIndexes(this.carry, this.input, wanted, codeowners, pause);
   }
 
   contractByFile(file: string): ContractDecl | undefined {
