@@ -42,10 +42,10 @@ describe('npm package (npm pack, installed offline into an empty folder)', funct
 
   const northstar = (...args: string[]): Ran => run(bin, args, path.dirname(acme), cleanEnv());
 
-  it('packs the CLI bundle, its worker, the bin and the legal files, and nothing else', () => {
+  it('packs the CLI bundle, its loader, its worker, the bin and the legal files, and nothing else', () => {
     const files = packed.files.map((f) => f.path).sort();
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/northstar.js', 'dist/cli.js', 'dist/listWorker.js', 'package.json']);
-    assert.equal(packed.entryCount, 6);
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/northstar.js', 'dist/cli.js', 'dist/listWorker.js', 'dist/northstar-cli.js', 'package.json']);
+    assert.equal(packed.entryCount, 7);
     // A minified, self-contained bundle: well under 1 MB packed (it was 2.7 MB of sources and tests with no bundle).
     assert.ok(packed.size < 1_000_000, `the tarball is ${packed.size} bytes`);
   });

@@ -58,7 +58,7 @@ function repoFiles(dir = '', acc: string[] = []): string[] {
 
 /** What a built working tree holds besides the committed files: build outputs (both modes), caches, dependencies. */
 const WORKING_TREE = [
-  'dist/extension.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/cli.js.map', 'dist/listWorker.js', 'dist/listWorker.js.map', 'dist/analysisWorker.js', 'dist/analysisWorker.js.map',
+  'dist/extension.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/northstar-cli.js', 'dist/northstar-cli.js.map', 'dist/northstar-cli.cache', 'dist/listWorker.js', 'dist/listWorker.js.map', 'dist/analysisWorker.js', 'dist/analysisWorker.js.map',
   'media/diagram.js', 'media/diagram.js.map', 'media/summary.js', 'media/summary.js.map', 'media/diagram.css', 'media/summary.css',
   'media/northstar.svg', 'media/icon.svg', 'media/icon.png', 'media/mermaid/mermaid.min.js', 'media/mermaid/LICENSE',
   'media/mermaid/layout-elk.js', 'media/mermaid/LICENSE-layout-elk', 'media/mermaid/LICENSE-elkjs',
