@@ -6,7 +6,7 @@
  * (rules/run.ts). Every snapshot is immutable. Analyses and updates run one after the other.
  */
 import type { Analysis, AnalyzeOptions, FileChange, FileListing } from '../api';
-import { basename, decodeText, isInside, lowerBound, normalizePath, type FileAccess, type ScanSession } from '../fs';
+import { basename, decodeText, isInside, lowerBound, normalizePath, type FileAccess, type ScanResult, type ScanSession } from '../fs';
 import type { Model, NorthstarConfig, OwnerMatch, PriorityTag } from '../model/types';
 import { buildCodeowners, type CodeownersCarry, type OuterCodeowners } from '../build/codeowners';
 import { mergeConfig } from '../build/config';
@@ -458,6 +458,12 @@ export class WorkspaceAnalyzer {
     store: (path: string, facts: FileFacts, role?: Role | null) => void,
     pause: () => Promise<void> | null,
   ): Promise<void> {
+    // Most source files hold no tag: a file without facts has EMPTY_FACTS (as every reader of
+    // `facts` takes a missing entry), so the first analysis stores nothing for them.
+    const take = (path: string, result: ScanResult) => {
+      if (result.kind === 'plain' && !this.facts.has(path)) return;
+      store(path, this.reader.sourceFacts(path, result), 'source');
+    };
     let rest = sources;
     if (streamed) {
       const { paths, results } = await streamed.finish();
@@ -477,7 +483,7 @@ export class WorkspaceAnalyzer {
           if (!wanted.has(path) || done.has(path)) continue;
           done.add(path);
         }
-        store(path, this.reader.sourceFacts(path, results[i]), 'source');
+        take(path, results[i]);
       }
       rest = same ? [] : done.size === sources.length ? [] : await filterInSlices(sources, (p) => !done.has(p), pause);
     }
@@ -486,7 +492,7 @@ export class WorkspaceAnalyzer {
     const results = await this.fs.scanFiles!(rest, MAX_TEXT_BYTES, PRIORITY_MARKER);
     for (let i = 0; i < rest.length; i++) {
       if ((i & 1023) === 0) await pause();
-      store(rest[i], this.reader.sourceFacts(rest[i], results[i]), 'source');
+      take(rest[i], results[i]);
     }
   }
 
