@@ -84,6 +84,13 @@ export class GitignoreMatcher {
   private readonly general: number[] = [];
   /** Matchers of the rules that can apply, by the list of their indexes. */
   private readonly combined = new Map<string, Ignore>();
+  /**
+   * The lengths of the indexed names and extensions. Every key is ASCII, and lower-casing keeps
+   * the length of a name whose lower case is ASCII: a name or extension of another length
+   * matches no key, and is told so without building its lower case.
+   */
+  private readonly nameLengths = new Set<number>();
+  private readonly extLengths = new Set<number>();
   /** Rules in all (comments included: they are cheap to skip). */
   readonly size: number;
   /** The folder part of the last path asked, lower-cased, and the rules found along it. */
@@ -104,6 +111,8 @@ export class GitignoreMatcher {
         const list = map.get(rule.key);
         if (list) list.push(index);
         else map.set(rule.key, [index]);
+        if (rule.kind === 'name') this.nameLengths.add(rule.key.length);
+        if (rule.kind === 'ext') this.extLengths.add(rule.key.length);
       }
     });
   }
@@ -164,16 +173,27 @@ export class GitignoreMatcher {
       lowerFolder = this.lastFolderLower;
       folderFound = this.lastFolderFound;
     }
-    const name = path.slice(slash + 1).toLowerCase();
-    const byName = this.byName.get(name);
-    const dot = name.lastIndexOf('.');
-    const byExt = dot >= 0 ? this.byExt.get(name.slice(dot + 1)) : undefined;
+    let byName: number[] | undefined;
+    let byExt: number[] | undefined;
     let byPath: number[] | undefined;
     let byPrefix: number[] | undefined;
-    if (this.byPath.size > 0 || this.byPrefix.size > 0) {
-      const prefix = slash < 0 ? name : `${lowerFolder}/${name}`;
-      byPath = this.byPath.get(prefix);
-      byPrefix = this.byPrefix.get(prefix);
+    // Most names have the length of no indexed name, and an extension of no indexed one's length.
+    const lastDot = path.lastIndexOf('.');
+    if (
+      this.nameLengths.has(path.length - slash - 1) ||
+      (lastDot > slash && this.extLengths.has(path.length - lastDot - 1)) ||
+      this.byPath.size > 0 ||
+      this.byPrefix.size > 0
+    ) {
+      const name = path.slice(slash + 1).toLowerCase();
+      byName = this.byName.get(name);
+      const dot = name.lastIndexOf('.');
+      byExt = dot >= 0 ? this.byExt.get(name.slice(dot + 1)) : undefined;
+      if (this.byPath.size > 0 || this.byPrefix.size > 0) {
+        const prefix = slash < 0 ? name : `${lowerFolder}/${name}`;
+        byPath = this.byPath.get(prefix);
+        byPrefix = this.byPrefix.get(prefix);
+      }
     }
     // Most paths meet no rule at all: answered without building a list.
     if (folderFound.length === 0 && !byName && !byExt && !byPath && !byPrefix && this.general.length === 0) return false;

@@ -421,9 +421,10 @@ function scanSync(deps: ScanDeps, targets: readonly ScanTarget[], rootReal: stri
       extras.push({ at: i, result: { kind: 'error', code: e.code, message: String(e.message ?? error) } });
       continue;
     }
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // The read's own Buffer (a view of the scratch space) where it is one: no second view per file.
+    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // As decodeText decides: a NUL byte in the first 8 KB, or bytes that are not UTF-8.
-    if (buffer.subarray(0, Math.min(buffer.length, 8000)).indexOf(0) >= 0 || !deps.isUtf8(buffer)) {
+    if ((buffer.length <= 8000 ? buffer.indexOf(0) : buffer.subarray(0, 8000).indexOf(0)) >= 0 || !deps.isUtf8(buffer)) {
       kinds[i] = 1;
       extras.push({ at: i, result: { kind: 'binary' } });
       continue;

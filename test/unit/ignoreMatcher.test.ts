@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import ignore from 'ignore';
 import { classifyRule, GitignoreMatcher } from '../../src/core/ignoreMatcher';
 
-const SEGMENTS = ['a', 'b', 'A', 'a.log', 'b.txt', 'B.LOG', 'c.tar.gz', '*', '**', '*.log', '*.LOG', '*.gz', '*.tar.gz', 'a*', '?', '[ab]', '[!a]', '\\*', '\\!a', '.', '..', 'x y', 'b-1_2', '***'];
+const SEGMENTS = ['a', 'b', 'A', 'k', 'ab.log', 'a.log', 'b.txt', 'B.LOG', 'c.tar.gz', '*', '**', '*.log', '*.LOG', '*.gz', '*.tar.gz', 'a*', '?', '[ab]', '[!a]', '\\*', '\\!a', '.', '..', 'x y', 'b-1_2', '***'];
 
 const rule = fc
   .tuple(
@@ -23,7 +23,12 @@ const rules = fc
   .array(fc.oneof({ weight: 8, arbitrary: rule }, { weight: 1, arbitrary: fc.constantFrom('', '   ', '#comment', '!') }), { minLength: 1, maxLength: 8 })
   .chain((lines) => fc.constantFrom('\n', '\r\n').map((eol) => lines.join(eol) + eol));
 
-const path = fc.tuple(fc.array(fc.constantFrom('a', 'b', 'A', 'a.log', 'b.txt', 'B.LOG', 'c.tar.gz', 'x y', 'ab', '.a', 'b-1_2', 'a.b.log'), { minLength: 1, maxLength: 4 }), fc.boolean());
+// Non-ASCII names too: the Kelvin sign lower-cases to `k`, and `İ` to two code units (the
+// matcher tells names from indexed ones by their length first).
+const path = fc.tuple(
+  fc.array(fc.constantFrom('a', 'b', 'A', 'a.log', 'b.txt', 'B.LOG', 'c.tar.gz', 'x y', 'ab', '.a', 'b-1_2', 'a.b.log', '\u212a', '\u0130.log', 'a\u0130.log', 'ab.\u0130og', '\u212a.LOG'), { minLength: 1, maxLength: 4 }),
+  fc.boolean(),
+);
 
 describe('GitignoreMatcher', () => {
   it('answers as the ignore package on random rule sets (last match wins, negation, folders only, anchoring)', () => {
