@@ -571,7 +571,10 @@ class NodeScanSession implements ScanSession {
         if (this.helps) {
           for (let i = this.batches.length - 1; i >= 0; i--) {
             const batch = this.batches[i];
-            if (Atomics.compareExchange(batch.claim, 0, UNCLAIMED, BY_CALLER) === UNCLAIMED) mine.set(i, inPlace(batch.start, batch.count));
+            if (Atomics.compareExchange(batch.claim, 0, UNCLAIMED, BY_CALLER) !== UNCLAIMED) continue;
+            mine.set(i, inPlace(batch.start, batch.count));
+            // A turn for the event loop between two batches (a few milliseconds each).
+            await new Promise<void>((resolve) => setImmediate(resolve));
           }
         }
         const outputs = await Promise.all(this.batches.map((b) => b.output));
