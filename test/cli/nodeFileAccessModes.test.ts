@@ -144,6 +144,19 @@ describe('NodeFileAccess modes', () => {
       fs.writeFileSync(path.join(dir, `m${d}`, 'service-contract.yaml'), `name: m${d}\nowner: "@acme/t${d % 3}"\n`);
       for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, `m${d}`, `f${i}.ts`), i === d % 20 ? `// northstar:priority p${d}\n` : '');
     }
+    // A file of every other role, found by the walk's role lists (the role index sorts them):
+    // a manifest, a catalog file, CODEOWNERS, teams.yaml, and notes in the learning folder the
+    // configuration names (not the default one, whose Markdown is no note then).
+    fs.writeFileSync(path.join(dir, 'm3', 'package.json'), '{ "name": "m3" }\n');
+    fs.writeFileSync(path.join(dir, 'm4', 'catalog-info.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: m4\nspec:\n  type: service\n  owner: t1\n');
+    fs.mkdirSync(path.join(dir, '.github'));
+    fs.writeFileSync(path.join(dir, '.github', 'CODEOWNERS'), '/m1/ @acme/t1\n/gone/ @acme/t2\n');
+    fs.writeFileSync(path.join(dir, 'teams.yaml'), 'teams:\n  - id: t1\n    name: T1\n');
+    fs.writeFileSync(path.join(dir, '.northstar.yaml'), 'learning:\n  folders: [notes]\n');
+    for (const folder of ['notes', 'docs/postmortems']) {
+      fs.mkdirSync(path.join(dir, folder), { recursive: true });
+      fs.writeFileSync(path.join(dir, folder, '2026-01-02-outage.md'), '---\nkind: postmortem\ndate: 2026-01-02\n---\n# Outage\n');
+    }
     const streamed = new NodeFileAccess(path.join(root, 'walked'));
     assert.ok(streamed.startScan);
     // The same adapter without startScan: the engine scans once the walk is done.
@@ -151,6 +164,8 @@ describe('NodeFileAccess modes', () => {
     Object.defineProperty(afterWalk, 'startScan', { value: undefined });
     const [a, b] = await Promise.all([analyzeWorkspace(streamed, { rootLabel: 'w' }), analyzeWorkspace(afterWalk, { rootLabel: 'w' })]);
     assert.equal(a.model.priorityTags.length, 110);
+    assert.equal(a.model.learning.length, 1);
+    assert.ok(a.model.findings.some((f) => f.ruleId === 'codeowners/no-match'));
     assert.deepEqual(a.model, b.model);
   });
 });

@@ -67,6 +67,8 @@ export class WorkspaceAnalyzer {
   private readonly contributing = new Set<string>();
   private readonly testMemo: TestMemo = { conventions: '', byFile: new Map() };
   private roleIndex: { files: readonly string[]; byRole: Map<Role, string[]>; others: string[] } | null = null;
+  /** Each role's files as the walk found them, and the learning folders it told them with (taken by the next indexRoles). */
+  private walkRoles: { files: readonly string[]; folders: readonly string[]; byRole: Map<Role, string[]> } | null = null;
   /** The learning folders in force when the walk chose the files to scan (null: no scan fed by the walk). */
   private scanFolders: readonly string[] | null = null;
   /** Each role's facts in file order, kept until a file of the role is read or removed, or the file list changes. */
@@ -175,6 +177,7 @@ export class WorkspaceAnalyzer {
     const config = await this.configBeforeRead();
     this.learningFolders = config.learning.folders;
     this.scanFolders = null;
+    this.walkRoles = null;
     let listing: FileListing | null = null;
     if (this.options.listFiles) {
       // Files the adapter names before its listing is complete (git's index): their source files
@@ -211,9 +214,26 @@ export class WorkspaceAnalyzer {
     // The source files are scanned for tags while the walk goes on (readAll takes the results).
     const scan = this.fs.scanFiles ? (this.fs.startScan?.(MAX_TEXT_BYTES, PRIORITY_MARKER) ?? null) : null;
     // The walk gives the scan exactly its source files, chosen with these learning folders.
-    this.scanFolders = scan ? config.learning.folders : null;
-    const onFiles = scan ? (paths: readonly string[]) => scan.add(paths.filter((p) => this.role(p) === 'source' && !this.overlays.has(p))) : undefined;
+    const folders = config.learning.folders;
+    this.scanFolders = scan ? folders : null;
+    // Each listed file's role is asked once, here: the role index sorts these lists (indexRoles).
+    const byRole = new Map<Role, string[]>();
+    const onFiles = scan
+      ? (paths: readonly string[]) => {
+          const sources: string[] = [];
+          for (const p of paths) {
+            const role = roleOf(p, folders);
+            if (role === null) continue;
+            const list = byRole.get(role);
+            if (list) list.push(p);
+            else byRole.set(role, [p]);
+            if (role === 'source' && !this.overlays.has(p)) sources.push(p);
+          }
+          scan.add(sources);
+        }
+      : undefined;
     const walk = await walkWorkspace(this.fs, skipFoldersFor(config.walk), onFiles);
+    this.walkRoles = scan ? { files: walk.files, folders, byRole } : null;
     this.walkLists = walk.lists;
     return { files: walk.files, problems: [...(listing?.problems ?? []), ...walk.problems], scan };
   }
@@ -544,6 +564,20 @@ export class WorkspaceAnalyzer {
    */
   private async indexRoles(pause: () => Promise<void> | null): Promise<{ files: readonly string[]; byRole: Map<Role, string[]>; others: string[] }> {
     const files = this.files;
+    const walked = this.walkRoles;
+    this.walkRoles = null;
+    if (this.roleIndex?.files !== files && walked?.files === files && JSON.stringify(walked.folders) === JSON.stringify(this.learningFolders)) {
+      // The walk told each file's role (with these learning folders) and listed these very files:
+      // its lists in the list's order, as the loop below would make them.
+      const others: string[] = [];
+      for (const [role, list] of walked.byRole) {
+        list.sort(compareStrings);
+        if (role !== 'source') for (const f of list) others.push(f);
+      }
+      others.sort(compareStrings);
+      this.roleIndex = { files, byRole: walked.byRole, others };
+      this.roleFacts.clear();
+    }
     if (this.roleIndex?.files !== files) {
       const byRole = new Map<Role, string[]>();
       // The files with a role other than 'source', in the list's order (the pool reads them).
