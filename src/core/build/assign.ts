@@ -3,7 +3,6 @@
  * module's test files, its priority tags, and (where nothing declares it) whether it is a
  * service, from its deployment files.
  */
-import { basename } from '../fs';
 import { compileGlobs } from '../glob';
 import type { ModuleDraft } from '../model/module';
 import type { NorthstarConfig, PriorityTag } from '../model/types';
@@ -48,6 +47,17 @@ function mayBeTest(path: string): boolean {
 
 const SERVICE_FILES = new Set(['Dockerfile', 'Containerfile', 'Procfile', 'Chart.yaml', 'fly.toml', 'app.yaml', 'serverless.yml', 'skaffold.yaml']);
 const SERVICE_FOLDERS = ['k8s/', 'kubernetes/', 'helm/', 'deploy/', 'deployment/'];
+/** The last letters and the lengths of SERVICE_FILES' names: most names are told apart by them, without a copy of the name. */
+const SERVICE_FILE_LAST = new Set([...SERVICE_FILES].map((name) => name.charCodeAt(name.length - 1)));
+const SERVICE_FILE_LENGTHS = new Set([...SERVICE_FILES].map((name) => name.length));
+
+/** Is a module's file (its path inside the module) a deployment file or in a deployment folder: a hint the module is a service? */
+export function isServiceHint(rel: string): boolean {
+  for (const folder of SERVICE_FOLDERS) if (rel.startsWith(folder)) return true;
+  if (!SERVICE_FILE_LAST.has(rel.charCodeAt(rel.length - 1))) return false;
+  const length = rel.length - rel.lastIndexOf('/') - 1;
+  return SERVICE_FILE_LENGTHS.has(length) && SERVICE_FILES.has(rel.slice(rel.length - length));
+}
 
 /** What assignFiles remembers between snapshots: is this file a test, for this module key. */
 export interface TestMemo {
@@ -148,7 +158,7 @@ export async function assignFiles(
         }
       }
       if (isTest) tests.get(m)!.push(file);
-      if (!hinted.has(m) && (SERVICE_FILES.has(basename(rel)) || SERVICE_FOLDERS.some((f) => rel.startsWith(f)))) hinted.add(m);
+      if (!hinted.has(m) && isServiceHint(rel)) hinted.add(m);
     }
     for (const m of hinted) if (!typeDeclared.has(m)) serviceHints.add(m);
     memo.assignment = { files, layout, tests: modules.map((m) => tests.get(m)!.slice()), hints: modules.map((m) => hinted.has(m)) };
