@@ -160,7 +160,9 @@ export class NodeFileAccess implements FileAccess {
       invalid = new Set(raw.filter((name) => !isUtf8(name)).map((name) => name.toString('utf8')));
     }
     const out: DirEntry[] = [];
-    for (const entry of entries) {
+    // An indexed loop: 13,000 folders' first ones are read before this is optimised, where `for…of` makes an iterator result per entry.
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
       if (invalid?.has(entry.name)) {
         out.push({ name: entry.name, kind: kindOfDirent(entry), invalidName: true });
         continue;

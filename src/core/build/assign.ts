@@ -53,7 +53,7 @@ const SERVICE_FILE_LENGTHS = new Set([...SERVICE_FILES].map((name) => name.lengt
 
 /** Is a module's file (its path inside the module) a deployment file or in a deployment folder: a hint the module is a service? */
 export function isServiceHint(rel: string): boolean {
-  for (const folder of SERVICE_FOLDERS) if (rel.startsWith(folder)) return true;
+  for (let i = 0; i < SERVICE_FOLDERS.length; i++) if (rel.startsWith(SERVICE_FOLDERS[i])) return true;
   if (!SERVICE_FILE_LAST.has(rel.charCodeAt(rel.length - 1))) return false;
   const length = rel.length - rel.lastIndexOf('/') - 1;
   return SERVICE_FILE_LENGTHS.has(length) && SERVICE_FILES.has(rel.slice(rel.length - length));

@@ -195,7 +195,8 @@ function treeOf(files: readonly string[]): FileTree {
   // between them): the folder is sliced and looked up once per run, not once per file.
   let last = '';
   let lastEntry: { folders: string[]; files: string[] } | null = null;
-  for (const file of files) {
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
     if (lastEntry !== null && directlyIn(file, last)) {
       lastEntry.files.push(file);
       continue;

@@ -610,18 +610,20 @@ export class OwnershipIndex {
     let lastDir: string | null = null;
     let lastState: DirState | null = null;
     /** `count` files (the first of them before any file not yet tallied) matched by the groups `m`. */
+    // Indexed loops: run once per file before the function is optimised, where `for…of` makes an iterator result per step.
     const tally = (m: readonly number[], count: number): void => {
       if (m.length === 0) return;
-      for (const g of m) groupMatched[g] += count;
+      for (let i = 0; i < m.length; i++) groupMatched[m[i]] += count;
       if (single) {
         let best = -1;
-        for (const g of m) if (lastRule[g] > best) best = lastRule[g];
+        for (let i = 0; i < m.length; i++) if (lastRule[m[i]] > best) best = lastRule[m[i]];
         wonByPos[best] += count;
-        for (const g of m) {
-          const rest = pending[g];
+        for (let i = 0; i < m.length; i++) {
+          const rest = pending[m[i]];
           if (rest.length === 0 || (rest.length === 1 && rest[0] === best)) continue;
           let keep = 0;
-          for (const r of rest) {
+          for (let j = 0; j < rest.length; j++) {
+            const r = rest[j];
             if (r === best) rest[keep++] = r;
             else by[r] = this.rules[best];
           }
@@ -746,12 +748,13 @@ export class OwnershipIndex {
     const counts: number[] = [];
     // Per folder state (and earlier class): the class of files that add nothing to the folder's own matches, and the others by their extra groups.
     // A file adds one group to its folder's most often (`*.js`): those are keyed by number, not by a string built per file.
-    type Entry = { plain: Map<number, number>; one: Map<number, number>; extra: Map<string, number> };
+    // The maps of files adding one group and of those adding more are made when a folder has such a file (most have none).
+    type Entry = { plain: Map<number, number>; one: Map<number, number> | null; extra: Map<string, number> | null };
     const byDir = new Map<DirState, Entry>();
     const width = this.groups.length + 1;
     // The folder's entry and the last plain class are kept between consecutive files (a folder's files follow each other).
     let entryOf: DirState | null = null;
-    let entry: Entry = { plain: new Map(), one: new Map(), extra: new Map() };
+    let entry: Entry = { plain: new Map(), one: null, extra: null };
     let lastEarlier = -1;
     let lastPlain = -1;
     // After an edit, a file the added patterns do not match keeps its earlier class (renumbered, its groups not copied).
@@ -771,7 +774,7 @@ export class OwnershipIndex {
       if (d !== entryOf) {
         entryOf = d;
         let found = byDir.get(d);
-        if (!found) byDir.set(d, (found = { plain: new Map(), one: new Map(), extra: new Map() }));
+        if (!found) byDir.set(d, (found = { plain: new Map(), one: null, extra: null }));
         entry = found;
         lastEarlier = -1;
       }
@@ -779,15 +782,15 @@ export class OwnershipIndex {
       let oneKey = -1;
       if (m.length === own + 1) oneKey = earlier * width + m[own];
       else if (m.length > own) key = `${earlier}|${m.slice(own).join(',')}`;
-      let c = oneKey >= 0 ? entry.one.get(oneKey) : key === null ? entry.plain.get(earlier) : entry.extra.get(key);
+      let c = oneKey >= 0 ? entry.one?.get(oneKey) : key === null ? entry.plain.get(earlier) : entry.extra?.get(key);
       if (c === undefined) {
         c = groups.length;
         const found = base ? [...base.groups[earlier], ...m] : m.slice();
         groups.push(found);
         counts.push(0);
-        if (oneKey >= 0) entry.one.set(oneKey, c);
+        if (oneKey >= 0) (entry.one ??= new Map()).set(oneKey, c);
         else if (key === null) entry.plain.set(earlier, c);
-        else entry.extra.set(key, c);
+        else (entry.extra ??= new Map()).set(key!, c);
       }
       if (key === null && oneKey < 0) {
         lastEarlier = earlier;
