@@ -78,6 +78,8 @@ export async function assignFiles(
   typeDeclared: ReadonlySet<ModuleDraft>,
   pause: () => Promise<void> | null,
   testSubjects: ReadonlyMap<string, readonly ModuleDraft[]> = new Map(),
+  /** Resolves once `tags` holds every tag (ModelInputs.tagsReady). */
+  tagsReady?: () => Promise<void>,
 ): Promise<void> {
   const conventions = config.tests.patterns ?? TEST_CONVENTIONS;
   // Whether a file is a test depends on its module's folder and globs and on the conventions:
@@ -185,6 +187,7 @@ export async function assignFiles(
       m.type = isSamplePath(m.path) ? 'sample' : inServiceFolder || serviceHints.has(m) ? 'service' : 'library';
     }
   }
+  if (tagsReady) await tagsReady();
   for (const tag of tags) {
     const m = moduleOf(tag.file);
     if (m && !m.priorities.includes(tag.priority)) m.priorities.push(tag.priority);

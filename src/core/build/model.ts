@@ -33,6 +33,11 @@ export interface ModelInputs {
   componentOwners?: ComponentOwnersFile | null;
   codeowners: CodeownersFile | null;
   priorityTags: PriorityTag[];
+  /**
+   * Resolves once `priorityTags` holds every tag (the source files' scan may still run): the
+   * build waits for it only where it gives modules their tags. Without it, the tags are there.
+   */
+  tagsReady?: () => Promise<void>;
   /** Postmortems, demos and reviews, `overdue` already decided (build/learning.ts). */
   learning?: readonly LearningRecord[];
   ownersOf(path: string): OwnerMatch;
@@ -77,6 +82,8 @@ export async function buildModel(input: ModelInputs, memo: TestMemo, pause: () =
   carry.directory = { teamsFile: input.teamsFile, catalog: input.catalog, codeowners: input.codeowners, directory };
 
   const last = carry.last;
+  // The partial builds compare the tags: they are all there first.
+  if (last && input.tagsReady) await input.tagsReady();
   const patched = last ? (modulesAfterContractEdit(input, last, directory) ?? modulesAfterCodeownersEdit(input, last, directory)) : null;
   let shared: readonly Module[];
   let teams: readonly Team[];
@@ -135,7 +142,7 @@ async function buildAllModules(
   );
   const { moduleOfFile } = moduleResolver<ModuleDraft>(modules);
   await pause();
-  await assignFiles(modules, files, moduleOfFile, input.priorityTags, config, memo, typeDeclared, pause, testSubjects);
+  await assignFiles(modules, files, moduleOfFile, input.priorityTags, config, memo, typeDeclared, pause, testSubjects, input.tagsReady);
 
   const teams = assignTeams(modules, directory);
   const teamById = new Map(teams.map((t) => [t.id, t] as const));

@@ -658,23 +658,25 @@ export class WorkspaceAnalyzer {
     const wanted = new Set(RULES.filter((r) => ruleRuns(r, runInput)).flatMap((r) => r.meta.uses ?? []));
     await prepareIndexes(this.indexCarry, { files, ownership: wholeIndex }, wanted, owners.codeowners, pause);
 
-    // From here on, the source files' facts are used.
-    if (scanned) await scanned();
-    const problems: ParseProblem[] = [...this.walkProblems];
-    const disables: DisableComment[] = [];
+    // The facts of the files that carry problems, disable comments or tags, the source files
+    // among them: taken once the scan is over, which the model build waits for only where it
+    // gives modules their tags (most of it runs while the scan's worker reads the last files).
     const priorityTags: PriorityTag[] = [];
-    // Only the few files with problems, disable comments or tags contribute here (in file order).
-    const contributing = [...this.contributing].filter((f) => this.fileSet.has(f)).sort(compareStrings);
-    for (const f of contributing) {
-      const facts = this.facts.get(f);
-      if (!facts) continue;
-      for (const p of facts.problems) problems.push(p);
-      for (const d of facts.disables) disables.push(d);
-      for (const t of facts.tags) priorityTags.push(t);
-    }
-    for (const p of problems) if (p.ruleId === 'workspace/skipped') log(`northstar: ${p.message}`);
-    for (const p of owners.problems) problems.push(p);
-    for (const d of owners.disables) disables.push(d);
+    const contributed: { problems: ParseProblem[]; disables: DisableComment[] } = { problems: [], disables: [] };
+    let sourceFacts: Promise<void> | null = null;
+    const takeSourceFacts = (): Promise<void> =>
+      (sourceFacts ??= (async () => {
+        if (scanned) await scanned();
+        // Only the few files with problems, disable comments or tags contribute here (in file order).
+        const contributing = [...this.contributing].filter((f) => this.fileSet.has(f)).sort(compareStrings);
+        for (const f of contributing) {
+          const facts = this.facts.get(f);
+          if (!facts) continue;
+          for (const p of facts.problems) contributed.problems.push(p);
+          for (const d of facts.disables) contributed.disables.push(d);
+          for (const t of facts.tags) priorityTags.push(t);
+        }
+      })());
 
     await pause();
     const contracts = derive('contracts', 'contract', (facts) => facts.flatMap((f) => (f.contract ? [f.contract] : [])));
@@ -687,11 +689,9 @@ export class WorkspaceAnalyzer {
       slugs,
       this.fileSet,
     );
-    for (const f of await this.followLocations(found, byRole.get('catalog') ?? [], registered)) {
-      for (const e of f.catalog ?? []) found.push(e);
-      for (const p of f.problems) problems.push(p);
-      for (const d of f.disables) disables.push(d);
-    }
+    const located: FileFacts[] = await this.followLocations(found, byRole.get('catalog') ?? [], registered);
+    if (!scanned) await takeSourceFacts();
+    for (const f of located) for (const e of f.catalog ?? []) found.push(e);
     const catalog = this.sameAsLast('catalog', found);
     const manifests = this.sameAsLast('manifests', derive('manifests', 'manifest', (facts) => facts.flatMap((f) => (f.manifest ? [f.manifest] : []))));
     const built = await buildModel(
@@ -709,6 +709,8 @@ export class WorkspaceAnalyzer {
         codeowners: owners.codeowners,
         codeownersBuild: owners,
         priorityTags,
+        // Only a scan left running is waited for inside the build; otherwise the tags are there.
+        ...(scanned ? { tagsReady: takeSourceFacts } : {}),
         learning: resolveLearning(factsOf('learning').flatMap((f) => (f.learning ? [f.learning] : [])), today),
         ownersOf,
       },
@@ -716,6 +718,17 @@ export class WorkspaceAnalyzer {
       pause,
       this.modelCarry,
     );
+    await takeSourceFacts();
+    // In the order they always came: the walk's, the files' (those skipped logged), CODEOWNERS', the Locations' files'.
+    const problems: ParseProblem[] = [...this.walkProblems, ...contributed.problems];
+    for (const p of problems) if (p.ruleId === 'workspace/skipped') log(`northstar: ${p.message}`);
+    const disables: DisableComment[] = [...contributed.disables];
+    for (const p of owners.problems) problems.push(p);
+    for (const d of owners.disables) disables.push(d);
+    for (const f of located) {
+      for (const p of f.problems) problems.push(p);
+      for (const d of f.disables) disables.push(d);
+    }
     const { directory, moduleOf, moduleByName } = built;
     const visionPath = byRole.get('vision')?.[0];
     const modelWithoutFindings =
