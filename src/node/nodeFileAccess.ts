@@ -206,7 +206,7 @@ export class NodeFileAccess implements FileAccess {
   }
 
   /**
-   * Scan many files for `marker` on worker threads (one per core, at most 4), so that reading a
+   * Scan many files for `marker` on worker threads (one per core but one, at most 4), so that reading a
    * large workspace's source files runs beside the rest of the analysis and off the caller's
    * thread; a small batch is scanned in place (a worker costs some milliseconds to start).
    */
@@ -596,9 +596,9 @@ class NodeScanSession implements ScanSession {
 
 /**
  * One scan worker per core but one (at least one, at most 4): the analysis' own thread keeps a
- * core, since it reads and parses the other files meanwhile and waits for the scan only before
- * the model (on 2 cores, a second worker made the whole check slower). None where worker threads
- * cannot start (then the scan runs in place).
+ * core, since it walks, reads and parses the other files and builds most of the model meanwhile
+ * (on 2 cores, a second worker made the whole check slower). None where worker threads cannot
+ * start (then the scan runs in place).
  */
 function startScanWorkers(rootReal: string, maxBytes: number, marker: string): ScanWorker[] {
   const count = Math.max(1, Math.min(4, (os.availableParallelism?.() ?? os.cpus().length) - 1));

@@ -153,8 +153,9 @@ export class WorkspaceAnalyzer {
     // Each file's role once: the files to read are those with one, in the list's order.
     const { byRole, others } = await this.indexRoles(pause);
     const unread = this.unread;
-    // The scan of the source files may still run: build() waits for it only once CODEOWNERS and
-    // its match classes are ready, which need no source file (the scan's worker has that time).
+    // The scan of the source files may still run: CODEOWNERS, its match classes and most of the
+    // model need no source file, and the model build waits for it only where it gives modules
+    // their tags (the scan's worker has that time).
     const { scan: scanned } = await this.readAll(
       unread.size === 0 ? others : await filterInSlices(others, (f) => !unread.has(f), pause),
       listed.scan,

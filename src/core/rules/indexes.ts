@@ -127,11 +127,6 @@ export class SnapshotIndexes implements RuleIndexes {
     return usage;
   }
 
-  /** Build what the enabled rules named in `uses` (prepareIndexes), giving the event loop a turn when due. */
-  prepare(wanted: ReadonlySet<PreparedIndex>, codeowners: CodeownersFile | null, pause: () => Promise<void> | null): Promise<void> {
-    return prepareIndexes(this.carry, this.input, wanted, codeowners, pause);
-  }
-
   contractByFile(file: string): ContractDecl | undefined {
     this.contracts ??= new Map(this.input.contracts.map((contract) => [contract.file, contract]));
     return this.contracts.get(file);
