@@ -67,8 +67,8 @@ export class WorkspaceAnalyzer {
   private readonly contributing = new Set<string>();
   private readonly testMemo: TestMemo = { conventions: '', byFile: new Map() };
   private roleIndex: { files: readonly string[]; byRole: Map<Role, string[]>; others: string[] } | null = null;
-  /** Each role's files as the walk found them, and the learning folders it told them with (taken by the next indexRoles). */
-  private walkRoles: { files: readonly string[]; folders: readonly string[]; byRole: Map<Role, string[]> } | null = null;
+  /** Each role's files as the walk found them, with the learning folders in `scanFolders` (taken by the next indexRoles). */
+  private walkRoles: { files: readonly string[]; byRole: Map<Role, string[]> } | null = null;
   /** The learning folders in force when the walk chose the files to scan (null: no scan fed by the walk). */
   private scanFolders: readonly string[] | null = null;
   /** Each role's facts in file order, kept until a file of the role is read or removed, or the file list changes. */
@@ -234,7 +234,7 @@ export class WorkspaceAnalyzer {
         }
       : undefined;
     const walk = await walkWorkspace(this.fs, skipFoldersFor(config.walk), onFiles);
-    this.walkRoles = scan ? { files: walk.files, folders, byRole } : null;
+    this.walkRoles = scan ? { files: walk.files, byRole } : null;
     this.walkLists = walk.lists;
     return { files: walk.files, problems: [...(listing?.problems ?? []), ...walk.problems], scan };
   }
@@ -490,11 +490,7 @@ export class WorkspaceAnalyzer {
       const { paths, results } = await streamed.finish();
       // The walk gives every source file to the scan, once: then the two lists hold the same
       // paths (in the walk's order and the list's) and nothing needs looking up per file.
-      const same =
-        paths.length === sources.length &&
-        this.unread.size === 0 &&
-        this.scanFolders !== null &&
-        JSON.stringify(this.scanFolders) === JSON.stringify(this.learningFolders);
+      const same = paths.length === sources.length && this.unread.size === 0 && this.walkedWithLearningFolders();
       const wanted = same ? null : await setInSlices(sources, pause);
       const done = new Set<string>();
       for (let i = 0; i < paths.length; i++) {
@@ -558,6 +554,11 @@ export class WorkspaceAnalyzer {
     return list;
   }
 
+  /** Did the walk (which fed the scan and told the roles) use the learning folders now in force? */
+  private walkedWithLearningFolders(): boolean {
+    return this.scanFolders !== null && JSON.stringify(this.scanFolders) === JSON.stringify(this.learningFolders);
+  }
+
   /**
    * The workspace's files by role, kept while the file list is the same array (an edit that adds
    * or removes no file). The first analysis builds it before reading, so that each file's role is
@@ -567,7 +568,7 @@ export class WorkspaceAnalyzer {
     const files = this.files;
     const walked = this.walkRoles;
     this.walkRoles = null;
-    if (this.roleIndex?.files !== files && walked?.files === files && JSON.stringify(walked.folders) === JSON.stringify(this.learningFolders)) {
+    if (this.roleIndex?.files !== files && walked?.files === files && this.walkedWithLearningFolders()) {
       // The walk told each file's role (with these learning folders) and listed these very files:
       // its lists in the list's order, as the loop below would make them.
       const others: string[] = [];
@@ -691,7 +692,6 @@ export class WorkspaceAnalyzer {
       this.fileSet,
     );
     const located: FileFacts[] = await this.followLocations(found, byRole.get('catalog') ?? [], registered);
-    if (!scanned) await takeSourceFacts();
     for (const f of located) for (const e of f.catalog ?? []) found.push(e);
     const catalog = this.sameAsLast('catalog', found);
     const manifests = this.sameAsLast('manifests', derive('manifests', 'manifest', (facts) => facts.flatMap((f) => (f.manifest ? [f.manifest] : []))));
@@ -710,8 +710,7 @@ export class WorkspaceAnalyzer {
         codeowners: owners.codeowners,
         codeownersBuild: owners,
         priorityTags,
-        // Only a scan left running is waited for inside the build; otherwise the tags are there.
-        ...(scanned ? { tagsReady: takeSourceFacts } : {}),
+        tagsReady: takeSourceFacts,
         learning: resolveLearning(factsOf('learning').flatMap((f) => (f.learning ? [f.learning] : [])), today),
         ownersOf,
       },
